@@ -1,0 +1,27 @@
+// ctnn: compile-time neural networks. The umbrella header: it only includes.
+//
+//   core     shapes and tensor types                 core/
+//   quant    fixed point, multipliers, activations   quant/
+//   kernels  the arithmetic (reference, portable)    kernels/
+//   layers   operators as types                      layers/
+//   graph    models as types, running them           graph/
+//   plan     the compile-time arena planner          plan/
+//   budget   RAM/flash budgets and targets           budget/
+#pragma once
+
+#include "ctnn/core/shape.hpp"
+#include "ctnn/core/tensor_type.hpp"
+#include "ctnn/quant/activation.hpp"
+#include "ctnn/quant/fixed_point.hpp"
+#include "ctnn/quant/qparams.hpp"
+#include "ctnn/quant/quantize_multiplier.hpp"
+#include "ctnn/layers/fully_connected.hpp"
+#include "ctnn/layers/quantize.hpp"
+#include "ctnn/layers/reshape.hpp"
+#include "ctnn/layers/softmax.hpp"
+#include "ctnn/graph/graph.hpp"
+#include "ctnn/graph/instance.hpp"
+#include "ctnn/plan/arena_planner.hpp"
+#include "ctnn/budget/budget.hpp"
+#include "ctnn/budget/targets.hpp"
+#include "ctnn/core/argmax.hpp"

@@ -1,0 +1,212 @@
+// Models as types. A model is the input tensor followed by nodes; node K produces tensor K
+// and reads earlier tensors by index, so residual connections are written directly:
+//
+//   using net = ctnn::graph<
+//       ctnn::input<ctnn::shape<1, 32, 32, 16>, q_in>,   // tensor 0
+//       ctnn::node<conv2d<...>, 0>,                        // tensor 1
+//       ctnn::node<conv2d<...>, 1>,                        // tensor 2
+//       ctnn::node<add<q_out, act::relu>, 0, 2>>;          // tensor 3: the output
+//
+// From it the compiler derives every tensor's type, per-layer facts, the activation plan and
+// the code: `run` is one straight line of kernel calls on fixed arena offsets.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <utility>
+
+#include "ctnn/core/shape.hpp"
+#include "ctnn/core/tensor_type.hpp"
+#include "ctnn/detail/type_at.hpp"
+#include "ctnn/plan/arena_planner.hpp"
+
+namespace ctnn {
+
+template <class Model>
+class instance;
+
+template <Shape S, class Q>
+struct input {
+    using tensor = tensor_type<S, Q>;
+};
+
+template <class Layer, int... Inputs>
+struct node {
+    static_assert(sizeof...(Inputs) >= 1, "ctnn: a node reads at least one tensor");
+    using layer = Layer;
+    static constexpr std::array<int, sizeof...(Inputs)> inputs{Inputs...};
+};
+
+namespace diag {
+template <int Node, int Tensor, bool Earlier>
+struct node_reads_a_tensor_not_yet_produced {
+    static_assert(Earlier, "ctnn: node <Node> reads tensor <Tensor>, which is not produced before it "
+                           "(tensor 0 is the input; node K produces tensor K)");
+};
+}  // namespace diag
+
+namespace detail {
+
+template <class G, int K>
+struct graph_bound;
+
+template <class G, int K>
+struct graph_tensor {
+    using type = typename graph_bound<G, K>::type::output;
+};
+template <class G>
+struct graph_tensor<G, 0> {
+    using type = typename G::input_tensor;
+};
+
+template <class G, int K>
+struct graph_bound {
+    using node_type = typename G::template node_at<K>;
+    template <std::size_t... I>
+    static auto bind(std::index_sequence<I...>)
+        -> typename node_type::layer::template bind<typename graph_tensor<G, node_type::inputs[I]>::type...>;
+    static constexpr int first_bad_input = [] {
+        for (int i : node_type::inputs)
+            if (i < 0 || i >= K) return i;
+        return 0;
+    }();
+    static_assert(sizeof(diag::node_reads_a_tensor_not_yet_produced<K, first_bad_input,
+                                                                     (first_bad_input >= 0 && first_bad_input < K)>));
+    using type = decltype(bind(std::make_index_sequence<node_type::inputs.size()>{}));
+};
+
+}  // namespace detail
+
+template <class Input, class... Nodes>
+struct graph {
+    static_assert(sizeof...(Nodes) >= 1, "ctnn: a model needs at least one layer");
+    using input_tensor = typename Input::tensor;
+    static constexpr int layer_count = sizeof...(Nodes);
+
+    template <int K>
+    using node_at = detail::type_at<K - 1, Nodes...>;
+    template <int K>
+    using tensor = typename detail::graph_tensor<graph, K>::type;
+    template <int K>
+    using layer_at = typename detail::graph_bound<graph, K>::type;
+
+    using output_tensor = tensor<layer_count>;
+    using instance = ctnn::instance<graph>;
+    using input_shape = typename input_tensor::shape;
+    using output_shape = typename output_tensor::shape;
+    using input_element = typename input_tensor::element;
+    using output_element = typename output_tensor::element;
+    static constexpr std::size_t input_size = input_tensor::size;
+    static constexpr std::size_t output_size = output_tensor::size;
+
+  private:
+    template <class F, std::size_t... K>
+    static constexpr auto per_layer(F f, std::index_sequence<K...>) {
+        return std::array<std::size_t, sizeof...(K)>{f.template operator()<int(K) + 1>()...};
+    }
+    static constexpr auto all_layers = std::make_index_sequence<sizeof...(Nodes)>{};
+
+  public:
+    static constexpr auto layer_param_bytes =
+        per_layer([]<int K>() { return layer_at<K>::param_bytes; }, all_layers);
+    static constexpr auto layer_macs = per_layer([]<int K>() { return layer_at<K>::macs; }, all_layers);
+    // Bytes of the tensor each layer produces (zero for a reshape: it reuses its input's).
+    static constexpr auto layer_activation_bytes = per_layer(
+        []<int K>() { return layer_at<K>::aliases_input ? std::size_t{0} : tensor<K>::bytes; }, all_layers);
+
+    static constexpr std::size_t flash_bytes = [] {
+        std::size_t sum = 0;
+        for (std::size_t b : layer_param_bytes) sum += b;
+        return sum;
+    }();
+    static constexpr std::size_t macs = [] {
+        std::size_t sum = 0;
+        for (std::size_t m : layer_macs) sum += m;
+        return sum;
+    }();
+
+    // One buffer per tensor, with the lifetimes the graph implies.
+    static constexpr std::array<plan::buffer, sizeof...(Nodes) + 1> buffers = [] {
+        std::array<plan::buffer, sizeof...(Nodes) + 1> b{};
+        b[0] = {input_tensor::bytes, 0, 0, -1, -1};
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            ((b[I + 1] = {tensor<int(I) + 1>::bytes, int(I) + 1, int(I) + 1,
+                          layer_at<int(I) + 1>::aliases_input ? node_at<int(I) + 1>::inputs[0] : -1,
+                          layer_at<int(I) + 1>::in_place_input >= 0
+                              ? node_at<int(I) + 1>::inputs[layer_at<int(I) + 1>::in_place_input]
+                              : -1}),
+             ...);
+            auto extend = [&](int step, const auto& inputs) {
+                for (int t : inputs)
+                    if (b[t].last_step < step) b[t].last_step = step;
+            };
+            (extend(int(I) + 1, node_at<int(I) + 1>::inputs), ...);
+        }(all_layers);
+        b[layer_count].last_step = layer_count + 1;  // the output outlives the run
+        return b;
+    }();
+
+    static constexpr auto plan = plan::plan_arena(buffers);
+    static constexpr std::size_t arena_bytes = plan.bytes;
+
+    // The tensor-by-tensor inputs of each step, flattened, for the lower bound the docs report.
+    static constexpr std::size_t arena_lower_bound = [] {
+        constexpr std::size_t edges = (std::size_t{0} + ... + Nodes::inputs.size());
+        std::array<int, edges + 1> inputs{};
+        std::array<int, sizeof...(Nodes) + 2> begin{};
+        int e = 0, k = 1;
+        auto add = [&](const auto& in) {
+            begin[k++] = e;
+            for (int t : in) inputs[e++] = t;
+        };
+        (add(Nodes::inputs), ...);
+        begin[k] = e;
+        return plan::step_lower_bound(buffers.data(), layer_count + 1, inputs.data(), begin.data());
+    }();
+
+    template <int K>
+    static auto* tensor_data(std::byte* arena) noexcept {
+        return reinterpret_cast<typename tensor<K>::element*>(arena + plan.offsets[K]);
+    }
+
+    template <int K>
+    static void run_layer(std::byte* arena) noexcept {
+        using layer = layer_at<K>;
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            layer::run(tensor_data<node_at<K>::inputs[I]>(arena)..., tensor_data<K>(arena));
+        }(std::make_index_sequence<node_at<K>::inputs.size()>{});
+    }
+
+    // Runs every layer in order on an arena of arena_bytes bytes.
+    static void run(std::byte* arena) noexcept {
+        [&]<std::size_t... I>(std::index_sequence<I...>) { (run_layer<int(I) + 1>(arena), ...); }(all_layers);
+    }
+
+    // As run, calling observe(layer, bytes of its output) after each layer: for debugging and
+    // for comparing intermediates layer by layer.
+    template <class Observer>
+    static void run_observed(std::byte* arena, Observer&& observe) {
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            ((run_layer<int(I) + 1>(arena),
+              observe(int(I) + 1, std::span<const std::byte>(arena + plan.offsets[I + 1], tensor<int(I) + 1>::bytes))),
+             ...);
+        }(all_layers);
+    }
+};
+
+// The simple case: each layer reads the one before it.
+namespace detail {
+template <class Input, class Seq, class... Layers>
+struct sequential_graph;
+template <class Input, std::size_t... I, class... Layers>
+struct sequential_graph<Input, std::index_sequence<I...>, Layers...> {
+    using type = graph<Input, node<Layers, int(I)>...>;
+};
+}  // namespace detail
+
+template <class Input, class... Layers>
+using sequential = typename detail::sequential_graph<Input, std::make_index_sequence<sizeof...(Layers)>, Layers...>::type;
+
+}  // namespace ctnn

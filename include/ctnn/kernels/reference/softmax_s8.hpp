@@ -1,0 +1,47 @@
+// Reference SOFTMAX int8 -> int8: per row, exp of (x - max) in fixed point, their sum, its
+// reciprocal, each output the product rescaled to [0, 256) and shifted by -128.
+#pragma once
+
+#include <cstdint>
+
+#include "ctnn/kernels/softmax_params.hpp"
+#include "ctnn/quant/fixed_point.hpp"
+#include "ctnn/quant/fixed_point_math.hpp"
+
+namespace ctnn::kernels::reference {
+
+inline void softmax_s8(const softmax_params& p, const std::int8_t* input, std::int8_t* output) {
+    constexpr int diff_bits = softmax_scaled_diff_integer_bits;
+    constexpr int accumulation_bits = 12;
+    for (int r = 0; r < p.rows; ++r) {
+        const std::int8_t* x = input + r * p.depth;
+        std::int8_t* y = output + r * p.depth;
+        std::int32_t row_max = -128;
+        for (int c = 0; c < p.depth; ++c) row_max = x[c] > row_max ? x[c] : row_max;
+
+        auto scaled_exp = [&](int c) {
+            const std::int32_t diff = std::int32_t{x[c]} - row_max;
+            const std::int32_t rescaled = saturating_rounding_doubling_high_mul(
+                static_cast<std::int32_t>(static_cast<std::uint32_t>(diff) << p.input_left_shift), p.input_multiplier);
+            return fixed::exp_on_negative_values(rescaled, diff_bits);
+        };
+
+        std::int32_t sum_of_exps = 0;  // Q12.19
+        for (int c = 0; c < p.depth; ++c) {
+            if (std::int32_t{x[c]} - row_max >= p.diff_min)
+                sum_of_exps = fixed::add(sum_of_exps, fixed::rescale(scaled_exp(c), 0, accumulation_bits));
+        }
+        const fixed::reciprocal inv = fixed::get_reciprocal(sum_of_exps, accumulation_bits);
+        const int exponent = inv.num_bits_over_unit + 31 - 8;
+        for (int c = 0; c < p.depth; ++c) {
+            if (std::int32_t{x[c]} - row_max >= p.diff_min) {
+                const std::int32_t unsat = rounding_divide_by_pot(fixed::mul(inv.scale, scaled_exp(c)), exponent);
+                y[c] = saturate_to_int8(unsat - 128);
+            } else {
+                y[c] = -128;
+            }
+        }
+    }
+}
+
+}  // namespace ctnn::kernels::reference

@@ -1,0 +1,81 @@
+// FULLY_CONNECTED: int8 input flattened to [batches, in], int8 weights [out, in] per tensor
+// or per channel, int32 bias, fused activation.
+#pragma once
+
+#include <array>
+#include <cstdint>
+
+#include "ctnn/core/shape.hpp"
+#include "ctnn/core/tensor_type.hpp"
+#include "ctnn/kernels/portable/fully_connected_s8.hpp"
+#include "ctnn/layers/layer_base.hpp"
+#include "ctnn/layers/layer_params.hpp"
+#include "ctnn/quant/activation.hpp"
+#include "ctnn/quant/requantize.hpp"
+
+namespace ctnn {
+namespace diag {
+template <class InputShape, class WeightShape, bool Matches>
+struct fully_connected_input_does_not_match_weights {
+    static_assert(Matches, "ctnn: fully_connected: the input shape does not fit the weights' input features "
+                           "(first template argument: input shape; second: weight shape <out, in>)");
+};
+}  // namespace diag
+
+namespace layers {
+
+template <LayerParams Params, QuantParams OutQ, Activation Act = act::none, bool KeepDims = false>
+struct fully_connected {
+    template <class In>
+    struct bind : bound_layer_defaults {
+        static_assert(Int8Tensor<In>, "ctnn: fully_connected takes an int8 tensor");
+        using weight_shape = typename Params::weight_shape;
+        static_assert(weight_shape::rank == 2, "ctnn: fully_connected weight_shape must be <out, in>");
+        static constexpr int out_features = weight_shape::dims[0];
+        static constexpr int in_features = weight_shape::dims[1];
+        static constexpr bool input_fits = KeepDims ? In::shape::inner == in_features : In::size % in_features == 0;
+        static_assert(sizeof(diag::fully_connected_input_does_not_match_weights<typename In::shape, weight_shape, input_fits>));
+        static_assert(valid_layer_params<Params, out_features> && valid_quantization<OutQ>);
+
+        static constexpr int batches = static_cast<int>(In::size / in_features);
+        static constexpr auto output_dims = [] {
+            std::array<int, KeepDims ? In::shape::rank : 2> d{};
+            if constexpr (KeepDims) {
+                for (int i = 0; i < In::shape::rank; ++i) d[i] = In::shape::dims[i];
+                d[In::shape::rank - 1] = out_features;
+            } else {
+                d = {batches, out_features};
+            }
+            return d;
+        }();
+        using output = tensor_type<shape_from<output_dims>, OutQ>;
+
+        static constexpr bool per_channel = std::size(Params::weight_scales) > 1;
+        static constexpr std::size_t param_bytes =
+            param_storage_bytes<Params> + (per_channel ? out_features * sizeof(quantized_multiplier) : 0);
+        static constexpr std::size_t macs = std::size_t(batches) * in_features * out_features;
+
+        struct spec {
+            static constexpr activation_range range = Act::range(OutQ::scale, OutQ::zero_point);
+            static constexpr kernels::fully_connected_params params{
+                batches, in_features, out_features, In::quant::zero_point, OutQ::zero_point,
+                range.min, range.max, per_channel};
+            static constexpr const std::int8_t* weights = std::data(Params::weights);
+            static constexpr const std::int32_t* bias = std::data(Params::bias);
+            static constexpr auto requant = [] {
+                if constexpr (per_channel) {
+                    return per_channel_multipliers<out_features>(In::quant::scale, Params::weight_scales, OutQ::scale);
+                } else {
+                    return std::array{per_tensor_fc_multiplier(In::quant::scale, Params::weight_scales[0], OutQ::scale)};
+                }
+            }();
+        };
+
+        static void run(const std::int8_t* input, std::int8_t* out) {
+            kernels::portable::fully_connected_s8<spec>(input, out);
+        }
+    };
+};
+
+}  // namespace layers
+}  // namespace ctnn

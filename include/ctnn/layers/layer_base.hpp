@@ -1,0 +1,22 @@
+// What every bound layer (a layer type applied to its input tensor types) tells the graph.
+// Layers derive from `bound_layer_defaults` and override what differs:
+//   output          : tensor_type of the result
+//   param_bytes     : constant data it keeps in flash
+//   macs            : multiply-accumulates per inference
+//   in_place_input  : index of an input the output may overwrite when that input dies here
+//   aliases_input   : the output is the input's bytes (reshape): no work, no storage
+//   static void run(const In*..., Out*)
+#pragma once
+
+#include <cstddef>
+
+namespace ctnn::layers {
+
+struct bound_layer_defaults {
+    static constexpr std::size_t param_bytes = 0;
+    static constexpr std::size_t macs = 0;
+    static constexpr int in_place_input = -1;
+    static constexpr bool aliases_input = false;
+};
+
+}  // namespace ctnn::layers

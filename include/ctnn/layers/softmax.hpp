@@ -1,0 +1,37 @@
+// SOFTMAX int8 -> int8 over the last dimension, TFLite's fixed-point algorithm.
+#pragma once
+
+#include <cstdint>
+
+#include "ctnn/core/tensor_type.hpp"
+#include "ctnn/kernels/reference/softmax_s8.hpp"
+#include "ctnn/kernels/softmax_params.hpp"
+#include "ctnn/layers/layer_base.hpp"
+
+namespace ctnn::layers {
+
+struct beta_one {
+    static constexpr float value = 1.0f;
+};
+
+template <QuantParams OutQ, class Beta = beta_one>
+struct softmax {
+    template <class In>
+    struct bind : bound_layer_defaults {
+        static_assert(Int8Tensor<In>, "ctnn: softmax takes an int8 tensor");
+        static_assert(OutQ::scale == 1.0f / 256.0f && OutQ::zero_point == -128,
+                      "ctnn: softmax int8 output must have scale 1/256 and zero point -128 (as TFLite requires)");
+        static_assert(Beta::value > 0.0f, "ctnn: softmax beta must be positive");
+        using output = tensor_type<typename In::shape, OutQ>;
+        static constexpr int depth = In::shape::inner;
+        static constexpr kernels::softmax_params params = kernels::make_softmax_params(
+            static_cast<int>(In::size / depth), depth, Beta::value, In::quant::scale);
+
+        // Statistics of a row are taken before any output of it is written.
+        static constexpr int in_place_input = 0;
+
+        static void run(const std::int8_t* input, std::int8_t* out) { kernels::reference::softmax_s8(params, input, out); }
+    };
+};
+
+}  // namespace ctnn::layers

@@ -1,0 +1,65 @@
+// Fixed-point primitives with TFLite's int8 reference semantics (double rounding).
+// Every function is constexpr so the same code runs in kernels and at compile time.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+
+namespace ctnn {
+
+// (a * b * 2) / 2^32, rounded to nearest with ties away from zero; the one overflowing
+// case, INT32_MIN * INT32_MIN, saturates to INT32_MAX.
+constexpr std::int32_t saturating_rounding_doubling_high_mul(std::int32_t a, std::int32_t b) noexcept {
+    if (a == std::numeric_limits<std::int32_t>::min() && b == a) {
+        return std::numeric_limits<std::int32_t>::max();
+    }
+    const std::int64_t ab = std::int64_t{a} * std::int64_t{b};
+    const std::int64_t nudge = ab >= 0 ? (std::int64_t{1} << 30) : (1 - (std::int64_t{1} << 30));
+    // C++ division truncates toward zero, which is what the reference does here.
+    return static_cast<std::int32_t>((ab + nudge) / (std::int64_t{1} << 31));
+}
+
+// x / 2^exponent rounded to nearest, ties away from zero (0 <= exponent <= 31).
+constexpr std::int32_t rounding_divide_by_pot(std::int32_t x, int exponent) noexcept {
+    const std::int32_t mask = static_cast<std::int32_t>((std::int64_t{1} << exponent) - 1);
+    const std::int32_t remainder = x & mask;
+    const std::int32_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
+    return (x >> exponent) + (remainder > threshold ? 1 : 0);
+}
+
+// x * 2^exponent, saturated to int32 (gemmlowp's SaturatingRoundingMultiplyByPOT, exponent >= 0).
+constexpr std::int32_t saturating_left_shift(std::int32_t x, int exponent) noexcept {
+    const std::int64_t wide = std::int64_t{x} * (std::int64_t{1} << exponent);
+    if (wide > std::numeric_limits<std::int32_t>::max()) return std::numeric_limits<std::int32_t>::max();
+    if (wide < std::numeric_limits<std::int32_t>::min()) return std::numeric_limits<std::int32_t>::min();
+    return static_cast<std::int32_t>(wide);
+}
+
+// x * multiplier * 2^shift with multiplier a Q0.31 value: TFLite's MultiplyByQuantizedMultiplier.
+// A positive shift is applied before the multiply (it may wrap, exactly as the reference does),
+// a negative one after it, with rounding.
+constexpr std::int32_t multiply_by_quantized_multiplier(std::int32_t x, std::int32_t multiplier, int shift) noexcept {
+    const int left = shift > 0 ? shift : 0;
+    const int right = shift > 0 ? 0 : -shift;
+    const auto shifted = static_cast<std::int32_t>(static_cast<std::uint32_t>(x) << left);
+    return rounding_divide_by_pot(saturating_rounding_doubling_high_mul(shifted, multiplier), right);
+}
+
+// Saturating narrowing casts.
+constexpr std::int8_t saturate_to_int8(std::int32_t x) noexcept {
+    return static_cast<std::int8_t>(x < -128 ? -128 : (x > 127 ? 127 : x));
+}
+constexpr std::int16_t saturate_to_int16(std::int32_t x) noexcept {
+    return static_cast<std::int16_t>(x < -32768 ? -32768 : (x > 32767 ? 32767 : x));
+}
+constexpr std::int32_t saturate_to_int32(std::int64_t x) noexcept {
+    constexpr std::int64_t lo = std::numeric_limits<std::int32_t>::min();
+    constexpr std::int64_t hi = std::numeric_limits<std::int32_t>::max();
+    return static_cast<std::int32_t>(x < lo ? lo : (x > hi ? hi : x));
+}
+
+constexpr std::int32_t clamp(std::int32_t x, std::int32_t lo, std::int32_t hi) noexcept {
+    return x < lo ? lo : (x > hi ? hi : x);
+}
+
+}  // namespace ctnn

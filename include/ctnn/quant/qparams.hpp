@@ -1,0 +1,41 @@
+// Quantization parameters as types. A tensor's scale and zero point are static members of a
+// named tag type (float template arguments are not portable to clang 14):
+//
+//   struct conv1_out { static constexpr float scale = 0.0787253976f;
+//                      static constexpr std::int32_t zero_point = -128; };
+//
+// `ctnn::float32` marks the float tensors a model may have at its edges.
+#pragma once
+
+#include <concepts>
+#include <cstdint>
+#include <limits>
+
+namespace ctnn {
+
+struct float32 {};
+
+template <class Q>
+concept QuantParams = requires {
+    { Q::scale } -> std::convertible_to<float>;
+    { Q::zero_point } -> std::convertible_to<std::int32_t>;
+};
+
+namespace diag {
+
+// Each check is its own template so that the failing instantiation names the offending tag.
+template <class Q>
+struct invalid_quantization {
+    static_assert(Q::scale > 0.0f && Q::scale <= std::numeric_limits<float>::max(),
+                  "ctnn: quantization scale must be positive and finite");
+    static_assert(Q::zero_point >= -128 && Q::zero_point <= 127,
+                  "ctnn: int8 zero point must lie in [-128, 127]");
+    static constexpr bool ok = true;
+};
+
+}  // namespace diag
+
+template <class Q>
+inline constexpr bool valid_quantization = diag::invalid_quantization<Q>::ok;
+
+}  // namespace ctnn

@@ -1,0 +1,171 @@
+// Models as types: shape inference, per-layer facts, the memory plan and running a model,
+// on small hand-written models whose numbers are worked out in the comments.
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <type_traits>
+#include <vector>
+
+#include "ctnn/ctnn.hpp"
+#include "ctnn/kernels/reference/fully_connected_s8.hpp"
+
+namespace hand {
+
+struct in_q { static constexpr float scale = 0.5f; static constexpr std::int32_t zero_point = 1; };
+struct out_q { static constexpr float scale = 0.125f; static constexpr std::int32_t zero_point = -3; };
+
+// 4 inputs -> 2 outputs, per-tensor weights.
+struct fc {
+    using weight_shape = ctnn::shape<2, 4>;
+    static constexpr std::int8_t weights[8] = {1, 2, 3, 4, -1, 0, 1, 0};
+    static constexpr float weight_scales[1] = {0.25f};
+    static constexpr std::int32_t bias[2] = {10, -5};
+};
+
+using tiny = ctnn::sequential<ctnn::input<ctnn::shape<1, 4>, in_q>,
+                              ctnn::layers::fully_connected<fc, out_q, ctnn::act::relu>>;
+
+}  // namespace hand
+
+static_assert(std::is_same_v<hand::tiny::output_shape, ctnn::shape<1, 2>>);
+static_assert(hand::tiny::layer_macs[0] == 8);
+static_assert(hand::tiny::flash_bytes == 8 + 2 * 4);
+
+TEST_CASE("fully connected: a case worked out by hand") {
+    // x - zp = [2, 0, -2, 4]; acc0 = 10 + 2 + 0 - 6 + 16 = 22; acc1 = -5 - 2 + 0 - 2 + 0 = -9.
+    // real multiplier 0.5 * 0.25 / 0.125 = 1, so out = acc + zp_out: 19 and -12, and relu
+    // clamps below at q(0) = zp_out = -3.
+    static hand::tiny::instance net;
+    const std::array<std::int8_t, 4> x{3, 1, -1, 5};
+    std::memcpy(net.input().data(), x.data(), x.size());
+    net.invoke();
+    CHECK(net.output()[0] == 19);
+    CHECK(net.output()[1] == -3);
+}
+
+namespace chain {
+
+struct q0 { static constexpr float scale = 0.05f; static constexpr std::int32_t zero_point = -7; };
+struct q1 { static constexpr float scale = 0.11f; static constexpr std::int32_t zero_point = 3; };
+struct q2 { static constexpr float scale = 0.2f; static constexpr std::int32_t zero_point = 0; };
+struct q3 { static constexpr float scale = 1.0f / 256.0f; static constexpr std::int32_t zero_point = -128; };
+
+constexpr std::uint32_t xorshift(std::uint32_t& s) {
+    s ^= s << 13;
+    s ^= s >> 17;
+    s ^= s << 5;
+    return s;
+}
+template <std::size_t N>
+constexpr std::array<std::int8_t, N> random_weights(std::uint32_t seed) {
+    std::array<std::int8_t, N> w{};
+    for (auto& v : w) v = static_cast<std::int8_t>(xorshift(seed) & 0xff);
+    return w;
+}
+
+template <int Out, int In, std::uint32_t Seed, bool PerChannel>
+struct dense {
+    using weight_shape = ctnn::shape<Out, In>;
+    static constexpr std::array<std::int8_t, Out * In> weights = random_weights<Out * In>(Seed);
+    static constexpr std::array<float, PerChannel ? Out : 1> weight_scales = [] {
+        std::array<float, PerChannel ? Out : 1> s{};
+        for (std::size_t i = 0; i < s.size(); ++i) s[i] = 0.002f + 0.0005f * float(i % 7);
+        return s;
+    }();
+    static constexpr std::array<std::int32_t, Out> bias = [] {
+        std::array<std::int32_t, Out> b{};
+        std::uint32_t seed = Seed * 7 + 1;
+        for (auto& v : b) v = static_cast<std::int32_t>(xorshift(seed) % 4001) - 2000;
+        return b;
+    }();
+};
+
+using fc1 = dense<32, 64, 11, true>;
+using fc2 = dense<16, 32, 23, false>;
+
+// 64 -> 32 -> 16 -> softmax(16).
+using net = ctnn::sequential<ctnn::input<ctnn::shape<1, 64>, q0>,
+                             ctnn::layers::fully_connected<fc1, q1, ctnn::act::relu>,
+                             ctnn::layers::fully_connected<fc2, q2>,
+                             ctnn::layers::softmax<q3>>;
+
+}  // namespace chain
+
+// Tensors: t0 64 B live [0,1], t1 32 B [1,2], t2 16 B [2,3], t3 16 B [3,4]. Softmax may write
+// over t2 (it dies at step 3 and has t3's size), so t2 and t3 share one 16-byte buffer live
+// [2,4]. Largest first: t0 at 0; t1 is live with t0 at step 1, so at 64; the t2/t3 buffer is
+// live with t1 at step 2 but not with t0, so at 0. Arena = 64 + 32 = 96, which is also the
+// lower bound (step 1 touches 64 + 32 bytes).
+static_assert(chain::net::arena_bytes == 96);
+static_assert(chain::net::arena_lower_bound == 96);
+static_assert(chain::net::plan.offsets[0] == 0);
+static_assert(chain::net::plan.offsets[1] == 64);
+static_assert(chain::net::plan.offsets[2] == 0 && chain::net::plan.offsets[3] == 0);
+static_assert(chain::net::layer_param_bytes[0] == 64 * 32 + 32 * 4 + 32 * 8);  // per-channel: multipliers
+static_assert(chain::net::layer_param_bytes[1] == 32 * 16 + 16 * 4);
+static_assert(chain::net::layer_param_bytes[2] == 0);
+static_assert(chain::net::macs == 64 * 32 + 32 * 16);
+static_assert(std::is_same_v<chain::net::tensor<2>::shape, ctnn::shape<1, 16>>);
+
+TEST_CASE("a three-layer model matches the reference kernels layer by layer") {
+    using namespace chain;
+    std::uint32_t seed = 99;
+    for (int trial = 0; trial < 20; ++trial) {
+        std::array<std::int8_t, 64> x{};
+        for (auto& v : x) v = static_cast<std::int8_t>(xorshift(seed) & 0xff);
+
+        // Reference path.
+        using L1 = net::layer_at<1>;
+        using L2 = net::layer_at<2>;
+        std::array<std::int8_t, 32> h1{};
+        std::array<std::int8_t, 16> h2{};
+        ctnn::kernels::reference::fully_connected_s8(L1::spec::params, x.data(), fc1::weights.data(),
+                                                     fc1::bias.data(), L1::spec::requant.data(), h1.data());
+        ctnn::kernels::reference::fully_connected_s8(L2::spec::params, h1.data(), fc2::weights.data(),
+                                                     fc2::bias.data(), L2::spec::requant.data(), h2.data());
+        std::array<std::int8_t, 16> y{};
+        ctnn::kernels::reference::softmax_s8(net::layer_at<3>::params, h2.data(), y.data());
+
+        static net::instance inst;
+        std::memcpy(inst.input().data(), x.data(), x.size());
+        std::vector<std::vector<std::int8_t>> seen;
+        inst.invoke_observed([&](int, std::span<const std::byte> t) {
+            seen.emplace_back(reinterpret_cast<const std::int8_t*>(t.data()),
+                              reinterpret_cast<const std::int8_t*>(t.data()) + t.size());
+        });
+        REQUIRE(seen.size() == 3);
+        CHECK(std::equal(h1.begin(), h1.end(), seen[0].begin()));
+        CHECK(std::equal(h2.begin(), h2.end(), seen[1].begin()));
+        CHECK(std::equal(y.begin(), y.end(), inst.output().begin()));
+    }
+}
+
+TEST_CASE("softmax: equal inputs share probability evenly") {
+    // Each of 4 equal logits gets 1/4, i.e. 64/256, stored as 64 - 128 = -64.
+    const auto p = ctnn::kernels::make_softmax_params(1, 4, 1.0f, 0.1f);
+    const std::array<std::int8_t, 4> x{5, 5, 5, 5};
+    std::array<std::int8_t, 4> y{};
+    ctnn::kernels::reference::softmax_s8(p, x.data(), y.data());
+    for (auto v : y) CHECK(v == -64);
+    // Two logits with a huge gap: the larger takes everything (255/256 saturates to 127).
+    const std::array<std::int8_t, 2> z{127, -128};
+    std::array<std::int8_t, 2> w{};
+    ctnn::kernels::reference::softmax_s8(ctnn::kernels::make_softmax_params(1, 2, 1.0f, 1.0f), z.data(), w.data());
+    CHECK(w[0] == 127);
+    CHECK(w[1] == -128);
+}
+
+TEST_CASE("quantize and dequantize use float division and a double product") {
+    const float x[4] = {0.0f, 1.0f, -1.0f, 100.0f};
+    std::int8_t q[4]{};
+    ctnn::kernels::reference::quantize_f32_s8(0.4f, 3, x, q, 4);
+    CHECK(q[0] == 3);
+    CHECK(q[1] == 6);    // 1 / 0.4 = 2.5 rounds away from zero to 3
+    CHECK(q[2] == 0);    // -2.5 -> -3
+    CHECK(q[3] == 127);  // 250 + 3 saturates
+    float back[4]{};
+    ctnn::kernels::reference::dequantize_s8_f32(0.4f, 3, q, back, 4);
+    CHECK(back[1] == static_cast<float>(static_cast<double>(0.4f) * 3));
+}
