@@ -8,6 +8,7 @@
 #include "ctnn/core/shape.hpp"
 #include "ctnn/core/tensor_type.hpp"
 #include "ctnn/kernels/portable/fully_connected_s8.hpp"
+#include "ctnn/layers/accumulator_bound.hpp"
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/layers/layer_params.hpp"
 #include "ctnn/quant/activation.hpp"
@@ -54,6 +55,11 @@ struct fully_connected {
         static constexpr std::size_t param_bytes =
             param_storage_bytes<Params> + (per_channel ? out_features * sizeof(quantized_multiplier) : 0);
         static constexpr std::size_t macs = std::size_t(batches) * in_features * out_features;
+
+        static constexpr std::int64_t accumulator_bound = ctnn::accumulator_bound(
+            out_features, in_features, [](int o, int i) { return std::int64_t{Params::weights[o * in_features + i]}; },
+            [](int o) { return std::int64_t{Params::bias[o]}; }, In::quant::zero_point);
+        static_assert(diag::accumulator_may_overflow_int32<Params, accumulator_bound>::ok);
 
         struct spec {
             static constexpr activation_range range = Act::range(OutQ::scale, OutQ::zero_point);

@@ -1,0 +1,64 @@
+// ADD of two int8 tensors of the same shape, each requantized TFLite's way (left shift 20,
+// both inputs scaled against twice the larger input scale), with fused activation. The output
+// may be written over an input that dies here (the planner decides).
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+
+#include "ctnn/core/tensor_type.hpp"
+#include "ctnn/kernels/geometry.hpp"
+#include "ctnn/kernels/portable/add_s8.hpp"
+#include "ctnn/layers/layer_base.hpp"
+#include "ctnn/quant/activation.hpp"
+#include "ctnn/quant/quantize_multiplier.hpp"
+
+namespace ctnn {
+namespace diag {
+template <class Shape1, class Shape2, bool Same>
+struct add_inputs_have_different_shapes {
+    static_assert(Same, "ctnn: add needs two int8 tensors of the same shape; broadcasting is not supported "
+                        "(template arguments: the two shapes)");
+};
+}  // namespace diag
+
+namespace layers {
+
+template <QuantParams OutQ, Activation Act = act::none>
+struct add {
+    template <class In1, class In2>
+    struct bind : bound_layer_defaults {
+        static_assert(sizeof(diag::add_inputs_have_different_shapes<typename In1::shape, typename In2::shape,
+                                                                    Int8Tensor<In1> && Int8Tensor<In2> &&
+                                                                        std::is_same_v<typename In1::shape, typename In2::shape>>));
+        static_assert(valid_quantization<OutQ>);
+        using output = tensor_type<typename In1::shape, OutQ>;
+
+        static constexpr kernels::add_params params = [] {
+            constexpr int left_shift = 20;
+            const double twice_max = 2.0 * static_cast<double>(std::max(In1::quant::scale, In2::quant::scale));
+            const activation_range r = Act::range(OutQ::scale, OutQ::zero_point);
+            kernels::add_params p;
+            p.size = static_cast<int>(In1::size);
+            p.input1_zero_point = In1::quant::zero_point;
+            p.input2_zero_point = In2::quant::zero_point;
+            p.output_zero_point = OutQ::zero_point;
+            p.left_shift = left_shift;
+            p.input1 = quantize_multiplier(static_cast<double>(In1::quant::scale) / twice_max);
+            p.input2 = quantize_multiplier(static_cast<double>(In2::quant::scale) / twice_max);
+            p.output = quantize_multiplier(twice_max / (double(1 << left_shift) * static_cast<double>(OutQ::scale)));
+            p.act_min = r.min;
+            p.act_max = r.max;
+            return p;
+        }();
+        // Element-wise: either input may be overwritten; the graph offers the first.
+        static constexpr int in_place_input = 0;
+
+        static void run(const std::int8_t* a, const std::int8_t* b, std::int8_t* out) {
+            kernels::portable::add_s8<params>(a, b, out);
+        }
+    };
+};
+
+}  // namespace layers
+}  // namespace ctnn

@@ -1,0 +1,51 @@
+// CONV_2D: NHWC int8 input, OHWI int8 weights (per channel or per tensor), int32 bias,
+// stride, dilation, SAME/VALID padding, fused activation.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "ctnn/kernels/portable/conv2d_s8.hpp"
+#include "ctnn/layers/convolution_common.hpp"
+#include "ctnn/layers/layer_base.hpp"
+
+namespace ctnn::layers {
+
+template <LayerParams Params, QuantParams OutQ, class Stride, Padding Pad, Activation Act = act::none,
+          class Dilation = dilation<1, 1>>
+struct conv2d {
+    template <class In>
+    struct bind : bound_layer_defaults {
+        static_assert(Int8Tensor<In>, "ctnn: conv2d takes an int8 tensor");
+        using weight_shape = typename Params::weight_shape;
+        static_assert(weight_shape::rank == 4, "ctnn: conv2d weight_shape must be <out, kh, kw, in>");
+        static constexpr int out_c = weight_shape::dims[0], kh = weight_shape::dims[1], kw = weight_shape::dims[2];
+        static_assert(sizeof(detail::convolution_checks<In, weight_shape, kh, kw, Dilation::h, Dilation::w,
+                                                        In::shape::rank == 4 && In::shape::dims[3] == weight_shape::dims[3],
+                                                        std::is_same_v<Pad, padding::valid>>));
+        static_assert(valid_layer_params<Params, out_c> && valid_quantization<OutQ>);
+
+        struct spec {
+            static constexpr kernels::conv_geometry geometry =
+                detail::convolution_geometry<In, kh, kw, out_c, Stride, Pad, Act, Dilation, OutQ>();
+            static constexpr const std::int8_t* weights = std::data(Params::weights);
+            static constexpr const std::int32_t* bias = std::data(Params::bias);
+            static constexpr auto requant = per_channel_multipliers<out_c>(In::quant::scale, Params::weight_scales, OutQ::scale);
+        };
+        static constexpr auto& g = spec::geometry;
+        using output = tensor_type<shape<1, g.out_h, g.out_w, out_c>, OutQ>;
+
+        static constexpr int depth = kh * kw * g.in_c;
+        static constexpr std::int64_t accumulator_bound = ctnn::accumulator_bound(
+            out_c, depth, [](int c, int k) { return std::int64_t{Params::weights[c * depth + k]}; },
+            [](int c) { return std::int64_t{Params::bias[c]}; }, g.input_zero_point);
+        static_assert(diag::accumulator_may_overflow_int32<Params, accumulator_bound>::ok);
+
+        static constexpr std::size_t param_bytes = param_storage_bytes<Params> + out_c * sizeof(quantized_multiplier);
+        static constexpr std::size_t macs = std::size_t(g.out_h) * g.out_w * out_c * depth;
+
+        static void run(const std::int8_t* input, std::int8_t* out) { kernels::portable::conv2d_s8<spec>(input, out); }
+    };
+};
+
+}  // namespace ctnn::layers

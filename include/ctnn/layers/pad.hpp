@@ -1,0 +1,46 @@
+// PAD: grows a tensor (up to 4-D) by the given amounts, filling with its zero point (which
+// represents real 0). Output quantization is the input's.
+#pragma once
+
+#include <array>
+#include <cstdint>
+
+#include "ctnn/core/shape.hpp"
+#include "ctnn/core/tensor_type.hpp"
+#include "ctnn/kernels/geometry.hpp"
+#include "ctnn/kernels/portable/pad_s8.hpp"
+#include "ctnn/layers/layer_base.hpp"
+#include "ctnn/layers/options.hpp"
+
+namespace ctnn::layers {
+
+template <class Paddings>
+struct pad {
+    template <class In>
+    struct bind : bound_layer_defaults {
+        static_assert(Int8Tensor<In>, "ctnn: pad takes an int8 tensor");
+        static_assert(Paddings::rank == In::shape::rank && In::shape::rank <= 4,
+                      "ctnn: pad needs one (before, after) pair per input dimension, for tensors of rank <= 4");
+        static constexpr int rank = In::shape::rank;
+        static constexpr kernels::pad_params params = [] {
+            kernels::pad_params p;
+            for (int d = 0; d < rank; ++d) {
+                p.in_shape[4 - rank + d] = In::shape::dims[d];
+                p.before[4 - rank + d] = Paddings::values[2 * d];
+                p.after[4 - rank + d] = Paddings::values[2 * d + 1];
+            }
+            p.pad_value = In::quant::zero_point;
+            return p;
+        }();
+        static constexpr auto output_dims = [] {
+            std::array<int, rank> d{};
+            for (int i = 0; i < rank; ++i) d[i] = In::shape::dims[i] + Paddings::values[2 * i] + Paddings::values[2 * i + 1];
+            return d;
+        }();
+        using output = tensor_type<shape_from<output_dims>, typename In::quant>;
+
+        static void run(const std::int8_t* input, std::int8_t* out) { kernels::portable::pad_s8<params>(input, out); }
+    };
+};
+
+}  // namespace ctnn::layers

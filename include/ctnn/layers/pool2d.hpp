@@ -1,0 +1,79 @@
+// AVERAGE_POOL_2D and MAX_POOL_2D: windows over H and W of an NHWC int8 tensor. As in TFLite,
+// the output keeps the input's quantization, so there is no requantization.
+#pragma once
+
+#include <cstdint>
+
+#include "ctnn/core/shape.hpp"
+#include "ctnn/core/tensor_type.hpp"
+#include "ctnn/kernels/geometry.hpp"
+#include "ctnn/kernels/portable/pool2d_s8.hpp"
+#include "ctnn/layers/layer_base.hpp"
+#include "ctnn/layers/options.hpp"
+#include "ctnn/quant/activation.hpp"
+
+namespace ctnn {
+namespace diag {
+template <class InputShape, class Window, bool Ok>
+struct pooling_needs_an_nhwc_input_at_least_the_window {
+    static_assert(Ok, "ctnn: pooling takes a 1xHxWxC int8 tensor, at least as large as the window with VALID "
+                      "padding (template arguments: input shape, window)");
+};
+}  // namespace diag
+
+namespace layers {
+namespace detail {
+
+enum class pooling { average, max };
+
+template <pooling Kind, class Window, class Stride, Padding Pad, Activation Act>
+struct pool2d {
+    template <class In>
+    struct bind : bound_layer_defaults {
+        using s = typename In::shape;
+        static_assert(sizeof(diag::pooling_needs_an_nhwc_input_at_least_the_window<
+                             s, Window,
+                             Int8Tensor<In> && s::rank == 4 && s::dims[0] == 1 &&
+                                 (std::is_same_v<Pad, padding::same> || (Window::h <= s::dims[1] && Window::w <= s::dims[2]))>));
+        static constexpr kernels::pool_geometry geometry = [] {
+            const spatial_extent y = compute_extent<Pad>(s::dims[1], Window::h, Stride::h, 1);
+            const spatial_extent x = compute_extent<Pad>(s::dims[2], Window::w, Stride::w, 1);
+            const activation_range r = Act::range(In::quant::scale, In::quant::zero_point);
+            kernels::pool_geometry g;
+            g.in_h = s::dims[1];
+            g.in_w = s::dims[2];
+            g.channels = s::dims[3];
+            g.out_h = y.out;
+            g.out_w = x.out;
+            g.filter_h = Window::h;
+            g.filter_w = Window::w;
+            g.stride_h = Stride::h;
+            g.stride_w = Stride::w;
+            g.pad_top = y.pad_before;
+            g.pad_left = x.pad_before;
+            g.act_min = r.min;
+            g.act_max = r.max;
+            return g;
+        }();
+        using output = tensor_type<shape<1, geometry.out_h, geometry.out_w, s::dims[3]>, typename In::quant>;
+
+        static void run(const std::int8_t* input, std::int8_t* out) {
+            if constexpr (Kind == pooling::average) {
+                kernels::portable::average_pool2d_s8<geometry>(input, out);
+            } else {
+                kernels::portable::max_pool2d_s8<geometry>(input, out);
+            }
+        }
+    };
+};
+
+}  // namespace detail
+
+template <class Window, class Stride, Padding Pad, Activation Act = act::none>
+struct average_pool2d : detail::pool2d<detail::pooling::average, Window, Stride, Pad, Act> {};
+
+template <class Window, class Stride, Padding Pad, Activation Act = act::none>
+struct max_pool2d : detail::pool2d<detail::pooling::max, Window, Stride, Pad, Act> {};
+
+}  // namespace layers
+}  // namespace ctnn
