@@ -2,7 +2,9 @@
 # when one is missing.
 
 function(ctnn_require_path var header package)
-  find_path(${var} ${header})
+  # A cross toolchain confines searches to its sysroot; header-only host packages are searched
+  # on the host too.
+  find_path(${var} ${header} NO_CMAKE_FIND_ROOT_PATH PATHS /usr/local/include /usr/include)
   if(NOT ${var})
     message(FATAL_ERROR "ctnn: ${header} not found. Install the Debian package '${package}' (apt-get install ${package}).")
   endif()

@@ -1,0 +1,54 @@
+# cmake -DRUNNER=... -DCOMPARE=... -DDATA=tests/data/<model> -DOUT=dir -P run_golden.cmake
+# Feeds every golden input to the runner, compares all outputs bit for bit, then dumps the
+# first input's intermediate tensors and compares each with TFLM's, layer by layer.
+file(STRINGS "${DATA}/meta.txt" meta)
+foreach(line IN LISTS meta)
+  if(line MATCHES "^output_bytes: ([0-9]+)")
+    set(output_bytes ${CMAKE_MATCH_1})
+  elseif(line MATCHES "^output_type: (.*)")
+    set(output_type ${CMAKE_MATCH_1})
+  endif()
+endforeach()
+file(MAKE_DIRECTORY "${OUT}")
+
+execute_process(COMMAND "${RUNNER}" INPUT_FILE "${DATA}/inputs.bin" OUTPUT_FILE "${OUT}/outputs.bin"
+  RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "runner failed (${rc}): ${err}")
+endif()
+execute_process(COMMAND "${COMPARE}" "${OUT}/outputs.bin" "${DATA}/outputs.bin" ${output_bytes} ${output_type}
+  RESULT_VARIABLE rc OUTPUT_VARIABLE report)
+message("outputs: ${report}")
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "outputs differ from TFLM's golden outputs")
+endif()
+
+# Intermediates of input 0: with --intermediates the runner writes <layer>.bin for layers 1..L
+# of the first input; TFLM's files are
+# named <operator index>_<op>_t<tensor>.bin, operator index = layer - 1.
+execute_process(COMMAND "${RUNNER}" --intermediates "${OUT}/layers" INPUT_FILE "${DATA}/inputs.bin"
+  RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "runner --intermediates failed (${rc}): ${err}")
+endif()
+file(GLOB golden_layers "${DATA}/intermediates/*.bin")
+list(SORT golden_layers)
+set(checked 0)
+foreach(g IN LISTS golden_layers)
+  get_filename_component(name "${g}" NAME)
+  string(REGEX MATCH "^([0-9]+)_([A-Z0-9_]+)_t" _ "${name}")
+  math(EXPR layer "${CMAKE_MATCH_1} + 1")
+  set(op "${CMAKE_MATCH_2}")
+  set(type int8)
+  if(op STREQUAL "DEQUANTIZE")
+    set(type float32)
+  endif()
+  file(SIZE "${g}" bytes)
+  execute_process(COMMAND "${COMPARE}" "${OUT}/layers/${layer}.bin" "${g}" ${bytes} ${type}
+    RESULT_VARIABLE rc OUTPUT_VARIABLE report)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "layer ${layer} (${op}, ${name}) differs from TFLM:\n${report}")
+  endif()
+  math(EXPR checked "${checked} + 1")
+endforeach()
+message("intermediates: ${checked} layers bit-exact")
