@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "ctnn/kernels/portable/conv2d_s8.hpp"
+#include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/convolution_common.hpp"
 #include "ctnn/layers/layer_base.hpp"
 
@@ -44,7 +44,7 @@ struct conv2d {
         static constexpr std::size_t param_bytes = param_storage_bytes<Params> + out_c * sizeof(quantized_multiplier);
         static constexpr std::size_t macs = std::size_t(g.out_h) * g.out_w * out_c * depth;
 
-        static void run(const std::int8_t* input, std::int8_t* out) { kernels::portable::conv2d_s8<spec>(input, out); }
+        static void run(const std::int8_t* input, std::int8_t* out) { kernels::active::conv2d_s8<spec>(input, out); }
     };
 };
 

@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "ctnn/kernels/portable/depthwise_conv2d_s8.hpp"
+#include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/convolution_common.hpp"
 #include "ctnn/layers/layer_base.hpp"
 
@@ -45,7 +45,7 @@ struct depthwise_conv2d {
         static constexpr std::size_t macs = std::size_t(g.out_h) * g.out_w * out_c * kh * kw;
 
         static void run(const std::int8_t* input, std::int8_t* out) {
-            kernels::portable::depthwise_conv2d_s8<spec>(input, out);
+            kernels::active::depthwise_conv2d_s8<spec>(input, out);
         }
     };
 };

@@ -7,7 +7,7 @@
 
 #include "ctnn/core/shape.hpp"
 #include "ctnn/core/tensor_type.hpp"
-#include "ctnn/kernels/portable/fully_connected_s8.hpp"
+#include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/accumulator_bound.hpp"
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/layers/layer_params.hpp"
@@ -78,7 +78,7 @@ struct fully_connected {
         };
 
         static void run(const std::int8_t* input, std::int8_t* out) {
-            kernels::portable::fully_connected_s8<spec>(input, out);
+            kernels::active::fully_connected_s8<spec>(input, out);
         }
     };
 };

@@ -1,0 +1,164 @@
+// Portable CONV_2D, int8, specialised at compile time; bit-exact with reference::conv2d_s8.
+//
+//   template <class Spec> void conv2d_s8(const std::int8_t* input, std::int8_t* output);
+//
+// Spec (a type; every member static constexpr):
+//   geometry : ctnn::kernels::conv_geometry           (depth_multiplier ignored)
+//   weights  : std::int8_t[out_c * kernel_h * kernel_w * in_c] or std::array, OHWI
+//   bias     : std::int32_t[out_c] or std::array (zeros when the model has none)
+//   requant  : quantized_multiplier[out_c] or std::array, per output channel
+// input: in_h x in_w x in_c, output: out_h x out_w x out_c (NHWC, N = 1); no alignment needed.
+//
+// How: each output pixel's receptive field is gathered into a small stack patch (one im2col
+// row, padded taps filled with zp_in), and every output channel is a dot product of that patch
+// with a weight row (or, for short patches and many channels, the patch values are broadcast
+// over a row of output-channel accumulators, with weights transposed at compile time). Because padded taps read zp_in, the input zero point can be folded into
+// the bias at compile time: bias' = bias - zp_in * sum(weights of the channel). The weight rows
+// are re-laid out at compile time to a length rounded up to 16 (zero weights past the end) so
+// the dot-product loop has a constant trip count the compiler vectorises without a tail.
+// A 1x1 convolution reads the input pixel directly (a plain matrix product, no patch).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+
+#include "ctnn/kernels/geometry.hpp"
+#include "ctnn/kernels/portable/detail/requantize.hpp"
+
+namespace ctnn::kernels::portable {
+namespace detail {
+
+template <class Spec>
+struct conv2d_plan {
+    static constexpr conv_geometry g = Spec::geometry;
+    static constexpr bool pointwise = g.kernel_h == 1 && g.kernel_w == 1;
+    static constexpr int depth = g.kernel_h * g.kernel_w * g.in_c;                 // MACs per output
+    static constexpr int row = pointwise ? depth : round_up(depth, 16);           // packed row length
+    // Short dot products vectorise poorly; with enough output channels, broadcast each patch
+    // value over them instead (acc[oc] += w[k][oc] * x[k], contiguous in oc). The thresholds
+    // come from the MLPerf Tiny shapes in bench/kernels_bench.cpp (x86-64, SSE2, -O2).
+    static constexpr bool by_columns = depth < 64 && g.out_c >= 16;
+
+    // OHWI rows, each zero-extended to `row`: the order the dot product reads them.
+    static constexpr std::array<std::int8_t, g.out_c * row> weights = [] {
+        std::array<std::int8_t, g.out_c * row> w{};
+        for (int oc = 0; oc < g.out_c; ++oc)
+            for (int k = 0; k < depth; ++k) w[oc * row + k] = Spec::weights[oc * depth + k];
+        return w;
+    }();
+
+    // The same weights transposed to [k][oc] for the by-columns loop.
+    static constexpr std::array<std::int8_t, by_columns ? depth * g.out_c : 1> columns = [] {
+        std::array<std::int8_t, by_columns ? depth * g.out_c : 1> w{};
+        if constexpr (by_columns)
+            for (int oc = 0; oc < g.out_c; ++oc)
+                for (int k = 0; k < depth; ++k) w[k * g.out_c + oc] = Spec::weights[oc * depth + k];
+        return w;
+    }();
+
+    static constexpr std::array<std::int32_t, g.out_c> bias = [] {
+        std::array<std::int32_t, g.out_c> b{};
+        for (int oc = 0; oc < g.out_c; ++oc) {
+            std::int32_t sum = 0;
+            for (int k = 0; k < depth; ++k) sum += Spec::weights[oc * depth + k];
+            b[oc] = Spec::bias[oc] - g.input_zero_point * sum;
+        }
+        return b;
+    }();
+};
+
+// Four output channels at once: the patch is loaded once for four weight rows.
+template <int Row>
+inline void dot4(const std::int8_t* w, const std::int8_t* x, std::int32_t* acc) noexcept {
+    std::int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+    for (int k = 0; k < Row; ++k) {
+        const std::int32_t v = x[k];
+        a0 += w[k] * v;
+        a1 += w[Row + k] * v;
+        a2 += w[2 * Row + k] * v;
+        a3 += w[3 * Row + k] * v;
+    }
+    acc[0] += a0;
+    acc[1] += a1;
+    acc[2] += a2;
+    acc[3] += a3;
+}
+
+template <int Row>
+inline std::int32_t dot1(const std::int8_t* w, const std::int8_t* x) noexcept {
+    std::int32_t a = 0;
+    for (int k = 0; k < Row; ++k) a += w[k] * std::int32_t{x[k]};
+    return a;
+}
+
+}  // namespace detail
+
+template <class Spec>
+void conv2d_s8(const std::int8_t* input, std::int8_t* output) {
+    using plan = detail::conv2d_plan<Spec>;
+    constexpr conv_geometry g = plan::g;
+    constexpr int row = plan::row;
+    static_assert(g.in_h > 0 && g.in_w > 0 && g.in_c > 0 && g.out_c > 0 && g.kernel_h > 0 && g.kernel_w > 0,
+                  "ctnn: conv2d_s8 needs a non-empty geometry");
+    constexpr const auto& zp_row = detail::filled_row<g.in_c, g.input_zero_point>;
+
+    alignas(16) std::int8_t patch[row] = {};  // tail past `depth` stays 0 (its weights are 0)
+    for (int oy = 0; oy < g.out_h; ++oy) {
+        const int iy0 = oy * g.stride_h - g.pad_top;
+        for (int ox = 0; ox < g.out_w; ++ox) {
+            const int ix0 = ox * g.stride_w - g.pad_left;
+            const std::int8_t* x;
+            if constexpr (plan::pointwise) {
+                const bool inside = iy0 >= 0 && iy0 < g.in_h && ix0 >= 0 && ix0 < g.in_w;
+                x = inside ? input + (iy0 * g.in_w + ix0) * g.in_c : zp_row.data();
+            } else {
+                const bool cols_inside = ix0 >= 0 && ix0 + (g.kernel_w - 1) * g.dilation_w < g.in_w;
+                for (int ky = 0; ky < g.kernel_h; ++ky) {
+                    const int iy = iy0 + ky * g.dilation_h;
+                    std::int8_t* dst = patch + ky * g.kernel_w * g.in_c;
+                    const bool row_inside = iy >= 0 && iy < g.in_h;
+                    if (g.dilation_w == 1 && row_inside && cols_inside) {
+                        std::memcpy(dst, input + (iy * g.in_w + ix0) * g.in_c, g.kernel_w * g.in_c);
+                        continue;
+                    }
+                    for (int kx = 0; kx < g.kernel_w; ++kx) {
+                        const int ix = ix0 + kx * g.dilation_w;
+                        const bool inside = row_inside && ix >= 0 && ix < g.in_w;
+                        std::memcpy(dst + kx * g.in_c, inside ? input + (iy * g.in_w + ix) * g.in_c : zp_row.data(),
+                                    g.in_c);
+                    }
+                }
+                x = patch;
+            }
+
+            std::int8_t* out = output + (oy * g.out_w + ox) * g.out_c;
+            if constexpr (plan::by_columns) {
+                alignas(16) std::int32_t acc[g.out_c];
+                for (int oc = 0; oc < g.out_c; ++oc) acc[oc] = plan::bias[oc];
+                for (int k = 0; k < plan::depth; ++k) {
+                    const std::int32_t v = x[k];
+                    const std::int8_t* w = plan::columns.data() + k * g.out_c;
+                    for (int oc = 0; oc < g.out_c; ++oc) acc[oc] += w[oc] * v;
+                }
+                for (int oc = 0; oc < g.out_c; ++oc)
+                    out[oc] = detail::requantize(acc[oc], Spec::requant[oc], g.output_zero_point, g.act_min, g.act_max);
+                continue;
+            }
+            constexpr int blocked = g.out_c / 4 * 4;
+            for (int oc = 0; oc < blocked; oc += 4) {
+                std::int32_t acc[4] = {plan::bias[oc], plan::bias[oc + 1], plan::bias[oc + 2], plan::bias[oc + 3]};
+                detail::dot4<row>(plan::weights.data() + oc * row, x, acc);
+                for (int j = 0; j < 4; ++j)
+                    out[oc + j] = detail::requantize(acc[j], Spec::requant[oc + j], g.output_zero_point, g.act_min,
+                                                     g.act_max);
+            }
+            for (int oc = blocked; oc < g.out_c; ++oc) {
+                const std::int32_t acc = plan::bias[oc] + detail::dot1<row>(plan::weights.data() + oc * row, x);
+                out[oc] = detail::requantize(acc, Spec::requant[oc], g.output_zero_point, g.act_min, g.act_max);
+            }
+        }
+    }
+}
+
+}  // namespace ctnn::kernels::portable

@@ -1,0 +1,92 @@
+// Portable DEPTHWISE_CONV_2D, int8, specialised at compile time; bit-exact with
+// reference::depthwise_conv2d_s8.
+//
+//   template <class Spec> void depthwise_conv2d_s8(const std::int8_t* input, std::int8_t* output);
+//
+// Spec (a type; every member static constexpr):
+//   geometry : ctnn::kernels::conv_geometry, out_c == in_c * depth_multiplier
+//   weights  : std::int8_t[kernel_h * kernel_w * out_c] or std::array, 1HWC
+//   bias     : std::int32_t[out_c] or std::array
+//   requant  : quantized_multiplier[out_c] or std::array
+// input: in_h x in_w x in_c, output: out_h x out_w x out_c; no alignment needed.
+//
+// How: one int32 accumulator per output channel of the current pixel; every tap adds
+// weights[tap][c] * x[c] over the contiguous channels (the loop compilers vectorise). A tap in
+// the padding reads a row of zp_in instead of branching per channel, which makes folding zp_in
+// into the bias exact: bias' = bias - zp_in * sum over taps of weights[tap][oc].
+#pragma once
+
+#include <array>
+#include <cstdint>
+
+#include "ctnn/kernels/geometry.hpp"
+#include "ctnn/kernels/portable/detail/requantize.hpp"
+
+namespace ctnn::kernels::portable {
+namespace detail {
+
+template <class Spec>
+struct depthwise_plan {
+    static constexpr conv_geometry g = Spec::geometry;
+    static constexpr int taps = g.kernel_h * g.kernel_w;
+
+    static constexpr std::array<std::int8_t, taps * g.out_c> weights = [] {
+        std::array<std::int8_t, taps * g.out_c> w{};
+        for (int i = 0; i < taps * g.out_c; ++i) w[i] = Spec::weights[i];
+        return w;
+    }();
+
+    static constexpr std::array<std::int32_t, g.out_c> bias = [] {
+        std::array<std::int32_t, g.out_c> b{};
+        for (int oc = 0; oc < g.out_c; ++oc) {
+            std::int32_t sum = 0;
+            for (int t = 0; t < taps; ++t) sum += Spec::weights[t * g.out_c + oc];
+            b[oc] = Spec::bias[oc] - g.input_zero_point * sum;
+        }
+        return b;
+    }();
+};
+
+}  // namespace detail
+
+template <class Spec>
+void depthwise_conv2d_s8(const std::int8_t* input, std::int8_t* output) {
+    using plan = detail::depthwise_plan<Spec>;
+    constexpr conv_geometry g = plan::g;
+    constexpr int channels = g.out_c;
+    constexpr int multiplier = g.depth_multiplier;
+    static_assert(g.in_c * g.depth_multiplier == g.out_c,
+                  "ctnn: depthwise_conv2d_s8 needs out_c == in_c * depth_multiplier");
+    constexpr const auto& zp_row = detail::filled_row<g.in_c, g.input_zero_point>;
+
+    alignas(16) std::int32_t acc[channels];
+    for (int oy = 0; oy < g.out_h; ++oy) {
+        const int iy0 = oy * g.stride_h - g.pad_top;
+        for (int ox = 0; ox < g.out_w; ++ox) {
+            const int ix0 = ox * g.stride_w - g.pad_left;
+            for (int c = 0; c < channels; ++c) acc[c] = plan::bias[c];
+            for (int ky = 0; ky < g.kernel_h; ++ky) {
+                const int iy = iy0 + ky * g.dilation_h;
+                const bool row_inside = iy >= 0 && iy < g.in_h;
+                for (int kx = 0; kx < g.kernel_w; ++kx) {
+                    const int ix = ix0 + kx * g.dilation_w;
+                    const bool inside = row_inside && ix >= 0 && ix < g.in_w;
+                    const std::int8_t* x = inside ? input + (iy * g.in_w + ix) * g.in_c : zp_row.data();
+                    const std::int8_t* w = plan::weights.data() + (ky * g.kernel_w + kx) * channels;
+                    if constexpr (multiplier == 1) {
+                        for (int c = 0; c < channels; ++c) acc[c] += w[c] * std::int32_t{x[c]};
+                    } else {
+                        for (int ic = 0; ic < g.in_c; ++ic)
+                            for (int m = 0; m < multiplier; ++m)
+                                acc[ic * multiplier + m] += w[ic * multiplier + m] * std::int32_t{x[ic]};
+                    }
+                }
+            }
+            std::int8_t* out = output + (oy * g.out_w + ox) * channels;
+            for (int c = 0; c < channels; ++c)
+                out[c] = detail::requantize(acc[c], Spec::requant[c], g.output_zero_point, g.act_min, g.act_max);
+        }
+    }
+}
+
+}  // namespace ctnn::kernels::portable

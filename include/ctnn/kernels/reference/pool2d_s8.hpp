@@ -1,0 +1,66 @@
+// Reference AVERAGE_POOL_2D and MAX_POOL_2D, int8 (the readable oracle).
+//
+// No requantization: input and output share scale and zero point. Only in-bounds taps count:
+//   average: sum the int8 values, n = number of in-bounds taps,
+//            avg = sum > 0 ? (sum + n/2) / n : (sum - n/2) / n   (C division, toward zero)
+//   max:     the largest in-bounds value (starting from -128)
+// then clamp to [act_min, act_max] (TFLite reference_integer_ops::AveragePool / MaxPool).
+//
+// input: in_h x in_w x channels; output: out_h x out_w x channels.
+#pragma once
+
+#include <cstdint>
+
+#include "ctnn/kernels/geometry.hpp"
+#include "ctnn/quant/fixed_point.hpp"
+
+namespace ctnn::kernels::reference {
+
+inline void average_pool2d_s8(const pool_geometry& g, const std::int8_t* input, std::int8_t* output) {
+    for (int oy = 0; oy < g.out_h; ++oy) {
+        for (int ox = 0; ox < g.out_w; ++ox) {
+            for (int c = 0; c < g.channels; ++c) {
+                std::int32_t sum = 0;
+                std::int32_t n = 0;
+                for (int fy = 0; fy < g.filter_h; ++fy) {
+                    const int iy = oy * g.stride_h - g.pad_top + fy;
+                    if (iy < 0 || iy >= g.in_h) continue;
+                    for (int fx = 0; fx < g.filter_w; ++fx) {
+                        const int ix = ox * g.stride_w - g.pad_left + fx;
+                        if (ix < 0 || ix >= g.in_w) continue;
+                        sum += input[(iy * g.in_w + ix) * g.channels + c];
+                        ++n;
+                    }
+                }
+                // A window entirely in the padding has no value; TFLite rejects such models.
+                const std::int32_t avg = n == 0 ? 0 : (sum > 0 ? (sum + n / 2) / n : (sum - n / 2) / n);
+                output[(oy * g.out_w + ox) * g.channels + c] =
+                    static_cast<std::int8_t>(clamp(avg, g.act_min, g.act_max));
+            }
+        }
+    }
+}
+
+inline void max_pool2d_s8(const pool_geometry& g, const std::int8_t* input, std::int8_t* output) {
+    for (int oy = 0; oy < g.out_h; ++oy) {
+        for (int ox = 0; ox < g.out_w; ++ox) {
+            for (int c = 0; c < g.channels; ++c) {
+                std::int32_t best = -128;
+                for (int fy = 0; fy < g.filter_h; ++fy) {
+                    const int iy = oy * g.stride_h - g.pad_top + fy;
+                    if (iy < 0 || iy >= g.in_h) continue;
+                    for (int fx = 0; fx < g.filter_w; ++fx) {
+                        const int ix = ox * g.stride_w - g.pad_left + fx;
+                        if (ix < 0 || ix >= g.in_w) continue;
+                        const std::int32_t x = input[(iy * g.in_w + ix) * g.channels + c];
+                        if (x > best) best = x;
+                    }
+                }
+                output[(oy * g.out_w + ox) * g.channels + c] =
+                    static_cast<std::int8_t>(clamp(best, g.act_min, g.act_max));
+            }
+        }
+    }
+}
+
+}  // namespace ctnn::kernels::reference
