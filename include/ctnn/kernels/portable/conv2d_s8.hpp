@@ -41,10 +41,11 @@ struct conv2d_plan {
     static constexpr bool by_columns = depth < 64 && g.out_c >= 16;
 
     // OHWI rows, each zero-extended to `row`: the order the dot product reads them.
-    static constexpr std::array<std::int8_t, g.out_c * row> weights = [] {
-        std::array<std::int8_t, g.out_c * row> w{};
-        for (int oc = 0; oc < g.out_c; ++oc)
-            for (int k = 0; k < depth; ++k) w[oc * row + k] = Spec::weights[oc * depth + k];
+    static constexpr std::array<std::int8_t, by_columns ? 1 : g.out_c * row> weights = [] {
+        std::array<std::int8_t, by_columns ? 1 : g.out_c * row> w{};
+        if constexpr (!by_columns)
+            for (int oc = 0; oc < g.out_c; ++oc)
+                for (int k = 0; k < depth; ++k) w[oc * row + k] = Spec::weights[oc * depth + k];
         return w;
     }();
 
@@ -143,19 +144,19 @@ void conv2d_s8(const std::int8_t* input, std::int8_t* output) {
                 }
                 for (int oc = 0; oc < g.out_c; ++oc)
                     out[oc] = detail::requantize(acc[oc], Spec::requant[oc], g.output_zero_point, g.act_min, g.act_max);
-                continue;
-            }
-            constexpr int blocked = g.out_c / 4 * 4;
-            for (int oc = 0; oc < blocked; oc += 4) {
-                std::int32_t acc[4] = {plan::bias[oc], plan::bias[oc + 1], plan::bias[oc + 2], plan::bias[oc + 3]};
-                detail::dot4<row>(plan::weights.data() + oc * row, x, acc);
-                for (int j = 0; j < 4; ++j)
-                    out[oc + j] = detail::requantize(acc[j], Spec::requant[oc + j], g.output_zero_point, g.act_min,
-                                                     g.act_max);
-            }
-            for (int oc = blocked; oc < g.out_c; ++oc) {
-                const std::int32_t acc = plan::bias[oc] + detail::dot1<row>(plan::weights.data() + oc * row, x);
-                out[oc] = detail::requantize(acc, Spec::requant[oc], g.output_zero_point, g.act_min, g.act_max);
+            } else {
+                constexpr int blocked = g.out_c / 4 * 4;
+                for (int oc = 0; oc < blocked; oc += 4) {
+                    std::int32_t acc[4] = {plan::bias[oc], plan::bias[oc + 1], plan::bias[oc + 2], plan::bias[oc + 3]};
+                    detail::dot4<row>(plan::weights.data() + oc * row, x, acc);
+                    for (int j = 0; j < 4; ++j)
+                        out[oc + j] = detail::requantize(acc[j], Spec::requant[oc + j], g.output_zero_point, g.act_min,
+                                                         g.act_max);
+                }
+                for (int oc = blocked; oc < g.out_c; ++oc) {
+                    const std::int32_t acc = plan::bias[oc] + detail::dot1<row>(plan::weights.data() + oc * row, x);
+                    out[oc] = detail::requantize(acc, Spec::requant[oc], g.output_zero_point, g.act_min, g.act_max);
+                }
             }
         }
     }

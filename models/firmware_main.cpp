@@ -1,0 +1,63 @@
+// Firmware for one bundled model (the ctnn-fw-<model>.elf contract): runs golden input #0
+// once to warm up and once measured, then prints
+//   output: <output tensor as lowercase hex bytes>
+//   instructions: N      (the measured inference, exact under QEMU -icount shift=0)
+//   arena_bytes: N
+//   stack_bytes: N       (peak, measured by painting the stack)
+// and exits 0. Built with CTNN_FW_TIMING_RUN it instead runs four different golden inputs and
+// checks that each inference takes exactly as many instructions (data-independent timing).
+#include <ctnn_fw/ctnn_fw.hpp>
+
+#include <cstring>
+
+#include CTNN_MODEL_HEADER
+#include "golden_inputs.hpp"
+
+namespace {
+
+using model = CTNN_MODEL_NAMESPACE::model;
+model::instance net;
+
+void load_input(int index) { std::memcpy(net.input().data(), golden_inputs[index], sizeof golden_inputs[index]); }
+
+void print_hex(std::span<const std::byte> bytes) {
+    constexpr char digits[] = "0123456789abcdef";
+    char pair[3] = {0, 0, 0};
+    for (std::byte b : bytes) {
+        pair[0] = digits[std::to_integer<unsigned>(b) >> 4];
+        pair[1] = digits[std::to_integer<unsigned>(b) & 0xf];
+        ctnn_fw::print(pair);
+    }
+}
+
+}  // namespace
+
+int main() {
+#if defined(CTNN_FW_TIMING_RUN)
+    std::uint64_t first = 0;
+    for (int i = 0; i < golden_input_count; ++i) {
+        load_input(i);
+        const std::uint64_t n = ctnn_fw::measure_instructions([] { net.invoke(); });
+        ctnn_fw::print_line("instructions:", n);
+        if (i == 0) first = n;
+        if (n != first) {
+            ctnn_fw::print("instruction count differs between inputs\n");
+            return 1;
+        }
+    }
+    ctnn_fw::print("instruction count identical across 4 inputs\n");
+    return 0;
+#else
+    load_input(0);
+    net.invoke();  // warm-up
+    load_input(0);
+    const std::uint64_t instructions = ctnn_fw::measure_instructions([] { net.invoke(); });
+    ctnn_fw::print("output: ");
+    print_hex(std::as_bytes(net.output()));
+    ctnn_fw::print("\n");
+    ctnn_fw::print_line("instructions:", instructions);
+    ctnn_fw::print_line("arena_bytes:", model::arena_bytes);
+    ctnn_fw::print_line("stack_bytes:", ctnn_fw::stack_peak_bytes());
+    return 0;
+#endif
+}

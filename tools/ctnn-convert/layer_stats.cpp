@@ -1,0 +1,60 @@
+#include "layer_stats.hpp"
+
+#include <ctnn/plan/arena_planner.hpp>
+
+namespace ctnn_convert {
+
+std::size_t layer_param_elements(const ir_layer& layer) {
+    if (!layer.params) return 0;
+    return layer.params->weights.size() + layer.params->bias.size();
+}
+
+std::uint64_t layer_macs(const model_ir& model, std::size_t layer) {
+    const ir_layer& l = model.layers[layer];
+    if (!l.params) return 0;
+    const auto& ws = l.params->weight_shape;
+    const ir_tensor& out = model.output_of(layer);
+    const std::uint64_t out_elements = out.elements();
+    switch (l.kind) {
+        case layer_kind::conv2d: return out_elements * static_cast<std::uint64_t>(ws[1]) * static_cast<std::uint64_t>(ws[2]) * static_cast<std::uint64_t>(ws[3]);
+        case layer_kind::depthwise_conv2d: return out_elements * static_cast<std::uint64_t>(ws[1]) * static_cast<std::uint64_t>(ws[2]);
+        case layer_kind::fully_connected: return out_elements * static_cast<std::uint64_t>(ws[1]);
+        default: return 0;
+    }
+}
+
+std::size_t layer_flash_bytes(const ir_layer& layer) {
+    if (!layer.params) return 0;
+    const std::size_t channels = layer.params->bias.size();
+    constexpr std::size_t bias_bytes = 4, multiplier_bytes = 4, shift_bytes = 4;
+    return layer.params->weights.size() + channels * (bias_bytes + multiplier_bytes + shift_bytes);
+}
+
+arena_plan plan_model_arena(const model_ir& model) {
+    const int n = static_cast<int>(model.tensors.size());
+    const int layers = static_cast<int>(model.layers.size());
+    std::vector<ctnn::plan::buffer> buffers(static_cast<std::size_t>(n));
+    for (int t = 0; t < n; ++t) {
+        auto& b = buffers[static_cast<std::size_t>(t)];
+        b.bytes = model.tensors[static_cast<std::size_t>(t)].bytes();
+        b.first_step = t;  // tensor t is produced by step t (the input by step 0)
+        b.last_step = t;
+    }
+    for (int k = 0; k < layers; ++k) {
+        const ir_layer& l = model.layers[static_cast<std::size_t>(k)];
+        const int step = k + 1;
+        for (const int in : l.inputs) buffers[static_cast<std::size_t>(in)].last_step = step;
+        if (l.kind == layer_kind::reshape) buffers[static_cast<std::size_t>(step)].alias_of = l.inputs[0];
+        if (l.kind == layer_kind::add) buffers[static_cast<std::size_t>(step)].in_place_of = l.inputs[0];
+    }
+    buffers.back().last_step = layers + 1;  // the model output outlives the last step
+
+    arena_plan plan;
+    plan.offsets.assign(static_cast<std::size_t>(n), 0);
+    std::vector<int> root(static_cast<std::size_t>(n)), order(static_cast<std::size_t>(n));
+    std::vector<ctnn::plan::detail::group_span> spans(static_cast<std::size_t>(n));
+    plan.bytes = ctnn::plan::plan_arena(buffers.data(), n, plan.offsets.data(), root.data(), order.data(), spans.data());
+    return plan;
+}
+
+}  // namespace ctnn_convert

@@ -1,0 +1,33 @@
+// Per-layer numbers shared by the header comments and the summary: parameters, MACs, flash
+// bytes, and the arena plan computed by the library's own planner.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "model_ir.hpp"
+
+namespace ctnn_convert {
+
+// Weight + bias elements (bias counted once per output channel, present or not).
+std::size_t layer_param_elements(const ir_layer& layer);
+
+// Multiply-accumulates per inference: conv O*OH*OW*KH*KW*I, depthwise O*OH*OW*KH*KW, FC batches*O*I.
+std::uint64_t layer_macs(const model_ir& model, std::size_t layer);
+
+// Constant bytes the library stores in flash for one layer. The single place that defines it:
+//   weights 1 B each + bias 4 B per output channel + requantization 8 B per output channel
+//   (a 4-byte multiplier and a 4-byte shift) for CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED;
+//   0 for every other layer.
+std::size_t layer_flash_bytes(const ir_layer& layer);
+
+struct arena_plan {
+    std::vector<std::size_t> offsets;  // per graph tensor
+    std::size_t bytes = 0;
+};
+
+// One ctnn::plan::buffer per graph tensor, planned by ctnn::plan::plan_arena.
+arena_plan plan_model_arena(const model_ir& model);
+
+}  // namespace ctnn_convert

@@ -1,0 +1,12 @@
+// Checks a read .tflite model against what ctnn runs, and turns it into the converter's model.
+#pragma once
+
+#include "model_ir.hpp"
+#include "tflite_model.hpp"
+
+namespace ctnn_convert {
+
+// Throws convert_error naming the operator (index and name), tensor and rule broken.
+model_ir lower_to_ir(const tfl_model& model);
+
+}  // namespace ctnn_convert

@@ -1,0 +1,70 @@
+// The converter's model: what the emitted header says, already checked against what ctnn
+// supports. Graph tensor 0 is the model input; layer k produces graph tensor k + 1.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ctnn_convert {
+
+enum class layer_kind {
+    quantize, dequantize, fully_connected, conv2d, depthwise_conv2d, average_pool2d, max_pool2d, add, reshape, softmax, pad, mean
+};
+
+enum class element { int8, float32 };
+
+enum class activation { none, relu, relu6, relu_n1_to_1 };
+
+struct quantization {
+    float scale = 0.0f;
+    std::int32_t zero_point = 0;
+    friend bool operator==(const quantization&, const quantization&) = default;
+};
+
+struct ir_tensor {
+    std::string name;         // the .tflite tensor name, for comments
+    int tflite_index = -1;
+    std::vector<int> shape;
+    element type = element::int8;
+    quantization q;  // meaningful for int8 only
+
+    std::size_t elements() const;
+    std::size_t bytes() const { return elements() * (type == element::float32 ? 4 : 1); }
+};
+
+// Weights of a conv / depthwise / fully connected layer, in TFLite's layout.
+struct ir_params {
+    std::vector<int> weight_shape;  // OHWI, 1HWO or [O, I]
+    std::vector<std::int8_t> weights;
+    std::vector<float> weight_scales;  // one per output channel, or exactly one
+    std::vector<std::int32_t> bias;    // one per output channel; zeros when the model has none
+    int output_channels() const { return static_cast<int>(bias.size()); }
+};
+
+struct ir_layer {
+    layer_kind kind = layer_kind::reshape;
+    int op_index = 0;     // index of the operator in the .tflite subgraph
+    std::string op_name;  // its TFLite name, e.g. CONV_2D
+    std::vector<int> inputs;  // graph tensor indices
+    std::optional<ir_params> params;
+    int stride_h = 1, stride_w = 1;
+    int dilation_h = 1, dilation_w = 1;
+    int filter_h = 0, filter_w = 0;  // pools
+    bool same_padding = false;
+    activation act = activation::none;
+    bool keep_dims = false;         // FULLY_CONNECTED, MEAN
+    float beta = 1.0f;              // SOFTMAX
+    std::vector<int> paddings;      // PAD: before0, after0, before1, after1, ...
+};
+
+struct model_ir {
+    std::vector<ir_tensor> tensors;  // tensors.size() == layers.size() + 1
+    std::vector<ir_layer> layers;
+
+    const ir_tensor& output_of(std::size_t layer) const { return tensors[layer + 1]; }
+};
+
+}  // namespace ctnn_convert

@@ -1,0 +1,63 @@
+#include "summary.hpp"
+
+#include <cstdio>
+#include <string>
+
+#include "layer_stats.hpp"
+#include "text.hpp"
+
+namespace ctnn_convert {
+
+namespace {
+
+std::string pad_right(std::string s, std::size_t width) {
+    if (s.size() < width) s.append(width - s.size(), ' ');
+    return s;
+}
+
+std::string pad_left(const std::string& s, std::size_t width) { return s.size() < width ? std::string(width - s.size(), ' ') + s : s; }
+
+}  // namespace
+
+std::string summary_table(const model_ir& m, const std::string& source_name) {
+    const arena_plan plan = plan_model_arena(m);
+    std::string out = "model: " + source_name + "\n";
+    const ir_tensor& input = m.tensors[0];
+    out += "input: " + shape_text(input.shape) + (input.type == element::float32 ? " float32" : " int8") + " (" + std::to_string(input.bytes()) +
+           " bytes) at arena offset " + std::to_string(plan.offsets[0]) + "\n";
+    const ir_tensor& output = m.tensors.back();
+    out += "output: " + shape_text(output.shape) + (output.type == element::float32 ? " float32" : " int8") + " (" +
+           std::to_string(output.bytes()) + " bytes)\n\n";
+
+    out += pad_left("#", 3) + "  " + pad_right("operator", 18) + "  " + pad_right("input(s)", 24) + "  " + pad_right("output", 12) + "  " +
+           pad_left("params", 8) + "  " + pad_left("param B", 8) + "  " + pad_left("flash B", 8) + "  " + pad_left("MACs", 9) + "  " +
+           pad_left("arena@", 7) + "  options\n";
+    std::uint64_t macs = 0;
+    std::size_t params = 0, param_bytes = 0, flash = 0;
+    for (std::size_t k = 0; k < m.layers.size(); ++k) {
+        const ir_layer& l = m.layers[k];
+        std::string ins;
+        for (const int i : l.inputs) ins += (ins.empty() ? "" : ", ") + shape_text(m.tensors[static_cast<std::size_t>(i)].shape);
+        const std::size_t p = layer_param_elements(l);
+        const std::size_t pb = l.params ? l.params->weights.size() + 4 * l.params->bias.size() : 0;
+        const std::size_t fb = layer_flash_bytes(l);
+        const std::uint64_t mc = layer_macs(m, k);
+        params += p;
+        param_bytes += pb;
+        flash += fb;
+        macs += mc;
+        out += pad_left(std::to_string(l.op_index), 3) + "  " + pad_right(l.op_name, 18) + "  " + pad_right(ins, 24) + "  " +
+               pad_right(shape_text(m.tensors[k + 1].shape), 12) + "  " + pad_left(std::to_string(p), 8) + "  " + pad_left(std::to_string(pb), 8) + "  " +
+               pad_left(std::to_string(fb), 8) + "  " + pad_left(std::to_string(mc), 9) + "  " + pad_left(std::to_string(plan.offsets[k + 1]), 7) + "  " +
+               layer_options_text(l);
+        while (out.back() == ' ') out.pop_back();
+        out += "\n";
+    }
+    out += "\ntotal: " + std::to_string(m.layers.size()) + " layers, " + std::to_string(params) + " parameters (" + std::to_string(param_bytes) +
+           " bytes), " + std::to_string(macs) + " MACs\n";
+    out += "flash_bytes: " + std::to_string(flash) + "\n";
+    out += "arena_bytes: " + std::to_string(plan.bytes) + "\n";
+    return out;
+}
+
+}  // namespace ctnn_convert

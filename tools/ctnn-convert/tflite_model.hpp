@@ -1,0 +1,73 @@
+// A .tflite model as read from the file, before any check of its meaning: subgraph 0's
+// tensors and operators, with every index already proven to be in range, buffers copied out,
+// and builtin options decoded into one flat struct. lower.cpp turns it into a ctnn graph.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace ctnn_convert {
+
+struct tfl_quantization {
+    std::vector<float> scale;
+    std::vector<std::int64_t> zero_point;
+    int quantized_dimension = 0;
+    bool has_details = false;  // custom quantization: unsupported
+};
+
+struct tfl_tensor {
+    std::string name;
+    std::vector<std::int32_t> shape;
+    std::vector<std::int32_t> shape_signature;  // empty when the file has none
+    int type = 0;                               // tfl::tensor_type
+    std::uint32_t buffer = 0;                   // 0: no data
+    std::optional<tfl_quantization> quantization;
+    bool is_variable = false;
+    bool is_sparse = false;
+};
+
+// All builtin options ctnn reads, with the schema's defaults. Which fields mean anything
+// depends on `type` (tfl::options).
+struct tfl_options {
+    int type = 0;
+    int padding = 0;
+    int stride_w = 0, stride_h = 0;
+    int dilation_w = 1, dilation_h = 1;
+    int filter_w = 0, filter_h = 0;
+    int depth_multiplier = 0;
+    int activation = 0;
+    int weights_format = 0;
+    bool keep_num_dims = false;
+    int quantized_bias_type = 0;
+    float beta = 0.0f;
+    bool keep_dims = false;
+};
+
+struct tfl_operator {
+    int builtin_code = 0;
+    std::string custom_code;
+    std::vector<std::int32_t> inputs;  // -1: optional input left out
+    std::vector<std::int32_t> outputs;
+    tfl_options options;
+    int options_2_type = 0;  // BuiltinOptions2: none are supported
+    bool has_custom_options = false;
+    bool has_intermediates = false;
+};
+
+struct tfl_model {
+    std::uint32_t version = 0;
+    std::size_t subgraph_count = 0;
+    std::vector<tfl_tensor> tensors;
+    std::vector<std::int32_t> inputs, outputs;
+    std::vector<tfl_operator> operators;
+    std::vector<std::vector<std::uint8_t>> buffers;
+};
+
+// Reads and bounds-checks the file; throws convert_error. Checks structure only: indices in
+// range, offsets inside the file. Meaning is lower.cpp's job.
+tfl_model read_tflite(std::span<const std::uint8_t> file);
+
+}  // namespace ctnn_convert

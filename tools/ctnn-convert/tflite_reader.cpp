@@ -1,0 +1,207 @@
+// The .tflite reader: walks the FlatBuffers tables of schema.fbs (see tflite_schema.hpp).
+#include <algorithm>
+#include <limits>
+
+#include "convert_error.hpp"
+#include "flatbuffer.hpp"
+#include "tflite_model.hpp"
+#include "tflite_schema.hpp"
+
+namespace ctnn_convert {
+
+namespace {
+
+template <class T>
+std::vector<T> read_vector(const fb::table& t, int field) {
+    const fb::vector v = t.vec(field, sizeof(T));
+    std::vector<T> out;
+    out.reserve(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) out.push_back(v.at<T>(i));
+    return out;
+}
+
+tfl_quantization read_quantization(const fb::table& q) {
+    tfl_quantization out;
+    out.scale = read_vector<float>(q, tfl::quantization_field::scale);
+    out.zero_point = read_vector<std::int64_t>(q, tfl::quantization_field::zero_point);
+    out.quantized_dimension = q.scalar<std::int32_t>(tfl::quantization_field::quantized_dimension, 0);
+    out.has_details = q.scalar<std::uint8_t>(tfl::quantization_field::details_type, 0) != 0;
+    return out;
+}
+
+tfl_tensor read_tensor(const fb::table& t) {
+    namespace f = tfl::tensor_field;
+    tfl_tensor out;
+    out.name = t.string(f::name);
+    out.shape = read_vector<std::int32_t>(t, f::shape);
+    out.shape_signature = read_vector<std::int32_t>(t, f::shape_signature);
+    out.type = t.scalar<std::int8_t>(f::type, 0);
+    out.buffer = t.scalar<std::uint32_t>(f::buffer, 0);
+    if (t.has(f::quantization)) out.quantization = read_quantization(t.sub_table(f::quantization, "quantization of " + t.what()));
+    out.is_variable = t.scalar<bool>(f::is_variable, false);
+    out.is_sparse = t.has(f::sparsity);
+    return out;
+}
+
+tfl_options read_options(int type, const fb::table& o) {
+    tfl_options out;
+    out.type = type;
+    switch (type) {
+        case tfl::options::conv2d: {
+            namespace f = tfl::conv2d_options;
+            out.padding = o.scalar<std::int8_t>(f::padding, 0);
+            out.stride_w = o.scalar<std::int32_t>(f::stride_w, 0);
+            out.stride_h = o.scalar<std::int32_t>(f::stride_h, 0);
+            out.activation = o.scalar<std::int8_t>(f::activation, 0);
+            out.dilation_w = o.scalar<std::int32_t>(f::dilation_w, 1);
+            out.dilation_h = o.scalar<std::int32_t>(f::dilation_h, 1);
+            out.quantized_bias_type = o.scalar<std::int8_t>(f::quantized_bias_type, 0);
+            break;
+        }
+        case tfl::options::depthwise_conv2d: {
+            namespace f = tfl::depthwise_options;
+            out.padding = o.scalar<std::int8_t>(f::padding, 0);
+            out.stride_w = o.scalar<std::int32_t>(f::stride_w, 0);
+            out.stride_h = o.scalar<std::int32_t>(f::stride_h, 0);
+            out.depth_multiplier = o.scalar<std::int32_t>(f::depth_multiplier, 0);
+            out.activation = o.scalar<std::int8_t>(f::activation, 0);
+            out.dilation_w = o.scalar<std::int32_t>(f::dilation_w, 1);
+            out.dilation_h = o.scalar<std::int32_t>(f::dilation_h, 1);
+            break;
+        }
+        case tfl::options::pool2d: {
+            namespace f = tfl::pool2d_options;
+            out.padding = o.scalar<std::int8_t>(f::padding, 0);
+            out.stride_w = o.scalar<std::int32_t>(f::stride_w, 0);
+            out.stride_h = o.scalar<std::int32_t>(f::stride_h, 0);
+            out.filter_w = o.scalar<std::int32_t>(f::filter_w, 0);
+            out.filter_h = o.scalar<std::int32_t>(f::filter_h, 0);
+            out.activation = o.scalar<std::int8_t>(f::activation, 0);
+            break;
+        }
+        case tfl::options::fully_connected: {
+            namespace f = tfl::fully_connected_options;
+            out.activation = o.scalar<std::int8_t>(f::activation, 0);
+            out.weights_format = o.scalar<std::int8_t>(f::weights_format, 0);
+            out.keep_num_dims = o.scalar<bool>(f::keep_num_dims, false);
+            out.quantized_bias_type = o.scalar<std::int8_t>(f::quantized_bias_type, 0);
+            break;
+        }
+        case tfl::options::softmax: out.beta = o.scalar<float>(tfl::softmax_options::beta, 0.0f); break;
+        case tfl::options::add: out.activation = o.scalar<std::int8_t>(tfl::add_options::activation, 0); break;
+        case tfl::options::reducer: out.keep_dims = o.scalar<bool>(tfl::reducer_options::keep_dims, false); break;
+        default: break;  // options without fields ctnn reads (or unsupported: lower.cpp says so)
+    }
+    return out;
+}
+
+tfl_operator read_operator(const fb::table& t, const std::vector<int>& codes, const std::vector<std::string>& custom_codes,
+                           std::size_t op_index) {
+    namespace f = tfl::operator_field;
+    tfl_operator out;
+    const auto opcode = t.scalar<std::uint32_t>(f::opcode_index, 0);
+    if (opcode >= codes.size()) {
+        fail("operator #" + std::to_string(op_index) + " uses operator code #" + std::to_string(opcode) + ", but the model has " +
+             std::to_string(codes.size()));
+    }
+    out.builtin_code = codes[opcode];
+    out.custom_code = custom_codes[opcode];
+    out.inputs = read_vector<std::int32_t>(t, f::inputs);
+    out.outputs = read_vector<std::int32_t>(t, f::outputs);
+    const int options_type = t.scalar<std::uint8_t>(f::builtin_options_type, 0);
+    if (options_type != 0 && t.has(f::builtin_options)) {
+        out.options = read_options(options_type, t.sub_table(f::builtin_options, "options of " + t.what()));
+    } else {
+        out.options.type = options_type;  // a type without a table: the schema's defaults
+    }
+    out.options_2_type = t.scalar<std::uint8_t>(f::builtin_options_2_type, 0);
+    out.has_custom_options = t.vec(f::custom_options, 1).size() != 0;
+    out.has_intermediates = t.vec(f::intermediates, 4).size() != 0;
+    return out;
+}
+
+void check_tensor_index(std::int32_t index, std::size_t tensor_count, bool optional_allowed, const std::string& where) {
+    if (index == -1 && optional_allowed) return;
+    if (index < 0 || static_cast<std::size_t>(index) >= tensor_count) {
+        fail(where + " refers to tensor #" + std::to_string(index) + ", but the subgraph has " + std::to_string(tensor_count) + " tensors");
+    }
+}
+
+}  // namespace
+
+tfl_model read_tflite(std::span<const std::uint8_t> file) {
+    const fb::buffer buf(file);
+    const fb::table root = buf.root(tfl::file_identifier, "model");
+    tfl_model model;
+
+    model.version = root.scalar<std::uint32_t>(tfl::model_field::version, 0);
+    if (model.version != tfl::schema_version) {
+        fail("unsupported schema version " + std::to_string(model.version) + "; only version " + std::to_string(tfl::schema_version) +
+             " is supported");
+    }
+
+    // Operator codes: TFLite takes the larger of the old byte field and the new int field.
+    std::vector<int> codes;
+    std::vector<std::string> custom_codes;
+    const fb::vector code_tables = root.vec(tfl::model_field::operator_codes, 4);
+    for (std::size_t i = 0; i < code_tables.size(); ++i) {
+        const fb::table c = code_tables.table_at(i, "operator code #" + std::to_string(i));
+        const int deprecated = c.scalar<std::int8_t>(tfl::operator_code_field::deprecated_builtin_code, 0);
+        const int builtin = c.scalar<std::int32_t>(tfl::operator_code_field::builtin_code, 0);
+        codes.push_back(std::max(deprecated, builtin));
+        custom_codes.push_back(c.string(tfl::operator_code_field::custom_code));
+    }
+
+    const fb::vector buffers = root.vec(tfl::model_field::buffers, 4);
+    for (std::size_t i = 0; i < buffers.size(); ++i) {
+        const std::string what = "buffer #" + std::to_string(i);
+        const fb::table b = buffers.table_at(i, what);
+        const auto inline_data = b.vec(tfl::buffer_field::data, 1).raw();
+        const auto offset = b.scalar<std::uint64_t>(tfl::buffer_field::offset, 0);
+        const auto size = b.scalar<std::uint64_t>(tfl::buffer_field::size, 0);
+        if (offset > 1) {
+            // Data stored after the flatbuffer (models over 2 GB use this; offset is from the file start).
+            if (offset > file.size() || size > file.size() - offset) {
+                fail("offset " + std::to_string(offset) + " (+" + std::to_string(size) + " bytes) out of range (file is " +
+                     std::to_string(file.size()) + " bytes) reading " + what);
+            }
+            const auto external = buf.bytes(static_cast<std::size_t>(offset), static_cast<std::size_t>(size), what);
+            model.buffers.emplace_back(external.begin(), external.end());
+        } else {
+            model.buffers.emplace_back(inline_data.begin(), inline_data.end());
+        }
+    }
+
+    const fb::vector subgraphs = root.vec(tfl::model_field::subgraphs, 4);
+    model.subgraph_count = subgraphs.size();
+    if (subgraphs.size() == 0) fail("model has no subgraph");
+    if (subgraphs.size() != 1) fail("model has " + std::to_string(subgraphs.size()) + " subgraphs; only 1 is supported");
+    const fb::table sg = subgraphs.table_at(0, "subgraph #0");
+
+    const fb::vector tensors = sg.vec(tfl::subgraph_field::tensors, 4);
+    for (std::size_t i = 0; i < tensors.size(); ++i) {
+        tfl_tensor t = read_tensor(tensors.table_at(i, "tensor #" + std::to_string(i)));
+        if (t.buffer >= model.buffers.size() && !(t.buffer == 0 && model.buffers.empty())) {
+            fail("tensor #" + std::to_string(i) + " '" + t.name + "' refers to buffer #" + std::to_string(t.buffer) + ", but the model has " +
+                 std::to_string(model.buffers.size()) + " buffers");
+        }
+        model.tensors.push_back(std::move(t));
+    }
+    const std::size_t n = model.tensors.size();
+    model.inputs = read_vector<std::int32_t>(sg, tfl::subgraph_field::inputs);
+    model.outputs = read_vector<std::int32_t>(sg, tfl::subgraph_field::outputs);
+    for (const auto i : model.inputs) check_tensor_index(i, n, false, "model input");
+    for (const auto i : model.outputs) check_tensor_index(i, n, false, "model output");
+
+    const fb::vector ops = sg.vec(tfl::subgraph_field::operators, 4);
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        tfl_operator op = read_operator(ops.table_at(i, "operator #" + std::to_string(i)), codes, custom_codes, i);
+        const std::string where = "operator #" + std::to_string(i) + " (" + tfl::operator_name(op.builtin_code) + ")";
+        for (const auto t : op.inputs) check_tensor_index(t, n, true, where);
+        for (const auto t : op.outputs) check_tensor_index(t, n, false, where);
+        model.operators.push_back(std::move(op));
+    }
+    return model;
+}
+
+}  // namespace ctnn_convert

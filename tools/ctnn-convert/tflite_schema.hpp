@@ -1,0 +1,71 @@
+// The parts of the TensorFlow Lite schema (tensorflow/lite/schema/schema.fbs, version 3) that
+// the converter reads: field ids of the tables, and enum values. Field ids count union fields
+// twice (their type byte comes first), as the FlatBuffers compiler does.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace ctnn_convert::tfl {
+
+inline constexpr const char* file_identifier = "TFL3";
+inline constexpr std::uint32_t schema_version = 3;
+
+namespace model_field { enum : int { version = 0, operator_codes = 1, subgraphs = 2, description = 3, buffers = 4 }; }
+namespace operator_code_field { enum : int { deprecated_builtin_code = 0, custom_code = 1, version = 2, builtin_code = 3 }; }
+namespace subgraph_field { enum : int { tensors = 0, inputs = 1, outputs = 2, operators = 3, name = 4 }; }
+namespace buffer_field { enum : int { data = 0, offset = 1, size = 2 }; }
+namespace tensor_field {
+enum : int { shape = 0, type = 1, buffer = 2, name = 3, quantization = 4, is_variable = 5, sparsity = 6, shape_signature = 7 };
+}
+namespace quantization_field {
+enum : int { min = 0, max = 1, scale = 2, zero_point = 3, details_type = 4, details = 5, quantized_dimension = 6 };
+}
+namespace operator_field {
+enum : int {
+    opcode_index = 0, inputs = 1, outputs = 2, builtin_options_type = 3, builtin_options = 4, custom_options = 5,
+    intermediates = 8, builtin_options_2_type = 11
+};
+}
+
+// Options tables, by field.
+namespace conv2d_options { enum : int { padding = 0, stride_w = 1, stride_h = 2, activation = 3, dilation_w = 4, dilation_h = 5, quantized_bias_type = 6 }; }
+namespace depthwise_options { enum : int { padding = 0, stride_w = 1, stride_h = 2, depth_multiplier = 3, activation = 4, dilation_w = 5, dilation_h = 6 }; }
+namespace pool2d_options { enum : int { padding = 0, stride_w = 1, stride_h = 2, filter_w = 3, filter_h = 4, activation = 5 }; }
+namespace fully_connected_options { enum : int { activation = 0, weights_format = 1, keep_num_dims = 2, asymmetric_quantize_inputs = 3, quantized_bias_type = 4 }; }
+namespace softmax_options { enum : int { beta = 0 }; }
+namespace add_options { enum : int { activation = 0 }; }
+namespace reshape_options { enum : int { new_shape = 0 }; }
+namespace reducer_options { enum : int { keep_dims = 0 }; }
+
+enum class tensor_type : std::int8_t {
+    float32 = 0, float16 = 1, int32 = 2, uint8 = 3, int64 = 4, string = 5, boolean = 6, int16 = 7, complex64 = 8,
+    int8 = 9, float64 = 10
+};
+std::string tensor_type_name(int type);
+int tensor_type_bytes(int type);  // 0 when not a fixed-size numeric type
+
+// BuiltinOperator values of the operators ctnn runs; other codes only get a name.
+namespace op {
+enum : int {
+    add = 0, average_pool_2d = 1, conv_2d = 3, depthwise_conv_2d = 4, dequantize = 6, fully_connected = 9,
+    max_pool_2d = 17, reshape = 22, softmax = 25, custom = 32, pad = 34, mean = 40, quantize = 114,
+    placeholder_for_greater_op_codes = 127
+};
+}
+std::string operator_name(int builtin_code);
+
+// BuiltinOptions union members: their type byte in Operator.builtin_options_type.
+namespace options {
+enum : int {
+    none = 0, conv2d = 1, depthwise_conv2d = 2, pool2d = 5, fully_connected = 8, softmax = 9, add = 11, reshape = 17,
+    pad = 22, reducer = 27, dequantize = 38, quantize = 89
+};
+}
+std::string options_name(int type);
+
+enum class padding : std::int8_t { same = 0, valid = 1 };
+enum class activation : std::int8_t { none = 0, relu = 1, relu_n1_to_1 = 2, relu6 = 3, tanh = 4, sign_bit = 5 };
+std::string activation_name(int value);
+
+}  // namespace ctnn_convert::tfl

@@ -1,0 +1,110 @@
+// The runner behind ctnn_add_runner(): a host program for one converted model. Reads raw
+// inputs from standard input until EOF (each model::input_size elements: int8, or
+// little-endian float32 when the model takes float), runs the model on each, and writes the
+// raw outputs, concatenated, to standard output. A trailing partial input is an error (exit 2).
+//
+//   --intermediates DIR   also write every layer's output for the first input to DIR/<k>.bin
+//                         (k = 1..L, the graph's node numbers), for layer-by-layer comparison.
+//
+// Built with -DCTNN_MODEL_HEADER="<name>.hpp" -DCTNN_MODEL_NAMESPACE=<ns> (see CtnnModel.cmake).
+#include <bit>
+#include <cerrno>
+#include <cstddef>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <span>
+#include <string>
+
+#include <ctnn/ctnn.hpp>
+
+#include CTNN_MODEL_HEADER
+
+namespace {
+
+using model = CTNN_MODEL_NAMESPACE::model;
+static_assert(std::endian::native == std::endian::little, "the runner's raw float32 I/O assumes a little-endian host");
+
+constexpr std::size_t input_bytes = model::input_size * sizeof(typename model::input_element);
+
+ctnn::instance<model> net;                 // static storage: the arena is not on the stack
+unsigned char input_buffer[input_bytes];
+
+// Reads up to n bytes, stopping only at EOF or an error.
+std::size_t read_full(unsigned char* data, std::size_t n) {
+    std::size_t got = 0;
+    while (got < n) {
+        const std::size_t r = std::fread(data + got, 1, n - got, stdin);
+        if (r == 0) break;
+        got += r;
+    }
+    return got;
+}
+
+bool write_file(const std::filesystem::path& path, std::span<const std::byte> bytes) {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (f == nullptr) return false;
+    const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+    return std::fclose(f) == 0 && ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const char* self = argc > 0 ? argv[0] : "runner";
+    std::filesystem::path intermediates;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--intermediates" && i + 1 < argc) {
+            intermediates = argv[++i];
+        } else if (arg == "--help") {
+            std::printf("usage: %s [--intermediates DIR] < inputs.bin > outputs.bin\n"
+                        "input: %zu bytes per inference; output: %zu bytes per inference\n",
+                        self, input_bytes, model::output_size * sizeof(typename model::output_element));
+            return 0;
+        } else {
+            std::fprintf(stderr, "%s: unknown argument '%s' (try --help)\n", self, arg.c_str());
+            return 2;
+        }
+    }
+    if (!intermediates.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(intermediates, ec);
+        if (ec) {
+            std::fprintf(stderr, "%s: cannot create %s: %s\n", self, intermediates.c_str(), ec.message().c_str());
+            return 2;
+        }
+    }
+
+    for (std::size_t index = 0;; ++index) {
+        const std::size_t got = read_full(input_buffer, input_bytes);
+        if (got == 0) break;
+        if (got < input_bytes) {
+            std::fprintf(stderr, "%s: trailing partial input: %zu of %zu bytes after %zu complete inputs\n", self, got, input_bytes, index);
+            return 2;
+        }
+        std::memcpy(net.input().data(), input_buffer, input_bytes);
+        if (index == 0 && !intermediates.empty()) {
+            bool ok = true;
+            net.invoke_observed([&](int layer, std::span<const std::byte> tensor) {
+                ok = write_file(intermediates / (std::to_string(layer) + ".bin"), tensor) && ok;
+            });
+            if (!ok) {
+                std::fprintf(stderr, "%s: cannot write intermediates to %s\n", self, intermediates.c_str());
+                return 2;
+            }
+        } else {
+            net.invoke();
+        }
+        const auto out = net.output();
+        if (std::fwrite(out.data(), 1, out.size_bytes(), stdout) != out.size_bytes()) {
+            std::fprintf(stderr, "%s: cannot write output: %s\n", self, std::strerror(errno));
+            return 2;
+        }
+    }
+    if (std::ferror(stdin)) {
+        std::fprintf(stderr, "%s: cannot read input: %s\n", self, std::strerror(errno));
+        return 2;
+    }
+    return std::fflush(stdout) == 0 ? 0 : 2;
+}
