@@ -20,7 +20,7 @@ model::instance net;
 
 void load_input(int index) { std::memcpy(net.input().data(), golden_inputs[index], sizeof golden_inputs[index]); }
 
-void print_hex(std::span<const std::byte> bytes) {
+[[maybe_unused]] void print_hex(std::span<const std::byte> bytes) {
     constexpr char digits[] = "0123456789abcdef";
     char pair[3] = {0, 0, 0};
     for (std::byte b : bytes) {

@@ -86,8 +86,8 @@ TEST_CASE("summary: per-layer table ending in flash_bytes and arena_bytes") {
     REQUIRE(r.status == 0);
     const auto lines = lines_of(r.out);
     REQUIRE(lines.size() > 10);
-    // flash: conv 54 + 3*12, depthwise 27 + 3*12, fc 60 + 5*12.
-    CHECK(lines[lines.size() - 2] == "flash_bytes: " + std::to_string(54 + 36 + 27 + 36 + 60 + 60));
+    // flash: conv 54 + 3*(4+8), depthwise 27 + 3*(4+8), per-tensor fc 60 + 5*4 (no per-channel multipliers).
+    CHECK(lines[lines.size() - 2] == "flash_bytes: " + std::to_string(54 + 36 + 27 + 36 + 60 + 20));
     CHECK(lines.back().rfind("arena_bytes: ", 0) == 0);
     CHECK(contains(r.out, "CONV_2D"));
     CHECK(contains(r.out, "SOFTMAX"));

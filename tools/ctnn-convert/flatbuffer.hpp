@@ -45,7 +45,6 @@ public:
     bool has(int field) const { return field_pos(field) != 0; }
     template <class T>
     T scalar(int field, T default_value) const;
-    bool has_table(int field) const { return has(field); }
     table sub_table(int field, std::string what) const;  // the field must be present
     vector vec(int field, std::size_t element_size) const;  // empty when absent
     std::string string(int field) const;                   // "" when absent

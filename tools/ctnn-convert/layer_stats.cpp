@@ -27,7 +27,9 @@ std::size_t layer_flash_bytes(const ir_layer& layer) {
     if (!layer.params) return 0;
     const std::size_t channels = layer.params->bias.size();
     constexpr std::size_t bias_bytes = 4, multiplier_bytes = 4, shift_bytes = 4;
-    return layer.params->weights.size() + channels * (bias_bytes + multiplier_bytes + shift_bytes);
+    const bool per_channel_requantization = layer.kind != layer_kind::fully_connected || layer.params->weight_scales.size() > 1;
+    return layer.params->weights.size() + channels * bias_bytes +
+           (per_channel_requantization ? channels * (multiplier_bytes + shift_bytes) : 0);
 }
 
 arena_plan plan_model_arena(const model_ir& model) {

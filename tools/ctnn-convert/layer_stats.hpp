@@ -16,9 +16,12 @@ std::size_t layer_param_elements(const ir_layer& layer);
 // Multiply-accumulates per inference: conv O*OH*OW*KH*KW*I, depthwise O*OH*OW*KH*KW, FC batches*O*I.
 std::uint64_t layer_macs(const model_ir& model, std::size_t layer);
 
-// Constant bytes the library stores in flash for one layer. The single place that defines it:
-//   weights 1 B each + bias 4 B per output channel + requantization 8 B per output channel
-//   (a 4-byte multiplier and a 4-byte shift) for CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED;
+// Constant bytes the library stores in flash for one layer (its `param_bytes`; the model's
+// `flash_bytes` is their sum). The single place that defines it:
+//   weights 1 B each + bias 4 B per output channel
+//   + requantization 8 B per output channel (a 4-byte multiplier and a 4-byte shift) for
+//     CONV_2D, DEPTHWISE_CONV_2D and per-channel FULLY_CONNECTED; a per-tensor
+//     FULLY_CONNECTED's single multiplier is a compile-time constant and costs nothing;
 //   0 for every other layer.
 std::size_t layer_flash_bytes(const ir_layer& layer);
 

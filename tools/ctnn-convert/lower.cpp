@@ -343,7 +343,6 @@ private:
         if (graph_index_.count(out_index) != 0) op_fail("writes " + tensor_label(out_index) + ", which an earlier operator produced");
         if (is_constant(m_.tensors[static_cast<std::size_t>(out_index)])) op_fail("writes the constant " + tensor_label(out_index));
 
-        element out_type = element::int8;
         switch (op.builtin_code) {
             case tfl::op::conv_2d: lower_conv(l, false); break;
             case tfl::op::depthwise_conv_2d: lower_conv(l, true); break;
@@ -356,16 +355,12 @@ private:
             case tfl::op::pad: lower_pad(l); break;
             case tfl::op::mean: lower_mean(l); break;
             case tfl::op::quantize: lower_quantize(l); break;
-            case tfl::op::dequantize:
-                lower_dequantize(l);
-                out_type = element::float32;
-                break;
+            case tfl::op::dequantize: lower_dequantize(l); break;
             default:
                 fail("unsupported operator " + name_ + " at operator #" + std::to_string(k) + "; supported: " + supported_list);
         }
         ir_.layers.push_back(std::move(l));
         graph_index_[out_index] = static_cast<int>(ir_.tensors.size()) - 1;
-        (void)out_type;
     }
 
     // Adds the operator's output tensor (checked to be of `type`) and returns it.

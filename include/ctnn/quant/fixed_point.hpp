@@ -7,16 +7,18 @@
 
 namespace ctnn {
 
-// (a * b * 2) / 2^32, rounded to nearest with ties away from zero; the one overflowing
-// case, INT32_MIN * INT32_MIN, saturates to INT32_MAX.
+// (a * b * 2) / 2^32, rounded to nearest with ties toward +infinity; the one overflowing case,
+// INT32_MIN * INT32_MIN, saturates to INT32_MAX.
+//
+// The reference adds a nudge of 2^30 (or 1 - 2^30 when ab < 0) and divides by 2^31 truncating
+// toward zero. For ab < 0 that truncation is a ceiling, and ceil((ab + 1 - 2^30) / 2^31) ==
+// floor((ab + 2^30) / 2^31), so both signs reduce to one arithmetic shift: the same bits with
+// no branch, which keeps an inference's instruction count independent of its data.
 constexpr std::int32_t saturating_rounding_doubling_high_mul(std::int32_t a, std::int32_t b) noexcept {
-    if (a == std::numeric_limits<std::int32_t>::min() && b == a) {
-        return std::numeric_limits<std::int32_t>::max();
-    }
+    const bool overflow = (a == b) & (a == std::numeric_limits<std::int32_t>::min());
     const std::int64_t ab = std::int64_t{a} * std::int64_t{b};
-    const std::int64_t nudge = ab >= 0 ? (std::int64_t{1} << 30) : (1 - (std::int64_t{1} << 30));
-    // C++ division truncates toward zero, which is what the reference does here.
-    return static_cast<std::int32_t>((ab + nudge) / (std::int64_t{1} << 31));
+    const auto high = static_cast<std::int32_t>((ab + (std::int64_t{1} << 30)) >> 31);
+    return overflow ? std::numeric_limits<std::int32_t>::max() : high;
 }
 
 // x / 2^exponent rounded to nearest, ties away from zero (0 <= exponent <= 31).

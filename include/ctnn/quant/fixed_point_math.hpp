@@ -4,6 +4,7 @@
 // I + J integer bits and is saturating_rounding_doubling_high_mul on the raws.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 
 #include "ctnn/quant/fixed_point.hpp"
@@ -38,6 +39,12 @@ constexpr std::int32_t add(std::int32_t a, std::int32_t b) noexcept {
 }
 constexpr std::int32_t sub(std::int32_t a, std::int32_t b) noexcept {
     return static_cast<std::int32_t>(static_cast<std::uint32_t>(a) - static_cast<std::uint32_t>(b));
+}
+
+// condition ? a : b through a mask, so that no branch depends on the data.
+constexpr std::int32_t select(std::int32_t condition, std::int32_t a, std::int32_t b) noexcept {
+    const auto mask = static_cast<std::uint32_t>(-static_cast<std::int32_t>(condition != 0));
+    return static_cast<std::int32_t>((static_cast<std::uint32_t>(a) & mask) | (static_cast<std::uint32_t>(b) & ~mask));
 }
 
 inline constexpr std::int32_t one_q0 = 2147483647;  // 1.0 with 0 integer bits saturates
@@ -79,19 +86,19 @@ constexpr std::int32_t exp_on_negative_values(std::int32_t a, int integer_bits) 
         exp_on_interval_minus_quarter_to_zero(rescale(a_mod_quarter_minus_quarter, integer_bits, 0));
     const std::int32_t remainder = sub(a_mod_quarter_minus_quarter, a);
     // Multiply in exp(-2^k) for every bit of the remainder, k = -2 .. 4.
+    // Selections, not branches: the same instructions run whatever the value.
     for (int k = -2; k <= 4; ++k) {
         if (integer_bits > k) {
             const int bit = fractional_bits + k;
-            if (remainder & static_cast<std::int32_t>(std::uint32_t{1} << bit))
-                result = mul(result, exp_of_minus_pot[k + 2]);
+            const std::int32_t multiplied = mul(result, exp_of_minus_pot[k + 2]);
+            result = select((remainder >> bit) & 1, multiplied, result);
         }
     }
     if (integer_bits > 5) {
         const std::int32_t clamp_at = -(std::int32_t{1} << (36 - integer_bits));  // -32.0
-        if (a < clamp_at) result = 0;
+        result = select(a < clamp_at, 0, result);
     }
-    if (a == 0) result = one_q0;
-    return result;
+    return select(a == 0, one_q0, result);
 }
 
 // 1 / (1 + x) for x in [0, 1), Q0.31 in and out: three Newton-Raphson steps in Q2.29.
@@ -108,15 +115,7 @@ constexpr std::int32_t one_over_one_plus_x_for_x_in_0_1(std::int32_t a) noexcept
     return rescale(x, 1, 0);
 }
 
-constexpr int count_leading_zeros(std::uint32_t x) noexcept {
-    if (x == 0) return 32;
-    int n = 0;
-    while ((x & 0x80000000u) == 0) {
-        x <<= 1;
-        ++n;
-    }
-    return n;
-}
+constexpr int count_leading_zeros(std::uint32_t x) noexcept { return std::countl_zero(x); }  // CLZ on Arm
 
 struct reciprocal {
     std::int32_t scale;     // Q0.31

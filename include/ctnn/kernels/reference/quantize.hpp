@@ -2,7 +2,6 @@
 // exact precision: the division by the scale in float, the dequantizing product in double.
 #pragma once
 
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 
@@ -10,18 +9,33 @@
 
 namespace ctnn::kernels::reference {
 
+// std::round's result for the quotient, without a library call whose path depends on the value:
+// truncate (one conversion instruction), then step away from zero when the dropped fraction is
+// at least one half. Valid for |v| < 2^31, far beyond what saturates to int8 anyway.
+inline std::int32_t round_to_int(float v) noexcept {
+    const auto truncated = static_cast<std::int32_t>(v);
+    const float fraction = v - static_cast<float>(truncated);  // exact
+    return truncated + (fraction >= 0.5f ? 1 : 0) - (fraction <= -0.5f ? 1 : 0);
+}
+
 inline void quantize_f32_s8(float scale, std::int32_t zero_point, const float* input, std::int8_t* output,
                             std::size_t count) {
     for (std::size_t i = 0; i < count; ++i) {
-        const auto q = static_cast<std::int32_t>(std::round(input[i] / scale)) + zero_point;
-        output[i] = saturate_to_int8(q);
+        float v = input[i] / scale;
+        // Saturate before converting: out-of-range conversions are undefined in C++.
+        v = v > 1.0e6f ? 1.0e6f : (v < -1.0e6f ? -1.0e6f : v);
+        output[i] = saturate_to_int8(round_to_int(v) + zero_point);
     }
 }
 
+// TFLite computes (float)((double)scale * (q - zp)). The double product is exact (24-bit
+// mantissa times a 9-bit integer), so narrowing it rounds the exact product once, to nearest;
+// a float multiply rounds the same exact product the same way. The results are identical, and
+// a Cortex-M4 (single-precision FPU) does it in one instruction instead of a soft-double call.
 inline void dequantize_s8_f32(float scale, std::int32_t zero_point, const std::int8_t* input, float* output,
                               std::size_t count) {
     for (std::size_t i = 0; i < count; ++i) {
-        output[i] = static_cast<float>(static_cast<double>(scale) * (std::int32_t{input[i]} - zero_point));
+        output[i] = scale * static_cast<float>(std::int32_t{input[i]} - zero_point);
     }
 }
 

@@ -26,20 +26,19 @@ inline void softmax_s8(const softmax_params& p, const std::int8_t* input, std::i
             return fixed::exp_on_negative_values(rescaled, diff_bits);
         };
 
+        // Differences below diff_min contribute nothing; they are masked, not skipped, so the
+        // instruction count does not depend on the data.
+        auto counts = [&](int c) { return std::int32_t{x[c]} - row_max >= p.diff_min; };
         std::int32_t sum_of_exps = 0;  // Q12.19
         for (int c = 0; c < p.depth; ++c) {
-            if (std::int32_t{x[c]} - row_max >= p.diff_min)
-                sum_of_exps = fixed::add(sum_of_exps, fixed::rescale(scaled_exp(c), 0, accumulation_bits));
+            const std::int32_t term = fixed::rescale(scaled_exp(c), 0, accumulation_bits);
+            sum_of_exps = fixed::add(sum_of_exps, fixed::select(counts(c), term, 0));
         }
         const fixed::reciprocal inv = fixed::get_reciprocal(sum_of_exps, accumulation_bits);
         const int exponent = inv.num_bits_over_unit + 31 - 8;
         for (int c = 0; c < p.depth; ++c) {
-            if (std::int32_t{x[c]} - row_max >= p.diff_min) {
-                const std::int32_t unsat = rounding_divide_by_pot(fixed::mul(inv.scale, scaled_exp(c)), exponent);
-                y[c] = saturate_to_int8(unsat - 128);
-            } else {
-                y[c] = -128;
-            }
+            const std::int32_t unsat = rounding_divide_by_pot(fixed::mul(inv.scale, scaled_exp(c)), exponent);
+            y[c] = static_cast<std::int8_t>(fixed::select(counts(c), saturate_to_int8(unsat - 128), -128));
         }
     }
 }

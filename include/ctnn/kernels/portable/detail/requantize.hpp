@@ -18,8 +18,8 @@ inline std::int8_t requantize(std::int32_t acc, const quantized_multiplier& q, s
     const int right = q.shift > 0 ? 0 : -q.shift;
     const auto x = static_cast<std::int32_t>(static_cast<std::uint32_t>(acc) << left);
     const std::int64_t ab = std::int64_t{x} * q.multiplier;
-    const std::int64_t nudge = ab >= 0 ? (std::int64_t{1} << 30) : (1 - (std::int64_t{1} << 30));
-    const auto high = static_cast<std::int32_t>((ab + nudge) / (std::int64_t{1} << 31));
+    // The reference's nudge-and-truncate, as one shift (see saturating_rounding_doubling_high_mul).
+    const auto high = static_cast<std::int32_t>((ab + (std::int64_t{1} << 30)) >> 31);
     const std::int32_t scaled = rounding_divide_by_pot(high, right);
     return static_cast<std::int8_t>(clamp(scaled + zero_point, lo, hi));
 }

@@ -1,0 +1,56 @@
+// The handful of DSP-extension operations the Arm kernels are built from (ARMv7E-M / ARMv8-M
+// with the DSP extension: Cortex-M4, M7, M33). ACLE intrinsics where ACLE has them; two
+// one-instruction inline-asm helpers where it does not (ACLE has no SMMLAR, and GCC 12 does
+// not fold a rotate into SXTB16, which would cost an extra MOV per word).
+#pragma once
+
+#include <arm_acle.h>
+
+#include <cstdint>
+#include <cstring>
+
+namespace ctnn::kernels::arm::detail {
+
+// A word from any byte address (LDR allows unaligned addresses on these cores; LDRD/LDM do not,
+// and memcpy keeps the compiler from assuming alignment).
+inline std::uint32_t load_word(const std::int8_t* p) noexcept {
+    std::uint32_t w;
+    std::memcpy(&w, p, 4);
+    return w;
+}
+
+// The first N (1..4) bytes at p in the low bytes of a word, the rest zero; never reads p[N..].
+template <int N>
+inline std::uint32_t load_partial(const std::int8_t* p) noexcept {
+    if constexpr (N == 4) {
+        return load_word(p);
+    } else {
+        std::uint32_t w = 0;
+        std::memcpy(&w, p, N);  // little-endian: byte i lands in bits 8i..8i+7
+        return w;
+    }
+}
+
+// Bytes 0 and 2, sign-extended to two halfwords.
+inline std::uint32_t sxtb16(std::uint32_t x) noexcept { return __sxtb16(x); }
+
+// Bytes 1 and 3, sign-extended to two halfwords: SXTB16 with its built-in rotation.
+inline std::uint32_t sxtb16_ror8(std::uint32_t x) noexcept {
+    std::uint32_t r;
+    __asm__("sxtb16 %0, %1, ror #8" : "=r"(r) : "r"(x));
+    return r;
+}
+
+// acc + lo(a) * lo(b) + hi(a) * hi(b), halfwords signed.
+inline std::int32_t smlad(std::uint32_t a, std::uint32_t b, std::int32_t acc) noexcept {
+    return static_cast<std::int32_t>(__smlad(a, b, static_cast<std::uint32_t>(acc)));
+}
+
+// c + ((a * b + 2^31) >> 32), the product and sum in 64 bits (SMMLAR).
+inline std::int32_t smmlar(std::int32_t a, std::int32_t b, std::int32_t c) noexcept {
+    std::int32_t r;
+    __asm__("smmlar %0, %1, %2, %3" : "=r"(r) : "r"(a), "r"(b), "r"(c));
+    return r;
+}
+
+}  // namespace ctnn::kernels::arm::detail

@@ -1,0 +1,95 @@
+// Requantization for the Arm kernels: TFLite's double-rounding MBQM + output zero point + clamp,
+// from per-channel constants prepared at compile time, in about six instructions per output.
+//
+// With x = acc << left and e = max(-shift, 0), TFLite computes
+//   h = SRDHM(x, m) = (x * m + 2^30) >> 31 (floor; the truncating division the reference writes
+//       equals this floor for both signs), then RDBPOT(h, e) = (h + 2^(e-1) - (h < 0)) >> e.
+// Here: M = 2m mod 2^32 (m >= 2^30, so M = 2m - 2^32) gives SMMLAR(x, M, c) = c - x + h, so
+//   c = x + K + corr, K = 2^(e-1) + zp_out * 2^e, corr = (x < 0 ? -1 : 0) when e > 0
+// yields h + K + corr, and one arithmetic shift by e gives RDBPOT(h, e) + zp_out. Using the sign
+// of x instead of h is exact: they differ only when h == 0, where (K - 1) >> e == K >> e.
+// The sum must not overflow: checked per channel at compile time from a bound on |acc|;
+// layers that fail the check (or have a zero multiplier) take the plain reference arithmetic.
+#pragma once
+
+#include <array>
+#include <cstdint>
+
+#include "ctnn/kernels/arm/detail/dsp.hpp"
+#include "ctnn/quant/fixed_point.hpp"
+#include "ctnn/quant/quantize_multiplier.hpp"
+
+namespace ctnn::kernels::arm::detail {
+
+// Compile-time facts that select the instruction sequence (part of a kernel's template key).
+struct requant_mode {
+    bool fast = true;             // every channel passed the overflow check
+    bool any_left = false;        // some shift > 0: shift the accumulator left first
+    bool any_unshifted = false;   // some shift >= 0 (e == 0): the sign correction is masked
+    std::int32_t act_min = -128, act_max = 127;
+
+    friend constexpr bool operator==(const requant_mode&, const requant_mode&) = default;
+};
+
+// One channel's constants: fast mode {M, K, e, left, mask}; otherwise {m, zp_out, shift, -, -}.
+struct requant_entry {
+    std::int32_t mult = 0, add = 0, right = 0, left = 0, mask = 0;
+};
+
+template <int N>
+struct requant_table {
+    requant_mode mode;
+    std::array<requant_entry, N> entry{};
+};
+
+// requant(c) is channel c's quantized_multiplier for c < count (entries past count stay zero:
+// padding channels whose outputs are never stored); bound(c) bounds |acc| of channel c.
+template <int N, class Requant, class Bound>
+constexpr requant_table<N> make_requant_table(int count, Requant requant, Bound bound, std::int32_t zp_out,
+                                              std::int32_t act_min, std::int32_t act_max) {
+    requant_table<N> t{};
+    t.mode.act_min = act_min;
+    t.mode.act_max = act_max;
+    for (int c = 0; c < count; ++c) {
+        const quantized_multiplier q = requant(c);
+        const int left = q.shift > 0 ? q.shift : 0;
+        const int e = q.shift > 0 ? 0 : -q.shift;
+        std::int64_t x_bound = bound(c);
+        for (int i = 0; i < left && x_bound < (std::int64_t{1} << 31); ++i) x_bound *= 2;
+        const std::int64_t k = (e > 0 ? (std::int64_t{1} << (e - 1)) : 0) + std::int64_t{zp_out} * (std::int64_t{1} << e);
+        const std::int64_t k_abs = k < 0 ? -k : k;
+        if (q.multiplier < (std::int32_t{1} << 30) || e > 30 || x_bound + k_abs + 2 >= (std::int64_t{1} << 31))
+            t.mode.fast = false;
+        t.mode.any_left = t.mode.any_left || left > 0;
+        t.mode.any_unshifted = t.mode.any_unshifted || e == 0;
+        const auto m2 = static_cast<std::uint32_t>(q.multiplier) * 2u;
+        t.entry[c] = {static_cast<std::int32_t>(m2), static_cast<std::int32_t>(k), e, left, e > 0 ? -1 : 0};
+    }
+    if (!t.mode.fast)
+        for (int c = 0; c < count; ++c) {
+            const quantized_multiplier q = requant(c);
+            t.entry[c] = {q.multiplier, zp_out, q.shift, 0, 0};
+        }
+    return t;
+}
+
+// The int8 output for accumulator acc of a channel with constants q.
+template <requant_mode Mode>
+[[gnu::always_inline]] inline std::int8_t requantize(std::int32_t acc, const requant_entry& q) noexcept {
+    std::int32_t v;
+    if constexpr (Mode.fast) {
+        const std::int32_t x =
+            Mode.any_left ? static_cast<std::int32_t>(static_cast<std::uint32_t>(acc) << q.left) : acc;
+        const std::int32_t corr = Mode.any_unshifted ? ((x >> 31) & q.mask) : (x >> 31);
+        v = smmlar(x, q.mult, x + corr + q.add) >> q.right;
+        v = __ssat(v, 8);
+    } else {
+        v = multiply_by_quantized_multiplier(acc, q.mult, q.right) + q.add;
+        v = clamp(v, -128, 127);
+    }
+    if constexpr (Mode.act_min > -128) v = v < Mode.act_min ? Mode.act_min : v;
+    if constexpr (Mode.act_max < 127) v = v > Mode.act_max ? Mode.act_max : v;
+    return static_cast<std::int8_t>(v);
+}
+
+}  // namespace ctnn::kernels::arm::detail

@@ -1,0 +1,31 @@
+// Firmware that shows where the time goes: runs golden input #0 once and prints, per layer,
+// "layer K: N instructions" (exact under QEMU -icount shift=0; the printing between layers is
+// not counted), then the total.
+#include <ctnn_fw/ctnn_fw.hpp>
+
+#include <cstring>
+
+#include CTNN_MODEL_HEADER
+#include "golden_inputs.hpp"
+
+namespace {
+using model = CTNN_MODEL_NAMESPACE::model;
+model::instance net;
+}  // namespace
+
+int main() {
+    std::memcpy(net.input().data(), golden_inputs[0], sizeof golden_inputs[0]);
+    ctnn_fw::instruction_counter counter;
+    std::uint64_t total = 0;
+    counter.start();
+    net.invoke_observed([&](int layer, std::span<const std::byte>) {
+        const std::uint64_t n = counter.stop();
+        total += n;
+        ctnn_fw::print("layer ");
+        ctnn_fw::print_dec(layer);
+        ctnn_fw::print_line(":", n);
+        counter.start();
+    });
+    ctnn_fw::print_line("total:", total);
+    return 0;
+}
