@@ -3,6 +3,7 @@
 // little-endian float32 when the model takes float), runs the model on each, and writes the
 // raw outputs, concatenated, to standard output. A trailing partial input is an error (exit 2).
 //
+//   --info                print what the compiler derived (layers, MACs, flash and arena bytes)
 //   --intermediates DIR   also write every layer's output for the first input to DIR/<k>.bin
 //                         (k = 1..L, the graph's node numbers), for layer-by-layer comparison.
 //
@@ -57,6 +58,12 @@ int main(int argc, char** argv) {
         const std::string arg = argv[i];
         if (arg == "--intermediates" && i + 1 < argc) {
             intermediates = argv[++i];
+        } else if (arg == "--info") {
+            // What the compiler derived; the last two lines match `ctnn-convert --summary`.
+            std::printf("layers: %d\nmacs: %zu\narena_lower_bound: %zu\nflash_bytes: %zu\narena_bytes: %zu\n",
+                        model::layer_count, model::macs, model::arena_lower_bound, model::flash_bytes,
+                        model::arena_bytes);
+            return 0;
         } else if (arg == "--help") {
             std::printf("usage: %s [--intermediates DIR] < inputs.bin > outputs.bin\n"
                         "input: %zu bytes per inference; output: %zu bytes per inference\n",

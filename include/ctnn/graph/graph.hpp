@@ -150,6 +150,10 @@ struct graph {
 
     static constexpr auto plan = plan::plan_arena(buffers);
     static constexpr std::size_t arena_bytes = plan.bytes;
+    // Every model proves its own plan: no two tensors live at the same step share a byte
+    // unless the planner merged them on purpose (reshape, in-place element-wise layers).
+    static_assert(plan::plan_is_safe(buffers.data(), layer_count + 1, plan.offsets.data(), plan.root.data(), plan.bytes),
+                  "ctnn: internal error: the arena plan overlaps live tensors");
 
     // The tensor-by-tensor inputs of each step, flattened, for the lower bound the docs report.
     static constexpr std::size_t arena_lower_bound = [] {

@@ -9,8 +9,9 @@
 //   - `alias_of`: the same bytes viewed differently (RESHAPE); the two are one buffer.
 //   - `in_place_of`: the node may write its output over that input, which is legal only when
 //     the input dies at this very step and has the same size; the planner checks both.
-// Groups of shared tensors are placed greedily, largest first, each at the lowest offset
-// that overlaps no already placed group whose lifetime intersects its own.
+// Groups of shared tensors are placed greedily, each at the lowest offset that overlaps no
+// already placed group whose lifetime intersects its own; a few placement orders are tried
+// (largest first, by first use, ...) and the smallest arena wins.
 #pragma once
 
 #include <array>
@@ -45,6 +46,72 @@ struct group_span {
     int last = 0;
 };
 
+inline constexpr int placement_strategies = 4;
+
+// Orders the groups for placement:
+//   0: largest first (ties: earlier first use), the classic greedy;
+//   1: by first use, as a linear allocator would see them;
+//   2: by last use, latest first;
+//   3: longest-lived first (ties: largest).
+constexpr void sort_groups(int* order, int count, const group_span* spans, int strategy) noexcept {
+    auto before = [&](int x, int y) {
+        const group_span& a = spans[x];
+        const group_span& b = spans[y];
+        switch (strategy) {
+            case 1:
+                if (a.first != b.first) return a.first < b.first;
+                break;
+            case 2:
+                if (a.last != b.last) return a.last > b.last;
+                break;
+            case 3:
+                if (a.last - a.first != b.last - b.first) return a.last - a.first > b.last - b.first;
+                break;
+            default:
+                break;
+        }
+        if (a.bytes != b.bytes) return a.bytes > b.bytes;
+        if (a.first != b.first) return a.first < b.first;
+        return x < y;
+    };
+    for (int i = 1; i < count; ++i) {  // insertion sort: small n, constexpr, stable
+        const int key = order[i];
+        int j = i - 1;
+        while (j >= 0 && before(key, order[j])) {
+            order[j + 1] = order[j];
+            --j;
+        }
+        order[j + 1] = key;
+    }
+}
+
+// Places groups in the given order, each at the lowest offset that overlaps no placed group
+// live at the same time. Returns the arena size.
+constexpr std::size_t place_groups(const int* order, int count, const group_span* spans, std::size_t* offsets) noexcept {
+    std::size_t arena = 0;
+    for (int p = 0; p < count; ++p) {
+        const int g = order[p];
+        std::size_t offset = 0;
+        // Move past every placed, simultaneously live group that overlaps the candidate;
+        // repeat until a full pass finds no conflict.
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (int q = 0; q < p; ++q) {
+                const int h = order[q];
+                const bool live_together = spans[g].first <= spans[h].last && spans[h].first <= spans[g].last;
+                const bool overlaps = offset < offsets[h] + spans[h].bytes && offsets[h] < offset + spans[g].bytes;
+                if (live_together && overlaps) {
+                    offset = offsets[h] + spans[h].bytes;
+                    moved = true;
+                }
+            }
+        }
+        offsets[g] = offset;
+        if (offset + spans[g].bytes > arena) arena = offset + spans[g].bytes;
+    }
+    return arena;
+}
+
 }  // namespace detail
 
 // Workspace the caller provides for n tensors: `group` (n ints), `order` (n ints),
@@ -76,46 +143,25 @@ constexpr std::size_t plan_arena(const buffer* buffers, int n, std::size_t* offs
     }
     for (int i = 0; i < n; ++i) root[i] = detail::find_root(root, i);
 
-    // Largest first; ties by earlier first use, then by index: deterministic.
     int groups = 0;
     for (int i = 0; i < n; ++i)
         if (root[i] == i) order[groups++] = i;
-    for (int a = 1; a < groups; ++a) {
-        const int key = order[a];
-        int b = a - 1;
-        auto before = [&](int x, int y) {
-            if (spans[x].bytes != spans[y].bytes) return spans[x].bytes > spans[y].bytes;
-            if (spans[x].first != spans[y].first) return spans[x].first < spans[y].first;
-            return x < y;
-        };
-        while (b >= 0 && before(key, order[b])) {
-            order[b + 1] = order[b];
-            --b;
-        }
-        order[b + 1] = key;
-    }
 
-    std::size_t arena = 0;
-    for (int p = 0; p < groups; ++p) {
-        const int g = order[p];
-        std::size_t offset = 0;
-        // Move past every placed, simultaneously live group that overlaps the candidate;
-        // repeat until a full pass finds no conflict.
-        for (bool moved = true; moved;) {
-            moved = false;
-            for (int q = 0; q < p; ++q) {
-                const int h = order[q];
-                const bool live_together = spans[g].first <= spans[h].last && spans[h].first <= spans[g].last;
-                const bool overlaps = offset < offsets[h] + spans[h].bytes && offsets[h] < offset + spans[g].bytes;
-                if (live_together && overlaps) {
-                    offset = offsets[h] + spans[h].bytes;
-                    moved = true;
-                }
-            }
+    // Greedy placement depends on the order; no single order is best for every graph, so try
+    // a few cheap ones and keep the smallest arena (ties: the earlier strategy). Each is
+    // deterministic, so the compiler and the converter always agree.
+    std::size_t best = static_cast<std::size_t>(-1);
+    int best_strategy = 0;
+    for (int strategy = 0; strategy < detail::placement_strategies; ++strategy) {
+        detail::sort_groups(order, groups, spans, strategy);
+        const std::size_t arena = detail::place_groups(order, groups, spans, offsets);
+        if (arena < best) {
+            best = arena;
+            best_strategy = strategy;
         }
-        offsets[g] = offset;
-        if (offset + spans[g].bytes > arena) arena = offset + spans[g].bytes;
     }
+    detail::sort_groups(order, groups, spans, best_strategy);
+    const std::size_t arena = detail::place_groups(order, groups, spans, offsets);
     for (int i = 0; i < n; ++i) offsets[i] = offsets[root[i]];
     return arena;
 }
