@@ -17,7 +17,7 @@ macro(_ctnn_fw_settings)
     get_filename_component(CTNN_FW_DIR "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../firmware" ABSOLUTE)
     set(CTNN_FW_CMAKE_DIR "${CMAKE_CURRENT_FUNCTION_LIST_DIR}")
     # Boards that QEMU 7.2 emulates; the board name is the QEMU machine name.
-    set(CTNN_FW_QEMU_BOARDS mps2-an386 mps2-an500 mps2-an505 mps3-an547 microbit)
+    set(CTNN_FW_QEMU_BOARDS mps2-an385 mps2-an386 mps2-an500 mps2-an505 mps3-an547 microbit)
     # Flags every firmware translation unit gets (the toolchain file adds the CPU flags).
     set(CTNN_FW_COMPILE_OPTIONS -Wall -Wextra -Werror -fno-exceptions -fno-rtti)
 endmacro()

@@ -14,7 +14,10 @@ model::instance net;
 }  // namespace
 
 int main() {
-    std::memcpy(net.input().data(), golden_inputs[0], sizeof golden_inputs[0]);
+#ifndef CTNN_FW_PROFILE_INPUT
+#define CTNN_FW_PROFILE_INPUT 0
+#endif
+    std::memcpy(net.input().data(), golden_inputs[CTNN_FW_PROFILE_INPUT], sizeof golden_inputs[0]);
     ctnn_fw::instruction_counter counter;
     std::uint64_t total = 0;
     counter.start();
