@@ -171,7 +171,7 @@ inline void gather(const std::int8_t* input, int iy0, int ix0, std::uint32_t* sl
 }
 
 template <conv_key K>
-[[gnu::noinline]] void conv2d_body(const std::int8_t* input, std::int8_t* output, const conv_tables& t) {
+CTNN_ARM_KERNEL_BODY void conv2d_body(const std::int8_t* input, std::int8_t* output, const conv_tables& t) {
     constexpr conv_geometry g = K.g;
     constexpr conv_layout l = conv_layout_of(g);
     constexpr int pixels = g.out_h * g.out_w;
@@ -197,9 +197,13 @@ template <conv_key K>
         const bool second = p + 1 < pixels;
         std::int8_t* out0 = output + p * g.out_c;
         std::int8_t* out1 = out0 + g.out_c;
+        // Table pointers in locals: int8 stores may alias anything, so members of t would be
+        // reloaded after every output byte.
         const std::uint32_t* w = t.weights;
-        for (int q = 0; q < pairs; ++q) {
-            std::int32_t a00 = t.bias[2 * q], a01 = t.bias[2 * q + 1];  // a<pixel><channel>
+        const std::int32_t* bias = t.bias;
+        const requant_entry* rq = t.requant;
+        for (int q = 0; q < pairs; ++q, bias += 2, rq += 2) {
+            std::int32_t a00 = bias[0], a01 = bias[1];  // a<pixel><channel>
             std::int32_t a10 = a00, a11 = a01;
             const std::uint32_t* x = buffer;
 #pragma GCC unroll 4
@@ -219,8 +223,8 @@ template <conv_key K>
                 a11 = smlad(x1e, w1e, a11);
                 a11 = smlad(x1o, w1o, a11);
             }
-            const requant_entry& r0 = t.requant[2 * q];
-            const requant_entry& r1 = t.requant[2 * q + 1];
+            const requant_entry& r0 = rq[0];
+            const requant_entry& r1 = rq[1];
             const bool has_c1 = g.out_c % 2 == 0 || q + 1 < pairs;
             out0[2 * q] = requantize<K.mode>(a00, r0);
             if (has_c1) out0[2 * q + 1] = requantize<K.mode>(a01, r1);

@@ -123,10 +123,14 @@ template <depthwise_key K, bool Interior>
         else
             return taps[i] + c;
     };
+    // Table pointers in locals: int8 stores may alias anything, so members of t would be
+    // reloaded after every output byte.
     const std::uint32_t* w = t.weights;
-    for (int grp = 0; grp < groups; ++grp) {
+    const std::int32_t* const bias = t.bias;
+    const requant_entry* rq = t.requant;
+    for (int grp = 0; grp < groups; ++grp, rq += 4) {
         const int c = 4 * grp;
-        std::int32_t a0 = t.bias[c], a1 = t.bias[c + 1], a2 = t.bias[c + 2], a3 = t.bias[c + 3];
+        std::int32_t a0 = bias[c], a1 = bias[c + 1], a2 = bias[c + 2], a3 = bias[c + 3];
 #pragma GCC unroll 9
         for (int i = 0; i < n_taps; ++i) {
             const std::uint32_t x = load_word(tap(i, c));
@@ -138,21 +142,21 @@ template <depthwise_key K, bool Interior>
             a1 = static_cast<std::int32_t>(__smlabb(xo, wo, static_cast<std::uint32_t>(a1)));
             a3 = static_cast<std::int32_t>(__smlatt(xo, wo, static_cast<std::uint32_t>(a3)));
         }
-        out[c] = requantize<K.mode>(a0, t.requant[c]);
-        out[c + 1] = requantize<K.mode>(a1, t.requant[c + 1]);
-        out[c + 2] = requantize<K.mode>(a2, t.requant[c + 2]);
-        out[c + 3] = requantize<K.mode>(a3, t.requant[c + 3]);
+        out[c] = requantize<K.mode>(a0, rq[0]);
+        out[c + 1] = requantize<K.mode>(a1, rq[1]);
+        out[c + 2] = requantize<K.mode>(a2, rq[2]);
+        out[c + 3] = requantize<K.mode>(a3, rq[3]);
     }
     for (int j = 0; j < tail; ++j) {
         const int c = 4 * groups + j;
-        std::int32_t a = t.bias[c];
+        std::int32_t a = bias[c];
         for (int i = 0; i < n_taps; ++i) a += std::int32_t{t.tail_weights[i * tail + j]} * *tap(i, c);
-        out[c] = requantize<K.mode>(a, t.requant[c]);
+        out[c] = requantize<K.mode>(a, t.requant[c]);  // tail: t reloads are fine
     }
 }
 
 template <depthwise_key K>
-[[gnu::noinline]] void depthwise_body(const std::int8_t* input, std::int8_t* output, const depthwise_tables& t) {
+CTNN_ARM_KERNEL_BODY void depthwise_body(const std::int8_t* input, std::int8_t* output, const depthwise_tables& t) {
     constexpr conv_geometry g = K.g;
     constexpr int n_taps = g.kernel_h * g.kernel_w;
     for (int oy = 0; oy < g.out_h; ++oy) {

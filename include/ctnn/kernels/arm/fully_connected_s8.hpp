@@ -79,13 +79,15 @@ struct fc_plan {
 };
 
 template <fc_key K>
-[[gnu::noinline]] void fully_connected_body(const std::int8_t* input, std::int8_t* output, const fc_tables& t) {
+CTNN_ARM_KERNEL_BODY void fully_connected_body(const std::int8_t* input, std::int8_t* output, const fc_tables& t) {
     constexpr int in = K.in_features, out = K.out_features;
     constexpr int full = in / 4, pairs = (out + 1) / 2, words = (in + 3) / 4;
     for (int b = 0; b < K.batches; ++b, input += in, output += out) {
-        const std::uint32_t* w = t.weights;
+        const std::uint32_t* w = t.weights;  // locals: int8 stores may alias the tables
+        const std::int32_t* const bias = t.bias;
+        const requant_entry* const rq = t.requant;
         for (int q = 0; q < pairs; ++q) {
-            std::int32_t a0 = t.bias[2 * q], a1 = t.bias[2 * q + 1];
+            std::int32_t a0 = bias[2 * q], a1 = bias[2 * q + 1];
             auto step = [&](std::uint32_t x) {
                 const std::uint32_t xe = sxtb16(x), xo = sxtb16_ror8(x);
                 const std::uint32_t w0 = w[0], w1 = w[1];
@@ -98,8 +100,8 @@ template <fc_key K>
 #pragma GCC unroll 4
             for (int k = 0; k < full; ++k) step(load_word(input + 4 * k));
             if constexpr (words > full) step(load_partial<in % 4>(input + 4 * full));
-            output[2 * q] = requantize<K.mode>(a0, t.requant[2 * q]);
-            if (out % 2 == 0 || q + 1 < pairs) output[2 * q + 1] = requantize<K.mode>(a1, t.requant[2 * q + 1]);
+            output[2 * q] = requantize<K.mode>(a0, rq[2 * q]);
+            if (out % 2 == 0 || q + 1 < pairs) output[2 * q + 1] = requantize<K.mode>(a1, rq[2 * q + 1]);
         }
     }
 }

@@ -9,6 +9,15 @@
 #include <cstdint>
 #include <cstring>
 
+// On the kernel bodies: GCC 12's pre-allocation scheduler hoists the loads of unrolled DSP
+// loops far ahead of their use and then spills; without it the loops keep to registers
+// (measured on the MLPerf Tiny shapes: 20-35% fewer instructions).
+#if defined(__clang__)
+#define CTNN_ARM_KERNEL_BODY [[gnu::noinline]]
+#else
+#define CTNN_ARM_KERNEL_BODY [[gnu::noinline, gnu::optimize("no-schedule-insns")]]
+#endif
+
 namespace ctnn::kernels::arm::detail {
 
 // A word from any byte address (LDR allows unaligned addresses on these cores; LDRD/LDM do not,

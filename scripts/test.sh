@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The whole ctnn test suite, from a fresh Debian 12 machine:
+#   1. installs the missing Debian packages (as root or via sudo),
+#   2. host build + tests with g++ (build/) and with clang++ (build-clang/),
+#   3. the converter under AddressSanitizer + UBSan, and a bounded libFuzzer run,
+#   4. firmware for Cortex-M4, M0+, M7, M33 and M55, each run in QEMU (build-<core>/).
+# Options: --quick (g++ host build and Cortex-M4 firmware only). CTNN_JOBS sets parallelism.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+quick=0
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=1 ;;
+    *) echo "usage: scripts/test.sh [--quick]" >&2; exit 2 ;;
+  esac
+done
+jobs=${CTNN_JOBS:-2}
+fuzz_seconds=${CTNN_FUZZ_SECONDS:-60}
+
+step() { printf '\n==> %s\n' "$*"; }
+launcher=()
+command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+
+step "checking Debian packages"
+bash scripts/install-deps.sh --with-clang --with-arm
+
+host_suite() {  # <build dir> <compiler>
+  step "host build and tests with $2 ($1/)"
+  cmake -S . -B "$1" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER="$2" "${launcher[@]}" >/dev/null
+  cmake --build "$1" -j "$jobs"
+  ctest --test-dir "$1" -j "$jobs" --output-on-failure
+}
+
+firmware_suite() {  # <core>
+  local dir="build-$1"
+  [ "$1" = m4 ] && dir=build-m4
+  step "Cortex-${1^^} firmware, run in QEMU ($dir/)"
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_TOOLCHAIN_FILE="cmake/toolchains/arm-none-eabi-cortex-$1.cmake" "${launcher[@]}" >/dev/null
+  cmake --build "$dir" -j "$jobs"
+  ctest --test-dir "$dir" -j "$jobs" --output-on-failure
+  arm-none-eabi-size "$dir"/bin/ctnn-fw-*.elf "$dir"/bin/ctnn_hello_fw.elf
+}
+
+host_suite build g++
+firmware_suite m4
+if [ "$quick" -eq 0 ]; then
+  host_suite build-clang clang++
+
+  step "ctnn-convert under AddressSanitizer + UBSan, then ${fuzz_seconds} s of libFuzzer (build-fuzz/)"
+  cmake -S tools/ctnn-convert -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+    -DCTNN_SANITIZE=ON -DCTNN_FUZZ=ON -DCTNN_FUZZ_SECONDS="$fuzz_seconds" "${launcher[@]}" >/dev/null
+  cmake --build build-fuzz -j "$jobs"
+  ctest --test-dir build-fuzz --output-on-failure
+
+  for core in m0plus m7 m33 m55; do
+    firmware_suite "$core"
+  done
+fi
+step "all tests passed"
