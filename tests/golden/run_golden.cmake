@@ -23,6 +23,16 @@ if(NOT rc EQUAL 0)
   message(FATAL_ERROR "outputs differ from TFLM's golden outputs")
 endif()
 
+# The reference kernels must agree with the fast ones on every input, too.
+execute_process(COMMAND "${RUNNER}" --reference INPUT_FILE "${DATA}/inputs.bin" OUTPUT_FILE "${OUT}/outputs_reference.bin"
+  RESULT_VARIABLE rc ERROR_VARIABLE err)
+execute_process(COMMAND "${COMPARE}" "${OUT}/outputs_reference.bin" "${DATA}/outputs.bin" ${output_bytes} ${output_type}
+  RESULT_VARIABLE rc OUTPUT_VARIABLE report)
+message("reference kernels: ${report}")
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "the reference kernels' outputs differ from TFLM's golden outputs")
+endif()
+
 # Intermediates of input 0: with --intermediates the runner writes <layer>.bin for layers 1..L
 # of the first input; TFLM's files are
 # named <operator index>_<op>_t<tensor>.bin, operator index = layer - 1.

@@ -3,6 +3,7 @@
 // little-endian float32 when the model takes float), runs the model on each, and writes the
 // raw outputs, concatenated, to standard output. A trailing partial input is an error (exit 2).
 //
+//   --reference           run every layer's reference kernel instead (a cross-check)
 //   --info                print what the compiler derived (layers, MACs, flash and arena bytes)
 //   --intermediates DIR   also write every layer's output for the first input to DIR/<k>.bin
 //                         (k = 1..L, the graph's node numbers), for layer-by-layer comparison.
@@ -54,9 +55,12 @@ bool write_file(const std::filesystem::path& path, std::span<const std::byte> by
 int main(int argc, char** argv) {
     const char* self = argc > 0 ? argv[0] : "runner";
     std::filesystem::path intermediates;
+    bool reference = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        if (arg == "--intermediates" && i + 1 < argc) {
+        if (arg == "--reference") {
+            reference = true;
+        } else if (arg == "--intermediates" && i + 1 < argc) {
             intermediates = argv[++i];
         } else if (arg == "--info") {
             // What the compiler derived; the last two lines match `ctnn-convert --summary`.
@@ -65,7 +69,9 @@ int main(int argc, char** argv) {
                         model::arena_bytes);
             return 0;
         } else if (arg == "--help") {
-            std::printf("usage: %s [--intermediates DIR] < inputs.bin > outputs.bin\n"
+            std::printf("usage: %s [--reference] [--intermediates DIR] < inputs.bin > outputs.bin\n"
+                        "  --reference  run the reference kernels instead of the fast ones\n"
+                        "  --info       print what the compiler derived (layers, MACs, flash and arena bytes)\n"
                         "input: %zu bytes per inference; output: %zu bytes per inference\n",
                         self, input_bytes, model::output_size * sizeof(typename model::output_element));
             return 0;
@@ -100,6 +106,8 @@ int main(int argc, char** argv) {
                 std::fprintf(stderr, "%s: cannot write intermediates to %s\n", self, intermediates.c_str());
                 return 2;
             }
+        } else if (reference) {
+            net.invoke_reference();
         } else {
             net.invoke();
         }

@@ -175,17 +175,26 @@ struct graph {
         return reinterpret_cast<typename tensor<K>::element*>(arena + plan.offsets[K]);
     }
 
-    template <int K>
+    template <int K, bool Reference = false>
     static void run_layer(std::byte* arena) noexcept {
         using layer = layer_at<K>;
         [&]<std::size_t... I>(std::index_sequence<I...>) {
-            layer::run(tensor_data<node_at<K>::inputs[I]>(arena)..., tensor_data<K>(arena));
+            if constexpr (Reference) {
+                layer::run_reference(tensor_data<node_at<K>::inputs[I]>(arena)..., tensor_data<K>(arena));
+            } else {
+                layer::run(tensor_data<node_at<K>::inputs[I]>(arena)..., tensor_data<K>(arena));
+            }
         }(std::make_index_sequence<node_at<K>::inputs.size()>{});
     }
 
     // Runs every layer in order on an arena of arena_bytes bytes.
     static void run(std::byte* arena) noexcept {
         [&]<std::size_t... I>(std::index_sequence<I...>) { (run_layer<int(I) + 1>(arena), ...); }(all_layers);
+    }
+
+    // The same with every layer's reference kernel: the baseline benchmarks compare against.
+    static void run_reference(std::byte* arena) noexcept {
+        [&]<std::size_t... I>(std::index_sequence<I...>) { (run_layer<int(I) + 1, true>(arena), ...); }(all_layers);
     }
 
     // As run, calling observe(layer, bytes of its output) after each layer: for debugging and

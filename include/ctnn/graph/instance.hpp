@@ -21,6 +21,9 @@ class instance {
 
     void invoke() noexcept { Model::run(arena_); }
 
+    // invoke() through the reference kernels: same results, no speed; a baseline and a cross-check.
+    void invoke_reference() noexcept { Model::run_reference(arena_); }
+
     // invoke(), calling observe(layer index, std::span<const std::byte> output) after each layer.
     template <class Observer>
     void invoke_observed(Observer&& observe) {

@@ -9,6 +9,8 @@
 #include "ctnn/core/tensor_type.hpp"
 #include "ctnn/kernels/geometry.hpp"
 #include "ctnn/kernels/portable/add_s8.hpp"
+#include "ctnn/kernels/reference/add_s8.hpp"
+#include "ctnn/kernels/reference/runtime_value.hpp"
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/quant/activation.hpp"
 #include "ctnn/quant/quantize_multiplier.hpp"
@@ -54,6 +56,9 @@ struct add {
         // Element-wise: either input may be overwritten; the graph offers the first.
         static constexpr int in_place_input = 0;
 
+        static void run_reference(const std::int8_t* a, const std::int8_t* b, std::int8_t* out) {
+            kernels::reference::add_s8(kernels::reference::runtime_value(params), a, b, out);
+        }
         static void run(const std::int8_t* a, const std::int8_t* b, std::int8_t* out) {
             kernels::portable::add_s8<params>(a, b, out);
         }

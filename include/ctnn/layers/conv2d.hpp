@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "ctnn/kernels/reference/conv2d_s8.hpp"
+#include "ctnn/kernels/reference/runtime_value.hpp"
 #include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/convolution_common.hpp"
 #include "ctnn/layers/layer_base.hpp"
@@ -45,6 +47,11 @@ struct conv2d {
         static constexpr std::size_t macs = std::size_t(g.out_h) * g.out_w * out_c * depth;
 
         static void run(const std::int8_t* input, std::int8_t* out) { kernels::active::conv2d_s8<spec>(input, out); }
+        static void run_reference(const std::int8_t* input, std::int8_t* out) {
+            using kernels::reference::runtime_value;
+            kernels::reference::conv2d_s8(runtime_value(g), input, runtime_value(spec::weights), runtime_value(spec::bias),
+                                          runtime_value(spec::requant.data()), out);
+        }
     };
 };
 

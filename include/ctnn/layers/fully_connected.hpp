@@ -7,6 +7,8 @@
 
 #include "ctnn/core/shape.hpp"
 #include "ctnn/core/tensor_type.hpp"
+#include "ctnn/kernels/reference/fully_connected_s8.hpp"
+#include "ctnn/kernels/reference/runtime_value.hpp"
 #include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/accumulator_bound.hpp"
 #include "ctnn/layers/layer_base.hpp"
@@ -77,6 +79,11 @@ struct fully_connected {
             }();
         };
 
+        static void run_reference(const std::int8_t* input, std::int8_t* out) {
+            using kernels::reference::runtime_value;
+            kernels::reference::fully_connected_s8(runtime_value(spec::params), input, runtime_value(spec::weights),
+                                                   runtime_value(spec::bias), runtime_value(spec::requant.data()), out);
+        }
         static void run(const std::int8_t* input, std::int8_t* out) {
             kernels::active::fully_connected_s8<spec>(input, out);
         }

@@ -5,7 +5,8 @@
 //   macs            : multiply-accumulates per inference
 //   in_place_input  : index of an input the output may overwrite when that input dies here
 //   aliases_input   : the output is the input's bytes (reshape): no work, no storage
-//   static void run(const In*..., Out*)
+//   static void run(const In*..., Out*)            the fast kernel
+//   static void run_reference(const In*..., Out*)  the readable oracle (defaults to run)
 #pragma once
 
 #include <cstddef>

@@ -8,6 +8,8 @@
 #include "ctnn/core/tensor_type.hpp"
 #include "ctnn/kernels/geometry.hpp"
 #include "ctnn/kernels/portable/mean_s8.hpp"
+#include "ctnn/kernels/reference/mean_s8.hpp"
+#include "ctnn/kernels/reference/runtime_value.hpp"
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/quant/quantize_multiplier.hpp"
 
@@ -35,6 +37,7 @@ struct mean {
         using output = tensor_type<std::conditional_t<KeepDims, shape<1, 1, 1, s::dims[3]>, shape<1, s::dims[3]>>, OutQ>;
 
         static void run(const std::int8_t* input, std::int8_t* out) { kernels::portable::mean_s8<params>(input, out); }
+        static void run_reference(const std::int8_t* input, std::int8_t* out) { kernels::reference::mean_s8(kernels::reference::runtime_value(params), input, out); }
     };
 };
 

@@ -9,6 +9,8 @@
 #include "ctnn/core/tensor_type.hpp"
 #include "ctnn/kernels/geometry.hpp"
 #include "ctnn/kernels/portable/pad_s8.hpp"
+#include "ctnn/kernels/reference/pad_s8.hpp"
+#include "ctnn/kernels/reference/runtime_value.hpp"
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/layers/options.hpp"
 
@@ -40,6 +42,7 @@ struct pad {
         using output = tensor_type<shape_from<output_dims>, typename In::quant>;
 
         static void run(const std::int8_t* input, std::int8_t* out) { kernels::portable::pad_s8<params>(input, out); }
+        static void run_reference(const std::int8_t* input, std::int8_t* out) { kernels::reference::pad_s8(kernels::reference::runtime_value(params), input, out); }
     };
 };
 

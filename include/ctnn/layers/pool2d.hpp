@@ -8,6 +8,8 @@
 #include "ctnn/core/tensor_type.hpp"
 #include "ctnn/kernels/geometry.hpp"
 #include "ctnn/kernels/portable/pool2d_s8.hpp"
+#include "ctnn/kernels/reference/pool2d_s8.hpp"
+#include "ctnn/kernels/reference/runtime_value.hpp"
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/layers/options.hpp"
 #include "ctnn/quant/activation.hpp"
@@ -57,6 +59,13 @@ struct pool2d {
         }();
         using output = tensor_type<shape<1, geometry.out_h, geometry.out_w, s::dims[3]>, typename In::quant>;
 
+        static void run_reference(const std::int8_t* input, std::int8_t* out) {
+            if constexpr (Kind == pooling::average) {
+                kernels::reference::average_pool2d_s8(kernels::reference::runtime_value(geometry), input, out);
+            } else {
+                kernels::reference::max_pool2d_s8(kernels::reference::runtime_value(geometry), input, out);
+            }
+        }
         static void run(const std::int8_t* input, std::int8_t* out) {
             if constexpr (Kind == pooling::average) {
                 kernels::portable::average_pool2d_s8<geometry>(input, out);

@@ -20,6 +20,7 @@ struct quantize {
         static void run(const float* input, std::int8_t* out) {
             kernels::reference::quantize_f32_s8(OutQ::scale, OutQ::zero_point, input, out, In::size);
         }
+        static void run_reference(const float* input, std::int8_t* out) { run(input, out); }
     };
 };
 
@@ -31,6 +32,7 @@ struct dequantize {
         static void run(const std::int8_t* input, float* out) {
             kernels::reference::dequantize_s8_f32(In::quant::scale, In::quant::zero_point, input, out, In::size);
         }
+        static void run_reference(const std::int8_t* input, float* out) { run(input, out); }
     };
 };
 

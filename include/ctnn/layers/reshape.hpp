@@ -25,6 +25,8 @@ struct reshape {
         static constexpr bool aliases_input = true;
         template <class T, class U>
         static void run(const T*, U*) {}
+        template <class T, class U>
+        static void run_reference(const T*, U*) {}
     };
 };
 
