@@ -11,6 +11,7 @@
 #include "convert_error.hpp"
 #include "emit_header.hpp"
 #include "lower.hpp"
+#include "arena_svg.hpp"
 #include "summary.hpp"
 #include "tflite_model.hpp"
 #include "version.hpp"
@@ -28,6 +29,7 @@ constexpr std::string_view usage =
     "  -o FILE           write the header (or summary) to FILE instead of standard output\n"
     "  --namespace NS    namespace of the generated code (default: the model file's stem)\n"
     "  --summary         print the per-layer table (shapes, parameters, MACs, arena offsets)\n"
+    "  --svg             draw the arena plan (tensors over time, peak marked) as SVG\n"
     "                    ending with the lines 'flash_bytes: N' and 'arena_bytes: N'\n"
     "  --help            print this help\n"
     "  --version         print the version\n"
@@ -76,6 +78,7 @@ struct options {
     std::optional<std::string> output;
     std::optional<std::string> ns;
     bool summary = false;
+    bool svg = false;
 };
 
 }  // namespace
@@ -117,6 +120,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
             return 0;
         } else if (a == "--summary") {
             opt.summary = true;
+        } else if (a == "--svg") {
+            opt.svg = true;
         } else if (a == "-o" || a == "--output") {
             opt.output = value();
             if (!opt.output) return usage_error(a + " needs a file name");
@@ -142,6 +147,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         const std::vector<std::uint8_t> bytes = read_file(opt.model);
         const model_ir model = load_model(bytes);
         const std::string text = opt.summary ? summary_table(model, file_name(opt.model))
+                                 : opt.svg   ? arena_svg(model, file_name(opt.model))
                                              : emit_header(model, file_name(opt.model), opt.ns ? *opt.ns : namespace_for(opt.model));
         if (opt.output) {
             std::ofstream file(*opt.output, std::ios::binary | std::ios::trunc);

@@ -47,7 +47,10 @@ arena_plan plan_model_arena(const model_ir& model) {
         const int step = k + 1;
         for (const int in : l.inputs) buffers[static_cast<std::size_t>(in)].last_step = step;
         if (l.kind == layer_kind::reshape) buffers[static_cast<std::size_t>(step)].alias_of = l.inputs[0];
-        if (l.kind == layer_kind::add) buffers[static_cast<std::size_t>(step)].in_place_of = l.inputs[0];
+        // The same sharing rules as the layer types (in_place_input / aliases_input in
+        // include/ctnn/layers/): ADD and SOFTMAX may write over their first input.
+        if (l.kind == layer_kind::add || l.kind == layer_kind::softmax)
+            buffers[static_cast<std::size_t>(step)].in_place_of = l.inputs[0];
     }
     buffers.back().last_step = layers + 1;  // the model output outlives the last step
 
@@ -56,6 +59,14 @@ arena_plan plan_model_arena(const model_ir& model) {
     std::vector<int> root(static_cast<std::size_t>(n)), order(static_cast<std::size_t>(n));
     std::vector<ctnn::plan::detail::group_span> spans(static_cast<std::size_t>(n));
     plan.bytes = ctnn::plan::plan_arena(buffers.data(), n, plan.offsets.data(), root.data(), order.data(), spans.data());
+    std::vector<int> inputs, begin(static_cast<std::size_t>(n) + 1, 0);
+    for (int k = 0; k < layers; ++k) {
+        begin[static_cast<std::size_t>(k) + 1] = static_cast<int>(inputs.size());
+        for (const int in : model.layers[static_cast<std::size_t>(k)].inputs) inputs.push_back(in);
+    }
+    begin[static_cast<std::size_t>(n)] = static_cast<int>(inputs.size());
+    plan.lower_bound = ctnn::plan::step_lower_bound(buffers.data(), n, inputs.data(), begin.data());
+    plan.buffers = std::move(buffers);
     return plan;
 }
 

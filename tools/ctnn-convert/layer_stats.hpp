@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <vector>
 
+#include <ctnn/plan/arena_planner.hpp>
+
 #include "model_ir.hpp"
 
 namespace ctnn_convert {
@@ -26,8 +28,10 @@ std::uint64_t layer_macs(const model_ir& model, std::size_t layer);
 std::size_t layer_flash_bytes(const ir_layer& layer);
 
 struct arena_plan {
-    std::vector<std::size_t> offsets;  // per graph tensor
+    std::vector<ctnn::plan::buffer> buffers;  // per graph tensor: size, lifetime, sharing
+    std::vector<std::size_t> offsets;         // per graph tensor
     std::size_t bytes = 0;
+    std::size_t lower_bound = 0;              // max over steps of (inputs + output) bytes
 };
 
 // One ctnn::plan::buffer per graph tensor, planned by ctnn::plan::plan_arena.

@@ -9,6 +9,7 @@ set(CTNN_CONVERT_CORE_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/layer_stats.cpp
     ${CMAKE_CURRENT_LIST_DIR}/emit_header.cpp
     ${CMAKE_CURRENT_LIST_DIR}/summary.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/arena_svg.cpp
     ${CMAKE_CURRENT_LIST_DIR}/cli.cpp)
 # ctnn's headers: the converter runs the library's own arena planner.
 get_filename_component(CTNN_CONVERT_CTNN_INCLUDE ${CMAKE_CURRENT_LIST_DIR}/../../include ABSOLUTE)

@@ -55,6 +55,10 @@ std::string summary_table(const model_ir& m, const std::string& source_name) {
     }
     out += "\ntotal: " + std::to_string(m.layers.size()) + " layers, " + std::to_string(params) + " parameters (" + std::to_string(param_bytes) +
            " bytes), " + std::to_string(macs) + " MACs\n";
+    out += "arena_lower_bound: " + std::to_string(plan.lower_bound) + " (the most bytes one layer's inputs and output take)\n";
+    out += "arena_offsets:";
+    for (const std::size_t offset : plan.offsets) out += " " + std::to_string(offset);
+    out += "\n";
     out += "flash_bytes: " + std::to_string(flash) + "\n";
     out += "arena_bytes: " + std::to_string(plan.bytes) + "\n";
     return out;

@@ -64,9 +64,10 @@ int main(int argc, char** argv) {
             intermediates = argv[++i];
         } else if (arg == "--info") {
             // What the compiler derived; the last two lines match `ctnn-convert --summary`.
-            std::printf("layers: %d\nmacs: %zu\narena_lower_bound: %zu\nflash_bytes: %zu\narena_bytes: %zu\n",
-                        model::layer_count, model::macs, model::arena_lower_bound, model::flash_bytes,
-                        model::arena_bytes);
+            std::printf("layers: %d\nmacs: %zu\narena_lower_bound: %zu\narena_offsets:", model::layer_count, model::macs,
+                        model::arena_lower_bound);
+            for (const std::size_t offset : model::plan.offsets) std::printf(" %zu", offset);
+            std::printf("\nflash_bytes: %zu\narena_bytes: %zu\n", model::flash_bytes, model::arena_bytes);
             return 0;
         } else if (arg == "--help") {
             std::printf("usage: %s [--reference] [--intermediates DIR] < inputs.bin > outputs.bin\n"
