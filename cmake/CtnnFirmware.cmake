@@ -7,8 +7,6 @@
 #   ctnn_add_firmware_test(<test> <target> [BOARD <board>] [TIMEOUT <seconds>]
 #                          [PASS_REGULAR_EXPRESSION <re>...] [FAIL_REGULAR_EXPRESSION <re>...])
 #       -> CTest test running the ELF in QEMU; the exit status is the program's.
-#   ctnn_cross_hana_include(<target> [PRIVATE|PUBLIC|INTERFACE])
-#       -> Boost.Hana on the cross include path without /usr/include.
 include_guard(GLOBAL)
 
 # Settings shared by the functions below; a macro so that every function sees
@@ -24,6 +22,7 @@ endmacro()
 
 find_program(CTNN_QEMU_ARM qemu-system-arm)
 find_program(CTNN_FW_NM NAMES arm-none-eabi-nm REQUIRED)
+find_program(CTNN_FW_SIZE NAMES arm-none-eabi-size REQUIRED)
 set(CTNN_FW_HOST_BOOST_INCLUDE_DIR "/usr/include" CACHE PATH
     "ctnn: host directory holding boost/ (only boost/ is exposed to the cross compiler)")
 
@@ -144,28 +143,3 @@ function(ctnn_add_firmware_test test target)
     endif()
 endfunction()
 
-# Boost.Hana for the cross compiler: a build-tree directory holding only a
-# `boost` symlink, added with -isystem. Never /usr/include itself: it would pull
-# host glibc headers into newlib builds (DESIGN.md 7).
-function(ctnn_cross_hana_include target)
-    set(scope "${ARGN}")
-    if(NOT scope)
-        get_target_property(type ${target} TYPE)
-        if(type STREQUAL "INTERFACE_LIBRARY")
-            set(scope INTERFACE)
-        else()
-            set(scope PRIVATE)
-        endif()
-    endif()
-    set(host_boost "${CTNN_FW_HOST_BOOST_INCLUDE_DIR}/boost")
-    if(NOT EXISTS "${host_boost}/hana.hpp")
-        message(FATAL_ERROR "ctnn: Boost.Hana not found at ${host_boost}/hana.hpp "
-                            "(apt-get install libboost-dev, or set CTNN_FW_HOST_BOOST_INCLUDE_DIR)")
-    endif()
-    set(dir "${CMAKE_BINARY_DIR}/ctnn_cross_include")
-    if(NOT EXISTS "${dir}/boost")
-        file(MAKE_DIRECTORY "${dir}")
-        file(CREATE_LINK "${host_boost}" "${dir}/boost" SYMBOLIC)
-    endif()
-    target_include_directories(${target} SYSTEM ${scope} "${dir}")
-endfunction()

@@ -44,7 +44,7 @@ constexpr conv_layout conv_layout_of(const conv_geometry& g) {
     l.runs = whole_rows ? g.kernel_h : g.kernel_h * g.kernel_w;
     l.run_len = whole_rows ? g.kernel_w * g.in_c : g.in_c;
     l.run_words = (l.run_len + 3) / 4;
-    l.steps = l.runs * l.run_words;
+    l.steps = (l.runs * l.run_words + 1) / 2 * 2;  // the micro-kernel takes two steps at a time
     const int last_y = (g.out_h - 1) * g.stride_h - g.pad_top + (g.kernel_h - 1) * g.dilation_h;
     const int last_x = (g.out_w - 1) * g.stride_w - g.pad_left + (g.kernel_w - 1) * g.dilation_w;
     l.may_pad = g.pad_top > 0 || g.pad_left > 0 || last_y >= g.in_h || last_x >= g.in_w;
@@ -70,6 +70,85 @@ struct conv_tables {
     const std::int32_t* bias;      // [pair * 2], zp_in folded in
     const requant_entry* requant;  // [pair * 2]
 };
+
+// The micro-kernel: one group of up to three output pixels against every channel pair.
+// Buffer x: [step][pixel 0..2][even, odd] words; weights [pair][step][2 channels]; steps even.
+struct conv_job {
+    const std::uint32_t* x;
+    const std::uint32_t* w;
+    const std::int32_t* bias;
+    const requant_entry* rq;
+    std::int8_t* out;  // pixel i's outputs at out + i * out_c
+    int out_c, steps, npix;
+};
+
+// One step: a weight pair (LDRD, 4 SXTB16) against three pixels (3 LDRD, 12 SMLAD).
+#define CTNN_ARM_CONV_STEP                                   \
+    "ldrd %[w0], %[w1], [%[wp]], #8\n\t"                     \
+    "sxtb16 %[w0o], %[w0], ror #8\n\t"                       \
+    "sxtb16 %[w0], %[w0]\n\t"                                \
+    "sxtb16 %[w1o], %[w1], ror #8\n\t"                       \
+    "sxtb16 %[w1], %[w1]\n\t"                                \
+    "ldrd %[xe], %[xo], [%[xp]], #8\n\t"                     \
+    "smlad %[a00], %[xe], %[w0], %[a00]\n\t"                 \
+    "smlad %[a01], %[xe], %[w1], %[a01]\n\t"                 \
+    "smlad %[a00], %[xo], %[w0o], %[a00]\n\t"                \
+    "smlad %[a01], %[xo], %[w1o], %[a01]\n\t"                \
+    "ldrd %[xe], %[xo], [%[xp]], #8\n\t"                     \
+    "smlad %[a10], %[xe], %[w0], %[a10]\n\t"                 \
+    "smlad %[a11], %[xe], %[w1], %[a11]\n\t"                 \
+    "smlad %[a10], %[xo], %[w0o], %[a10]\n\t"                \
+    "smlad %[a11], %[xo], %[w1o], %[a11]\n\t"                \
+    "ldrd %[xe], %[xo], [%[xp]], #8\n\t"                     \
+    "smlad %[a20], %[xe], %[w0], %[a20]\n\t"                 \
+    "smlad %[a21], %[xe], %[w1], %[a21]\n\t"                 \
+    "smlad %[a20], %[xo], %[w0o], %[a20]\n\t"                \
+    "smlad %[a21], %[xo], %[w1o], %[a21]\n\t"
+
+template <requant_mode Mode>
+[[gnu::noinline]] void conv_pixels3(const conv_job& j) {
+    const std::uint32_t* w = j.w;
+    const std::int32_t* bias = j.bias;
+    const requant_entry* rq = j.rq;
+    std::int8_t* out = j.out;
+    const int out_c = j.out_c, npix = j.npix;
+    const int pairs = (out_c + 1) / 2;
+    const std::uint32_t* const x_end = j.x + 6 * j.steps;
+    for (int q = 0; q < pairs; ++q, bias += 2, rq += 2, out += 2) {
+        std::int32_t a00 = bias[0], a01 = bias[1];
+        std::int32_t a10 = a00, a11 = a01, a20 = a00, a21 = a01;
+        const std::uint32_t* xp = j.x;
+        std::uint32_t w0, w1, w0o, w1o, xe;
+        std::uint32_t xo = reinterpret_cast<std::uintptr_t>(x_end);
+        // Two steps per iteration; x_end is kept on the stack (14 registers are in use).
+        __asm__ volatile(
+            "str %[xo], [sp, #-8]!\n\t"
+            "1:\n\t"
+            CTNN_ARM_CONV_STEP
+            CTNN_ARM_CONV_STEP
+            "ldr %[xe], [sp]\n\t"
+            "cmp %[xp], %[xe]\n\t"
+            "bne 1b\n\t"
+            "add sp, sp, #8\n\t"
+            : [a00] "+r"(a00), [a01] "+r"(a01), [a10] "+r"(a10), [a11] "+r"(a11), [a20] "+r"(a20),
+              [a21] "+r"(a21), [xp] "+r"(xp), [wp] "+r"(w), [xo] "+&r"(xo), [xe] "=&r"(xe), [w0] "=&r"(w0),
+              [w1] "=&r"(w1), [w0o] "=&r"(w0o), [w1o] "=&r"(w1o)
+            :
+            : "cc", "memory");
+        const bool has_c1 = 2 * q + 1 < out_c;
+        out[0] = requantize<Mode>(a00, rq[0]);
+        if (has_c1) out[1] = requantize<Mode>(a01, rq[1]);
+        if (npix > 1) {
+            out[out_c] = requantize<Mode>(a10, rq[0]);
+            if (has_c1) out[out_c + 1] = requantize<Mode>(a11, rq[1]);
+        }
+        if (npix > 2) {
+            out[2 * out_c] = requantize<Mode>(a20, rq[0]);
+            if (has_c1) out[2 * out_c + 1] = requantize<Mode>(a21, rq[1]);
+        }
+    }
+}
+#undef CTNN_ARM_CONV_STEP
 
 template <class Spec>
 struct conv2d_plan {
@@ -107,7 +186,7 @@ struct conv2d_plan {
             std::int64_t sum = 0;
             for (int k = 0; k < depth; ++k) sum += Spec::weights[c * depth + k] < 0 ? -Spec::weights[c * depth + k] : Spec::weights[c * depth + k];
             const std::int64_t b = Spec::bias[c];
-            return (b < 0 ? -b : b) + dx * sum;
+            return acc_range{b, dx * sum};
         },
         g.output_zero_point, g.act_min, g.act_max);
 
@@ -121,20 +200,20 @@ struct conv2d_plan {
     static constexpr conv_tables tables{weights.data(), bias.data(), requant.entry.data()};
 };
 
-// Sign-extends run_len bytes at src into dst[4 * word + 0/1] (even/odd bytes of each word).
+// Sign-extends run_len bytes at src into dst[6 * word + 0/1] (even/odd bytes of each word).
 template <int RunLen>
 [[gnu::always_inline]] inline void extend_run(const std::int8_t* src, std::uint32_t* dst) noexcept {
     constexpr int full = RunLen / 4;
 #pragma GCC unroll 4
     for (int k = 0; k < full; ++k) {
         const std::uint32_t x = load_word(src + 4 * k);
-        dst[4 * k] = sxtb16(x);
-        dst[4 * k + 1] = sxtb16_ror8(x);
+        dst[6 * k] = sxtb16(x);
+        dst[6 * k + 1] = sxtb16_ror8(x);
     }
     if constexpr (RunLen % 4 != 0) {
         const std::uint32_t x = load_partial<RunLen % 4>(src + 4 * full);
-        dst[4 * full] = sxtb16(x);
-        dst[4 * full + 1] = sxtb16_ror8(x);
+        dst[6 * full] = sxtb16(x);
+        dst[6 * full + 1] = sxtb16_ror8(x);
     }
 }
 
@@ -150,7 +229,7 @@ inline void gather(const std::int8_t* input, int iy0, int ix0, std::uint32_t* sl
     if (inside) {
         const std::int8_t* base = input + (iy0 * g.in_w + ix0) * g.in_c;
 #pragma GCC unroll 16
-        for (int r = 0; r < l.runs; ++r) extend_run<l.run_len>(base + run_offset(g, r), slot + 4 * r * l.run_words);
+        for (int r = 0; r < l.runs; ++r) extend_run<l.run_len>(base + run_offset(g, r), slot + 6 * r * l.run_words);
         return;
     }
     if constexpr (l.may_pad) {
@@ -166,7 +245,7 @@ inline void gather(const std::int8_t* input, int iy0, int ix0, std::uint32_t* sl
                     std::memset(dst, static_cast<int>(g.input_zero_point), g.in_c);
             }
         }
-        for (int r = 0; r < l.runs; ++r) extend_run<l.run_len>(patch + r * l.run_len, slot + 4 * r * l.run_words);
+        for (int r = 0; r < l.runs; ++r) extend_run<l.run_len>(patch + r * l.run_len, slot + 6 * r * l.run_words);
     }
 }
 
@@ -175,64 +254,31 @@ CTNN_ARM_KERNEL_BODY void conv2d_body(const std::int8_t* input, std::int8_t* out
     constexpr conv_geometry g = K.g;
     constexpr conv_layout l = conv_layout_of(g);
     constexpr int pixels = g.out_h * g.out_w;
-    constexpr int pairs = (g.out_c + 1) / 2;
 
-    alignas(8) std::uint32_t buffer[l.steps * 4];
+    alignas(8) std::uint32_t buffer[l.steps * 6];
     alignas(4) std::int8_t patch[l.may_pad ? l.runs * l.run_len : 1];
+    if constexpr (l.steps > l.runs * l.run_words)
+        for (int i = 6 * l.runs * l.run_words; i < 6 * l.steps; ++i) buffer[i] = 0;
 
+    conv_job job{buffer, t.weights, t.bias, t.requant, output, g.out_c, l.steps, 3};
     int oy = 0, ox = 0;
-    for (int p = 0; p < pixels; p += 2) {
-        // Two pixels into the buffer (the last one twice when the count is odd).
-        for (int s = 0; s < 2; ++s) {
+    for (int p = 0; p < pixels; p += 3) {
+        // Up to three pixels into the buffer (the last one repeated when fewer remain).
+        const int n = pixels - p < 3 ? pixels - p : 3;
+        for (int s = 0; s < 3; ++s) {
             gather<K>(input, oy * g.stride_h - g.pad_top, ox * g.stride_w - g.pad_left, buffer + 2 * s, patch);
-            if (s == 0 && p + 1 == pixels) {
-                gather<K>(input, oy * g.stride_h - g.pad_top, ox * g.stride_w - g.pad_left, buffer + 2, patch);
-                break;
-            }
-            if (++ox == g.out_w) {
+            if (s + 1 < n && ++ox == g.out_w) {
                 ox = 0;
                 ++oy;
             }
         }
-        const bool second = p + 1 < pixels;
-        std::int8_t* out0 = output + p * g.out_c;
-        std::int8_t* out1 = out0 + g.out_c;
-        // Table pointers in locals: int8 stores may alias anything, so members of t would be
-        // reloaded after every output byte.
-        const std::uint32_t* w = t.weights;
-        const std::int32_t* bias = t.bias;
-        const requant_entry* rq = t.requant;
-        for (int q = 0; q < pairs; ++q, bias += 2, rq += 2) {
-            std::int32_t a00 = bias[0], a01 = bias[1];  // a<pixel><channel>
-            std::int32_t a10 = a00, a11 = a01;
-            const std::uint32_t* x = buffer;
-#pragma GCC unroll 4
-            for (int s = 0; s < l.steps; ++s) {
-                const std::uint32_t x0e = x[0], x0o = x[1], x1e = x[2], x1o = x[3];
-                const std::uint32_t w0 = w[0], w1 = w[1];
-                x += 4;
-                w += 2;
-                const std::uint32_t w0e = sxtb16(w0), w0o = sxtb16_ror8(w0);
-                a00 = smlad(x0e, w0e, a00);
-                a00 = smlad(x0o, w0o, a00);
-                a10 = smlad(x1e, w0e, a10);
-                a10 = smlad(x1o, w0o, a10);
-                const std::uint32_t w1e = sxtb16(w1), w1o = sxtb16_ror8(w1);
-                a01 = smlad(x0e, w1e, a01);
-                a01 = smlad(x0o, w1o, a01);
-                a11 = smlad(x1e, w1e, a11);
-                a11 = smlad(x1o, w1o, a11);
-            }
-            const requant_entry& r0 = rq[0];
-            const requant_entry& r1 = rq[1];
-            const bool has_c1 = g.out_c % 2 == 0 || q + 1 < pairs;
-            out0[2 * q] = requantize<K.mode>(a00, r0);
-            if (has_c1) out0[2 * q + 1] = requantize<K.mode>(a01, r1);
-            if (second) {
-                out1[2 * q] = requantize<K.mode>(a10, r0);
-                if (has_c1) out1[2 * q + 1] = requantize<K.mode>(a11, r1);
-            }
+        if (++ox == g.out_w) {
+            ox = 0;
+            ++oy;
         }
+        job.out = output + p * g.out_c;
+        job.npix = n;
+        conv_pixels3<K.mode>(job);
     }
 }
 
@@ -242,7 +288,7 @@ CTNN_ARM_KERNEL_BODY void conv2d_body(const std::int8_t* input, std::int8_t* out
 template <class Spec>
 inline constexpr int conv2d_scratch_bytes = [] {
     constexpr auto l = detail::conv_layout_of(Spec::geometry);
-    return l.steps * 16 + (l.may_pad ? l.runs * l.run_len : 0);
+    return l.steps * 24 + (l.may_pad ? l.runs * l.run_len : 0);
 }();
 
 template <class Spec>

@@ -88,7 +88,7 @@ struct depthwise_plan {
                 sum += w < 0 ? -w : w;
             }
             const std::int64_t b = Spec::bias[c];
-            return (b < 0 ? -b : b) + dx * sum;
+            return acc_range{b, dx * sum};
         },
         g.output_zero_point, g.act_min, g.act_max);
 

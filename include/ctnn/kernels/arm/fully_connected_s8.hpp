@@ -70,7 +70,7 @@ struct fc_plan {
                 sum += w < 0 ? -w : w;
             }
             const std::int64_t b = Spec::bias[o];
-            return (b < 0 ? -b : b) + dx * sum;
+            return acc_range{b, dx * sum};
         },
         p.output_zero_point, p.act_min, p.act_max);
 

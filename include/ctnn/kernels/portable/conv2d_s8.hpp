@@ -25,6 +25,7 @@
 
 #include "ctnn/kernels/geometry.hpp"
 #include "ctnn/kernels/portable/detail/requantize.hpp"
+#include "ctnn/kernels/portable/detail/requantize_row.hpp"
 
 namespace ctnn::kernels::portable {
 namespace detail {
@@ -67,6 +68,8 @@ struct conv2d_plan {
         }
         return b;
     }();
+
+    static constexpr auto requant = make_requant_table<g.out_c>(Spec::requant, g.out_c, g.output_zero_point);
 };
 
 // Four output channels at once: the patch is loaded once for four weight rows.
@@ -142,8 +145,24 @@ void conv2d_s8(const std::int8_t* input, std::int8_t* output) {
                     const std::int8_t* w = plan::columns.data() + k * g.out_c;
                     for (int oc = 0; oc < g.out_c; ++oc) acc[oc] += w[oc] * v;
                 }
-                for (int oc = 0; oc < g.out_c; ++oc)
-                    out[oc] = detail::requantize(acc[oc], Spec::requant[oc], g.output_zero_point, g.act_min, g.act_max);
+                if constexpr (detail::row_requantization)
+                    detail::requantize_row<g.out_c, plan::requant, g.act_min, g.act_max>(acc, out);
+                else
+                    for (int oc = 0; oc < g.out_c; ++oc)
+                        out[oc] = detail::requantize(acc[oc], Spec::requant[oc], g.output_zero_point, g.act_min, g.act_max);
+            } else if constexpr (detail::row_requantization) {
+                alignas(16) std::int32_t acc[g.out_c];
+                constexpr int blocked = g.out_c / 4 * 4;
+                for (int oc = 0; oc < blocked; oc += 4) {
+                    acc[oc] = plan::bias[oc];
+                    acc[oc + 1] = plan::bias[oc + 1];
+                    acc[oc + 2] = plan::bias[oc + 2];
+                    acc[oc + 3] = plan::bias[oc + 3];
+                    detail::dot4<row>(plan::weights.data() + oc * row, x, acc + oc);
+                }
+                for (int oc = blocked; oc < g.out_c; ++oc)
+                    acc[oc] = plan::bias[oc] + detail::dot1<row>(plan::weights.data() + oc * row, x);
+                detail::requantize_row<g.out_c, plan::requant, g.act_min, g.act_max>(acc, out);
             } else {
                 constexpr int blocked = g.out_c / 4 * 4;
                 for (int oc = 0; oc < blocked; oc += 4) {

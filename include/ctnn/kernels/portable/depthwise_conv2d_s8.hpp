@@ -21,6 +21,7 @@
 
 #include "ctnn/kernels/geometry.hpp"
 #include "ctnn/kernels/portable/detail/requantize.hpp"
+#include "ctnn/kernels/portable/detail/requantize_row.hpp"
 
 namespace ctnn::kernels::portable {
 namespace detail {
@@ -45,7 +46,26 @@ struct depthwise_plan {
         }
         return b;
     }();
+
+    static constexpr auto requant = make_requant_table<g.out_c>(Spec::requant, g.out_c, g.output_zero_point);
 };
+
+// acc[j] = bias[j] + sum over taps of w[tap * Stride + j] * xs[tap][c0 + j], j < Block.
+template <int Block, int Taps, int Stride>
+inline void depthwise_block(const std::int8_t* w, const std::int32_t* bias, const std::int8_t* const* xs, int c0,
+                            std::int32_t* __restrict acc) noexcept {
+    std::int32_t a[Block];
+    for (int j = 0; j < Block; ++j) a[j] = bias[j];
+    // Fully unrolled: GCC's -O3 unroll-and-jam otherwise fuses pairs of taps into one loop it
+    // no longer vectorises.
+#pragma GCC unroll 64
+    for (int t = 0; t < Taps; ++t) {
+        const std::int8_t* x = xs[t] + c0;
+        const std::int8_t* wt = w + t * Stride;
+        for (int j = 0; j < Block; ++j) a[j] += std::int32_t{wt[j]} * std::int32_t{x[j]};
+    }
+    for (int j = 0; j < Block; ++j) acc[j] = a[j];
+}
 
 }  // namespace detail
 
@@ -60,6 +80,39 @@ void depthwise_conv2d_s8(const std::int8_t* input, std::int8_t* output) {
     constexpr const auto& zp_row = detail::filled_row<g.in_c, g.input_zero_point>;
 
     alignas(16) std::int32_t acc[channels];
+    if constexpr (multiplier == 1 && detail::row_requantization) {
+        // Channel blocks of at most 32 accumulators that stay in vector registers across all
+        // taps; the tap pointers (a row of zp_in for padded taps) are resolved once per pixel.
+        constexpr int taps = plan::taps;
+        constexpr int block = channels < 32 ? channels : 32;
+        constexpr int full_blocks = channels / block * block;
+        for (int oy = 0; oy < g.out_h; ++oy) {
+            const int iy0 = oy * g.stride_h - g.pad_top;
+            for (int ox = 0; ox < g.out_w; ++ox) {
+                const int ix0 = ox * g.stride_w - g.pad_left;
+                const std::int8_t* xs[taps];
+                for (int ky = 0; ky < g.kernel_h; ++ky) {
+                    const int iy = iy0 + ky * g.dilation_h;
+                    const bool row_inside = iy >= 0 && iy < g.in_h;
+                    for (int kx = 0; kx < g.kernel_w; ++kx) {
+                        const int ix = ix0 + kx * g.dilation_w;
+                        const bool inside = row_inside && ix >= 0 && ix < g.in_w;
+                        xs[ky * g.kernel_w + kx] = inside ? input + (iy * g.in_w + ix) * g.in_c : zp_row.data();
+                    }
+                }
+                for (int c0 = 0; c0 < full_blocks; c0 += block)
+                    detail::depthwise_block<block, taps, channels>(plan::weights.data() + c0, plan::bias.data() + c0, xs,
+                                                                  c0, acc + c0);
+                if constexpr (full_blocks < channels)
+                    detail::depthwise_block<channels - full_blocks, taps, channels>(
+                        plan::weights.data() + full_blocks, plan::bias.data() + full_blocks, xs, full_blocks,
+                        acc + full_blocks);
+                detail::requantize_row<channels, plan::requant, g.act_min, g.act_max>(
+                    acc, output + (oy * g.out_w + ox) * channels);
+            }
+        }
+        return;
+    }
     for (int oy = 0; oy < g.out_h; ++oy) {
         const int iy0 = oy * g.stride_h - g.pad_top;
         for (int ox = 0; ox < g.out_w; ++ox) {
@@ -83,8 +136,11 @@ void depthwise_conv2d_s8(const std::int8_t* input, std::int8_t* output) {
                 }
             }
             std::int8_t* out = output + (oy * g.out_w + ox) * channels;
-            for (int c = 0; c < channels; ++c)
-                out[c] = detail::requantize(acc[c], Spec::requant[c], g.output_zero_point, g.act_min, g.act_max);
+            if constexpr (detail::row_requantization)
+                detail::requantize_row<channels, plan::requant, g.act_min, g.act_max>(acc, out);
+            else
+                for (int c = 0; c < channels; ++c)
+                    out[c] = detail::requantize(acc[c], Spec::requant[c], g.output_zero_point, g.act_min, g.act_max);
         }
     }
 }

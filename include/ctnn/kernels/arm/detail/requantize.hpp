@@ -4,12 +4,13 @@
 // With x = acc << left and e = max(-shift, 0), TFLite computes
 //   h = SRDHM(x, m) = (x * m + 2^30) >> 31 (floor; the truncating division the reference writes
 //       equals this floor for both signs), then RDBPOT(h, e) = (h + 2^(e-1) - (h < 0)) >> e.
-// Here: M = 2m mod 2^32 (m >= 2^30, so M = 2m - 2^32) gives SMMLAR(x, M, c) = c - x + h, so
-//   c = x + K + corr, K = 2^(e-1) + zp_out * 2^e, corr = (x < 0 ? -1 : 0) when e > 0
-// yields h + K + corr, and one arithmetic shift by e gives RDBPOT(h, e) + zp_out. Using the sign
-// of x instead of h is exact: they differ only when h == 0, where (K - 1) >> e == K >> e.
-// The sum must not overflow: checked per channel at compile time from a bound on |acc|;
-// layers that fail the check (or have a zero multiplier) take the plain reference arithmetic.
+// Here SMMLAR(2x, m, c) = c + ((2x * m + 2^31) >> 32) = c + h, so with
+//   c = K + corr, K = 2^(e-1) + zp_out * 2^e, corr = (x < 0 ? -1 : 0) when e > 0
+// one arithmetic shift by e gives RDBPOT(h, e) + zp_out. Using the sign of x (= sign of acc)
+// instead of h is exact: they differ only when h == 0, where (K - 1) >> e == K >> e.
+// 2x = acc << (left + 1) must not overflow, nor h + K: checked per channel at compile time from
+// a bound on |acc|; layers that fail the check (or have a zero multiplier) take the plain
+// reference arithmetic.
 #pragma once
 
 #include <array>
@@ -31,7 +32,7 @@ struct requant_mode {
     friend constexpr bool operator==(const requant_mode&, const requant_mode&) = default;
 };
 
-// One channel's constants: fast mode {M, K, e, left, mask}; otherwise {m, zp_out, shift, -, -}.
+// One channel's constants: fast mode {m, K, e, left + 1, mask}; otherwise {m, zp_out, shift, -, -}.
 struct requant_entry {
     std::int32_t mult = 0, add = 0, right = 0, left = 0, mask = 0;
 };
@@ -42,28 +43,51 @@ struct requant_table {
     std::array<requant_entry, N> entry{};
 };
 
+// The accumulator of a channel lies in [center - spread, center + spread].
+struct acc_range {
+    std::int64_t center, spread;
+};
+
 // requant(c) is channel c's quantized_multiplier for c < count (entries past count stay zero:
-// padding channels whose outputs are never stored); bound(c) bounds |acc| of channel c.
-template <int N, class Requant, class Bound>
-constexpr requant_table<N> make_requant_table(int count, Requant requant, Bound bound, std::int32_t zp_out,
+// padding channels whose outputs are never stored); range(c) bounds the acc of channel c.
+template <int N, class Requant, class Range>
+constexpr requant_table<N> make_requant_table(int count, Requant requant, Range range, std::int32_t zp_out,
                                               std::int32_t act_min, std::int32_t act_max) {
     requant_table<N> t{};
     t.mode.act_min = act_min;
     t.mode.act_max = act_max;
     for (int c = 0; c < count; ++c) {
-        const quantized_multiplier q = requant(c);
+        quantized_multiplier q = requant(c);
+        const acc_range r = range(c);
+        const std::int64_t lo = r.center - r.spread, hi = r.center + r.spread;
+        std::int64_t x_bound = lo < 0 ? -lo : lo;
+        if (hi > x_bound) x_bound = hi;
+        // A channel whose output is one value over its whole acc range (a zero multiplier, or a
+        // tiny one with a huge bias: dead channels): m = 0, e = 1, K = 1 + 2 v gives v whatever
+        // the sign correction (MBQM is monotonic in acc, so equal ends mean constant).
+        std::int32_t zp = zp_out;
+        if (lo >= -(std::int64_t{1} << 31) && hi < (std::int64_t{1} << 31)) {
+            auto out = [&](std::int64_t a) {
+                return clamp(multiply_by_quantized_multiplier(static_cast<std::int32_t>(a), q.multiplier, q.shift) + zp_out,
+                             -1024, 1024);
+            };
+            if (out(lo) == out(hi)) {
+                zp = out(lo);
+                q = {0, -1};
+                x_bound = 0;
+            }
+        }
         const int left = q.shift > 0 ? q.shift : 0;
         const int e = q.shift > 0 ? 0 : -q.shift;
-        std::int64_t x_bound = bound(c);
         for (int i = 0; i < left && x_bound < (std::int64_t{1} << 31); ++i) x_bound *= 2;
-        const std::int64_t k = (e > 0 ? (std::int64_t{1} << (e - 1)) : 0) + std::int64_t{zp_out} * (std::int64_t{1} << e);
+        const std::int64_t k = (e > 0 ? (std::int64_t{1} << (e - 1)) : 0) + std::int64_t{zp} * (std::int64_t{1} << e);
         const std::int64_t k_abs = k < 0 ? -k : k;
-        if (q.multiplier < (std::int32_t{1} << 30) || e > 30 || x_bound + k_abs + 2 >= (std::int64_t{1} << 31))
+        if (q.multiplier < 0 || e > 30 || 2 * x_bound >= (std::int64_t{1} << 31) ||
+            x_bound + k_abs + 2 >= (std::int64_t{1} << 31))
             t.mode.fast = false;
         t.mode.any_left = t.mode.any_left || left > 0;
         t.mode.any_unshifted = t.mode.any_unshifted || e == 0;
-        const auto m2 = static_cast<std::uint32_t>(q.multiplier) * 2u;
-        t.entry[c] = {static_cast<std::int32_t>(m2), static_cast<std::int32_t>(k), e, left, e > 0 ? -1 : 0};
+        t.entry[c] = {q.multiplier, static_cast<std::int32_t>(k), e, left + 1, e > 0 ? -1 : 0};
     }
     if (!t.mode.fast)
         for (int c = 0; c < count; ++c) {
@@ -78,10 +102,9 @@ template <requant_mode Mode>
 [[gnu::always_inline]] inline std::int8_t requantize(std::int32_t acc, const requant_entry& q) noexcept {
     std::int32_t v;
     if constexpr (Mode.fast) {
-        const std::int32_t x =
-            Mode.any_left ? static_cast<std::int32_t>(static_cast<std::uint32_t>(acc) << q.left) : acc;
-        const std::int32_t corr = Mode.any_unshifted ? ((x >> 31) & q.mask) : (x >> 31);
-        v = smmlar(x, q.mult, x + corr + q.add) >> q.right;
+        const auto x2 = static_cast<std::int32_t>(static_cast<std::uint32_t>(acc) << (Mode.any_left ? q.left : 1));
+        const std::int32_t corr = Mode.any_unshifted ? ((acc >> 31) & q.mask) : (acc >> 31);
+        v = smmlar(x2, q.mult, q.add + corr) >> q.right;
         v = __ssat(v, 8);
     } else {
         v = multiply_by_quantized_multiplier(acc, q.mult, q.right) + q.add;

@@ -1,0 +1,22 @@
+# cmake -DSIZE=<arm-none-eabi-size> -DELF=<elf> -DMIN_RODATA=<bytes> -P check_weights_in_flash.cmake
+# Model constants must stay in flash: .rodata holds at least MIN_RODATA bytes (the model's
+# constant data) and .data, which the startup code copies into RAM, stays empty of them.
+execute_process(COMMAND "${SIZE}" -A "${ELF}" OUTPUT_VARIABLE sections RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "ctnn: cannot read sections of ${ELF}")
+endif()
+set(rodata 0)
+set(data 0)
+if(sections MATCHES "\n\\.rodata +([0-9]+)")
+  set(rodata ${CMAKE_MATCH_1})
+endif()
+if(sections MATCHES "\n\\.data +([0-9]+)")
+  set(data ${CMAKE_MATCH_1})
+endif()
+if(rodata LESS MIN_RODATA)
+  message(FATAL_ERROR "ctnn: .rodata is ${rodata} bytes, less than the ${MIN_RODATA} bytes of model constants")
+endif()
+if(data GREATER 256)
+  message(FATAL_ERROR "ctnn: .data is ${data} bytes: constants were copied to RAM")
+endif()
+message("ctnn: .rodata ${rodata} bytes (model constants >= ${MIN_RODATA}), .data ${data} bytes")
