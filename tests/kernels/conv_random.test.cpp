@@ -1,12 +1,15 @@
 // Portable convolutions against the reference on pseudo-random data over many geometries.
 #include <doctest/doctest.h>
 
+#include <array>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
 #include "ctnn/kernels/portable/conv2d_s8.hpp"
 #include "ctnn/kernels/portable/depthwise_conv2d_s8.hpp"
+#include "ctnn/kernels/portable/detail/requantize_row.hpp"
 #include "ctnn/kernels/reference/conv2d_s8.hpp"
 #include "ctnn/kernels/reference/depthwise_conv2d_s8.hpp"
 #include "support/random_specs.hpp"
@@ -186,6 +189,51 @@ TEST_CASE("depthwise_conv2d_s8 portable == reference") {
         check_depthwise<conv_case{.in_h = 5, .in_w = 4, .in_c = 8, .out_c = 8, .kernel_h = 3, .kernel_w = 3,
                                   .input_zero_point = 0}, 29, 1, -2, 10>();
     }
+    SUBCASE("64 channels, 3x3 SAME (channel blocks), KWS shape, smaller") {
+        check_depthwise<conv_case{.in_h = 6, .in_w = 5, .in_c = 64, .out_c = 64, .kernel_h = 3, .kernel_w = 3,
+                                  .input_zero_point = -128, .output_zero_point = -128, .act_min = -128}, 30>();
+    }
+    SUBCASE("40 channels (a block of 32 and a tail of 8), stride 2, shifts of both signs") {
+        check_depthwise<conv_case{.in_h = 7, .in_w = 6, .in_c = 40, .out_c = 40, .kernel_h = 3, .kernel_w = 3,
+                                  .stride_h = 2, .stride_w = 2, .input_zero_point = 7, .output_zero_point = 3},
+                        31, 2, -3, 12>();
+    }
+}
+
+// The row requantizer's merged-shift arithmetic against MBQM + zero point + clamp, over int32
+// accumulators of every magnitude and every shift QuantizeMultiplier can produce.
+constexpr int requant_entries = 64;
+constexpr auto requant_multipliers = [] {
+    std::array<quantized_multiplier, requant_entries> q{};
+    std::uint32_t s = 12345;
+    for (int c = 0; c < requant_entries; ++c) {
+        s = s * 1664525u + 1013904223u;
+        const auto m = static_cast<std::int32_t>((1u << 30) + (s >> 2));
+        q[static_cast<std::size_t>(c)] = {c == 0 ? 0 : (c == 1 ? 0x7fffffff : m), c < 40 ? -31 + c : c - 52};
+    }
+    return q;
+}();
+constexpr auto requant_table =
+    portable::detail::make_requant_table<requant_entries>(requant_multipliers, requant_entries, -5);
+
+TEST_CASE("requantize_one == MBQM + zero point + clamp") {
+    std::uint64_t s = 88172645463325252ull;
+    int mismatches = 0;
+    for (int i = 0; i < 200000; ++i) {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        const int c = static_cast<int>(s % requant_entries);
+        const int bits = static_cast<int>((s >> 8) % 32);
+        auto acc = static_cast<std::int32_t>(static_cast<std::uint32_t>(s >> 32) >> (31 - bits));
+        if ((s >> 20) & 1) acc = -acc;
+        if (i < 4) acc = i < 2 ? std::numeric_limits<std::int32_t>::min() : std::numeric_limits<std::int32_t>::max();
+        const quantized_multiplier q = requant_multipliers[static_cast<std::size_t>(c)];
+        const std::int32_t want = clamp(multiply_by_quantized_multiplier(acc, q.multiplier, q.shift) - 5, -128, 127);
+        const std::int8_t got = portable::detail::requantize_one<requant_table, -128, 127>(acc, c);
+        mismatches += got != want;
+    }
+    CHECK(mismatches == 0);
 }
 
 }  // namespace

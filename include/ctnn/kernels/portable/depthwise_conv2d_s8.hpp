@@ -80,8 +80,8 @@ void depthwise_conv2d_s8(const std::int8_t* input, std::int8_t* output) {
     constexpr const auto& zp_row = detail::filled_row<g.in_c, g.input_zero_point>;
 
     alignas(16) std::int32_t acc[channels];
-    if constexpr (multiplier == 1 && detail::row_requantization) {
-        // Channel blocks of at most 32 accumulators that stay in vector registers across all
+    if constexpr (multiplier == 1 && channels >= 32 && detail::row_requantization) {
+        // (Fewer channels: the per-pixel loop below is faster.) Channel blocks of at most 32 accumulators that stay in vector registers across all
         // taps; the tap pointers (a row of zp_in for padded taps) are resolved once per pixel.
         constexpr int taps = plan::taps;
         constexpr int block = channels < 32 ? channels : 32;
