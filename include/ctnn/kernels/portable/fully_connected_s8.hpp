@@ -15,6 +15,8 @@
 #include <cstdint>
 
 #include "ctnn/kernels/fully_connected_params.hpp"
+#include "ctnn/kernels/portable/detail/dot.hpp"
+#include "ctnn/kernels/portable/detail/requantize_row.hpp"
 #include "ctnn/quant/fixed_point.hpp"
 
 namespace ctnn::kernels::portable {
@@ -33,12 +35,44 @@ constexpr auto folded_fc_bias() {
 }
 template <class Spec>
 inline constexpr auto fc_bias = folded_fc_bias<Spec>();
+template <class Spec>
+inline constexpr auto fc_requant = make_requant_table<Spec::params.per_channel ? Spec::params.out_features : 1>(
+    Spec::requant, Spec::params.per_channel ? Spec::params.out_features : 1, Spec::params.output_zero_point);
 }  // namespace detail
 
 template <class Spec>
 void fully_connected_s8(const std::int8_t* __restrict input, std::int8_t* __restrict output) {
     constexpr auto& p = Spec::params;
     constexpr int in = p.in_features;
+    if constexpr (detail::row_requantization) {
+        // Four rows per pass over x, then one vectorised requantization pass per chunk of at
+        // most 128 outputs (a 512-byte accumulator row).
+        constexpr int chunk = p.out_features < 128 ? p.out_features : 128;
+        alignas(16) std::int32_t acc[chunk];
+        for (int b = 0; b < p.batches; ++b) {
+            const std::int8_t* x = input + b * in;
+            for (int o0 = 0; o0 < p.out_features; o0 += chunk) {
+                const int n = p.out_features - o0 < chunk ? p.out_features - o0 : chunk;
+                int blocked = 0;
+                if constexpr (chunk >= 4) {
+                    blocked = n / 4 * 4;
+                    for (int j = 0; j < blocked; j += 4) {
+                        for (int k = 0; k < 4; ++k) acc[j + k] = detail::fc_bias<Spec>[o0 + j + k];
+                        detail::dot4<in>(Spec::weights + (o0 + j) * in, x, acc + j);
+                    }
+                }
+                for (int j = blocked; j < n; ++j)
+                    acc[j] = detail::fc_bias<Spec>[o0 + j] + detail::dot1<in>(Spec::weights + (o0 + j) * in, x);
+                std::int8_t* out = output + b * p.out_features + o0;
+                if (n == chunk)
+                    detail::requantize_row<chunk, detail::fc_requant<Spec>, p.act_min, p.act_max>(acc, out, o0);
+                else
+                    for (int j = 0; j < n; ++j)
+                        out[j] = detail::requantize_one<detail::fc_requant<Spec>, p.act_min, p.act_max>(acc[j], o0 + j);
+            }
+        }
+        return;
+    }
     for (int b = 0; b < p.batches; ++b) {
         const std::int8_t* x = input + b * in;
         for (int o = 0; o < p.out_features; ++o) {

@@ -82,10 +82,11 @@ inline std::int8_t requantize_one(std::int32_t acc, int channel) noexcept {
     return static_cast<std::int8_t>(v < Lo ? Lo : (v > Hi ? Hi : v));
 }
 
-// A row: out[c] = requantize_one(acc[c], c) for c in [0, N), one pass the compilers vectorise.
+// A row: out[c] = requantize_one(acc[c], first + c) for c in [0, N), one pass the compilers
+// vectorise.
 template <int N, const auto& T, std::int32_t Lo, std::int32_t Hi>
-inline void requantize_row(const std::int32_t* __restrict acc, std::int8_t* __restrict out) noexcept {
-    for (int c = 0; c < N; ++c) out[c] = requantize_one<T, Lo, Hi>(acc[c], c);
+inline void requantize_row(const std::int32_t* __restrict acc, std::int8_t* __restrict out, int first = 0) noexcept {
+    for (int c = 0; c < N; ++c) out[c] = requantize_one<T, Lo, Hi>(acc[c], first + c);
 }
 
 }  // namespace ctnn::kernels::portable::detail
