@@ -30,5 +30,6 @@ int main() {
         counter.start();
     });
     ctnn_fw::print_line("total:", total);
+    ctnn_fw::print_line("macs:", model::macs);
     return 0;
 }

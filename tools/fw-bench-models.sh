@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Firmware benchmark of the bundled models on the Cortex-M4 (QEMU mps2-an386, -icount shift=0):
+# instructions per inference, MACs, instructions per MAC, code bytes (flash minus model
+# constants) and arena bytes, next to TFLM + CMSIS-NN measured the same way, with the ratios;
+# then the largest layers of each model.
+# Usage: tools/fw-bench-models.sh <build-m4 directory>
+set -euo pipefail
+build=${1:?usage: tools/fw-bench-models.sh <build-m4 directory>}
+here=$(cd "$(dirname "$0")" && pwd)
+qemu=(qemu-system-arm -M mps2-an386 -nographic -monitor none -serial none
+      -semihosting-config enable=on,target=native -icount shift=0)
+
+# TFLM + CMSIS-NN on the same board and method (GCC 12.2, -O2 kernels, CMSIS-NN with DSP):
+# instructions, arena bytes, code bytes (flash minus model).
+declare -A tflm_instr=([kws_ds_cnn]=7697320 [vww_mobilenet]=24101920 [ic_resnet8]=29858960 [ad_autoencoder]=672960)
+declare -A tflm_arena=([kws_ds_cnn]=22820 [vww_mobilenet]=100708 [ic_resnet8]=54996 [ad_autoencoder]=5136)
+declare -A tflm_code=([kws_ds_cnn]=85412 [vww_mobilenet]=85412 [ic_resnet8]=80272 [ad_autoencoder]=35628)
+
+printf '%-15s %12s %10s %7s %12s %7s %8s %9s %7s %8s %9s %7s\n' model instructions MACs instr/MAC \
+  "TFLM instr" ratio "code B" "TFLM code" ratio "arena B" "TFLM arena" ratio
+for m in kws_ds_cnn vww_mobilenet ic_resnet8 ad_autoencoder; do
+  out=$("${qemu[@]}" -kernel "$build/bin/ctnn-fw-$m.elf" 2>&1)
+  profile=$("${qemu[@]}" -kernel "$build/bin/ctnn-fw-profile-$m.elf" 2>&1)
+  instr=$(sed -n 's/^instructions: //p' <<<"$out")
+  arena=$(sed -n 's/^arena_bytes: //p' <<<"$out")
+  macs=$(sed -n 's/^macs: //p' <<<"$profile")
+  code=$(bash "$here/fw-memory-report.sh" "$build/bin/ctnn-fw-$m.elf" "^$m::" | sed -n 's/^ *code *\([0-9]*\).*/\1/p')
+  awk -v m="$m" -v i="$instr" -v mac="$macs" -v ti="${tflm_instr[$m]}" -v c="$code" -v tc="${tflm_code[$m]}" \
+      -v a="$arena" -v ta="${tflm_arena[$m]}" 'BEGIN {
+    printf "%-15s %12d %10d %7.2f %12d %6.2fx %8d %9d %6.2fx %8d %9d %6.2fx\n", m, i, mac, i / mac, ti, ti / i, c, tc, tc / c, a, ta, ta / a }'
+done
+
+echo
+echo "largest layers (instructions; layer numbers are the graph's nodes, operator index + 1):"
+for m in kws_ds_cnn vww_mobilenet ic_resnet8 ad_autoencoder; do
+  echo "$m:"
+  "${qemu[@]}" -kernel "$build/bin/ctnn-fw-profile-$m.elf" 2>&1 | grep '^layer' | sort -t: -k2 -n -r | head -5 | sed 's/^/  /'
+done
