@@ -59,13 +59,7 @@ arena_plan plan_model_arena(const model_ir& model) {
     std::vector<int> root(static_cast<std::size_t>(n)), order(static_cast<std::size_t>(n));
     std::vector<ctnn::plan::detail::group_span> spans(static_cast<std::size_t>(n));
     plan.bytes = ctnn::plan::plan_arena(buffers.data(), n, plan.offsets.data(), root.data(), order.data(), spans.data());
-    std::vector<int> inputs, begin(static_cast<std::size_t>(n) + 1, 0);
-    for (int k = 0; k < layers; ++k) {
-        begin[static_cast<std::size_t>(k) + 1] = static_cast<int>(inputs.size());
-        for (const int in : model.layers[static_cast<std::size_t>(k)].inputs) inputs.push_back(in);
-    }
-    begin[static_cast<std::size_t>(n)] = static_cast<int>(inputs.size());
-    plan.lower_bound = ctnn::plan::step_lower_bound(buffers.data(), n, inputs.data(), begin.data());
+    plan.lower_bound = ctnn::plan::live_lower_bound(buffers.data(), n, root.data());
     plan.buffers = std::move(buffers);
     return plan;
 }

@@ -31,7 +31,7 @@ struct arena_plan {
     std::vector<ctnn::plan::buffer> buffers;  // per graph tensor: size, lifetime, sharing
     std::vector<std::size_t> offsets;         // per graph tensor
     std::size_t bytes = 0;
-    std::size_t lower_bound = 0;              // max over steps of (inputs + output) bytes
+    std::size_t lower_bound = 0;              // the most bytes live at one step: no plan can be smaller
 };
 
 // One ctnn::plan::buffer per graph tensor, planned by ctnn::plan::plan_arena.

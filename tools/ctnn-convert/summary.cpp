@@ -55,7 +55,7 @@ std::string summary_table(const model_ir& m, const std::string& source_name) {
     }
     out += "\ntotal: " + std::to_string(m.layers.size()) + " layers, " + std::to_string(params) + " parameters (" + std::to_string(param_bytes) +
            " bytes), " + std::to_string(macs) + " MACs\n";
-    out += "arena_lower_bound: " + std::to_string(plan.lower_bound) + " (the most bytes one layer's inputs and output take)\n";
+    out += "arena_lower_bound: " + std::to_string(plan.lower_bound) + " (the most bytes live at one step: no plan can use less)\n";
     out += "arena_offsets:";
     for (const std::size_t offset : plan.offsets) out += " " + std::to_string(offset);
     out += "\n";

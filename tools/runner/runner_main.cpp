@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <span>
 #include <string>
+#include <type_traits>
 
 #include <ctnn/ctnn.hpp>
 
@@ -73,8 +74,11 @@ int main(int argc, char** argv) {
             std::printf("usage: %s [--reference] [--intermediates DIR] < inputs.bin > outputs.bin\n"
                         "  --reference  run the reference kernels instead of the fast ones\n"
                         "  --info       print what the compiler derived (layers, MACs, flash and arena bytes)\n"
-                        "input: %zu bytes per inference; output: %zu bytes per inference\n",
-                        self, input_bytes, model::output_size * sizeof(typename model::output_element));
+                        "input: %zu bytes per inference; output: %zu bytes per inference\n"
+                        "element types: %s input, %s output\n",
+                        self, input_bytes, model::output_size * sizeof(typename model::output_element),
+                        std::is_same_v<typename model::input_element, float> ? "float32" : "int8",
+                        std::is_same_v<typename model::output_element, float> ? "float32" : "int8");
             return 0;
         } else {
             std::fprintf(stderr, "%s: unknown argument '%s' (try --help)\n", self, arg.c_str());

@@ -155,20 +155,9 @@ struct graph {
     static_assert(plan::plan_is_safe(buffers.data(), layer_count + 1, plan.offsets.data(), plan.root.data(), plan.bytes),
                   "ctnn: internal error: the arena plan overlaps live tensors");
 
-    // The tensor-by-tensor inputs of each step, flattened, for the lower bound the docs report.
-    static constexpr std::size_t arena_lower_bound = [] {
-        constexpr std::size_t edges = (std::size_t{0} + ... + Nodes::inputs.size());
-        std::array<int, edges + 1> inputs{};
-        std::array<int, sizeof...(Nodes) + 2> begin{};
-        int e = 0, k = 1;
-        auto add = [&](const auto& in) {
-            begin[k++] = e;
-            for (int t : in) inputs[e++] = t;
-        };
-        (add(Nodes::inputs), ...);
-        begin[k] = e;
-        return plan::step_lower_bound(buffers.data(), layer_count + 1, inputs.data(), begin.data());
-    }();
+    // No plan for these lifetimes can be smaller (see plan::live_lower_bound).
+    static constexpr std::size_t arena_lower_bound =
+        plan::live_lower_bound(buffers.data(), layer_count + 1, plan.root.data());
 
     template <int K>
     static auto* tensor_data(std::byte* arena) noexcept {

@@ -183,14 +183,23 @@ constexpr bool plan_is_safe(const buffer* buffers, int n, const std::size_t* off
     return true;
 }
 
-// The lower bound the issue tracker asks us to report: the most bytes any single step must
-// touch at once, its inputs plus its output. `inputs_of` lists, per step k (1..L), which tensors
-// it reads; callers pass them flattened with `input_begin[k]..input_begin[k+1]`.
-constexpr std::size_t step_lower_bound(const buffer* buffers, int n, const int* inputs, const int* input_begin) noexcept {
+// A lower bound for any placement of these lifetimes: the most bytes live at one step, each
+// shared storage group (`root`, from plan_arena) counted once. A plan that reaches it is optimal.
+constexpr std::size_t live_lower_bound(const buffer* buffers, int n, const int* root) noexcept {
+    int last_step = 0;
+    for (int i = 0; i < n; ++i) last_step = buffers[i].last_step > last_step ? buffers[i].last_step : last_step;
     std::size_t best = 0;
-    for (int k = 1; k < n; ++k) {
-        std::size_t sum = buffers[k].alias_of >= 0 ? 0 : buffers[k].bytes;
-        for (int e = input_begin[k]; e < input_begin[k + 1]; ++e) sum += buffers[inputs[e]].bytes;
+    for (int step = 0; step <= last_step; ++step) {
+        std::size_t sum = 0;
+        for (int g = 0; g < n; ++g) {
+            if (root[g] != g) continue;  // one term per group: its largest live member
+            std::size_t group_bytes = 0;
+            for (int i = 0; i < n; ++i) {
+                const bool live = buffers[i].first_step <= step && step <= buffers[i].last_step;
+                if (root[i] == g && live && align_up(buffers[i].bytes) > group_bytes) group_bytes = align_up(buffers[i].bytes);
+            }
+            sum += group_bytes;
+        }
         if (sum > best) best = sum;
     }
     return best;
