@@ -108,6 +108,8 @@ constexpr conv_case conv_cases[] = {
     {.in_h = 3, .in_w = 3, .in_c = 128, .out_c = 9, .kernel_h = 1, .kernel_w = 1, .shift_lo = -2, .shift_hi = 2},
     {.in_h = 1, .in_w = 1, .in_c = 5, .out_c = 2, .kernel_h = 1, .kernel_w = 1},
     {.in_h = 12, .in_w = 11, .in_c = 32, .out_c = 32, .kernel_h = 3, .kernel_w = 3, .stride_h = 2, .stride_w = 2, .zp_in = -1, .zp_out = 4},
+    {.in_h = 4, .in_w = 5, .in_c = 32, .out_c = 8, .kernel_h = 1, .kernel_w = 1},                      // 20 pixels: a group of two
+    {.in_h = 7, .in_w = 5, .in_c = 24, .out_c = 6, .kernel_h = 3, .kernel_w = 3, .zp_in = 5},          // offset weights, ReLU-style
 };
 constexpr conv_case dw_cases[] = {
     {.in_h = 25, .in_w = 5, .in_c = 64, .out_c = 64, .kernel_h = 3, .kernel_w = 3},                    // KWS depthwise
@@ -132,6 +134,9 @@ constexpr fc_case fc_cases[] = {
     {.batches = 2, .in = 640, .out = 9, .per_channel = false, .zp_in = 81, .zp_out = -128, .act_min = -128},
     {.batches = 1, .in = 30, .out = 7, .zp_out = -100, .act_min = -100, .act_max = 100, .shift_lo = -1, .shift_hi = 1},
     {.batches = 2, .in = 8, .out = 6, .zp_in = 0, .shift_lo = 9, .shift_hi = 11},  // shifts around 0
+    // ReLU-style per-tensor layers (AD): the assembly requantization, 2 and 4 words per loop
+    {.batches = 1, .in = 128, .out = 16, .per_channel = false, .zp_out = -128, .act_min = -128},
+    {.batches = 2, .in = 24, .out = 8, .per_channel = false, .zp_in = -128, .zp_out = -128, .act_min = -128},
 };
 // clang-format on
 

@@ -5,20 +5,27 @@
 // Spec: as portable::conv2d_s8 (geometry, weights OHWI, bias, requant per output channel).
 // input/output: NHWC, N = 1, any byte alignment.
 //
-// How: output pixels go in pairs. Each pixel's receptive field is read as `runs` contiguous
+// How: output pixels go in threes. Each pixel's receptive field is read as `runs` contiguous
 // input runs (one per kernel row when dilation_w == 1, else one per tap), sign-extended once to
-// int16 pairs (SXTB16) into a small stack buffer, interleaved [word][pixel]. Then every pair of
-// output channels is a 2x2 block of dot products: per 4 depth values, 4 buffer words, one LDRD
-// of weights (both channels' 4 bytes, re-laid out at compile time in exactly this order), 4
-// SXTB16 and 8 SMLAD — every weight word serves two pixels and every input word two channels.
+// int16 pairs (SXTB16) into a small stack buffer, interleaved [word][pixel][2]. Then every pair
+// of output channels is a 3x2 block of dot products in a small assembly loop (conv_pixels3):
+// per 4 depth values, one LDRD of weights (both channels' 4 bytes, re-laid out at compile time
+// in exactly this order), 4 SXTB16, 3 LDRD of buffer words and 12 SMLAD: 20 instructions per
+// 24 MACs, two steps per loop iteration (steps padded to even with zero weights).
+// Deep k x k layers (offset_weights) store the even weight bytes + 128 and prepare the input
+// as in fully_connected_s8.hpp, so the even halves are used raw: 18 instructions per 24 MACs
+// (conv_pixels3_offset), for 4 more instructions per input word in the gather.
+// ReLU-style layers requantize in a 5-instruction assembly epilogue (requant3_sign_free).
 // A 1x1 convolution is the same with one run of in_c bytes (a matrix product, no patch).
 // Pixels whose field touches the padding are first gathered into an int8 patch with zp_in in
 // the padded taps; since zp_in is folded into the bias at compile time, those taps add nothing.
 // Runs are zero-padded to whole words (zero weights; the input tail is read bytewise, never
-// past the run). Odd out_c gets a zero channel, never stored.
+// past the run). Odd out_c gets a zero channel, never stored. The last one or two pixels are
+// computed as a full group into a scratch row and copied (no writes past the output).
 // Code is shared by layers with the same shape: the kernel body is a template on the geometry
-// (zero point out and clamp normalised) and reads weights/bias/requant through pointers.
-// Stack: scratch_bytes (below) — 4 bytes per padded depth value, plus the patch when padded.
+// (zero point out and clamp normalised) and reads weights/bias/requant through pointers; the
+// micro-kernel is shared by every layer with the same requant mode.
+// Stack: conv2d_scratch_bytes (below): 24 bytes per step, the patch when padded, the scratch row.
 #pragma once
 
 #include <array>
@@ -36,6 +43,7 @@ namespace detail {
 struct conv_layout {
     int runs, run_len, run_words, steps;  // steps = 4-byte words per pixel = runs * run_words
     bool may_pad;                         // some pixel's field leaves the input
+    bool offset_weights;                  // weights stored with the +128 trick (see below)
 };
 
 constexpr conv_layout conv_layout_of(const conv_geometry& g) {
@@ -45,6 +53,9 @@ constexpr conv_layout conv_layout_of(const conv_geometry& g) {
     l.run_len = whole_rows ? g.kernel_w * g.in_c : g.in_c;
     l.run_words = (l.run_len + 3) / 4;
     l.steps = (l.runs * l.run_words + 1) / 2 * 2;  // the micro-kernel takes two steps at a time
+    // The +128 weight trick saves 2 of 20 instructions per step but costs 4 per input word in
+    // the gather: worth it for deep multi-run (k x k) fields.
+    l.offset_weights = l.runs > 1 && l.steps >= 16;
     const int last_y = (g.out_h - 1) * g.stride_h - g.pad_top + (g.kernel_h - 1) * g.dilation_h;
     const int last_x = (g.out_w - 1) * g.stride_w - g.pad_left + (g.kernel_w - 1) * g.dilation_w;
     l.may_pad = g.pad_top > 0 || g.pad_left > 0 || last_y >= g.in_h || last_x >= g.in_w;
@@ -79,16 +90,19 @@ struct conv_job {
     const std::int32_t* bias;
     const requant_entry* rq;
     std::int8_t* out;  // pixel i's outputs at out + i * out_c
-    int out_c, steps, npix;
+    int out_c, steps;
+    std::int32_t corr[3];  // per pixel: 128 * (sum of its even-position inputs)
 };
 
 // One step: a weight pair (LDRD, 4 SXTB16) against three pixels (3 LDRD, 12 SMLAD).
-#define CTNN_ARM_CONV_STEP                                   \
+// One step: a weight pair (LDRD, 2 or 4 SXTB16) against three pixels (3 LDRD, 12 SMLAD).
+// Offset weights (the +128 trick) are used raw for the even halves; otherwise both halves are
+// sign-extended.
+#define CTNN_ARM_CONV_STEP(EXTEND_EVEN)                      \
     "ldrd %[w0], %[w1], [%[wp]], #8\n\t"                     \
     "sxtb16 %[w0o], %[w0], ror #8\n\t"                       \
-    "sxtb16 %[w0], %[w0]\n\t"                                \
     "sxtb16 %[w1o], %[w1], ror #8\n\t"                       \
-    "sxtb16 %[w1], %[w1]\n\t"                                \
+    EXTEND_EVEN                                              \
     "ldrd %[xe], %[xo], [%[xp]], #8\n\t"                     \
     "smlad %[a00], %[xe], %[w0], %[a00]\n\t"                 \
     "smlad %[a01], %[xe], %[w1], %[a01]\n\t"                 \
@@ -104,15 +118,46 @@ struct conv_job {
     "smlad %[a21], %[xe], %[w1], %[a21]\n\t"                 \
     "smlad %[a20], %[xo], %[w0o], %[a20]\n\t"                \
     "smlad %[a21], %[xo], %[w1o], %[a21]\n\t"
+#define CTNN_ARM_CONV_EXTEND_EVEN "sxtb16 %[w0], %[w0]\n\tsxtb16 %[w1], %[w1]\n\t"
 
-template <requant_mode Mode>
+// Requantizes one channel's outputs of three pixels and stores them through o0..o2, each
+// advanced by one (ReLU-style layers: no sign correction, no clamp beyond SSAT; 5 instructions).
+[[gnu::always_inline]] inline void requant3_sign_free(std::int32_t a0, std::int32_t a1, std::int32_t a2,
+                                                      const requant_entry& r, std::int8_t*& o0, std::int8_t*& o1,
+                                                      std::int8_t*& o2) noexcept {
+    __asm__ volatile(
+        "lsl %[a0], %[a0], #1\n\t"
+        "lsl %[a1], %[a1], #1\n\t"
+        "lsl %[a2], %[a2], #1\n\t"
+        "smmlar %[a0], %[a0], %[m], %[k]\n\t"
+        "smmlar %[a1], %[a1], %[m], %[k]\n\t"
+        "smmlar %[a2], %[a2], %[m], %[k]\n\t"
+        "asr %[a0], %[a0], %[e]\n\t"
+        "asr %[a1], %[a1], %[e]\n\t"
+        "asr %[a2], %[a2], %[e]\n\t"
+        "ssat %[a0], #8, %[a0]\n\t"
+        "ssat %[a1], #8, %[a1]\n\t"
+        "ssat %[a2], #8, %[a2]\n\t"
+        "strb %[a0], [%[o0]], #1\n\t"
+        "strb %[a1], [%[o1]], #1\n\t"
+        "strb %[a2], [%[o2]], #1\n\t"
+        : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [o0] "+r"(o0), [o1] "+r"(o1), [o2] "+r"(o2)
+        : [m] "r"(r.mult), [k] "r"(r.add), [e] "r"(r.right)
+        : "memory");
+}
+
+template <requant_mode Mode, int NPix>
 [[gnu::noinline]] void conv_pixels3(const conv_job& j) {
     const std::uint32_t* w = j.w;
     const std::int32_t* bias = j.bias;
     const requant_entry* rq = j.rq;
     std::int8_t* out = j.out;
-    const int out_c = j.out_c, npix = j.npix;
+    const int out_c = j.out_c;
     const int pairs = (out_c + 1) / 2;
+    const bool fast_store = asm_requant<Mode> && NPix == 3 && out_c % 2 == 0;
+    std::int8_t* o0 = out;
+    std::int8_t* o1 = out + out_c;
+    std::int8_t* o2 = out + 2 * out_c;
     const std::uint32_t* const x_end = j.x + 6 * j.steps;
     for (int q = 0; q < pairs; ++q, bias += 2, rq += 2, out += 2) {
         std::int32_t a00 = bias[0], a01 = bias[1];
@@ -124,8 +169,8 @@ template <requant_mode Mode>
         __asm__ volatile(
             "str %[xo], [sp, #-8]!\n\t"
             "1:\n\t"
-            CTNN_ARM_CONV_STEP
-            CTNN_ARM_CONV_STEP
+            CTNN_ARM_CONV_STEP(CTNN_ARM_CONV_EXTEND_EVEN)
+            CTNN_ARM_CONV_STEP(CTNN_ARM_CONV_EXTEND_EVEN)
             "ldr %[xe], [sp]\n\t"
             "cmp %[xp], %[xe]\n\t"
             "bne 1b\n\t"
@@ -135,20 +180,96 @@ template <requant_mode Mode>
               [w1] "=&r"(w1), [w0o] "=&r"(w0o), [w1o] "=&r"(w1o)
             :
             : "cc", "memory");
+        if constexpr (asm_requant<Mode> && NPix == 3) {
+            if (fast_store) {
+                requant3_sign_free(a00, a10, a20, rq[0], o0, o1, o2);
+                requant3_sign_free(a01, a11, a21, rq[1], o0, o1, o2);
+                continue;
+            }
+        }
         const bool has_c1 = 2 * q + 1 < out_c;
         out[0] = requantize<Mode>(a00, rq[0]);
         if (has_c1) out[1] = requantize<Mode>(a01, rq[1]);
-        if (npix > 1) {
+        if constexpr (NPix > 1) {
             out[out_c] = requantize<Mode>(a10, rq[0]);
             if (has_c1) out[out_c + 1] = requantize<Mode>(a11, rq[1]);
         }
-        if (npix > 2) {
+        if constexpr (NPix > 2) {
+            out[2 * out_c] = requantize<Mode>(a20, rq[0]);
+            if (has_c1) out[2 * out_c + 1] = requantize<Mode>(a21, rq[1]);
+        }
+    }
+}
+// With offset weights (per-pixel corrections; registers pinned: GCC 12 cannot place 14
+// operands itself once the corrections are live).
+template <requant_mode Mode, int NPix>
+[[gnu::noinline]] void conv_pixels3_offset(const conv_job& j) {
+    const std::uint32_t* w = j.w;
+    const std::int32_t* bias = j.bias;
+    const requant_entry* rq = j.rq;
+    std::int8_t* out = j.out;
+    const int out_c = j.out_c;
+    const int pairs = (out_c + 1) / 2;
+    const bool fast_store = asm_requant<Mode> && NPix == 3 && out_c % 2 == 0;
+    std::int8_t* o0 = out;
+    std::int8_t* o1 = out + out_c;
+    std::int8_t* o2 = out + 2 * out_c;
+    const std::uint32_t* const x_end = j.x + 6 * j.steps;
+    for (int q = 0; q < pairs; ++q, bias += 2, rq += 2, out += 2) {
+        const std::int32_t c0 = j.corr[0], c1 = j.corr[1], c2 = j.corr[2];
+        // All 14 allocatable registers are operands: fixed here, GCC 12 fails to find them itself.
+        register std::int32_t a00 asm("r0") = bias[0] - c0;
+        register std::int32_t a01 asm("r1") = bias[1] - c0;
+        register std::int32_t a10 asm("r2") = bias[0] - c1;
+        register std::int32_t a11 asm("r3") = bias[1] - c1;
+        register std::int32_t a20 asm("r4") = bias[0] - c2;
+        register std::int32_t a21 asm("r5") = bias[1] - c2;
+        register const std::uint32_t* xp asm("r6") = j.x;
+        register const std::uint32_t* wr asm("r8") = w;
+        register std::uint32_t xo asm("r9") = reinterpret_cast<std::uintptr_t>(x_end);
+        register std::uint32_t xe asm("r10");
+        register std::uint32_t w0 asm("r11");
+        register std::uint32_t w1 asm("r12");
+        register std::uint32_t w0o asm("lr");
+        register std::uint32_t w1o asm("r7");
+        // Two steps per iteration; x_end is kept on the stack (14 registers are in use).
+            __asm__ volatile(
+                "str %[xo], [sp, #-8]!\n\t"
+                "1:\n\t"
+                CTNN_ARM_CONV_STEP("")
+                CTNN_ARM_CONV_STEP("")
+                "ldr %[xe], [sp]\n\t"
+                "cmp %[xp], %[xe]\n\t"
+                "bne 1b\n\t"
+                "add sp, sp, #8\n\t"
+                : [a00] "+r"(a00), [a01] "+r"(a01), [a10] "+r"(a10), [a11] "+r"(a11), [a20] "+r"(a20),
+                  [a21] "+r"(a21), [xp] "+r"(xp), [wp] "+r"(wr), [xo] "+r"(xo), [xe] "=&r"(xe), [w0] "=&r"(w0),
+                  [w1] "=&r"(w1), [w0o] "=&r"(w0o), [w1o] "=&r"(w1o)
+                :
+                : "cc", "memory");
+        w = wr;
+        if constexpr (asm_requant<Mode> && NPix == 3) {
+            if (fast_store) {
+                requant3_sign_free(a00, a10, a20, rq[0], o0, o1, o2);
+                requant3_sign_free(a01, a11, a21, rq[1], o0, o1, o2);
+                continue;
+            }
+        }
+        const bool has_c1 = 2 * q + 1 < out_c;
+        out[0] = requantize<Mode>(a00, rq[0]);
+        if (has_c1) out[1] = requantize<Mode>(a01, rq[1]);
+        if constexpr (NPix > 1) {
+            out[out_c] = requantize<Mode>(a10, rq[0]);
+            if (has_c1) out[out_c + 1] = requantize<Mode>(a11, rq[1]);
+        }
+        if constexpr (NPix > 2) {
             out[2 * out_c] = requantize<Mode>(a20, rq[0]);
             if (has_c1) out[2 * out_c + 1] = requantize<Mode>(a21, rq[1]);
         }
     }
 }
 #undef CTNN_ARM_CONV_STEP
+#undef CTNN_ARM_CONV_EXTEND_EVEN
 
 template <class Spec>
 struct conv2d_plan {
@@ -163,7 +284,8 @@ struct conv2d_plan {
             for (int r = 0; r < l.runs; ++r)
                 for (int j = 0; j < l.run_len; ++j) {
                     const int step = r * l.run_words + j / 4;
-                    const auto byte = static_cast<std::uint8_t>(Spec::weights[oc * depth + r * l.run_len + j]);
+                    const int v = Spec::weights[oc * depth + r * l.run_len + j] + (l.offset_weights && j % 2 == 0 ? 128 : 0);
+                    const auto byte = static_cast<std::uint8_t>(v);
                     w[((oc / 2) * l.steps + step) * 2 + oc % 2] |= std::uint32_t{byte} << (8 * (j % 4));
                 }
         return w;
@@ -172,9 +294,11 @@ struct conv2d_plan {
     static constexpr std::array<std::int32_t, pairs * 2> bias = [] {
         std::array<std::int32_t, pairs * 2> b{};
         for (int oc = 0; oc < g.out_c; ++oc) {
-            std::int32_t sum = 0;
+            std::int32_t sum = 0, odd = 0;
             for (int k = 0; k < depth; ++k) sum += Spec::weights[oc * depth + k];
-            b[oc] = Spec::bias[oc] - g.input_zero_point * sum;
+            for (int r = 0; r < l.runs; ++r)
+                for (int j = 1; j < l.run_len; j += 2) odd += Spec::weights[oc * depth + r * l.run_len + j];
+            b[oc] = Spec::bias[oc] - g.input_zero_point * sum + (l.offset_weights ? 128 * odd : 0);
         }
         return b;
     }();
@@ -200,26 +324,36 @@ struct conv2d_plan {
     static constexpr conv_tables tables{weights.data(), bias.data(), requant.entry.data()};
 };
 
-// Sign-extends run_len bytes at src into dst[6 * word + 0/1] (even/odd bytes of each word).
-template <int RunLen>
-[[gnu::always_inline]] inline void extend_run(const std::int8_t* src, std::uint32_t* dst) noexcept {
+// One input word into the buffer as E = (x0, x2), Y = (x1 - 128 - 256 x0, x3 - 128 - 256 x2)
+// (see the header comment of fully_connected_s8.hpp); sum += x0 + x2.
+// Without offset weights: plain (x0, x2), (x1, x3).
+template <bool Offset>
+[[gnu::always_inline]] inline void prepare_word(std::uint32_t x, std::uint32_t* dst, std::int32_t& sum) noexcept {
+    const std::uint32_t e = sxtb16(x);
+    if constexpr (!Offset) {
+        dst[0] = e;
+        dst[1] = sxtb16_ror8(x);
+        return;
+    }
+    const std::uint32_t m = ((x << 8) & 0xff00ff00u) | 0x00800080u;
+    dst[0] = e;
+    dst[1] = __ssub16(sxtb16_ror8(x), m);
+    sum = smlad(e, 0x00010001u, sum);
+}
+
+// Prepares run_len bytes at src into dst[6 * word + 0/1].
+template <int RunLen, bool Offset>
+[[gnu::always_inline]] inline void extend_run(const std::int8_t* src, std::uint32_t* dst, std::int32_t& sum) noexcept {
     constexpr int full = RunLen / 4;
 #pragma GCC unroll 4
-    for (int k = 0; k < full; ++k) {
-        const std::uint32_t x = load_word(src + 4 * k);
-        dst[6 * k] = sxtb16(x);
-        dst[6 * k + 1] = sxtb16_ror8(x);
-    }
-    if constexpr (RunLen % 4 != 0) {
-        const std::uint32_t x = load_partial<RunLen % 4>(src + 4 * full);
-        dst[6 * full] = sxtb16(x);
-        dst[6 * full + 1] = sxtb16_ror8(x);
-    }
+    for (int k = 0; k < full; ++k) prepare_word<Offset>(load_word(src + 4 * k), dst + 6 * k, sum);
+    if constexpr (RunLen % 4 != 0) prepare_word<Offset>(load_partial<RunLen % 4>(src + 4 * full), dst + 6 * full, sum);
 }
 
 // Fills one pixel's slot of the buffer from its receptive field at (iy0, ix0).
 template <conv_key K>
-inline void gather(const std::int8_t* input, int iy0, int ix0, std::uint32_t* slot, std::int8_t* patch) noexcept {
+inline std::int32_t gather(const std::int8_t* input, int iy0, int ix0, std::uint32_t* slot, std::int8_t* patch) noexcept {
+    std::int32_t sum = 0;
     constexpr conv_geometry g = K.g;
     constexpr conv_layout l = conv_layout_of(g);
     bool inside = true;
@@ -229,8 +363,8 @@ inline void gather(const std::int8_t* input, int iy0, int ix0, std::uint32_t* sl
     if (inside) {
         const std::int8_t* base = input + (iy0 * g.in_w + ix0) * g.in_c;
 #pragma GCC unroll 16
-        for (int r = 0; r < l.runs; ++r) extend_run<l.run_len>(base + run_offset(g, r), slot + 6 * r * l.run_words);
-        return;
+        for (int r = 0; r < l.runs; ++r) extend_run<l.run_len, l.offset_weights>(base + run_offset(g, r), slot + 6 * r * l.run_words, sum);
+        return 128 * sum;
     }
     if constexpr (l.may_pad) {
         // Taps in order (ky, kx), each in_c bytes: exactly runs * run_len bytes.
@@ -245,8 +379,17 @@ inline void gather(const std::int8_t* input, int iy0, int ix0, std::uint32_t* sl
                     std::memset(dst, static_cast<int>(g.input_zero_point), g.in_c);
             }
         }
-        for (int r = 0; r < l.runs; ++r) extend_run<l.run_len>(patch + r * l.run_len, slot + 6 * r * l.run_words);
+        for (int r = 0; r < l.runs; ++r) extend_run<l.run_len, l.offset_weights>(patch + r * l.run_len, slot + 6 * r * l.run_words, sum);
     }
+    return 128 * sum;
+}
+
+template <requant_mode Mode, int NPix, bool Offset>
+inline void conv_pixels(const conv_job& j) {
+    if constexpr (Offset)
+        conv_pixels3_offset<Mode, NPix>(j);
+    else
+        conv_pixels3<Mode, NPix>(j);
 }
 
 template <conv_key K>
@@ -257,16 +400,19 @@ CTNN_ARM_KERNEL_BODY void conv2d_body(const std::int8_t* input, std::int8_t* out
 
     alignas(8) std::uint32_t buffer[l.steps * 6];
     alignas(4) std::int8_t patch[l.may_pad ? l.runs * l.run_len : 1];
+    alignas(4) std::int8_t tail[pixels % 3 != 0 ? 3 * g.out_c : 1];
     if constexpr (l.steps > l.runs * l.run_words)
         for (int i = 6 * l.runs * l.run_words; i < 6 * l.steps; ++i) buffer[i] = 0;
 
-    conv_job job{buffer, t.weights, t.bias, t.requant, output, g.out_c, l.steps, 3};
+    conv_job job{buffer, t.weights, t.bias, t.requant, output, g.out_c, l.steps, {0, 0, 0}};
     int oy = 0, ox = 0;
     for (int p = 0; p < pixels; p += 3) {
         // Up to three pixels into the buffer (the last one repeated when fewer remain).
         const int n = pixels - p < 3 ? pixels - p : 3;
         for (int s = 0; s < 3; ++s) {
-            gather<K>(input, oy * g.stride_h - g.pad_top, ox * g.stride_w - g.pad_left, buffer + 2 * s, patch);
+            const std::int32_t corr =
+                gather<K>(input, oy * g.stride_h - g.pad_top, ox * g.stride_w - g.pad_left, buffer + 2 * s, patch);
+            if constexpr (l.offset_weights) job.corr[s] = corr;
             if (s + 1 < n && ++ox == g.out_w) {
                 ox = 0;
                 ++oy;
@@ -276,9 +422,16 @@ CTNN_ARM_KERNEL_BODY void conv2d_body(const std::int8_t* input, std::int8_t* out
             ox = 0;
             ++oy;
         }
-        job.out = output + p * g.out_c;
-        job.npix = n;
-        conv_pixels3<K.mode>(job);
+        if (n == 3) {
+            job.out = output + p * g.out_c;
+            conv_pixels<K.mode, 3, l.offset_weights>(job);
+        } else {
+            // The last one or two pixels: all three computed into scratch, the real ones copied
+            // (one micro-kernel variant per layer instead of three).
+            job.out = tail;
+            conv_pixels<K.mode, 3, l.offset_weights>(job);
+            std::memcpy(output + p * g.out_c, tail, (pixels % 3) * g.out_c);
+        }
     }
 }
 
@@ -288,7 +441,8 @@ CTNN_ARM_KERNEL_BODY void conv2d_body(const std::int8_t* input, std::int8_t* out
 template <class Spec>
 inline constexpr int conv2d_scratch_bytes = [] {
     constexpr auto l = detail::conv_layout_of(Spec::geometry);
-    return l.steps * 24 + (l.may_pad ? l.runs * l.run_len : 0);
+    return l.steps * 24 + (l.may_pad ? l.runs * l.run_len : 0) +
+           (Spec::geometry.out_h * Spec::geometry.out_w % 3 != 0 ? 3 * Spec::geometry.out_c : 0);
 }();
 
 template <class Spec>

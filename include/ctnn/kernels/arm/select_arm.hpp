@@ -3,10 +3,12 @@
 // fully_connected_s8, the same Spec contracts as ctnn::kernels::portable.
 //
 // Cores with Helium (MVE, e.g. Cortex-M55) also report the DSP extension, but their kernels are
-// not written yet: there the arm names forward to the portable ones.
+// not written yet: there the arm names forward to the portable ones. So do unoptimised builds
+// (-O0): the kernels' assembly loops use 13-14 register operands, more than GCC can give when
+// r7 is kept as the frame pointer.
 #pragma once
 
-#if defined(__ARM_FEATURE_MVE) && __ARM_FEATURE_MVE
+#if (defined(__ARM_FEATURE_MVE) && __ARM_FEATURE_MVE) || !defined(__OPTIMIZE__)
 #include "ctnn/kernels/portable/conv2d_s8.hpp"
 #include "ctnn/kernels/portable/depthwise_conv2d_s8.hpp"
 #include "ctnn/kernels/portable/fully_connected_s8.hpp"

@@ -27,6 +27,7 @@ struct requant_mode {
     bool fast = true;             // every channel passed the overflow check
     bool any_left = false;        // some shift > 0: shift the accumulator left first
     bool any_unshifted = false;   // some shift >= 0 (e == 0): the sign correction is masked
+    bool sign_free = false;       // act_min >= zp_out: no sign correction needed (see below)
     std::int32_t act_min = -128, act_max = 127;
 
     friend constexpr bool operator==(const requant_mode&, const requant_mode&) = default;
@@ -56,6 +57,10 @@ constexpr requant_table<N> make_requant_table(int count, Requant requant, Range 
     requant_table<N> t{};
     t.mode.act_min = act_min;
     t.mode.act_max = act_max;
+    // When the clamp's lower bound is at or above zp_out (ReLU-style outputs), the sign
+    // correction changes nothing: it only matters for x < 0, where h <= 0 and both
+    // (h + K - 1) >> e and (h + K) >> e are <= zp_out, so both clamp to act_min.
+    t.mode.sign_free = act_min >= zp_out;
     for (int c = 0; c < count; ++c) {
         quantized_multiplier q = requant(c);
         const acc_range r = range(c);
@@ -97,13 +102,19 @@ constexpr requant_table<N> make_requant_table(int count, Requant requant, Range 
     return t;
 }
 
+// Layers whose requantization is lsl, SMMLAR, ASR, SSAT (the kernels' assembly epilogues):
+// fast, ReLU-style (no sign correction), no left shifts, no clamp beyond int8.
+template <requant_mode Mode>
+inline constexpr bool asm_requant = Mode.fast && Mode.sign_free && !Mode.any_left && !Mode.any_unshifted &&
+                                    Mode.act_min == -128 && Mode.act_max == 127;
+
 // The int8 output for accumulator acc of a channel with constants q.
 template <requant_mode Mode>
 [[gnu::always_inline]] inline std::int8_t requantize(std::int32_t acc, const requant_entry& q) noexcept {
     std::int32_t v;
     if constexpr (Mode.fast) {
         const auto x2 = static_cast<std::int32_t>(static_cast<std::uint32_t>(acc) << (Mode.any_left ? q.left : 1));
-        const std::int32_t corr = Mode.any_unshifted ? ((acc >> 31) & q.mask) : (acc >> 31);
+        const std::int32_t corr = Mode.sign_free ? 0 : Mode.any_unshifted ? ((acc >> 31) & q.mask) : (acc >> 31);
         v = smmlar(x2, q.mult, q.add + corr) >> q.right;
         v = __ssat(v, 8);
     } else {
