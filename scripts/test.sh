@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole ctnn test suite, from a fresh Debian 12 machine:
 #   1. installs the missing Debian packages (as root or via sudo),
-#   2. host build + tests with g++ (build/) and with clang++ (build-clang/),
+#   2. host build + tests with g++ (build/) and with clang++ (build-clang/), and the bit-exact
+#      checks again with -march=native (build-native/),
 #   3. the converter under AddressSanitizer + UBSan, and a bounded libFuzzer run,
 #   4. firmware for Cortex-M4, M0+, M7, M33 and M55, each run in QEMU (build-<core>/).
 # Options: --quick (g++ host build and Cortex-M4 firmware only). CTNN_JOBS sets parallelism.
@@ -47,6 +48,14 @@ host_suite build g++
 firmware_suite m4
 if [ "$quick" -eq 0 ]; then
   host_suite build-clang clang++
+
+  # The host kernels take an AVX-512 VNNI tile when the compiler may use it; run the bit-exact
+  # checks once more with the build machine's instruction set.
+  step "kernel, golden and self-check tests with -march=native (build-native/)"
+  cmake -S . -B build-native -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS=-march=native \
+    -DCTNN_BUILD_BENCHMARKS=OFF -DCTNN_BUILD_EXAMPLES=OFF "${launcher[@]}" >/dev/null
+  cmake --build build-native -j "$jobs"
+  ctest --test-dir build-native -j "$jobs" --output-on-failure -R "golden|self_check|kernel|unit"
 
   step "ctnn-convert under AddressSanitizer + UBSan, then ${fuzz_seconds} s of libFuzzer (build-fuzz/)"
   cmake -S tools/ctnn-convert -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \

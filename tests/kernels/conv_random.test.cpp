@@ -149,6 +149,29 @@ TEST_CASE("conv2d_s8 portable == reference") {
         check_conv<conv_case{.in_h = 7, .in_w = 6, .in_c = 32, .out_c = 8, .kernel_h = 3, .kernel_w = 3,
                              .stride_h = 2, .stride_w = 2, .input_zero_point = -128}, 16>();
     }
+    // Shapes for the host tiles (detail/vnni.hpp): pixel counts that are not a multiple of the
+    // tile, channel counts with a partial block of 16 and more than 4 blocks, strides, dilation.
+    SUBCASE("3x3 16 -> 16, width 11 (partial pixel tile), input zero point inside the range") {
+        check_conv<conv_case{.in_h = 5, .in_w = 11, .in_c = 16, .out_c = 16, .kernel_h = 3, .kernel_w = 3,
+                             .input_zero_point = 37, .output_zero_point = -128, .act_min = -128}, 41>();
+    }
+    SUBCASE("3x3 stride 2, 8 -> 72 (four blocks of 16 and a partial one)") {
+        check_conv<conv_case{.in_h = 7, .in_w = 9, .in_c = 8, .out_c = 72, .kernel_h = 3, .kernel_w = 3,
+                             .stride_h = 2, .stride_w = 2, .input_zero_point = -5, .output_zero_point = 4}, 42>();
+    }
+    SUBCASE("2x3 dilation 2 x 2, VALID, 12 -> 40, shifts of both signs") {
+        check_conv<conv_case{.in_h = 9, .in_w = 10, .in_c = 12, .out_c = 40, .kernel_h = 2, .kernel_w = 3,
+                             .dilation_h = 2, .dilation_w = 2, .same = false, .input_zero_point = -128},
+                   43, 3, -3, 12>();
+    }
+    SUBCASE("5x5 SAME (padding larger than stride), 4 -> 24") {
+        check_conv<conv_case{.in_h = 6, .in_w = 7, .in_c = 4, .out_c = 24, .kernel_h = 5, .kernel_w = 5,
+                             .input_zero_point = 120, .output_zero_point = 0}, 44>();
+    }
+    SUBCASE("1x1 128 -> 33 (VWW pointwise width, odd channel count)") {
+        check_conv<conv_case{.in_h = 3, .in_w = 5, .in_c = 128, .out_c = 33, .kernel_h = 1, .kernel_w = 1,
+                             .input_zero_point = -128, .output_zero_point = -128, .act_min = -128}, 45>();
+    }
 }
 
 TEST_CASE("depthwise_conv2d_s8 portable == reference") {

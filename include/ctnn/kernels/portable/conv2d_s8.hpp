@@ -17,6 +17,12 @@
 // are re-laid out at compile time to a length rounded up to 16 (zero weights past the end) so
 // the dot-product loop has a constant trip count the compiler vectorises without a tail.
 // A 1x1 convolution reads the input pixel directly (a plain matrix product, no patch).
+//
+// x86-64 hosts compiled for AVX-512 VNNI (-march=native on the benchmark machine) with in_c a
+// multiple of 4 take conv2d_vnni instead (detail/vnni.hpp): rows of up to 8 output pixels x all
+// output channels in zmm accumulators, weights re-laid out as [tap][in_c/4][out_c][4], no patch
+// (taps read the input directly; taps in the padding read a row of zp_in). Every other target,
+// including the Cortex-M firmware, compiles exactly the code below (conv2d_s8_generic).
 #pragma once
 
 #include <array>
@@ -27,6 +33,7 @@
 #include "ctnn/kernels/portable/detail/dot.hpp"
 #include "ctnn/kernels/portable/detail/requantize.hpp"
 #include "ctnn/kernels/portable/detail/requantize_row.hpp"
+#include "ctnn/kernels/portable/detail/vnni.hpp"
 
 namespace ctnn::kernels::portable {
 namespace detail {
@@ -73,10 +80,115 @@ struct conv2d_plan {
     static constexpr auto requant = make_requant_table<g.out_c>(Spec::requant, g.out_c, g.output_zero_point);
 };
 
+#if CTNN_PORTABLE_VNNI
+// AVX-512 VNNI host path (see detail/vnni.hpp): rows of P output pixels x all output channels.
+template <class Spec>
+struct conv2d_vnni_plan {
+    static constexpr conv_geometry g = Spec::geometry;
+    static constexpr int taps = g.kernel_h * g.kernel_w;
+    alignas(64) static constexpr auto weights = vnni_weights<g.out_c, taps, g.in_c>(Spec::weights);
+    alignas(64) static constexpr auto bias =
+        vnni_bias<g.out_c, taps * g.in_c>(Spec::weights, Spec::bias, g.input_zero_point);
+    static constexpr auto requant = make_requant_table<g.out_c>(Spec::requant, g.out_c, g.output_zero_point);
+};
+
+template <class Spec>
+void conv2d_vnni(const std::int8_t* input, std::int8_t* output) {
+    using plan = conv2d_vnni_plan<Spec>;
+    constexpr conv_geometry g = plan::g;
+    constexpr int blocks = (g.out_c + 15) / 16;
+    constexpr int P = blocks == 1 ? 8 : (blocks == 2 ? 6 : 4);
+    constexpr const auto& zp_row = filled_row<g.in_c, g.input_zero_point>;
+    for (int oy = 0; oy < g.out_h; ++oy) {
+        const int iy0 = oy * g.stride_h - g.pad_top;
+        for (int ox0 = 0; ox0 < g.out_w; ox0 += P) {
+            const int count = g.out_w - ox0 < P ? g.out_w - ox0 : P;
+            const auto src = [&](int p, int t) -> const std::int8_t* {
+                const int ox = ox0 + (p < count ? p : count - 1);
+                const int ky = t / g.kernel_w, kx = t % g.kernel_w;
+                const int iy = iy0 + ky * g.dilation_h;
+                const int ix = ox * g.stride_w - g.pad_left + kx * g.dilation_w;
+                const bool inside = iy >= 0 && iy < g.in_h && ix >= 0 && ix < g.in_w;
+                return inside ? input + (iy * g.in_w + ix) * g.in_c : zp_row.data();
+            };
+            vnni_pixels<P, plan::taps, g.in_c, g.out_c, plan::weights, plan::bias, plan::requant, g.act_min,
+                        g.act_max>(src, output + (oy * g.out_w + ox0) * g.out_c, g.out_c, count);
+        }
+    }
+}
+
+// in_c not a multiple of 4 (first layers: RGB or one channel), short receptive fields: each
+// pixel's taps are gathered into a patch of depth bytes rounded up to 4 (zero weights past
+// depth), then the same tile runs with one tap of that many channels.
+template <class Spec>
+struct conv2d_vnni_patch_plan {
+    static constexpr conv_geometry g = Spec::geometry;
+    static constexpr int depth = g.kernel_h * g.kernel_w * g.in_c;
+    static constexpr int row = (depth + 3) / 4 * 4;
+    static constexpr auto padded = [] {
+        std::array<std::int8_t, g.out_c * row> w{};
+        for (int oc = 0; oc < g.out_c; ++oc)
+            for (int k = 0; k < depth; ++k) w[oc * row + k] = Spec::weights[oc * depth + k];
+        return w;
+    }();
+    alignas(64) static constexpr auto weights = vnni_weights<g.out_c, 1, row>(padded);
+    alignas(64) static constexpr auto bias = vnni_bias<g.out_c, row>(padded, Spec::bias, g.input_zero_point);
+    static constexpr auto requant = make_requant_table<g.out_c>(Spec::requant, g.out_c, g.output_zero_point);
+};
+
+template <class Spec>
+void conv2d_vnni_patch(const std::int8_t* input, std::int8_t* output) {
+    using plan = conv2d_vnni_patch_plan<Spec>;
+    constexpr conv_geometry g = plan::g;
+    constexpr int blocks = (g.out_c + 15) / 16;
+    constexpr int P = blocks == 1 ? 8 : (blocks == 2 ? 6 : 4);
+    constexpr const auto& zp_row = filled_row<g.in_c, g.input_zero_point>;
+    alignas(16) std::int8_t patch[P][plan::row] = {};  // bytes past depth stay 0
+    for (int oy = 0; oy < g.out_h; ++oy) {
+        const int iy0 = oy * g.stride_h - g.pad_top;
+        for (int ox0 = 0; ox0 < g.out_w; ox0 += P) {
+            const int count = g.out_w - ox0 < P ? g.out_w - ox0 : P;
+            for (int p = 0; p < P; ++p) {
+                const int ix0 = (ox0 + (p < count ? p : count - 1)) * g.stride_w - g.pad_left;
+                for (int ky = 0; ky < g.kernel_h; ++ky) {
+                    const int iy = iy0 + ky * g.dilation_h;
+                    for (int kx = 0; kx < g.kernel_w; ++kx) {
+                        const int ix = ix0 + kx * g.dilation_w;
+                        const bool inside = iy >= 0 && iy < g.in_h && ix >= 0 && ix < g.in_w;
+                        std::memcpy(patch[p] + (ky * g.kernel_w + kx) * g.in_c,
+                                    inside ? input + (iy * g.in_w + ix) * g.in_c : zp_row.data(), g.in_c);
+                    }
+                }
+            }
+            const auto src = [&](int p, int) -> const std::int8_t* { return patch[p]; };
+            vnni_pixels<P, 1, plan::row, g.out_c, plan::weights, plan::bias, plan::requant, g.act_min, g.act_max>(
+                src, output + (oy * g.out_w + ox0) * g.out_c, g.out_c, count);
+        }
+    }
+}
+#endif
+
 }  // namespace detail
 
 template <class Spec>
+void conv2d_s8_generic(const std::int8_t* input, std::int8_t* output);
+
+template <class Spec>
 void conv2d_s8(const std::int8_t* input, std::int8_t* output) {
+#if CTNN_PORTABLE_VNNI
+    constexpr conv_geometry g = Spec::geometry;
+    if constexpr (detail::vnni_available && g.in_c % 4 == 0)
+        detail::conv2d_vnni<Spec>(input, output);
+    else if constexpr (detail::vnni_available && g.kernel_h * g.kernel_w * g.in_c <= 128)
+        detail::conv2d_vnni_patch<Spec>(input, output);
+    else
+#endif
+        conv2d_s8_generic<Spec>(input, output);
+}
+
+// Every target: a patch per output pixel (see the top of this file).
+template <class Spec>
+void conv2d_s8_generic(const std::int8_t* input, std::int8_t* output) {
     using plan = detail::conv2d_plan<Spec>;
     constexpr conv_geometry g = plan::g;
     constexpr int row = plan::row;

@@ -9,6 +9,10 @@
 // The input zero point is folded into the bias at compile time
 // (bias[o] - zp_in * sum_i w[o][i]), so the inner loop is a plain int8 dot product that
 // compilers vectorise.
+//
+// x86-64 hosts compiled for AVX-512 VNNI with in_features a multiple of 4 use the tile of
+// detail/vnni.hpp (one pixel, one tap): each group of 4 input values is broadcast once and
+// multiply-added into up to 64 outputs (vpdpbusd); weights re-laid out as [in/4][out][4].
 #pragma once
 
 #include <array>
@@ -17,6 +21,7 @@
 #include "ctnn/kernels/fully_connected_params.hpp"
 #include "ctnn/kernels/portable/detail/dot.hpp"
 #include "ctnn/kernels/portable/detail/requantize_row.hpp"
+#include "ctnn/kernels/portable/detail/vnni.hpp"
 #include "ctnn/quant/fixed_point.hpp"
 
 namespace ctnn::kernels::portable {
@@ -38,12 +43,34 @@ inline constexpr auto fc_bias = folded_fc_bias<Spec>();
 template <class Spec>
 inline constexpr auto fc_requant = make_requant_table<Spec::params.per_channel ? Spec::params.out_features : 1>(
     Spec::requant, Spec::params.per_channel ? Spec::params.out_features : 1, Spec::params.output_zero_point);
+#if CTNN_PORTABLE_VNNI
+// AVX-512 VNNI host path (see detail/vnni.hpp): one "pixel" of in_features channels, one tap.
+template <class Spec>
+struct fc_vnni_plan {
+    static constexpr auto& p = Spec::params;
+    alignas(64) static constexpr auto weights = vnni_weights<p.out_features, 1, p.in_features>(Spec::weights);
+    alignas(64) static constexpr auto bias =
+        vnni_bias<p.out_features, p.in_features>(Spec::weights, Spec::bias, p.input_zero_point);
+};
+#endif
 }  // namespace detail
 
 template <class Spec>
 void fully_connected_s8(const std::int8_t* __restrict input, std::int8_t* __restrict output) {
     constexpr auto& p = Spec::params;
     constexpr int in = p.in_features;
+#if CTNN_PORTABLE_VNNI
+    if constexpr (detail::vnni_available && in % 4 == 0) {
+        using plan = detail::fc_vnni_plan<Spec>;
+        for (int b = 0; b < p.batches; ++b) {
+            const std::int8_t* x = input + b * in;
+            const auto src = [x](int, int) { return x; };
+            detail::vnni_pixels<1, 1, in, p.out_features, plan::weights, plan::bias, detail::fc_requant<Spec>, p.act_min,
+                                p.act_max>(src, output + b * p.out_features, p.out_features, 1);
+        }
+        return;
+    }
+#endif
     if constexpr (detail::row_requantization) {
         // Four rows per pass over x, then one vectorised requantization pass per chunk of at
         // most 128 outputs (a 512-byte accumulator row).
