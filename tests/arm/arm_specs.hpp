@@ -8,41 +8,24 @@
 #include "ctnn/kernels/fully_connected_params.hpp"
 #include "ctnn/kernels/geometry.hpp"
 #include "ctnn/quant/quantize_multiplier.hpp"
+#include "support/random_specs.hpp"
 
 namespace ctnn::arm_test {
 
-constexpr std::uint32_t next(std::uint32_t& s) noexcept {
-    s ^= s << 13;
-    s ^= s >> 17;
-    s ^= s << 5;
-    return s;
-}
-constexpr std::int32_t in_range(std::uint32_t& s, std::int32_t lo, std::int32_t hi) noexcept {
-    return lo + static_cast<std::int32_t>(next(s) % static_cast<std::uint32_t>(hi - lo + 1));
-}
+// The generators are the kernel tests' (tests/kernels/support/random_specs.hpp): same seeds, same data.
+using test::random_in;
+using test::random_int32;
+using test::random_int8;
+using test::xorshift32;
 
-template <int N>
-constexpr std::array<std::int8_t, N> int8s(std::uint32_t seed, int lo, int hi) {
-    std::uint32_t s = seed * 2654435761u + 1;
-    std::array<std::int8_t, N> a{};
-    for (auto& v : a) v = static_cast<std::int8_t>(in_range(s, lo, hi));
-    return a;
-}
-template <int N>
-constexpr std::array<std::int32_t, N> int32s(std::uint32_t seed, std::int32_t lo, std::int32_t hi) {
-    std::uint32_t s = seed * 2246822519u + 7;
-    std::array<std::int32_t, N> a{};
-    for (auto& v : a) v = in_range(s, lo, hi);
-    return a;
-}
 // Multipliers in [2^30, 2^31), shifts in [lo, hi]; channel `zero` (if any) gets multiplier 0.
 template <int N>
 constexpr std::array<quantized_multiplier, N> requants(std::uint32_t seed, int lo, int hi, int zero = -1) {
     std::uint32_t s = seed * 3266489917u + 3;
     std::array<quantized_multiplier, N> a{};
     for (int i = 0; i < N; ++i) {
-        a[i].multiplier = static_cast<std::int32_t>((1u << 30) + (next(s) >> 2));
-        a[i].shift = in_range(s, lo, hi);
+        a[i].multiplier = static_cast<std::int32_t>((1u << 30) + (xorshift32(s) >> 2));
+        a[i].shift = random_in(s, lo, hi);
         if (i == zero) a[i] = {0, 0};
     }
     return a;
@@ -60,20 +43,15 @@ struct conv_case {
     int zero_multiplier = -1;                          // a channel with multiplier 0, or -1
 };
 
-constexpr int out_size(int in, int k, int s, int d, bool same) { return same ? (in + s - 1) / s : (in - (k - 1) * d - 1 + s) / s; }
-constexpr int pad_before(int in, int k, int s, int d, bool same) {
-    if (!same) return 0;
-    const int total = (out_size(in, k, s, d, true) - 1) * s + (k - 1) * d + 1 - in;
-    return total > 0 ? total / 2 : 0;
-}
-
 constexpr kernels::conv_geometry geometry_of(const conv_case& c) {
     kernels::conv_geometry g{};
     g.in_h = c.in_h;
     g.in_w = c.in_w;
     g.in_c = c.in_c;
-    g.out_h = out_size(c.in_h, c.kernel_h, c.stride_h, c.dilation_h, c.same);
-    g.out_w = out_size(c.in_w, c.kernel_w, c.stride_w, c.dilation_w, c.same);
+    const test::axis_padding y = test::pad_axis(c.in_h, c.kernel_h, c.stride_h, c.dilation_h, c.same);
+    const test::axis_padding x = test::pad_axis(c.in_w, c.kernel_w, c.stride_w, c.dilation_w, c.same);
+    g.out_h = y.out;
+    g.out_w = x.out;
     g.out_c = c.out_c;
     g.kernel_h = c.kernel_h;
     g.kernel_w = c.kernel_w;
@@ -81,8 +59,8 @@ constexpr kernels::conv_geometry geometry_of(const conv_case& c) {
     g.stride_w = c.stride_w;
     g.dilation_h = c.dilation_h;
     g.dilation_w = c.dilation_w;
-    g.pad_top = pad_before(c.in_h, c.kernel_h, c.stride_h, c.dilation_h, c.same);
-    g.pad_left = pad_before(c.in_w, c.kernel_w, c.stride_w, c.dilation_w, c.same);
+    g.pad_top = y.before;
+    g.pad_left = x.before;
     g.depth_multiplier = c.depth_multiplier;
     g.input_zero_point = c.zp_in;
     g.output_zero_point = c.zp_out;
@@ -106,8 +84,8 @@ struct conv_spec {
     static constexpr kernels::conv_geometry geometry = geometry_of(C);
     static constexpr int depth = C.kernel_h * C.kernel_w * C.in_c;
     // Pointers to constexpr arrays, as the layers pass them.
-    static constexpr auto weight_data = int8s<C.out_c * depth>(Seed, -C.weight_max, C.weight_max);
-    static constexpr auto bias_data = int32s<C.out_c>(Seed + 101, -C.bias_max, C.bias_max);
+    static constexpr auto weight_data = random_int8<C.out_c * depth>(Seed, -C.weight_max, C.weight_max);
+    static constexpr auto bias_data = random_int32<C.out_c>(Seed + 101, -C.bias_max, C.bias_max);
     static constexpr const std::int8_t* weights = weight_data.data();
     static constexpr const std::int32_t* bias = bias_data.data();
     static constexpr int base_shift = C.absolute_shifts ? 0 : typical_shift(depth);
@@ -122,8 +100,8 @@ struct depthwise_spec {
     static constexpr conv_case desc = C;
     static constexpr kernels::conv_geometry geometry = geometry_of(C);
     static constexpr int taps = C.kernel_h * C.kernel_w;
-    static constexpr auto weight_data = int8s<taps * C.out_c>(Seed, -C.weight_max, C.weight_max);
-    static constexpr auto bias_data = int32s<C.out_c>(Seed + 101, -C.bias_max, C.bias_max);
+    static constexpr auto weight_data = random_int8<taps * C.out_c>(Seed, -C.weight_max, C.weight_max);
+    static constexpr auto bias_data = random_int32<C.out_c>(Seed + 101, -C.bias_max, C.bias_max);
     static constexpr const std::int8_t* weights = weight_data.data();
     static constexpr const std::int32_t* bias = bias_data.data();
     static constexpr int base_shift = C.absolute_shifts ? 0 : typical_shift(taps);
@@ -144,8 +122,8 @@ template <fc_case C, std::uint32_t Seed>
 struct fc_spec {
     static constexpr kernels::fully_connected_params params{C.batches, C.in, C.out, C.zp_in, C.zp_out,
                                                             C.act_min, C.act_max, C.per_channel};
-    static constexpr auto weight_data = int8s<C.out * C.in>(Seed, -127, 127);
-    static constexpr auto bias_data = int32s<C.out>(Seed + 101, -3000, 3000);
+    static constexpr auto weight_data = random_int8<C.out * C.in>(Seed, -127, 127);
+    static constexpr auto bias_data = random_int32<C.out>(Seed + 101, -3000, 3000);
     static constexpr const std::int8_t* weights = weight_data.data();
     static constexpr const std::int32_t* bias = bias_data.data();
     static constexpr auto requant = requants<C.per_channel ? C.out : 1>(
@@ -156,7 +134,7 @@ struct fc_spec {
 // Run-time pseudo-random int8 data.
 inline void fill_random(std::int8_t* p, int n, std::uint32_t seed) {
     std::uint32_t s = seed * 668265263u + 11;
-    for (int i = 0; i < n; ++i) p[i] = static_cast<std::int8_t>(next(s));
+    for (int i = 0; i < n; ++i) p[i] = static_cast<std::int8_t>(xorshift32(s));
 }
 
 }  // namespace ctnn::arm_test
