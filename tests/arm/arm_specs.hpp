@@ -44,29 +44,8 @@ struct conv_case {
 };
 
 constexpr kernels::conv_geometry geometry_of(const conv_case& c) {
-    kernels::conv_geometry g{};
-    g.in_h = c.in_h;
-    g.in_w = c.in_w;
-    g.in_c = c.in_c;
-    const test::axis_padding y = test::pad_axis(c.in_h, c.kernel_h, c.stride_h, c.dilation_h, c.same);
-    const test::axis_padding x = test::pad_axis(c.in_w, c.kernel_w, c.stride_w, c.dilation_w, c.same);
-    g.out_h = y.out;
-    g.out_w = x.out;
-    g.out_c = c.out_c;
-    g.kernel_h = c.kernel_h;
-    g.kernel_w = c.kernel_w;
-    g.stride_h = c.stride_h;
-    g.stride_w = c.stride_w;
-    g.dilation_h = c.dilation_h;
-    g.dilation_w = c.dilation_w;
-    g.pad_top = y.before;
-    g.pad_left = x.before;
-    g.depth_multiplier = c.depth_multiplier;
-    g.input_zero_point = c.zp_in;
-    g.output_zero_point = c.zp_out;
-    g.act_min = c.act_min;
-    g.act_max = c.act_max;
-    return g;
+    return test::make_conv({c.in_h, c.in_w, c.in_c, c.out_c, c.kernel_h, c.kernel_w, c.stride_h, c.stride_w, c.dilation_h,
+                            c.dilation_w, c.same, c.depth_multiplier, c.zp_in, c.zp_out, c.act_min, c.act_max});
 }
 
 // A shift that keeps outputs mostly unsaturated for full-range data: acc ~ 5500 * sqrt(depth).

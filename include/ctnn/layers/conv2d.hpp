@@ -27,13 +27,7 @@ struct conv2d {
                                                         std::is_same_v<Pad, padding::valid>>));
         static_assert(valid_layer_params<Params, out_c> && valid_quantization<OutQ>);
 
-        struct spec {
-            static constexpr kernels::conv_geometry geometry =
-                detail::convolution_geometry<In, kh, kw, out_c, Stride, Pad, Act, Dilation, OutQ>();
-            static constexpr const std::int8_t* weights = std::data(Params::weights);
-            static constexpr const std::int32_t* bias = std::data(Params::bias);
-            static constexpr auto requant = per_channel_multipliers<out_c>(In::quant::scale, Params::weight_scales, OutQ::scale);
-        };
+        using spec = detail::convolution_spec<In, Params, OutQ, kh, kw, out_c, Stride, Pad, Act, Dilation>;
         static constexpr auto& g = spec::geometry;
         using output = tensor_type<shape<1, g.out_h, g.out_w, out_c>, OutQ>;
 
@@ -43,7 +37,7 @@ struct conv2d {
             [](int c) { return std::int64_t{Params::bias[c]}; }, g.input_zero_point);
         static_assert(diag::accumulator_may_overflow_int32<Params, accumulator_bound>::ok);
 
-        static constexpr std::size_t param_bytes = param_storage_bytes<Params> + out_c * sizeof(quantized_multiplier);
+        static constexpr std::size_t param_bytes = spec::param_bytes;
         static constexpr std::size_t macs = std::size_t(g.out_h) * g.out_w * out_c * depth;
 
         static void run(const std::int8_t* input, std::int8_t* out) { kernels::active::conv2d_s8<spec>(input, out); }

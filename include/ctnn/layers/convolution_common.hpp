@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 
 #include "ctnn/core/shape.hpp"
 #include "ctnn/core/tensor_type.hpp"
@@ -60,6 +61,20 @@ constexpr kernels::conv_geometry convolution_geometry() noexcept {
     g.act_max = r.max;
     return g;
 }
+
+// What the convolution kernels read (see kernels/portable/conv2d_s8.hpp), shared by CONV_2D and
+// DEPTHWISE_CONV_2D; identical layers share one spec type and so one kernel instance.
+template <class In, class Params, class OutQ, int KernelH, int KernelW, int OutC, class Stride, class Pad, class Act,
+          class Dilation>
+struct convolution_spec {
+    static constexpr kernels::conv_geometry geometry =
+        convolution_geometry<In, KernelH, KernelW, OutC, Stride, Pad, Act, Dilation, OutQ>();
+    static constexpr const std::int8_t* weights = std::data(Params::weights);
+    static constexpr const std::int32_t* bias = std::data(Params::bias);
+    static constexpr auto requant = per_channel_multipliers<OutC>(In::quant::scale, Params::weight_scales, OutQ::scale);
+    // Weights and biases as stored, plus a multiplier and a shift per output channel.
+    static constexpr std::size_t param_bytes = param_storage_bytes<Params> + OutC * sizeof(quantized_multiplier);
+};
 
 template <class In, class WeightShape, int KernelH, int KernelW, int Dil_h, int Dil_w, bool ChannelsMatch, bool Valid>
 struct convolution_checks {
