@@ -6,6 +6,7 @@
 //   stack_bytes: N       (peak, measured by painting the stack)
 // and exits 0. Built with CTNN_FW_TIMING_RUN it instead runs four different golden inputs and
 // checks that each inference takes exactly as many instructions (data-independent timing).
+// Built with CTNN_FW_INT16_WEIGHTS it runs the model with int16 weights (same contract).
 #include <ctnn_fw/ctnn_fw.hpp>
 
 #include <cstring>
@@ -15,7 +16,11 @@
 
 namespace {
 
+#if defined(CTNN_FW_INT16_WEIGHTS)
+using model = ctnn::with_int16_weights<CTNN_MODEL_NAMESPACE::model>;  // the speed/flash option
+#else
 using model = CTNN_MODEL_NAMESPACE::model;
+#endif
 model::instance model_arena;  // the instance is the arena: the memory report finds it by name
 
 void load_input(int index) { std::memcpy(model_arena.input().data(), golden_inputs[index], sizeof golden_inputs[index]); }

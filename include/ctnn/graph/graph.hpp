@@ -9,6 +9,9 @@
 //
 // From it the compiler derives every tensor's type, per-layer facts, the activation plan and
 // the code: `run` is one straight line of kernel calls on fixed arena offsets.
+//
+// `graph` is `basic_graph` with the default kernel_options; graph/with_options.hpp derives a
+// model that makes other speed/flash choices (ctnn::with_int16_weights<Model>).
 #pragma once
 
 #include <array>
@@ -20,6 +23,7 @@
 #include "ctnn/core/shape.hpp"
 #include "ctnn/core/tensor_type.hpp"
 #include "ctnn/detail/type_at.hpp"
+#include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/plan/arena_planner.hpp"
 
 namespace ctnn {
@@ -79,21 +83,22 @@ struct graph_bound {
 
 }  // namespace detail
 
-template <class Input, class... Nodes>
-struct graph {
+template <kernel_options Options, class Input, class... Nodes>
+struct basic_graph {
     static_assert(sizeof...(Nodes) >= 1, "ctnn: a model needs at least one layer");
     using input_tensor = typename Input::tensor;
     static constexpr int layer_count = sizeof...(Nodes);
+    static constexpr kernel_options options = Options;
 
     template <int K>
     using node_at = detail::type_at<K - 1, Nodes...>;
     template <int K>
-    using tensor = typename detail::graph_tensor<graph, K>::type;
+    using tensor = typename detail::graph_tensor<basic_graph, K>::type;
     template <int K>
-    using layer_at = typename detail::graph_bound<graph, K>::type;
+    using layer_at = typename detail::graph_bound<basic_graph, K>::type;
 
     using output_tensor = tensor<layer_count>;
-    using instance = ctnn::instance<graph>;
+    using instance = ctnn::instance<basic_graph>;
     using input_shape = typename input_tensor::shape;
     using output_shape = typename output_tensor::shape;
     using input_element = typename input_tensor::element;
@@ -109,8 +114,12 @@ struct graph {
     static constexpr auto all_layers = std::make_index_sequence<sizeof...(Nodes)>{};
 
   public:
-    static constexpr auto layer_param_bytes =
-        per_layer([]<int K>() { return layer_at<K>::param_bytes; }, all_layers);
+    // Constant bytes per layer; weights the options store as int16 count twice.
+    static constexpr auto layer_param_bytes = per_layer(
+        []<int K>() {
+            return layer_at<K>::param_bytes + (Options.int16_weights ? layer_at<K>::widenable_weights : 0);
+        },
+        all_layers);
     static constexpr auto layer_macs = per_layer([]<int K>() { return layer_at<K>::macs; }, all_layers);
     // Bytes of the tensor each layer produces (zero for a reshape: it reuses its input's).
     static constexpr auto layer_activation_bytes = per_layer(
@@ -170,6 +179,8 @@ struct graph {
         [&]<std::size_t... I>(std::index_sequence<I...>) {
             if constexpr (Reference) {
                 layer::run_reference(tensor_data<node_at<K>::inputs[I]>(arena)..., tensor_data<K>(arena));
+            } else if constexpr (layer::takes_kernel_options) {
+                layer::template run_with<Options>(tensor_data<node_at<K>::inputs[I]>(arena)..., tensor_data<K>(arena));
             } else {
                 layer::run(tensor_data<node_at<K>::inputs[I]>(arena)..., tensor_data<K>(arena));
             }
@@ -197,6 +208,9 @@ struct graph {
         }(all_layers);
     }
 };
+
+template <class Input, class... Nodes>
+using graph = basic_graph<kernel_options{}, Input, Nodes...>;
 
 // The simple case: each layer reads the one before it.
 namespace detail {

@@ -7,6 +7,7 @@
 
 #include "ctnn/kernels/reference/conv2d_s8.hpp"
 #include "ctnn/kernels/reference/runtime_value.hpp"
+#include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/convolution_common.hpp"
 #include "ctnn/layers/layer_base.hpp"
@@ -40,7 +41,13 @@ struct conv2d {
         static constexpr std::size_t param_bytes = spec::param_bytes;
         static constexpr std::size_t macs = std::size_t(g.out_h) * g.out_w * out_c * depth;
 
-        static void run(const std::int8_t* input, std::int8_t* out) { kernels::active::conv2d_s8<spec>(input, out); }
+        static constexpr std::size_t widenable_weights = std::size_t(out_c) * depth;
+        static constexpr bool takes_kernel_options = true;
+        template <kernel_options O>
+        static void run_with(const std::int8_t* input, std::int8_t* out) {
+            kernels::active::conv2d_s8<spec, O>(input, out);
+        }
+        static void run(const std::int8_t* input, std::int8_t* out) { run_with<kernel_options{}>(input, out); }
         static void run_reference(const std::int8_t* input, std::int8_t* out) {
             using kernels::reference::runtime_value;
             kernels::reference::conv2d_s8(runtime_value(g), input, runtime_value(spec::weights), runtime_value(spec::bias),

@@ -9,6 +9,7 @@
 #include "ctnn/core/tensor_type.hpp"
 #include "ctnn/kernels/reference/fully_connected_s8.hpp"
 #include "ctnn/kernels/reference/runtime_value.hpp"
+#include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/accumulator_bound.hpp"
 #include "ctnn/layers/layer_base.hpp"
@@ -84,9 +85,13 @@ struct fully_connected {
             kernels::reference::fully_connected_s8(runtime_value(spec::params), input, runtime_value(spec::weights),
                                                    runtime_value(spec::bias), runtime_value(spec::requant.data()), out);
         }
-        static void run(const std::int8_t* input, std::int8_t* out) {
-            kernels::active::fully_connected_s8<spec>(input, out);
+        static constexpr std::size_t widenable_weights = std::size_t(out_features) * in_features;
+        static constexpr bool takes_kernel_options = true;
+        template <kernel_options O>
+        static void run_with(const std::int8_t* input, std::int8_t* out) {
+            kernels::active::fully_connected_s8<spec, O>(input, out);
         }
+        static void run(const std::int8_t* input, std::int8_t* out) { run_with<kernel_options{}>(input, out); }
     };
 };
 

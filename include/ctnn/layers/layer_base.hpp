@@ -5,6 +5,8 @@
 //   macs            : multiply-accumulates per inference
 //   in_place_input  : index of an input the output may overwrite when that input dies here
 //   aliases_input   : the output is the input's bytes (reshape): no work, no storage
+//   widenable_weights : int8 weights that kernel_options::int16_weights stores as int16
+//   takes_kernel_options : the graph calls run_with<its kernel_options> instead of run
 //   static void run(const In*..., Out*)            the fast kernel
 //   static void run_reference(const In*..., Out*)  the readable oracle (defaults to run)
 #pragma once
@@ -18,6 +20,8 @@ struct bound_layer_defaults {
     static constexpr std::size_t macs = 0;
     static constexpr int in_place_input = -1;
     static constexpr bool aliases_input = false;
+    static constexpr std::size_t widenable_weights = 0;
+    static constexpr bool takes_kernel_options = false;
 };
 
 }  // namespace ctnn::layers

@@ -1,6 +1,6 @@
 // Arm DSP CONV_2D, int8 (Cortex-M4/M7/M33); bit-exact with reference::conv2d_s8.
 //
-//   template <class Spec> void conv2d_s8(const std::int8_t* input, std::int8_t* output);
+//   template <class Spec, kernel_options O = {}> void conv2d_s8(const std::int8_t* input, std::int8_t* output);
 //
 // Spec: as portable::conv2d_s8 (geometry, weights OHWI, bias, requant per output channel).
 // input/output: NHWC, N = 1, any byte alignment.
@@ -15,6 +15,9 @@
 // Deep k x k layers (offset_weights) store the even weight bytes + 128 and prepare the input
 // as in fully_connected_s8.hpp, so the even halves are used raw: 18 instructions per 24 MACs
 // (conv_pixels3_offset), for 4 more instructions per input word in the gather.
+// With O.int16_weights the weights are stored as int16 pairs in the order SMLAD takes them:
+// two LDRD per step and no SXTB16, 17 instructions per 24 MACs, and no +128 trick (so the
+// gather stays cheap), for twice the weight flash.
 // ReLU-style layers requantize in a 5-instruction assembly epilogue (requant3_sign_free).
 // A 1x1 convolution is the same with one run of in_c bytes (a matrix product, no patch).
 // Pixels whose field touches the padding are first gathered into an int8 patch with zp_in in
@@ -35,6 +38,7 @@
 #include "ctnn/kernels/arm/detail/dsp.hpp"
 #include "ctnn/kernels/arm/detail/requantize.hpp"
 #include "ctnn/kernels/geometry.hpp"
+#include "ctnn/kernels/kernel_options.hpp"
 
 namespace ctnn::kernels::arm {
 namespace detail {
@@ -44,9 +48,11 @@ struct conv_layout {
     int runs, run_len, run_words, steps;  // steps = 4-byte words per pixel = runs * run_words
     bool may_pad;                         // some pixel's field leaves the input
     bool offset_weights;                  // weights stored with the +128 trick (see below)
+    bool int16_weights;                   // weights stored pre-widened: 4 words per step, not 2
+    int words_per_step;                   // weight words per step and channel pair
 };
 
-constexpr conv_layout conv_layout_of(const conv_geometry& g) {
+constexpr conv_layout conv_layout_of(const conv_geometry& g, bool int16_weights) {
     conv_layout l{};
     const bool whole_rows = g.dilation_w == 1;
     l.runs = whole_rows ? g.kernel_h : g.kernel_h * g.kernel_w;
@@ -55,7 +61,10 @@ constexpr conv_layout conv_layout_of(const conv_geometry& g) {
     l.steps = (l.runs * l.run_words + 1) / 2 * 2;  // the micro-kernel takes two steps at a time
     // The +128 weight trick saves 2 of 20 instructions per step but costs 4 per input word in
     // the gather: worth it for deep multi-run (k x k) fields.
-    l.offset_weights = l.runs > 1 && l.steps >= 16;
+    // Pre-widened weights need no unpacking, so the trick has nothing left to save.
+    l.offset_weights = !int16_weights && l.runs > 1 && l.steps >= 16;
+    l.int16_weights = int16_weights;
+    l.words_per_step = int16_weights ? 4 : 2;
     const int last_y = (g.out_h - 1) * g.stride_h - g.pad_top + (g.kernel_h - 1) * g.dilation_h;
     const int last_x = (g.out_w - 1) * g.stride_w - g.pad_left + (g.kernel_w - 1) * g.dilation_w;
     l.may_pad = g.pad_top > 0 || g.pad_left > 0 || last_y >= g.in_h || last_x >= g.in_w;
@@ -73,11 +82,12 @@ constexpr int run_offset(const conv_geometry& g, int r) {
 struct conv_key {
     conv_geometry g;
     requant_mode mode;
+    bool int16_weights;
     friend constexpr bool operator==(const conv_key&, const conv_key&) = default;
 };
 
 struct conv_tables {
-    const std::uint32_t* weights;  // [pair][step][2 channels] words
+    const std::uint32_t* weights;  // [pair][step][words_per_step] words
     const std::int32_t* bias;      // [pair * 2], zp_in folded in
     const requant_entry* requant;  // [pair * 2]
 };
@@ -94,15 +104,11 @@ struct conv_job {
     std::int32_t corr[3];  // per pixel: 128 * (sum of its even-position inputs)
 };
 
-// One step: a weight pair (LDRD, 4 SXTB16) against three pixels (3 LDRD, 12 SMLAD).
-// One step: a weight pair (LDRD, 2 or 4 SXTB16) against three pixels (3 LDRD, 12 SMLAD).
-// Offset weights (the +128 trick) are used raw for the even halves; otherwise both halves are
-// sign-extended.
-#define CTNN_ARM_CONV_STEP(EXTEND_EVEN)                      \
-    "ldrd %[w0], %[w1], [%[wp]], #8\n\t"                     \
-    "sxtb16 %[w0o], %[w0], ror #8\n\t"                       \
-    "sxtb16 %[w1o], %[w1], ror #8\n\t"                       \
-    EXTEND_EVEN                                              \
+// One step: a channel pair's weights for 4 depth values (WEIGHTS, below) against three pixels
+// (3 LDRD, 12 SMLAD). After WEIGHTS, w0/w1 hold channel 0/1's (even, even) halves and w0o/w1o
+// their (odd, odd) halves, matching the buffer's xe = (x0, x2) and xo = (x1, x3).
+#define CTNN_ARM_CONV_STEP(WEIGHTS)                          \
+    WEIGHTS                                                  \
     "ldrd %[xe], %[xo], [%[xp]], #8\n\t"                     \
     "smlad %[a00], %[xe], %[w0], %[a00]\n\t"                 \
     "smlad %[a01], %[xe], %[w1], %[a01]\n\t"                 \
@@ -118,7 +124,22 @@ struct conv_job {
     "smlad %[a21], %[xe], %[w1], %[a21]\n\t"                 \
     "smlad %[a20], %[xo], %[w0o], %[a20]\n\t"                \
     "smlad %[a21], %[xo], %[w1o], %[a21]\n\t"
-#define CTNN_ARM_CONV_EXTEND_EVEN "sxtb16 %[w0], %[w0]\n\tsxtb16 %[w1], %[w1]\n\t"
+// int8 weights: one LDRD of both channels' 4 bytes, each sign-extended twice.
+#define CTNN_ARM_CONV_WEIGHTS_S8                             \
+    "ldrd %[w0], %[w1], [%[wp]], #8\n\t"                     \
+    "sxtb16 %[w0o], %[w0], ror #8\n\t"                       \
+    "sxtb16 %[w1o], %[w1], ror #8\n\t"                       \
+    "sxtb16 %[w0], %[w0]\n\t"                                \
+    "sxtb16 %[w1], %[w1]\n\t"
+// Offset int8 weights (the +128 trick): the even halves are used raw.
+#define CTNN_ARM_CONV_WEIGHTS_S8_OFFSET                      \
+    "ldrd %[w0], %[w1], [%[wp]], #8\n\t"                     \
+    "sxtb16 %[w0o], %[w0], ror #8\n\t"                       \
+    "sxtb16 %[w1o], %[w1], ror #8\n\t"
+// Pre-widened int16 weights: two LDRD, nothing to unpack.
+#define CTNN_ARM_CONV_WEIGHTS_S16                            \
+    "ldrd %[w0], %[w1], [%[wp]], #8\n\t"                     \
+    "ldrd %[w0o], %[w1o], [%[wp]], #8\n\t"
 
 // Requantizes one channel's outputs of three pixels and stores them through o0..o2, each
 // advanced by one (ReLU-style layers: no sign correction, no clamp beyond SSAT; 5 instructions).
@@ -146,7 +167,7 @@ struct conv_job {
         : "memory");
 }
 
-template <requant_mode Mode, int NPix>
+template <requant_mode Mode, int NPix, bool Int16Weights>
 [[gnu::noinline]] void conv_pixels3(const conv_job& j) {
     const std::uint32_t* w = j.w;
     const std::int32_t* bias = j.bias;
@@ -166,20 +187,22 @@ template <requant_mode Mode, int NPix>
         std::uint32_t w0, w1, w0o, w1o, xe;
         std::uint32_t xo = reinterpret_cast<std::uintptr_t>(x_end);
         // Two steps per iteration; x_end is kept on the stack (14 registers are in use).
-        __asm__ volatile(
-            "str %[xo], [sp, #-8]!\n\t"
-            "1:\n\t"
-            CTNN_ARM_CONV_STEP(CTNN_ARM_CONV_EXTEND_EVEN)
-            CTNN_ARM_CONV_STEP(CTNN_ARM_CONV_EXTEND_EVEN)
-            "ldr %[xe], [sp]\n\t"
-            "cmp %[xp], %[xe]\n\t"
-            "bne 1b\n\t"
-            "add sp, sp, #8\n\t"
-            : [a00] "+r"(a00), [a01] "+r"(a01), [a10] "+r"(a10), [a11] "+r"(a11), [a20] "+r"(a20),
-              [a21] "+r"(a21), [xp] "+r"(xp), [wp] "+r"(w), [xo] "+&r"(xo), [xe] "=&r"(xe), [w0] "=&r"(w0),
-              [w1] "=&r"(w1), [w0o] "=&r"(w0o), [w1o] "=&r"(w1o)
-            :
-            : "cc", "memory");
+#define CTNN_ARM_CONV_LOOP(WEIGHTS)                                                                              \
+    __asm__ volatile("str %[xo], [sp, #-8]!\n\t"                                                                  \
+                     "1:\n\t" CTNN_ARM_CONV_STEP(WEIGHTS) CTNN_ARM_CONV_STEP(WEIGHTS) "ldr %[xe], [sp]\n\t"         \
+                     "cmp %[xp], %[xe]\n\t"                                                                        \
+                     "bne 1b\n\t"                                                                                  \
+                     "add sp, sp, #8\n\t"                                                                          \
+                     : [a00] "+r"(a00), [a01] "+r"(a01), [a10] "+r"(a10), [a11] "+r"(a11), [a20] "+r"(a20),      \
+                       [a21] "+r"(a21), [xp] "+r"(xp), [wp] "+r"(w), [xo] "+&r"(xo), [xe] "=&r"(xe),             \
+                       [w0] "=&r"(w0), [w1] "=&r"(w1), [w0o] "=&r"(w0o), [w1o] "=&r"(w1o)                        \
+                     :                                                                                          \
+                     : "cc", "memory")
+        if constexpr (Int16Weights)
+            CTNN_ARM_CONV_LOOP(CTNN_ARM_CONV_WEIGHTS_S16);
+        else
+            CTNN_ARM_CONV_LOOP(CTNN_ARM_CONV_WEIGHTS_S8);
+#undef CTNN_ARM_CONV_LOOP
         if constexpr (asm_requant<Mode> && NPix == 3) {
             if (fast_store) {
                 requant3_sign_free(a00, a10, a20, rq[0], o0, o1, o2);
@@ -233,20 +256,20 @@ template <requant_mode Mode, int NPix>
         register std::uint32_t w0o asm("lr");
         register std::uint32_t w1o asm("r7");
         // Two steps per iteration; x_end is kept on the stack (14 registers are in use).
-            __asm__ volatile(
-                "str %[xo], [sp, #-8]!\n\t"
-                "1:\n\t"
-                CTNN_ARM_CONV_STEP("")
-                CTNN_ARM_CONV_STEP("")
-                "ldr %[xe], [sp]\n\t"
-                "cmp %[xp], %[xe]\n\t"
-                "bne 1b\n\t"
-                "add sp, sp, #8\n\t"
-                : [a00] "+r"(a00), [a01] "+r"(a01), [a10] "+r"(a10), [a11] "+r"(a11), [a20] "+r"(a20),
-                  [a21] "+r"(a21), [xp] "+r"(xp), [wp] "+r"(wr), [xo] "+r"(xo), [xe] "=&r"(xe), [w0] "=&r"(w0),
-                  [w1] "=&r"(w1), [w0o] "=&r"(w0o), [w1o] "=&r"(w1o)
-                :
-                : "cc", "memory");
+        __asm__ volatile(
+            "str %[xo], [sp, #-8]!\n\t"
+            "1:\n\t"
+            CTNN_ARM_CONV_STEP(CTNN_ARM_CONV_WEIGHTS_S8_OFFSET)
+            CTNN_ARM_CONV_STEP(CTNN_ARM_CONV_WEIGHTS_S8_OFFSET)
+            "ldr %[xe], [sp]\n\t"
+            "cmp %[xp], %[xe]\n\t"
+            "bne 1b\n\t"
+            "add sp, sp, #8\n\t"
+            : [a00] "+r"(a00), [a01] "+r"(a01), [a10] "+r"(a10), [a11] "+r"(a11), [a20] "+r"(a20),
+              [a21] "+r"(a21), [xp] "+r"(xp), [wp] "+r"(wr), [xo] "+r"(xo), [xe] "=&r"(xe), [w0] "=&r"(w0),
+              [w1] "=&r"(w1), [w0o] "=&r"(w0o), [w1o] "=&r"(w1o)
+            :
+            : "cc", "memory");
         w = wr;
         if constexpr (asm_requant<Mode> && NPix == 3) {
             if (fast_store) {
@@ -269,24 +292,31 @@ template <requant_mode Mode, int NPix>
     }
 }
 #undef CTNN_ARM_CONV_STEP
-#undef CTNN_ARM_CONV_EXTEND_EVEN
+#undef CTNN_ARM_CONV_WEIGHTS_S8
+#undef CTNN_ARM_CONV_WEIGHTS_S8_OFFSET
+#undef CTNN_ARM_CONV_WEIGHTS_S16
 
-template <class Spec>
+template <class Spec, bool Int16Weights>
 struct conv2d_plan {
     static constexpr conv_geometry g = Spec::geometry;
-    static constexpr conv_layout l = conv_layout_of(g);
+    static constexpr conv_layout l = conv_layout_of(g, Int16Weights);
     static constexpr int depth = g.kernel_h * g.kernel_w * g.in_c;
     static constexpr int pairs = (g.out_c + 1) / 2;
 
-    static constexpr std::array<std::uint32_t, pairs * l.steps * 2> weights = [] {
-        std::array<std::uint32_t, pairs * l.steps * 2> w{};
+    // int8: per step, channel 0's word of 4 bytes, then channel 1's. int16: channel 0's
+    // (even, even) halves, channel 1's, then both channels' (odd, odd) halves.
+    static constexpr std::array<std::uint32_t, pairs * l.steps * l.words_per_step> weights = [] {
+        std::array<std::uint32_t, pairs * l.steps * l.words_per_step> w{};
         for (int oc = 0; oc < g.out_c; ++oc)
             for (int r = 0; r < l.runs; ++r)
                 for (int j = 0; j < l.run_len; ++j) {
                     const int step = r * l.run_words + j / 4;
                     const int v = Spec::weights[oc * depth + r * l.run_len + j] + (l.offset_weights && j % 2 == 0 ? 128 : 0);
-                    const auto byte = static_cast<std::uint8_t>(v);
-                    w[((oc / 2) * l.steps + step) * 2 + oc % 2] |= std::uint32_t{byte} << (8 * (j % 4));
+                    std::uint32_t* words = &w[((oc / 2) * l.steps + step) * l.words_per_step];
+                    if (l.int16_weights)
+                        words[oc % 2 + 2 * (j % 2)] |= std::uint32_t{static_cast<std::uint16_t>(v)} << (16 * ((j % 4) / 2));
+                    else
+                        words[oc % 2] |= std::uint32_t{static_cast<std::uint8_t>(v)} << (8 * (j % 4));
                 }
         return w;
     }();
@@ -315,7 +345,7 @@ struct conv2d_plan {
         g.output_zero_point, g.act_min, g.act_max);
 
     static constexpr conv_key key = [] {
-        conv_key k{g, requant.mode};
+        conv_key k{g, requant.mode, Int16Weights};
         k.g.output_zero_point = 0;
         k.g.act_min = -128;
         k.g.act_max = 127;
@@ -355,7 +385,7 @@ template <conv_key K>
 inline std::int32_t gather(const std::int8_t* input, int iy0, int ix0, std::uint32_t* slot, std::int8_t* patch) noexcept {
     std::int32_t sum = 0;
     constexpr conv_geometry g = K.g;
-    constexpr conv_layout l = conv_layout_of(g);
+    constexpr conv_layout l = conv_layout_of(g, K.int16_weights);
     bool inside = true;
     if constexpr (l.may_pad)
         inside = iy0 >= 0 && iy0 + (g.kernel_h - 1) * g.dilation_h < g.in_h && ix0 >= 0 &&
@@ -384,18 +414,18 @@ inline std::int32_t gather(const std::int8_t* input, int iy0, int ix0, std::uint
     return 128 * sum;
 }
 
-template <requant_mode Mode, int NPix, bool Offset>
+template <requant_mode Mode, int NPix, conv_layout L>
 inline void conv_pixels(const conv_job& j) {
-    if constexpr (Offset)
+    if constexpr (L.offset_weights)
         conv_pixels3_offset<Mode, NPix>(j);
     else
-        conv_pixels3<Mode, NPix>(j);
+        conv_pixels3<Mode, NPix, L.int16_weights>(j);
 }
 
 template <conv_key K>
 CTNN_ARM_KERNEL_BODY void conv2d_body(const std::int8_t* input, std::int8_t* output, const conv_tables& t) {
     constexpr conv_geometry g = K.g;
-    constexpr conv_layout l = conv_layout_of(g);
+    constexpr conv_layout l = conv_layout_of(g, K.int16_weights);
     constexpr int pixels = g.out_h * g.out_w;
 
     alignas(8) std::uint32_t buffer[l.steps * 6];
@@ -424,12 +454,12 @@ CTNN_ARM_KERNEL_BODY void conv2d_body(const std::int8_t* input, std::int8_t* out
         }
         if (n == 3) {
             job.out = output + p * g.out_c;
-            conv_pixels<K.mode, 3, l.offset_weights>(job);
+            conv_pixels<K.mode, 3, l>(job);
         } else {
             // The last one or two pixels: all three computed into scratch, the real ones copied
             // (one micro-kernel variant per layer instead of three).
             job.out = tail;
-            conv_pixels<K.mode, 3, l.offset_weights>(job);
+            conv_pixels<K.mode, 3, l>(job);
             std::memcpy(output + p * g.out_c, tail, (pixels % 3) * g.out_c);
         }
     }
@@ -440,14 +470,14 @@ CTNN_ARM_KERNEL_BODY void conv2d_body(const std::int8_t* input, std::int8_t* out
 // Stack bytes conv2d_s8<Spec> uses beyond a few registers' worth (the int16 buffer and patch).
 template <class Spec>
 inline constexpr int conv2d_scratch_bytes = [] {
-    constexpr auto l = detail::conv_layout_of(Spec::geometry);
+    constexpr auto l = detail::conv_layout_of(Spec::geometry, false);  // the buffer does not depend on it
     return l.steps * 24 + (l.may_pad ? l.runs * l.run_len : 0) +
            (Spec::geometry.out_h * Spec::geometry.out_w % 3 != 0 ? 3 * Spec::geometry.out_c : 0);
 }();
 
-template <class Spec>
+template <class Spec, kernel_options O = {}>
 inline void conv2d_s8(const std::int8_t* input, std::int8_t* output) {
-    using plan = detail::conv2d_plan<Spec>;
+    using plan = detail::conv2d_plan<Spec, O.int16_weights>;
     static_assert(plan::g.in_h > 0 && plan::g.in_w > 0 && plan::g.in_c > 0 && plan::g.out_c > 0 &&
                       plan::g.kernel_h > 0 && plan::g.kernel_w > 0,
                   "ctnn: conv2d_s8 needs a non-empty geometry");

@@ -1,6 +1,6 @@
 // Arm DSP FULLY_CONNECTED, int8 (Cortex-M4/M7/M33); bit-exact with reference::fully_connected_s8.
 //
-//   template <class Spec> void fully_connected_s8(const std::int8_t* input, std::int8_t* output);
+//   template <class Spec, kernel_options O = {}> void fully_connected_s8(const std::int8_t* input, std::int8_t* output);
 //
 // Spec: as portable::fully_connected_s8 (params, weights [out][in], bias, requant [out or 1]).
 // input/output: any byte alignment. No scratch.
@@ -18,6 +18,9 @@
 // The input row is prepared once into a stack buffer [word][E, Y]. Rows are zero-padded to an
 // even number of words (two or four words per loop iteration), features to a multiple of four.
 // A per-tensor multiplier is broadcast to every feature. Stack: 8 bytes per 4 inputs.
+// With O.int16_weights the weights are stored as int16 pairs, (w0, w2) and (w1, w3) per row
+// and word, and the input plainly as (x0, x2), (x1, x3): per 4 inputs one LDRD, two LDM (two
+// rows each) and 8 SMLAD, 11 instructions per 16 MACs, no correction term, twice the flash.
 #pragma once
 
 #include <array>
@@ -26,6 +29,7 @@
 #include "ctnn/kernels/arm/detail/dsp.hpp"
 #include "ctnn/kernels/arm/detail/requantize.hpp"
 #include "ctnn/kernels/fully_connected_params.hpp"
+#include "ctnn/kernels/kernel_options.hpp"
 
 namespace ctnn::kernels::arm {
 namespace detail {
@@ -34,24 +38,34 @@ struct fc_key {
     int batches, in_features, out_features;
     requant_mode mode;
     bool uniform;  // one requant entry for every feature (per-tensor, no constant channels)
+    bool int16_weights;
     friend constexpr bool operator==(const fc_key&, const fc_key&) = default;
 };
 
 struct fc_tables {
-    const std::uint32_t* weights;  // [quad][word][4 rows]
+    const std::uint32_t* weights;  // int8: [quad][word][4 rows]; int16: [quad][word][4 rows][even, odd]
     const std::int32_t* bias;      // [quad * 4]
     const requant_entry* requant;  // [quad * 4]
 };
 
-template <class Spec>
+template <class Spec, bool Int16Weights>
 struct fc_plan {
     static constexpr fully_connected_params p = Spec::params;
     static constexpr int in = p.in_features;
     static constexpr int words = ((in + 3) / 4 + 1) / 2 * 2;
     static constexpr int quads = (p.out_features + 3) / 4;
+    static constexpr int offset = Int16Weights ? 0 : 128;  // the +128 trick on even bytes
 
-    static constexpr std::array<std::uint32_t, quads * words * 4> weights = [] {
-        std::array<std::uint32_t, quads * words * 4> w{};
+    static constexpr std::array<std::uint32_t, quads * words * (Int16Weights ? 8 : 4)> weights = [] {
+        std::array<std::uint32_t, quads * words * (Int16Weights ? 8 : 4)> w{};
+        if constexpr (Int16Weights) {
+            for (int o = 0; o < p.out_features; ++o)
+                for (int i = 0; i < in; ++i) {
+                    const auto half = static_cast<std::uint16_t>(Spec::weights[o * in + i]);
+                    w[(((o / 4) * words + i / 4) * 4 + o % 4) * 2 + i % 2] |= std::uint32_t{half} << (16 * ((i % 4) / 2));
+                }
+            return w;
+        }
         for (int o = 0; o < p.out_features; ++o)
             for (int i = 0; i < in; ++i) {
                 const int v = Spec::weights[o * in + i] + (i % 2 == 0 ? 128 : 0);
@@ -72,7 +86,7 @@ struct fc_plan {
             std::int32_t odd = 0;
             for (int i = 0; i < in; ++i) sum += Spec::weights[o * in + i];
             for (int i = 1; i < in; i += 2) odd += Spec::weights[o * in + i];
-            b[o] = Spec::bias[o] - p.input_zero_point * sum + 128 * odd;
+            b[o] = Spec::bias[o] - p.input_zero_point * sum + offset * odd;
         }
         return b;
     }();
@@ -100,11 +114,24 @@ struct fc_plan {
         }
         return true;
     }();
-    static constexpr fc_key key{p.batches, in, p.out_features, requant.mode, uniform};
+    static constexpr fc_key key{p.batches, in, p.out_features, requant.mode, uniform, Int16Weights};
     static constexpr fc_tables tables{weights.data(), bias.data(), requant.entry.data()};
 };
 
 // One input word's four rows: LDM of the rows' weight words, 4 SXTB16, 8 SMLAD.
+// With int16 weights: two LDM of two rows' (even, odd) words each, 8 SMLAD.
+#define CTNN_ARM_FC_STEP16                         \
+    "ldrd %[xe], %[xo], [%[xp]], #8\n\t"           \
+    "ldm %[wp]!, {%[w0], %[w1], %[w2], %[w3]}\n\t" \
+    "smlad %[a0], %[xe], %[w0], %[a0]\n\t"         \
+    "smlad %[a0], %[xo], %[w1], %[a0]\n\t"         \
+    "smlad %[a1], %[xe], %[w2], %[a1]\n\t"         \
+    "smlad %[a1], %[xo], %[w3], %[a1]\n\t"         \
+    "ldm %[wp]!, {%[w0], %[w1], %[w2], %[w3]}\n\t" \
+    "smlad %[a2], %[xe], %[w0], %[a2]\n\t"         \
+    "smlad %[a2], %[xo], %[w1], %[a2]\n\t"         \
+    "smlad %[a3], %[xe], %[w2], %[a3]\n\t"         \
+    "smlad %[a3], %[xo], %[w3], %[a3]\n\t"
 #define CTNN_ARM_FC_STEP                           \
     "ldrd %[xe], %[xo], [%[xp]], #8\n\t"           \
     "ldm %[wp]!, {%[w0], %[w1], %[w2], %[w3]}\n\t" \
@@ -130,6 +157,11 @@ CTNN_ARM_KERNEL_BODY void fully_connected_body(const std::int8_t* input, std::in
         std::int32_t even_sum = 0;
         auto prepare = [&](std::uint32_t x, std::uint32_t* dst) {
             const std::uint32_t e = sxtb16(x);
+            if constexpr (K.int16_weights) {
+                dst[0] = e;
+                dst[1] = sxtb16_ror8(x);
+                return;
+            }
             const std::uint32_t m = ((x << 8) & 0xff00ff00u) | 0x00800080u;  // (256 x0 + 128, 256 x2 + 128)
             dst[0] = e;
             dst[1] = __ssub16(sxtb16_ror8(x), m);
@@ -159,7 +191,15 @@ CTNN_ARM_KERNEL_BODY void fully_connected_body(const std::int8_t* input, std::in
       [xo] "=&r"(xo), [w0] "=&r"(w0), [w1] "=&r"(w1), [w2] "=&r"(w2), [w3] "=&r"(w3), [t] "=&r"(tmp)              \
     : [end] "r"(x_end)                                                                                           \
     : "cc", "memory"
-            if constexpr (words % 4 == 0)
+            if constexpr (K.int16_weights && words % 4 == 0)
+                __asm__ volatile("1:\n\t" CTNN_ARM_FC_STEP16 CTNN_ARM_FC_STEP16 CTNN_ARM_FC_STEP16 CTNN_ARM_FC_STEP16
+                                 "cmp %[xp], %[end]\n\t"
+                                 "bne 1b\n\t" CTNN_ARM_FC_OPERANDS);
+            else if constexpr (K.int16_weights)
+                __asm__ volatile("1:\n\t" CTNN_ARM_FC_STEP16 CTNN_ARM_FC_STEP16
+                                 "cmp %[xp], %[end]\n\t"
+                                 "bne 1b\n\t" CTNN_ARM_FC_OPERANDS);
+            else if constexpr (words % 4 == 0)
                 __asm__ volatile("1:\n\t" CTNN_ARM_FC_STEP CTNN_ARM_FC_STEP CTNN_ARM_FC_STEP CTNN_ARM_FC_STEP
                                  "cmp %[xp], %[end]\n\t"
                                  "bne 1b\n\t" CTNN_ARM_FC_OPERANDS);
@@ -204,12 +244,13 @@ CTNN_ARM_KERNEL_BODY void fully_connected_body(const std::int8_t* input, std::in
     }
 }
 #undef CTNN_ARM_FC_STEP
+#undef CTNN_ARM_FC_STEP16
 
 }  // namespace detail
 
-template <class Spec>
+template <class Spec, kernel_options O = {}>
 inline void fully_connected_s8(const std::int8_t* input, std::int8_t* output) {
-    using plan = detail::fc_plan<Spec>;
+    using plan = detail::fc_plan<Spec, O.int16_weights>;
     detail::fully_connected_body<plan::key>(input, output, plan::tables);
 }
 

@@ -30,6 +30,7 @@
 #include <cstring>
 
 #include "ctnn/kernels/geometry.hpp"
+#include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/portable/detail/dot.hpp"
 #include "ctnn/kernels/portable/detail/requantize.hpp"
 #include "ctnn/kernels/portable/detail/requantize_row.hpp"
@@ -173,7 +174,8 @@ void conv2d_vnni_patch(const std::int8_t* input, std::int8_t* output) {
 template <class Spec>
 void conv2d_s8_generic(const std::int8_t* input, std::int8_t* output);
 
-template <class Spec>
+// The options change nothing here: int8 loads widen for free on these targets.
+template <class Spec, kernel_options = {}>
 void conv2d_s8(const std::int8_t* input, std::int8_t* output) {
 #if CTNN_PORTABLE_VNNI
     constexpr conv_geometry g = Spec::geometry;

@@ -19,6 +19,7 @@
 #include <cstdint>
 
 #include "ctnn/kernels/fully_connected_params.hpp"
+#include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/portable/detail/dot.hpp"
 #include "ctnn/kernels/portable/detail/requantize_row.hpp"
 #include "ctnn/kernels/portable/detail/vnni.hpp"
@@ -55,7 +56,8 @@ struct fc_vnni_plan {
 #endif
 }  // namespace detail
 
-template <class Spec>
+// The options change nothing here: int8 loads widen for free on these targets.
+template <class Spec, kernel_options = {}>
 void fully_connected_s8(const std::int8_t* __restrict input, std::int8_t* __restrict output) {
     constexpr auto& p = Spec::params;
     constexpr int in = p.in_features;

@@ -1,0 +1,35 @@
+// A model with other kernel options: the same layers, tensors and arena, different kernels.
+//
+//   using fast = ctnn::with_int16_weights<kws::model>;   // int16 weights: more flash, fewer instructions
+//   static_assert(ctnn::fits<fast, ctnn::targets::stm32f446re>);   // counts the doubled weights
+//   fast::instance net;
+#pragma once
+
+#include "ctnn/graph/graph.hpp"
+#include "ctnn/kernels/kernel_options.hpp"
+
+namespace ctnn {
+namespace diag {
+template <class NotAModel>
+struct kernel_options_apply_to_models_only {
+    static_assert(sizeof(NotAModel) == 0, "ctnn: with_kernel_options takes a model (ctnn::graph or ctnn::sequential)");
+};
+}  // namespace diag
+
+namespace detail {
+template <class Model, kernel_options O>
+struct with_kernel_options : diag::kernel_options_apply_to_models_only<Model> {};
+template <kernel_options Old, class Input, class... Nodes, kernel_options O>
+struct with_kernel_options<basic_graph<Old, Input, Nodes...>, O> {
+    using type = basic_graph<O, Input, Nodes...>;
+};
+}  // namespace detail
+
+template <class Model, kernel_options O>
+using with_kernel_options = typename detail::with_kernel_options<Model, O>::type;
+
+// Convolution and fully connected weights stored as int16 (see kernel_options::int16_weights).
+template <class Model>
+using with_int16_weights = with_kernel_options<Model, kernel_options{.int16_weights = true}>;
+
+}  // namespace ctnn
