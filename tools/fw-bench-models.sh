@@ -30,6 +30,24 @@ for m in kws_ds_cnn vww_mobilenet ic_resnet8 ad_autoencoder; do
     printf "%-15s %12d %10d %7.2f %12d %6.2fx %8d %9d %6.2fx %8d %9d %6.2fx\n", m, i, mac, i / mac, ti, ti / i, c, tc, tc / c, a, ta, ta / a }'
 done
 
+# The speed/flash option (ctnn::with_int16_weights), built for the Cortex-M4 only.
+if [ -e "$build/bin/ctnn-fw-w16-kws_ds_cnn.elf" ]; then
+  echo
+  echo "with int16 weights (ctnn::with_int16_weights: convolution and fully connected weights stored as int16):"
+  printf '%-15s %12s %12s %7s %7s %14s %14s %7s %8s\n' model "int8 instr" "int16 instr" "saved" "vs TFLM" \
+    "int8 consts B" "int16 consts B" ratio "code B"
+  for m in kws_ds_cnn vww_mobilenet ic_resnet8 ad_autoencoder; do
+    narrow=$(sed -n 's/^instructions: //p' <<<"$("${qemu[@]}" -kernel "$build/bin/ctnn-fw-$m.elf" 2>&1)")
+    wide=$(sed -n 's/^instructions: //p' <<<"$("${qemu[@]}" -kernel "$build/bin/ctnn-fw-w16-$m.elf" 2>&1)")
+    consts() { bash "$here/fw-memory-report.sh" "$1" "^$m::" | sed -n 's/^ *model constants *\([0-9]*\).*/\1/p'; }
+    c8=$(consts "$build/bin/ctnn-fw-$m.elf")
+    c16=$(consts "$build/bin/ctnn-fw-w16-$m.elf")
+    code=$(bash "$here/fw-memory-report.sh" "$build/bin/ctnn-fw-w16-$m.elf" "^$m::" | sed -n 's/^ *code *\([0-9]*\).*/\1/p')
+    awk -v m="$m" -v a="$narrow" -v b="$wide" -v ti="${tflm_instr[$m]}" -v c8="$c8" -v c16="$c16" -v code="$code" 'BEGIN {
+      printf "%-15s %12d %12d %6.1f%% %6.2fx %14d %14d %6.2fx %8d\n", m, a, b, 100 * (a - b) / a, ti / b, c8, c16, c16 / c8, code }'
+  done
+fi
+
 echo
 echo "largest layers (instructions; layer numbers are the graph's nodes, operator index + 1):"
 for m in kws_ds_cnn vww_mobilenet ic_resnet8 ad_autoencoder; do

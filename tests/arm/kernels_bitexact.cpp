@@ -1,8 +1,10 @@
 // Firmware test: the Arm DSP kernels against the reference kernels, bit for bit, over many
 // geometries with pseudo-random data (odd channel counts, non-square kernels, strides and
 // dilations, SAME/VALID, depth multiplier 2, clamps, mixed-sign per-channel shifts, a zero
-// multiplier, zero points across the range). Prints every case and the first mismatches;
-// exits with the number of failing cases.
+// multiplier, zero points across the range). Convolution and fully connected cases run twice:
+// with int8 weights and with int16 weights (kernel_options::int16_weights), which take other
+// weight layouts and assembly loops. Prints every case and the first mismatches; exits with
+// the number of failing cases.
 #include <ctnn_fw/ctnn_fw.hpp>
 
 #include <cstdint>
@@ -24,10 +26,11 @@ alignas(4) std::int8_t input[max_bytes + 8];
 alignas(4) std::int8_t want[max_bytes];
 alignas(4) std::int8_t got[max_bytes + 8];
 int failures = 0;
+constexpr kernel_options int16_weights{.int16_weights = true};
 
 // Compares n bytes; the output starts at `offset` (misaligned outputs are allowed) and the
 // bytes after it must stay untouched.
-void check(const char* kind, int index, int n, int offset) {
+void check(const char* kind, int index, int n, int offset, bool int16_weights = false) {
     int bad = 0;
     for (int i = 0; i < n; ++i) {
         if (got[offset + i] == want[i]) continue;
@@ -44,7 +47,7 @@ void check(const char* kind, int index, int n, int offset) {
     }
     for (int i = 0; i < 4; ++i) bad += got[offset + n + i] == 0x55 ? 0 : 1;
     ctnn_fw::print(kind);
-    ctnn_fw::print(" case ");
+    ctnn_fw::print(int16_weights ? " (int16 weights) case " : " case ");
     ctnn_fw::print_dec(index);
     ctnn_fw::print(bad ? ": FAIL, mismatches " : ": ok, outputs ");
     ctnn_fw::print_dec(bad ? bad : n);
@@ -53,7 +56,7 @@ void check(const char* kind, int index, int n, int offset) {
 }
 
 // offset: misalignment of input and output (0..3): tensors may start at any byte.
-template <class Spec, bool Depthwise>
+template <class Spec, bool Depthwise, kernel_options O = {}>
 void conv_test(int index, int offset) {
     constexpr kernels::conv_geometry g = Spec::geometry;
     constexpr int in_n = g.in_h * g.in_w * g.in_c, out_n = g.out_h * g.out_w * g.out_c;
@@ -65,19 +68,19 @@ void conv_test(int index, int offset) {
         kernels::arm::depthwise_conv2d_s8<Spec>(input + offset, got + offset);
     } else {
         kernels::reference::conv2d_s8(g, input + offset, Spec::weights, Spec::bias, Spec::requant.data(), want);
-        kernels::arm::conv2d_s8<Spec>(input + offset, got + offset);
+        kernels::arm::conv2d_s8<Spec, O>(input + offset, got + offset);
     }
-    check(Depthwise ? "depthwise" : "conv2d", index, out_n, offset);
+    check(Depthwise ? "depthwise" : "conv2d", index, out_n, offset, O.int16_weights);
 }
 
-template <class Spec>
+template <class Spec, kernel_options O = {}>
 void fc_test(int index, int offset) {
     constexpr auto p = Spec::params;
     arm_test::fill_random(input + offset, p.batches * p.in_features, index + 1);
     for (auto& v : got) v = 0x55;
     kernels::reference::fully_connected_s8(p, input + offset, Spec::weights, Spec::bias, Spec::requant.data(), want);
-    kernels::arm::fully_connected_s8<Spec>(input + offset, got + offset);
-    check("fully_connected", index, p.batches * p.out_features, offset);
+    kernels::arm::fully_connected_s8<Spec, O>(input + offset, got + offset);
+    check("fully_connected", index, p.batches * p.out_features, offset, O.int16_weights);
 }
 
 template <conv_case C, std::uint32_t Seed>
@@ -143,6 +146,7 @@ constexpr fc_case fc_cases[] = {
 template <std::size_t... I>
 void run_conv(std::index_sequence<I...>) {
     (conv_test<conv<conv_cases[I], 1000 + I>, false>(int(I), int(I % 4)), ...);
+    (conv_test<conv<conv_cases[I], 1000 + I>, false, int16_weights>(int(I), int((I + 2) % 4)), ...);
 }
 template <std::size_t... I>
 void run_dw(std::index_sequence<I...>) {
@@ -151,6 +155,7 @@ void run_dw(std::index_sequence<I...>) {
 template <std::size_t... I>
 void run_fc(std::index_sequence<I...>) {
     (fc_test<arm_test::fc_spec<fc_cases[I], 3000 + I>>(int(I), int((I + 1) % 4)), ...);
+    (fc_test<arm_test::fc_spec<fc_cases[I], 3000 + I>, int16_weights>(int(I), int((I + 3) % 4)), ...);
 }
 
 }  // namespace

@@ -142,6 +142,68 @@ TEST_CASE("a three-layer model matches the reference kernels layer by layer") {
     }
 }
 
+// The int16-weights option: the same model with convolution and fully connected weights
+// stored twice as wide. Flash grows by one byte per such weight; depthwise weights (already
+// int16 in the Arm kernels) and everything else stay; the arena and the results do not change.
+namespace widen {
+
+// Channels: Out for a convolution, In for a depthwise one (weights <1, kh, kw, channels>).
+template <int Out, int Kh, int Kw, int In, std::uint32_t Seed, int Channels = Out>
+struct conv_weights {
+    using weight_shape = ctnn::shape<Out, Kh, Kw, In>;
+    static constexpr auto weights = chain::random_weights<Out * Kh * Kw * In>(Seed);
+    static constexpr std::array<float, Channels> weight_scales = [] {
+        std::array<float, Channels> s{};
+        for (int i = 0; i < Channels; ++i) s[i] = 0.003f + 0.001f * float(i % 3);
+        return s;
+    }();
+    static constexpr std::array<std::int32_t, Channels> bias{};
+};
+
+using conv = conv_weights<6, 3, 3, 2, 5>;   // 108 weights
+using dw = conv_weights<1, 3, 3, 6, 6, 6>;  // 54 weights, depthwise
+using fc = chain::dense<4, 24, 7, false>;  // 96 weights
+
+// 4x4x2 -> conv 3x3 -> 4x4x6 -> depthwise 3x3 stride 2 -> 2x2x6 (24 values) -> fc 4.
+using net = ctnn::sequential<
+    ctnn::input<ctnn::shape<1, 4, 4, 2>, chain::q0>,
+    ctnn::layers::conv2d<conv, chain::q1, ctnn::stride<1, 1>, ctnn::padding::same, ctnn::act::relu>,
+    ctnn::layers::depthwise_conv2d<dw, chain::q1, ctnn::stride<2, 2>, ctnn::padding::same>,
+    ctnn::layers::reshape<ctnn::shape<1, 24>>,
+    ctnn::layers::fully_connected<fc, chain::q2>>;
+using wide = ctnn::with_int16_weights<net>;
+
+}  // namespace widen
+
+static_assert(!widen::net::options.int16_weights && widen::wide::options.int16_weights);
+static_assert(widen::wide::layer_param_bytes[0] == widen::net::layer_param_bytes[0] + 108);
+static_assert(widen::wide::layer_param_bytes[1] == widen::net::layer_param_bytes[1]);
+static_assert(widen::wide::layer_param_bytes[2] == 0);
+static_assert(widen::wide::layer_param_bytes[3] == widen::net::layer_param_bytes[3] + 96);
+static_assert(widen::wide::flash_bytes == widen::net::flash_bytes + 108 + 96);
+static_assert(widen::wide::arena_bytes == widen::net::arena_bytes);
+static_assert(std::is_same_v<ctnn::with_int16_weights<widen::wide>, widen::wide>);
+static_assert(std::is_same_v<ctnn::with_kernel_options<widen::wide, ctnn::kernel_options{}>, widen::net>);
+static_assert(std::is_same_v<widen::wide::output_shape, ctnn::shape<1, 4>>);
+
+TEST_CASE("int16 weights: same results as int8 weights and as the reference kernels") {
+    static widen::net::instance narrow;
+    static widen::wide::instance wide;
+    std::uint32_t seed = 7;
+    for (int trial = 0; trial < 10; ++trial) {
+        std::array<std::int8_t, widen::net::input_size> x{};  // kept: invoke() may overwrite the input
+        for (auto& v : x) v = static_cast<std::int8_t>(chain::xorshift(seed) & 0xff);
+        std::memcpy(narrow.input().data(), x.data(), x.size());
+        std::memcpy(wide.input().data(), x.data(), x.size());
+        narrow.invoke();
+        wide.invoke();
+        CHECK(std::equal(narrow.output().begin(), narrow.output().end(), wide.output().begin()));
+        std::memcpy(wide.input().data(), x.data(), x.size());
+        wide.invoke_reference();
+        CHECK(std::equal(narrow.output().begin(), narrow.output().end(), wide.output().begin()));
+    }
+}
+
 TEST_CASE("softmax: equal inputs share probability evenly") {
     // Each of 4 equal logits gets 1/4, i.e. 64/256, stored as 64 - 128 = -64.
     const auto p = ctnn::kernels::make_softmax_params(1, 4, 1.0f, 0.1f);
