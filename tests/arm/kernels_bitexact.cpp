@@ -56,7 +56,7 @@ void check(const char* kind, int index, int n, int offset, bool int16_weights = 
 }
 
 // offset: misalignment of input and output (0..3): tensors may start at any byte.
-template <class Spec, bool Depthwise, kernel_options O = {}>
+template <class Spec, bool Depthwise, kernel_options O = kernel_options{}>
 void conv_test(int index, int offset) {
     constexpr kernels::conv_geometry g = Spec::geometry;
     constexpr int in_n = g.in_h * g.in_w * g.in_c, out_n = g.out_h * g.out_w * g.out_c;
@@ -73,7 +73,7 @@ void conv_test(int index, int offset) {
     check(Depthwise ? "depthwise" : "conv2d", index, out_n, offset, O.int16_weights);
 }
 
-template <class Spec, kernel_options O = {}>
+template <class Spec, kernel_options O = kernel_options{}>
 void fc_test(int index, int offset) {
     constexpr auto p = Spec::params;
     arm_test::fill_random(input + offset, p.batches * p.in_features, index + 1);

@@ -1,6 +1,6 @@
 // Arm DSP CONV_2D, int8 (Cortex-M4/M7/M33); bit-exact with reference::conv2d_s8.
 //
-//   template <class Spec, kernel_options O = {}> void conv2d_s8(const std::int8_t* input, std::int8_t* output);
+//   template <class Spec, kernel_options O = kernel_options{}> void conv2d_s8(const std::int8_t* input, std::int8_t* output);
 //
 // Spec: as portable::conv2d_s8 (geometry, weights OHWI, bias, requant per output channel).
 // input/output: NHWC, N = 1, any byte alignment.
@@ -475,7 +475,7 @@ inline constexpr int conv2d_scratch_bytes = [] {
            (Spec::geometry.out_h * Spec::geometry.out_w % 3 != 0 ? 3 * Spec::geometry.out_c : 0);
 }();
 
-template <class Spec, kernel_options O = {}>
+template <class Spec, kernel_options O = kernel_options{}>
 inline void conv2d_s8(const std::int8_t* input, std::int8_t* output) {
     using plan = detail::conv2d_plan<Spec, O.int16_weights>;
     static_assert(plan::g.in_h > 0 && plan::g.in_w > 0 && plan::g.in_c > 0 && plan::g.out_c > 0 &&

@@ -1,6 +1,6 @@
 // Arm DSP FULLY_CONNECTED, int8 (Cortex-M4/M7/M33); bit-exact with reference::fully_connected_s8.
 //
-//   template <class Spec, kernel_options O = {}> void fully_connected_s8(const std::int8_t* input, std::int8_t* output);
+//   template <class Spec, kernel_options O = kernel_options{}> void fully_connected_s8(const std::int8_t* input, std::int8_t* output);
 //
 // Spec: as portable::fully_connected_s8 (params, weights [out][in], bias, requant [out or 1]).
 // input/output: any byte alignment. No scratch.
@@ -248,7 +248,7 @@ CTNN_ARM_KERNEL_BODY void fully_connected_body(const std::int8_t* input, std::in
 
 }  // namespace detail
 
-template <class Spec, kernel_options O = {}>
+template <class Spec, kernel_options O = kernel_options{}>
 inline void fully_connected_s8(const std::int8_t* input, std::int8_t* output) {
     using plan = detail::fc_plan<Spec, O.int16_weights>;
     detail::fully_connected_body<plan::key>(input, output, plan::tables);

@@ -175,7 +175,7 @@ template <class Spec>
 void conv2d_s8_generic(const std::int8_t* input, std::int8_t* output);
 
 // The options change nothing here: int8 loads widen for free on these targets.
-template <class Spec, kernel_options = {}>
+template <class Spec, kernel_options = kernel_options{}>
 void conv2d_s8(const std::int8_t* input, std::int8_t* output) {
 #if CTNN_PORTABLE_VNNI
     constexpr conv_geometry g = Spec::geometry;

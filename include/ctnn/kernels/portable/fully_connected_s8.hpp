@@ -57,7 +57,7 @@ struct fc_vnni_plan {
 }  // namespace detail
 
 // The options change nothing here: int8 loads widen for free on these targets.
-template <class Spec, kernel_options = {}>
+template <class Spec, kernel_options = kernel_options{}>
 void fully_connected_s8(const std::int8_t* __restrict input, std::int8_t* __restrict output) {
     constexpr auto& p = Spec::params;
     constexpr int in = p.in_features;
