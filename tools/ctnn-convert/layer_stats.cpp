@@ -32,6 +32,11 @@ std::size_t layer_flash_bytes(const ir_layer& layer) {
            (per_channel_requantization ? channels * (multiplier_bytes + shift_bytes) : 0);
 }
 
+std::size_t layer_int16_weight_extra_bytes(const ir_layer& layer) {
+    const bool widened = layer.kind == layer_kind::conv2d || layer.kind == layer_kind::fully_connected;
+    return widened && layer.params ? layer.params->weights.size() : 0;
+}
+
 arena_plan plan_model_arena(const model_ir& model) {
     const int n = static_cast<int>(model.tensors.size());
     const int layers = static_cast<int>(model.layers.size());

@@ -27,6 +27,10 @@ std::uint64_t layer_macs(const model_ir& model, std::size_t layer);
 //   0 for every other layer.
 std::size_t layer_flash_bytes(const ir_layer& layer);
 
+// The extra flash the same layer takes in a model built with ctnn::with_int16_weights: one
+// byte per CONV_2D and FULLY_CONNECTED weight (the layers' `widenable_weights`), else 0.
+std::size_t layer_int16_weight_extra_bytes(const ir_layer& layer);
+
 struct arena_plan {
     std::vector<ctnn::plan::buffer> buffers;  // per graph tensor: size, lifetime, sharing
     std::vector<std::size_t> offsets;         // per graph tensor

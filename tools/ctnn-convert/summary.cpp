@@ -33,7 +33,7 @@ std::string summary_table(const model_ir& m, const std::string& source_name) {
            pad_left("params", 8) + "  " + pad_left("param B", 8) + "  " + pad_left("flash B", 8) + "  " + pad_left("MACs", 9) + "  " +
            pad_left("arena@", 7) + "  options\n";
     std::uint64_t macs = 0;
-    std::size_t params = 0, param_bytes = 0, flash = 0;
+    std::size_t params = 0, param_bytes = 0, flash = 0, int16_extra = 0;
     for (std::size_t k = 0; k < m.layers.size(); ++k) {
         const ir_layer& l = m.layers[k];
         std::string ins;
@@ -45,6 +45,7 @@ std::string summary_table(const model_ir& m, const std::string& source_name) {
         params += p;
         param_bytes += pb;
         flash += fb;
+        int16_extra += layer_int16_weight_extra_bytes(l);
         macs += mc;
         out += pad_left(std::to_string(l.op_index), 3) + "  " + pad_right(l.op_name, 18) + "  " + pad_right(ins, 24) + "  " +
                pad_right(shape_text(m.tensors[k + 1].shape), 12) + "  " + pad_left(std::to_string(p), 8) + "  " + pad_left(std::to_string(pb), 8) + "  " +
@@ -59,6 +60,7 @@ std::string summary_table(const model_ir& m, const std::string& source_name) {
     out += "arena_offsets:";
     for (const std::size_t offset : plan.offsets) out += " " + std::to_string(offset);
     out += "\n";
+    out += "flash_bytes_int16_weights: " + std::to_string(flash + int16_extra) + " (the same model as ctnn::with_int16_weights)\n";
     out += "flash_bytes: " + std::to_string(flash) + "\n";
     out += "arena_bytes: " + std::to_string(plan.bytes) + "\n";
     return out;

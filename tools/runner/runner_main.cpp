@@ -68,7 +68,8 @@ int main(int argc, char** argv) {
             std::printf("layers: %d\nmacs: %zu\narena_lower_bound: %zu\narena_offsets:", model::layer_count, model::macs,
                         model::arena_lower_bound);
             for (const std::size_t offset : model::plan.offsets) std::printf(" %zu", offset);
-            std::printf("\nflash_bytes: %zu\narena_bytes: %zu\n", model::flash_bytes, model::arena_bytes);
+            std::printf("\nflash_bytes_int16_weights: %zu\nflash_bytes: %zu\narena_bytes: %zu\n",
+                        ctnn::with_int16_weights<model>::flash_bytes, model::flash_bytes, model::arena_bytes);
             return 0;
         } else if (arg == "--help") {
             std::printf("usage: %s [--reference] [--intermediates DIR] < inputs.bin > outputs.bin\n"
