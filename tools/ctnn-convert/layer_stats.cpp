@@ -1,6 +1,9 @@
 #include "layer_stats.hpp"
 
 #include <ctnn/plan/arena_planner.hpp>
+#include <ctnn/plan/residual_fusion.hpp>
+
+#include <memory>
 
 namespace ctnn_convert {
 
@@ -59,7 +62,27 @@ arena_plan plan_model_arena(const model_ir& model) {
     }
     buffers.back().last_step = layers + 1;  // the model output outlives the last step
 
+    // Residual fusion, the same rule the graph applies (kernel_options::fuse_residual_add).
+    std::vector<ctnn::plan::node_facts> facts(static_cast<std::size_t>(n));
+    for (int k = 0; k < layers; ++k) {
+        const ir_layer& l = model.layers[static_cast<std::size_t>(k)];
+        ctnn::plan::node_facts& f = facts[static_cast<std::size_t>(k + 1)];
+        for (std::size_t i = 0; i < l.inputs.size() && i < 2; ++i) f.inputs[i] = l.inputs[i];
+        const std::vector<int>& out = model.output_of(static_cast<std::size_t>(k)).shape;
+        if (l.kind == layer_kind::conv2d && out.size() == 4) {
+            f.op = ctnn::plan::node_facts::op_kind::conv2d;
+            f.out_h = out[1];
+            f.out_w = out[2];
+            f.out_c = out[3];
+        } else if (l.kind == layer_kind::add) {
+            f.op = ctnn::plan::node_facts::op_kind::add;
+        }
+    }
+    const std::unique_ptr<bool[]> fused(new bool[static_cast<std::size_t>(n)]);
+    ctnn::plan::fuse_residual_adds(buffers.data(), facts.data(), n, fused.get());
+
     arena_plan plan;
+    plan.fused_into_next.assign(fused.get(), fused.get() + n);
     plan.offsets.assign(static_cast<std::size_t>(n), 0);
     std::vector<int> root(static_cast<std::size_t>(n)), order(static_cast<std::size_t>(n));
     std::vector<ctnn::plan::detail::group_span> spans(static_cast<std::size_t>(n));

@@ -36,6 +36,7 @@ struct arena_plan {
     std::vector<std::size_t> offsets;         // per graph tensor
     std::size_t bytes = 0;
     std::size_t lower_bound = 0;              // the most bytes live at one step: no plan can be smaller
+    std::vector<bool> fused_into_next;        // per tensor: its convolution runs inside the next ADD
 };
 
 // One ctnn::plan::buffer per graph tensor, planned by ctnn::plan::plan_arena.

@@ -50,7 +50,7 @@ std::string summary_table(const model_ir& m, const std::string& source_name) {
         out += pad_left(std::to_string(l.op_index), 3) + "  " + pad_right(l.op_name, 18) + "  " + pad_right(ins, 24) + "  " +
                pad_right(shape_text(m.tensors[k + 1].shape), 12) + "  " + pad_left(std::to_string(p), 8) + "  " + pad_left(std::to_string(pb), 8) + "  " +
                pad_left(std::to_string(fb), 8) + "  " + pad_left(std::to_string(mc), 9) + "  " + pad_left(std::to_string(plan.offsets[k + 1]), 7) + "  " +
-               layer_options_text(l);
+               layer_options_text(l) + (plan.fused_into_next[k + 1] ? " (fused: runs inside the next ADD, a chunk of rows at a time)" : "");
         while (out.back() == ' ') out.pop_back();
         out += "\n";
     }

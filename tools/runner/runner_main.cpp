@@ -6,6 +6,7 @@
 //   --reference           run every layer's reference kernel instead (a cross-check)
 //   --info                print what the compiler derived (layers, MACs, flash and arena bytes)
 //   --intermediates DIR   also write every layer's output for the first input to DIR/<k>.bin
+//                         (not for convolutions fused into the next ADD: --info lists them)
 //                         (k = 1..L, the graph's node numbers), for layer-by-layer comparison.
 //
 // Built with -DCTNN_MODEL_HEADER="<name>.hpp" -DCTNN_MODEL_NAMESPACE=<ns> (see CtnnModel.cmake).
@@ -68,6 +69,9 @@ int main(int argc, char** argv) {
             std::printf("layers: %d\nmacs: %zu\narena_lower_bound: %zu\narena_offsets:", model::layer_count, model::macs,
                         model::arena_lower_bound);
             for (const std::size_t offset : model::plan.offsets) std::printf(" %zu", offset);
+            std::printf("\nfused_layers:");  // convolutions that run inside the next ADD
+            for (std::size_t k = 0; k < model::fused_into_next.size(); ++k)
+                if (model::fused_into_next[k]) std::printf(" %zu", k);
             std::printf("\nflash_bytes_int16_weights: %zu\nflash_bytes: %zu\narena_bytes: %zu\n",
                         ctnn::with_int16_weights<model>::flash_bytes, model::flash_bytes, model::arena_bytes);
             return 0;
@@ -106,6 +110,7 @@ int main(int argc, char** argv) {
         if (index == 0 && !intermediates.empty()) {
             bool ok = true;
             net.invoke_observed([&](int layer, std::span<const std::byte> tensor) {
+                if (model::fused_into_next[static_cast<std::size_t>(layer)]) return;  // no tensor of its own
                 ok = write_file(intermediates / (std::to_string(layer) + ".bin"), tensor) && ok;
             });
             if (!ok) {

@@ -25,6 +25,7 @@
 #include "ctnn/detail/type_at.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/plan/arena_planner.hpp"
+#include "ctnn/plan/residual_fusion.hpp"
 
 namespace ctnn {
 
@@ -136,8 +137,25 @@ struct basic_graph {
         return sum;
     }();
 
-    // One buffer per tensor, with the lifetimes the graph implies.
-    static constexpr std::array<plan::buffer, sizeof...(Nodes) + 1> buffers = [] {
+  private:
+    template <int K>
+    static constexpr plan::node_facts facts_of() {
+        using layer = layer_at<K>;
+        plan::node_facts f;
+        f.inputs[0] = node_at<K>::inputs[0];
+        if constexpr (node_at<K>::inputs.size() > 1) f.inputs[1] = node_at<K>::inputs[1];
+        if constexpr (layer::computes_row_ranges) {
+            f.op = plan::node_facts::op_kind::conv2d;
+            f.out_h = tensor<K>::shape::dims[1];
+            f.out_w = tensor<K>::shape::dims[2];
+            f.out_c = tensor<K>::shape::dims[3];
+        } else if constexpr (layer::is_residual_add) {
+            f.op = plan::node_facts::op_kind::add;
+        }
+        return f;
+    }
+    // One buffer per tensor, with the lifetimes the unfused graph implies.
+    static constexpr std::array<plan::buffer, sizeof...(Nodes) + 1> unfused_buffers = [] {
         std::array<plan::buffer, sizeof...(Nodes) + 1> b{};
         b[0] = {input_tensor::bytes, 0, 0, -1, -1};
         [&]<std::size_t... I>(std::index_sequence<I...>) {
@@ -156,6 +174,25 @@ struct basic_graph {
         b[layer_count].last_step = layer_count + 1;  // the output outlives the run
         return b;
     }();
+    struct fusion_result {
+        std::array<plan::buffer, sizeof...(Nodes) + 1> buffers;
+        std::array<bool, sizeof...(Nodes) + 1> fused;
+    };
+    static constexpr fusion_result fusion = [] {
+        fusion_result r{unfused_buffers, {}};
+        std::array<plan::node_facts, sizeof...(Nodes) + 1> facts{};
+        [&]<std::size_t... I>(std::index_sequence<I...>) { ((facts[I + 1] = facts_of<int(I) + 1>()), ...); }(all_layers);
+        if (Options.fuse_residual_add)
+            plan::fuse_residual_adds(r.buffers.data(), facts.data(), layer_count + 1, r.fused.data());
+        return r;
+    }();
+
+  public:
+    // fused_into_next[k]: node k is a convolution that runs inside the ADD after it, a few rows
+    // at a time, so its tensor exists only as a chunk (plan/residual_fusion.hpp).
+    static constexpr std::array<bool, sizeof...(Nodes) + 1> fused_into_next = fusion.fused;
+    // One buffer per tensor, with the lifetimes of the schedule that runs (fusion applied).
+    static constexpr std::array<plan::buffer, sizeof...(Nodes) + 1> buffers = fusion.buffers;
 
     static constexpr auto plan = plan::plan_arena(buffers);
     static constexpr std::size_t arena_bytes = plan.bytes;
@@ -173,18 +210,56 @@ struct basic_graph {
         return reinterpret_cast<typename tensor<K>::element*>(arena + plan.offsets[K]);
     }
 
+    // A convolution fused into the ADD after it (node C + 1): chunks of its output rows, each
+    // added to the same rows of the skip input as soon as it is computed.
+    template <int C, bool Reference>
+    static void run_fused(std::byte* arena) noexcept {
+        using conv = layer_at<C>;
+        using add = layer_at<C + 1>;
+        constexpr auto& reads = node_at<C + 1>::inputs;
+        constexpr bool conv_first = reads[0] == C;  // keep the ADD's operand order
+        constexpr int skip = conv_first ? reads[1] : reads[0];
+        using conv_shape = typename tensor<C>::shape;
+        constexpr int rows = conv_shape::dims[1];
+        constexpr int row_bytes = conv_shape::dims[2] * conv_shape::dims[3];
+        constexpr int chunk = plan::fused_chunk_rows(rows, conv_shape::dims[2]);
+        const std::int8_t* source = tensor_data<node_at<C>::inputs[0]>(arena);
+        const std::int8_t* residual = tensor_data<skip>(arena);
+        std::int8_t* part = tensor_data<C>(arena);  // the chunk buffer
+        std::int8_t* out = tensor_data<C + 1>(arena);
+        for (int y = 0; y < rows; y += chunk) {
+            const int end = y + chunk < rows ? y + chunk : rows;
+            const int offset = y * row_bytes, count = (end - y) * row_bytes;
+            const std::int8_t* a = conv_first ? part : residual + offset;
+            const std::int8_t* b = conv_first ? residual + offset : part;
+            if constexpr (Reference) {
+                conv::run_reference_rows(source, part, y, end);
+                add::run_reference_range(a, b, out + offset, count);
+            } else {
+                conv::template run_rows<Options>(source, part, y, end);
+                add::run_range(a, b, out + offset, count);
+            }
+        }
+    }
+
     template <int K, bool Reference = false>
     static void run_layer(std::byte* arena) noexcept {
         using layer = layer_at<K>;
-        [&]<std::size_t... I>(std::index_sequence<I...>) {
-            if constexpr (Reference) {
-                layer::run_reference(tensor_data<node_at<K>::inputs[I]>(arena)..., tensor_data<K>(arena));
-            } else if constexpr (layer::takes_kernel_options) {
-                layer::template run_with<Options>(tensor_data<node_at<K>::inputs[I]>(arena)..., tensor_data<K>(arena));
-            } else {
-                layer::run(tensor_data<node_at<K>::inputs[I]>(arena)..., tensor_data<K>(arena));
-            }
-        }(std::make_index_sequence<node_at<K>::inputs.size()>{});
+        if constexpr (fused_into_next[K]) {
+            // runs inside node K + 1
+        } else if constexpr (fused_into_next[K - 1]) {
+            run_fused<K - 1, Reference>(arena);
+        } else {
+            [&]<std::size_t... I>(std::index_sequence<I...>) {
+                if constexpr (Reference) {
+                    layer::run_reference(tensor_data<node_at<K>::inputs[I]>(arena)..., tensor_data<K>(arena));
+                } else if constexpr (layer::takes_kernel_options) {
+                    layer::template run_with<Options>(tensor_data<node_at<K>::inputs[I]>(arena)..., tensor_data<K>(arena));
+                } else {
+                    layer::run(tensor_data<node_at<K>::inputs[I]>(arena)..., tensor_data<K>(arena));
+                }
+            }(std::make_index_sequence<node_at<K>::inputs.size()>{});
+        }
     }
 
     // Runs every layer in order on an arena of arena_bytes bytes.
@@ -198,12 +273,15 @@ struct basic_graph {
     }
 
     // As run, calling observe(layer, bytes of its output) after each layer: for debugging and
-    // for comparing intermediates layer by layer.
+    // for comparing intermediates layer by layer. A convolution fused into the next ADD has no
+    // tensor of its own: it is observed with an empty span (its work counts in the ADD's step).
     template <class Observer>
     static void run_observed(std::byte* arena, Observer&& observe) {
         [&]<std::size_t... I>(std::index_sequence<I...>) {
             ((run_layer<int(I) + 1>(arena),
-              observe(int(I) + 1, std::span<const std::byte>(arena + plan.offsets[I + 1], tensor<int(I) + 1>::bytes))),
+              observe(int(I) + 1, fused_into_next[I + 1] ? std::span<const std::byte>()
+                                                          : std::span<const std::byte>(arena + plan.offsets[I + 1],
+                                                                                       tensor<int(I) + 1>::bytes))),
              ...);
         }(all_layers);
     }

@@ -23,13 +23,24 @@ template <kernel_options Old, class Input, class... Nodes, kernel_options O>
 struct with_kernel_options<basic_graph<Old, Input, Nodes...>, O> {
     using type = basic_graph<O, Input, Nodes...>;
 };
+
+template <class Model>
+inline constexpr kernel_options options_of = kernel_options{};  // not a model: refused above
+template <kernel_options O, class Input, class... Nodes>
+inline constexpr kernel_options options_of<basic_graph<O, Input, Nodes...>> = O;
+
+constexpr kernel_options int16_weights_on(kernel_options o) noexcept {
+    o.int16_weights = true;
+    return o;
+}
 }  // namespace detail
 
 template <class Model, kernel_options O>
 using with_kernel_options = typename detail::with_kernel_options<Model, O>::type;
 
-// Convolution and fully connected weights stored as int16 (see kernel_options::int16_weights).
+// The model's options with convolution and fully connected weights stored as int16 (see
+// kernel_options::int16_weights); its other options stay.
 template <class Model>
-using with_int16_weights = with_kernel_options<Model, kernel_options{.int16_weights = true}>;
+using with_int16_weights = with_kernel_options<Model, detail::int16_weights_on(detail::options_of<Model>)>;
 
 }  // namespace ctnn

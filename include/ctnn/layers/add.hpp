@@ -57,10 +57,19 @@ struct add {
         static constexpr int in_place_input = 0;
 
         static void run_reference(const std::int8_t* a, const std::int8_t* b, std::int8_t* out) {
-            kernels::reference::add_s8(kernels::reference::runtime_value(params), a, b, out);
+            run_reference_range(a, b, out, params.size);
         }
-        static void run(const std::int8_t* a, const std::int8_t* b, std::int8_t* out) {
-            kernels::portable::add_s8<params>(a, b, out);
+        static void run(const std::int8_t* a, const std::int8_t* b, std::int8_t* out) { run_range(a, b, out, params.size); }
+
+        // The first n elements only (residual fusion hands it a chunk of rows at a time).
+        static constexpr bool is_residual_add = true;
+        static void run_range(const std::int8_t* a, const std::int8_t* b, std::int8_t* out, int n) {
+            kernels::portable::add_s8<params>(a, b, out, n);
+        }
+        static void run_reference_range(const std::int8_t* a, const std::int8_t* b, std::int8_t* out, int n) {
+            kernels::add_params p = kernels::reference::runtime_value(params);
+            p.size = n;
+            kernels::reference::add_s8(p, a, b, out);
         }
     };
 };

@@ -48,9 +48,20 @@ struct conv2d {
             kernels::active::conv2d_s8<spec, O>(input, out);
         }
         static void run(const std::int8_t* input, std::int8_t* out) { run_with<kernel_options{}>(input, out); }
-        static void run_reference(const std::int8_t* input, std::int8_t* out) {
+        static void run_reference(const std::int8_t* input, std::int8_t* out) { run_reference_rows(input, out, 0, g.out_h); }
+
+        // Output rows [y_begin, y_end) only, written from `out` on (residual fusion).
+        static constexpr bool computes_row_ranges = true;
+        template <kernel_options O>
+        static void run_rows(const std::int8_t* input, std::int8_t* out, int y_begin, int y_end) {
+            kernels::active::conv2d_s8_rows<spec, O>(input, out, y_begin, y_end);
+        }
+        static void run_reference_rows(const std::int8_t* input, std::int8_t* out, int y_begin, int y_end) {
             using kernels::reference::runtime_value;
-            kernels::reference::conv2d_s8(runtime_value(g), input, runtime_value(spec::weights), runtime_value(spec::bias),
+            kernels::conv_geometry rows = runtime_value(g);  // the same taps, seen from row y_begin
+            rows.out_h = y_end - y_begin;
+            rows.pad_top -= y_begin * g.stride_h;
+            kernels::reference::conv2d_s8(rows, input, runtime_value(spec::weights), runtime_value(spec::bias),
                                           runtime_value(spec::requant.data()), out);
         }
     };

@@ -7,6 +7,9 @@
 //   aliases_input   : the output is the input's bytes (reshape): no work, no storage
 //   widenable_weights : int8 weights that kernel_options::int16_weights stores as int16
 //   takes_kernel_options : the graph calls run_with<its kernel_options> instead of run
+//   computes_row_ranges : a convolution with run_rows<O>(in, out, y_begin, y_end) and
+//                     run_reference_rows (out = row y_begin's first byte), so it can be fused
+//   is_residual_add : an ADD with run_range(a, b, out, n) and run_reference_range (n elements)
 //   static void run(const In*..., Out*)            the fast kernel
 //   static void run_reference(const In*..., Out*)  the readable oracle (defaults to run)
 #pragma once
@@ -22,6 +25,8 @@ struct bound_layer_defaults {
     static constexpr bool aliases_input = false;
     static constexpr std::size_t widenable_weights = 0;
     static constexpr bool takes_kernel_options = false;
+    static constexpr bool computes_row_ranges = false;
+    static constexpr bool is_residual_add = false;
 };
 
 }  // namespace ctnn::layers

@@ -1,6 +1,7 @@
 // Arm DSP CONV_2D, int8 (Cortex-M4/M7/M33); bit-exact with reference::conv2d_s8.
 //
 //   template <class Spec, kernel_options O = kernel_options{}> void conv2d_s8(const std::int8_t* input, std::int8_t* output);
+//   ... conv2d_s8_rows(input, output, y_begin, y_end): output rows [y_begin, y_end) only
 //
 // Spec: as portable::conv2d_s8 (geometry, weights OHWI, bias, requant per output channel).
 // input/output: NHWC, N = 1, any byte alignment.
@@ -422,20 +423,27 @@ inline void conv_pixels(const conv_job& j) {
         conv_pixels3<Mode, NPix, L.int16_weights>(j);
 }
 
-template <conv_key K>
-CTNN_ARM_KERNEL_BODY void conv2d_body(const std::int8_t* input, std::int8_t* output, const conv_tables& t) {
+// Output rows [y_begin, y_end); output points at row y_begin's first byte. Inlined into two
+// bodies: the whole layer (Ranged = false: the range is the constant 0..out_h) and any row
+// range (residual fusion); a model instantiates only the one it calls for a layer.
+template <conv_key K, bool Ranged>
+[[gnu::always_inline]] inline void conv2d_rows(const std::int8_t* input, std::int8_t* output, const conv_tables& t,
+                                               int y_begin, int y_end) {
     constexpr conv_geometry g = K.g;
     constexpr conv_layout l = conv_layout_of(g, K.int16_weights);
-    constexpr int pixels = g.out_h * g.out_w;
+    const int pixels = (y_end - y_begin) * g.out_w;
+    // One or two pixels are left over when the pixel count is not a multiple of three; whole
+    // rows of a width divisible by three never leave any.
+    constexpr bool may_leave_tail = Ranged ? g.out_w % 3 != 0 : (g.out_h * g.out_w) % 3 != 0;
 
     alignas(8) std::uint32_t buffer[l.steps * 6];
     alignas(4) std::int8_t patch[l.may_pad ? l.runs * l.run_len : 1];
-    alignas(4) std::int8_t tail[pixels % 3 != 0 ? 3 * g.out_c : 1];
+    alignas(4) std::int8_t tail[may_leave_tail ? 3 * g.out_c : 1];
     if constexpr (l.steps > l.runs * l.run_words)
         for (int i = 6 * l.runs * l.run_words; i < 6 * l.steps; ++i) buffer[i] = 0;
 
     conv_job job{buffer, t.weights, t.bias, t.requant, output, g.out_c, l.steps, {0, 0, 0}};
-    int oy = 0, ox = 0;
+    int oy = y_begin, ox = 0;
     for (int p = 0; p < pixels; p += 3) {
         // Up to three pixels into the buffer (the last one repeated when fewer remain).
         const int n = pixels - p < 3 ? pixels - p : 3;
@@ -452,7 +460,7 @@ CTNN_ARM_KERNEL_BODY void conv2d_body(const std::int8_t* input, std::int8_t* out
             ox = 0;
             ++oy;
         }
-        if (n == 3) {
+        if (!may_leave_tail || n == 3) {
             job.out = output + p * g.out_c;
             conv_pixels<K.mode, 3, l>(job);
         } else {
@@ -460,9 +468,20 @@ CTNN_ARM_KERNEL_BODY void conv2d_body(const std::int8_t* input, std::int8_t* out
             // (one micro-kernel variant per layer instead of three).
             job.out = tail;
             conv_pixels<K.mode, 3, l>(job);
-            std::memcpy(output + p * g.out_c, tail, (pixels % 3) * g.out_c);
+            std::memcpy(output + p * g.out_c, tail, n * g.out_c);
         }
     }
+}
+
+template <conv_key K>
+CTNN_ARM_KERNEL_BODY void conv2d_body(const std::int8_t* input, std::int8_t* output, const conv_tables& t) {
+    conv2d_rows<K, false>(input, output, t, 0, K.g.out_h);
+}
+
+template <conv_key K>
+CTNN_ARM_KERNEL_BODY void conv2d_range_body(const std::int8_t* input, std::int8_t* output, const conv_tables& t,
+                                            int y_begin, int y_end) {
+    conv2d_rows<K, true>(input, output, t, y_begin, y_end);
 }
 
 }  // namespace detail
@@ -471,9 +490,18 @@ CTNN_ARM_KERNEL_BODY void conv2d_body(const std::int8_t* input, std::int8_t* out
 template <class Spec>
 inline constexpr int conv2d_scratch_bytes = [] {
     constexpr auto l = detail::conv_layout_of(Spec::geometry, false);  // the buffer does not depend on it
-    return l.steps * 24 + (l.may_pad ? l.runs * l.run_len : 0) +
-           (Spec::geometry.out_h * Spec::geometry.out_w % 3 != 0 ? 3 * Spec::geometry.out_c : 0);
+    return l.steps * 24 + (l.may_pad ? l.runs * l.run_len : 0) + 3 * Spec::geometry.out_c;  // at most
 }();
+
+// Output rows [y_begin, y_end) only; output points at row y_begin's first byte.
+template <class Spec, kernel_options O = kernel_options{}>
+inline void conv2d_s8_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end) {
+    using plan = detail::conv2d_plan<Spec, O.int16_weights>;
+    static_assert(plan::g.in_h > 0 && plan::g.in_w > 0 && plan::g.in_c > 0 && plan::g.out_c > 0 &&
+                      plan::g.kernel_h > 0 && plan::g.kernel_w > 0,
+                  "ctnn: conv2d_s8 needs a non-empty geometry");
+    detail::conv2d_range_body<plan::key>(input, output, plan::tables, y_begin, y_end);
+}
 
 template <class Spec, kernel_options O = kernel_options{}>
 inline void conv2d_s8(const std::int8_t* input, std::int8_t* output) {

@@ -1,6 +1,6 @@
 // The Arm kernel set, for cores with the DSP extension (included by kernels/select.hpp under
 // __ARM_FEATURE_DSP): namespace ctnn::kernels::arm with conv2d_s8, depthwise_conv2d_s8 and
-// fully_connected_s8, the same Spec contracts as ctnn::kernels::portable.
+// fully_connected_s8 (and conv2d_s8_rows), the same Spec contracts as ctnn::kernels::portable.
 //
 // Cores with Helium (MVE, e.g. Cortex-M55) also report the DSP extension, but their kernels are
 // not written yet: there the arm names forward to the portable ones. So do unoptimised builds
@@ -15,6 +15,7 @@
 
 namespace ctnn::kernels::arm {
 using portable::conv2d_s8;
+using portable::conv2d_s8_rows;
 using portable::depthwise_conv2d_s8;
 using portable::fully_connected_s8;
 }  // namespace ctnn::kernels::arm

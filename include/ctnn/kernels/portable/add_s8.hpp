@@ -1,7 +1,7 @@
 // Portable ADD, int8, same shapes, specialised at compile time; bit-exact with reference::add_s8.
 //
 //   template <add_params P> void add_s8(const std::int8_t* input1, const std::int8_t* input2,
-//                                       std::int8_t* output);
+//                                       std::int8_t* output, int count = P.size);
 //
 // The parameters are the template argument itself (a valid NTTP). output may be input1 or
 // input2 (in place: each element is read before it is written); no alignment needed.
@@ -86,17 +86,18 @@ inline void add16(const std::int8_t* a, const std::int8_t* b, std::int8_t* out) 
 
 }  // namespace detail
 
+// count: elements to add, P.size for the whole tensor (less for a chunk of it).
 template <add_params P>
-void add_s8(const std::int8_t* input1, const std::int8_t* input2, std::int8_t* output) {
+void add_s8(const std::int8_t* input1, const std::int8_t* input2, std::int8_t* output, int count = P.size) {
     static_assert(P.size >= 0, "ctnn: add_s8 needs a non-negative size");
     constexpr const auto& t1 = detail::add_table1<P>;
     constexpr const auto& t2 = detail::add_table2<P>;
     int i = 0;
 #if CTNN_PORTABLE_VNNI
     // Each block of 16 is read completely before it is written: in place still works.
-    for (; i + 16 <= P.size; i += 16) detail::add16<P>(input1 + i, input2 + i, output + i);
+    for (; i + 16 <= count; i += 16) detail::add16<P>(input1 + i, input2 + i, output + i);
 #endif
-    for (; i < P.size; ++i) {
+    for (; i < count; ++i) {
         const std::int32_t sum = t1[static_cast<std::uint8_t>(input1[i] + 128)] + t2[static_cast<std::uint8_t>(input2[i] + 128)];
         output[i] = detail::requantize(sum, P.output, P.output_zero_point, P.act_min, P.act_max);
     }

@@ -1,6 +1,8 @@
 // Portable CONV_2D, int8, specialised at compile time; bit-exact with reference::conv2d_s8.
 //
 //   template <class Spec> void conv2d_s8(const std::int8_t* input, std::int8_t* output);
+//   template <class Spec> void conv2d_s8_rows(const std::int8_t* input, std::int8_t* output,
+//                                             int y_begin, int y_end);   // some output rows
 //
 // Spec (a type; every member static constexpr):
 //   geometry : ctnn::kernels::conv_geometry           (depth_multiplier ignored)
@@ -94,13 +96,13 @@ struct conv2d_vnni_plan {
 };
 
 template <class Spec>
-void conv2d_vnni(const std::int8_t* input, std::int8_t* output) {
+void conv2d_vnni(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end) {
     using plan = conv2d_vnni_plan<Spec>;
     constexpr conv_geometry g = plan::g;
     constexpr int blocks = (g.out_c + 15) / 16;
     constexpr int P = blocks == 1 ? 8 : (blocks == 2 ? 6 : 4);
     constexpr const auto& zp_row = filled_row<g.in_c, g.input_zero_point>;
-    for (int oy = 0; oy < g.out_h; ++oy) {
+    for (int oy = y_begin; oy < y_end; ++oy) {
         const int iy0 = oy * g.stride_h - g.pad_top;
         for (int ox0 = 0; ox0 < g.out_w; ox0 += P) {
             const int count = g.out_w - ox0 < P ? g.out_w - ox0 : P;
@@ -113,7 +115,7 @@ void conv2d_vnni(const std::int8_t* input, std::int8_t* output) {
                 return inside ? input + (iy * g.in_w + ix) * g.in_c : zp_row.data();
             };
             vnni_pixels<P, plan::taps, g.in_c, g.out_c, plan::weights, plan::bias, plan::requant, g.act_min,
-                        g.act_max>(src, output + (oy * g.out_w + ox0) * g.out_c, g.out_c, count);
+                        g.act_max>(src, output + ((oy - y_begin) * g.out_w + ox0) * g.out_c, g.out_c, count);
         }
     }
 }
@@ -138,14 +140,14 @@ struct conv2d_vnni_patch_plan {
 };
 
 template <class Spec>
-void conv2d_vnni_patch(const std::int8_t* input, std::int8_t* output) {
+void conv2d_vnni_patch(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end) {
     using plan = conv2d_vnni_patch_plan<Spec>;
     constexpr conv_geometry g = plan::g;
     constexpr int blocks = (g.out_c + 15) / 16;
     constexpr int P = blocks == 1 ? 8 : (blocks == 2 ? 6 : 4);
     constexpr const auto& zp_row = filled_row<g.in_c, g.input_zero_point>;
     alignas(16) std::int8_t patch[P][plan::row] = {};  // bytes past depth stay 0
-    for (int oy = 0; oy < g.out_h; ++oy) {
+    for (int oy = y_begin; oy < y_end; ++oy) {
         const int iy0 = oy * g.stride_h - g.pad_top;
         for (int ox0 = 0; ox0 < g.out_w; ox0 += P) {
             const int count = g.out_w - ox0 < P ? g.out_w - ox0 : P;
@@ -163,7 +165,7 @@ void conv2d_vnni_patch(const std::int8_t* input, std::int8_t* output) {
             }
             const auto src = [&](int p, int) -> const std::int8_t* { return patch[p]; };
             vnni_pixels<P, 1, plan::row, g.out_c, plan::weights, plan::bias, plan::requant, g.act_min, g.act_max>(
-                src, output + (oy * g.out_w + ox0) * g.out_c, g.out_c, count);
+                src, output + ((oy - y_begin) * g.out_w + ox0) * g.out_c, g.out_c, count);
         }
     }
 }
@@ -172,25 +174,31 @@ void conv2d_vnni_patch(const std::int8_t* input, std::int8_t* output) {
 }  // namespace detail
 
 template <class Spec>
-void conv2d_s8_generic(const std::int8_t* input, std::int8_t* output);
+void conv2d_s8_generic(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end);
 
+// Output rows [y_begin, y_end) only; output points at row y_begin's first byte.
 // The options change nothing here: int8 loads widen for free on these targets.
 template <class Spec, kernel_options = kernel_options{}>
-void conv2d_s8(const std::int8_t* input, std::int8_t* output) {
+void conv2d_s8_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end) {
 #if CTNN_PORTABLE_VNNI
     constexpr conv_geometry g = Spec::geometry;
     if constexpr (detail::vnni_available && g.in_c % 4 == 0)
-        detail::conv2d_vnni<Spec>(input, output);
+        detail::conv2d_vnni<Spec>(input, output, y_begin, y_end);
     else if constexpr (detail::vnni_available && g.kernel_h * g.kernel_w * g.in_c <= 128)
-        detail::conv2d_vnni_patch<Spec>(input, output);
+        detail::conv2d_vnni_patch<Spec>(input, output, y_begin, y_end);
     else
 #endif
-        conv2d_s8_generic<Spec>(input, output);
+        conv2d_s8_generic<Spec>(input, output, y_begin, y_end);
+}
+
+template <class Spec, kernel_options O = kernel_options{}>
+void conv2d_s8(const std::int8_t* input, std::int8_t* output) {
+    conv2d_s8_rows<Spec, O>(input, output, 0, Spec::geometry.out_h);
 }
 
 // Every target: a patch per output pixel (see the top of this file).
 template <class Spec>
-void conv2d_s8_generic(const std::int8_t* input, std::int8_t* output) {
+void conv2d_s8_generic(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end) {
     using plan = detail::conv2d_plan<Spec>;
     constexpr conv_geometry g = plan::g;
     constexpr int row = plan::row;
@@ -199,7 +207,7 @@ void conv2d_s8_generic(const std::int8_t* input, std::int8_t* output) {
     constexpr const auto& zp_row = detail::filled_row<g.in_c, g.input_zero_point>;
 
     alignas(16) std::int8_t patch[row] = {};  // tail past `depth` stays 0 (its weights are 0)
-    for (int oy = 0; oy < g.out_h; ++oy) {
+    for (int oy = y_begin; oy < y_end; ++oy) {
         const int iy0 = oy * g.stride_h - g.pad_top;
         for (int ox = 0; ox < g.out_w; ++ox) {
             const int ix0 = ox * g.stride_w - g.pad_left;
@@ -227,7 +235,7 @@ void conv2d_s8_generic(const std::int8_t* input, std::int8_t* output) {
                 x = patch;
             }
 
-            std::int8_t* out = output + (oy * g.out_w + ox) * g.out_c;
+            std::int8_t* out = output + ((oy - y_begin) * g.out_w + ox) * g.out_c;
             if constexpr (plan::by_columns) {
                 alignas(16) std::int32_t acc[g.out_c];
                 for (int oc = 0; oc < g.out_c; ++oc) acc[oc] = plan::bias[oc];
