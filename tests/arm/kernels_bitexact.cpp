@@ -71,6 +71,15 @@ void conv_test(int index, int offset) {
         kernels::arm::conv2d_s8<Spec, O>(input + offset, got + offset);
     }
     check(Depthwise ? "depthwise" : "conv2d", index, out_n, offset, O.int16_weights);
+    if constexpr (!Depthwise) {
+        // The same rows in three uneven ranges (residual fusion computes chunks of rows).
+        for (auto& v : got) v = 0x55;
+        const int cuts[] = {0, g.out_h / 3, g.out_h - g.out_h / 4, g.out_h};
+        for (int r = 0; r < 3; ++r)
+            kernels::arm::conv2d_s8_rows<Spec, O>(input + offset, got + offset + cuts[r] * g.out_w * g.out_c, cuts[r],
+                                                 cuts[r + 1]);
+        check("conv2d rows", index, out_n, offset, O.int16_weights);
+    }
 }
 
 template <class Spec, kernel_options O = kernel_options{}>

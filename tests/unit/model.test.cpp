@@ -204,6 +204,55 @@ TEST_CASE("int16 weights: same results as int8 weights and as the reference kern
     }
 }
 
+// Residual fusion: t1 = conv(t0), t2 = conv(t1), t3 = add(t2, t0) on 8x8x4 tensors of 256
+// bytes. Node 2 runs inside node 3, three rows (96 bytes) at a time; the ADD overwrites t0.
+// Unfused, t0, t1 and t2 are live together: 768 bytes; fused, t0 + t1 + one chunk: 608.
+namespace residual {
+using c1 = widen::conv_weights<4, 3, 3, 4, 21>;
+using c2 = widen::conv_weights<4, 3, 3, 4, 22>;
+using net = ctnn::graph<
+    ctnn::input<ctnn::shape<1, 8, 8, 4>, chain::q0>,
+    ctnn::node<ctnn::layers::conv2d<c1, chain::q1, ctnn::stride<1, 1>, ctnn::padding::same, ctnn::act::relu>, 0>,
+    ctnn::node<ctnn::layers::conv2d<c2, chain::q2, ctnn::stride<1, 1>, ctnn::padding::same>, 1>,
+    ctnn::node<ctnn::layers::add<chain::q1, ctnn::act::relu>, 2, 0>>;
+using unfused = ctnn::with_kernel_options<net, ctnn::kernel_options{.fuse_residual_add = false}>;
+}  // namespace residual
+
+static_assert(residual::net::fused_into_next == std::array<bool, 4>{false, false, true, false});
+static_assert(residual::unfused::fused_into_next == std::array<bool, 4>{});
+static_assert(residual::net::arena_bytes == 608 && residual::net::arena_lower_bound == 608);
+static_assert(residual::unfused::arena_bytes == 768);
+static_assert(residual::net::plan.offsets[3] == residual::net::plan.offsets[0]);
+// int16 weights keep the model's other options (fusion stays on).
+static_assert(ctnn::with_int16_weights<residual::net>::arena_bytes == 608);
+static_assert(ctnn::with_int16_weights<residual::unfused>::arena_bytes == 768);
+
+TEST_CASE("residual fusion: same results as the unfused model and the reference kernels") {
+    static residual::net::instance fused;
+    static residual::unfused::instance plain;
+    std::uint32_t seed = 5;
+    for (int trial = 0; trial < 10; ++trial) {
+        std::array<std::int8_t, residual::net::input_size> x{};
+        for (auto& v : x) v = static_cast<std::int8_t>(chain::xorshift(seed) & 0xff);
+        std::memcpy(fused.input().data(), x.data(), x.size());
+        std::memcpy(plain.input().data(), x.data(), x.size());
+        fused.invoke();
+        plain.invoke();
+        CHECK(std::equal(fused.output().begin(), fused.output().end(), plain.output().begin()));
+        std::memcpy(plain.input().data(), x.data(), x.size());
+        plain.invoke_reference();
+        CHECK(std::equal(fused.output().begin(), fused.output().end(), plain.output().begin()));
+        std::memcpy(fused.input().data(), x.data(), x.size());
+        std::vector<std::size_t> sizes;
+        fused.invoke_reference();
+        CHECK(std::equal(fused.output().begin(), fused.output().end(), plain.output().begin()));
+        std::memcpy(fused.input().data(), x.data(), x.size());
+        fused.invoke_observed([&](int, std::span<const std::byte> t) { sizes.push_back(t.size()); });
+        CHECK(sizes == std::vector<std::size_t>{256, 0, 256});  // the fused convolution has no tensor
+        CHECK(std::equal(fused.output().begin(), fused.output().end(), plain.output().begin()));
+    }
+}
+
 TEST_CASE("softmax: equal inputs share probability evenly") {
     // Each of 4 equal logits gets 1/4, i.e. 64/256, stored as 64 - 128 = -64.
     const auto p = ctnn::kernels::make_softmax_params(1, 4, 1.0f, 0.1f);

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "ctnn/plan/arena_planner.hpp"
+#include "ctnn/plan/residual_fusion.hpp"
 
 using ctnn::plan::buffer;
 
@@ -62,3 +63,53 @@ TEST_CASE("sizes are aligned to whole words") {
     CHECK(p.offsets[1] == 8);
     CHECK(p.bytes == 12);
 }
+
+// Residual fusion (plan/residual_fusion.hpp) on a hand-made ResNet block, 8x8x4 tensors of
+// 256 bytes: t1 = conv(t0), t2 = conv(t1), t3 = add(t2, t0). Unfused, t0, t1 and t2 are live
+// together at step 2: 768 bytes. Fused, node 2 runs inside node 3 and t2 is a chunk of rows
+// (8 rows of 8: three rows give 24 pixels, 96 bytes) live at step 3 only; t1 lives to step 3;
+// t3 overwrites t0. Peak: t0 + t1 + chunk = 608 bytes.
+namespace fusion {
+using ctnn::plan::node_facts;
+constexpr auto conv = node_facts::op_kind::conv2d;
+constexpr auto add = node_facts::op_kind::add;
+
+struct result {
+    std::array<buffer, 4> buffers;
+    std::array<bool, 4> fused;
+};
+constexpr result fuse(std::array<buffer, 4> b, std::array<node_facts, 4> nodes) {
+    result r{b, {}};
+    ctnn::plan::fuse_residual_adds(r.buffers.data(), nodes.data(), 4, r.fused.data());
+    return r;
+}
+constexpr std::array<buffer, 4> block{{{256, 0, 3}, {256, 1, 2}, {256, 2, 3}, {256, 3, 4, -1, 0}}};
+constexpr std::array<node_facts, 4> block_nodes{{{}, {conv, {0, -1}, 8, 8, 4}, {conv, {1, -1}, 8, 8, 4}, {add, {2, 0}}}};
+constexpr result fused_block = fuse(block, block_nodes);
+static_assert(!fused_block.fused[1] && fused_block.fused[2] && !fused_block.fused[3]);
+static_assert(ctnn::plan::fused_chunk_rows(8, 8) == 3);
+static_assert(fused_block.buffers[2].bytes == 96 && fused_block.buffers[2].first_step == 3 &&
+              fused_block.buffers[2].last_step == 3);
+static_assert(fused_block.buffers[1].last_step == 3);   // the convolution's input lives on
+static_assert(fused_block.buffers[3].in_place_of == 0);  // the ADD may overwrite the skip
+static_assert(ctnn::plan::plan_arena(block).bytes == 768);
+static_assert(ctnn::plan::plan_arena(fused_block.buffers).bytes == 608);
+static_assert(ctnn::plan::plan_arena(fused_block.buffers).offsets[3] == ctnn::plan::plan_arena(fused_block.buffers).offsets[0]);
+static_assert(safe(fused_block.buffers));
+
+// Not fused: the skip is the convolution's own input (t2 = add(conv(t1), t1)): the ADD would
+// overwrite rows the convolution still reads.
+constexpr std::array<node_facts, 4> own_input{{{}, {conv, {0, -1}, 8, 8, 4}, {conv, {1, -1}, 8, 8, 4}, {add, {2, 1}}}};
+constexpr std::array<buffer, 4> own_input_buffers{{{256, 0, 1}, {256, 1, 3}, {256, 2, 3}, {256, 3, 4, -1, 1}}};
+static_assert(!fuse(own_input_buffers, own_input).fused[2]);
+// Not fused: the convolution's output is read again later (here by a node after the ADD).
+constexpr std::array<buffer, 4> read_later{{{256, 0, 3}, {256, 1, 2}, {256, 2, 4}, {256, 3, 4, -1, 0}}};
+static_assert(!fuse(read_later, block_nodes).fused[2]);
+// Not fused: the node before the ADD is not a convolution.
+constexpr std::array<node_facts, 4> not_conv{{{}, {conv, {0, -1}, 8, 8, 4}, {}, {add, {2, 0}}}};
+static_assert(!fuse(block, not_conv).fused[2]);
+// Row chunks: the fewest rows giving a multiple of three pixels and at least 24 of them.
+static_assert(ctnn::plan::fused_chunk_rows(32, 32) == 3 && ctnn::plan::fused_chunk_rows(16, 16) == 3);
+static_assert(ctnn::plan::fused_chunk_rows(10, 24) == 1 && ctnn::plan::fused_chunk_rows(5, 5) == 5);
+static_assert(ctnn::plan::fused_chunk_rows(9, 6) == 4);
+}  // namespace fusion
