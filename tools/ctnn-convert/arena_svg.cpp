@@ -68,7 +68,8 @@ std::string arena_svg(const model_ir& model, const std::string& title) {
         if (b.alias_of >= 0 || b.bytes == 0) continue;
         const double x = x_of(b.first_step), w = x_of(b.last_step + 1) - x;
         const double y = y_of(plan.offsets[t] + b.bytes), h = static_cast<double>(b.bytes) * y_byte;
-        const std::string name = t == 0 ? "input" : model.layers[t - 1].op_name + " #" + std::to_string(t - 1);
+        std::string name = t == 0 ? "input" : model.layers[t - 1].op_name + " #" + std::to_string(t - 1);
+        if (plan.fused_into_next[t]) name += " (fused into the next ADD: one chunk of rows)";
         svg += "<rect x=\"" + number(x + 1) + "\" y=\"" + number(y) + "\" width=\"" + number(w - 2) + "\" height=\"" +
                number(std::max(h, 1.0)) + "\" fill=\"" + colours[t % 8] + "\" fill-opacity=\"0.75\" stroke=\"black\" stroke-width=\"0.5\">" +
                "<title>" + escape(name) + ": " + std::to_string(b.bytes) + " bytes at offset " +
