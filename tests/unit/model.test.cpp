@@ -216,12 +216,21 @@ using net = ctnn::graph<
     ctnn::node<ctnn::layers::conv2d<c2, chain::q2, ctnn::stride<1, 1>, ctnn::padding::same>, 1>,
     ctnn::node<ctnn::layers::add<chain::q1, ctnn::act::relu>, 2, 0>>;
 using unfused = ctnn::with_kernel_options<net, ctnn::kernel_options{.fuse_residual_add = false}>;
+// The same block with the ADD's operands the other way round (skip first): the fused step must
+// hand each operand with its own multiplier (swapping the pointers alone would mix them up).
+using swapped = ctnn::graph<
+    ctnn::input<ctnn::shape<1, 8, 8, 4>, chain::q0>,
+    ctnn::node<ctnn::layers::conv2d<c1, chain::q1, ctnn::stride<1, 1>, ctnn::padding::same, ctnn::act::relu>, 0>,
+    ctnn::node<ctnn::layers::conv2d<c2, chain::q2, ctnn::stride<1, 1>, ctnn::padding::same>, 1>,
+    ctnn::node<ctnn::layers::add<chain::q1, ctnn::act::relu>, 0, 2>>;
+using swapped_unfused = ctnn::with_kernel_options<swapped, ctnn::kernel_options{.fuse_residual_add = false}>;
 }  // namespace residual
 
 static_assert(residual::net::fused_into_next == std::array<bool, 4>{false, false, true, false});
 static_assert(residual::unfused::fused_into_next == std::array<bool, 4>{});
 static_assert(residual::net::arena_bytes == 608 && residual::net::arena_lower_bound == 608);
 static_assert(residual::unfused::arena_bytes == 768);
+static_assert(residual::swapped::fused_into_next[2] && residual::swapped::arena_bytes == 608);
 static_assert(residual::net::plan.offsets[3] == residual::net::plan.offsets[0]);
 // int16 weights keep the model's other options (fusion stays on).
 static_assert(ctnn::with_int16_weights<residual::net>::arena_bytes == 608);
@@ -250,6 +259,19 @@ TEST_CASE("residual fusion: same results as the unfused model and the reference 
         fused.invoke_observed([&](int, std::span<const std::byte> t) { sizes.push_back(t.size()); });
         CHECK(sizes == std::vector<std::size_t>{256, 0, 256});  // the fused convolution has no tensor
         CHECK(std::equal(fused.output().begin(), fused.output().end(), plain.output().begin()));
+
+        static residual::swapped::instance swapped;
+        static residual::swapped_unfused::instance swapped_plain;
+        std::memcpy(swapped.input().data(), x.data(), x.size());
+        std::memcpy(swapped_plain.input().data(), x.data(), x.size());
+        swapped.invoke();
+        swapped_plain.invoke();
+        CHECK(std::equal(swapped.output().begin(), swapped.output().end(), swapped_plain.output().begin()));
+        std::memcpy(swapped.input().data(), x.data(), x.size());
+        swapped.invoke_reference();
+        CHECK(std::equal(swapped.output().begin(), swapped.output().end(), swapped_plain.output().begin()));
+        // Each operand keeps its own multiplier, so the sum does not depend on the order.
+        CHECK(std::equal(swapped.output().begin(), swapped.output().end(), plain.output().begin()));
     }
 }
 
