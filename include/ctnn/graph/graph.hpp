@@ -23,6 +23,7 @@
 #include "ctnn/core/shape.hpp"
 #include "ctnn/core/tensor_type.hpp"
 #include "ctnn/detail/type_at.hpp"
+#include "ctnn/graph/fused_step.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/plan/arena_planner.hpp"
 #include "ctnn/plan/residual_fusion.hpp"
@@ -210,45 +211,13 @@ struct basic_graph {
         return reinterpret_cast<typename tensor<K>::element*>(arena + plan.offsets[K]);
     }
 
-    // A convolution fused into the ADD after it (node C + 1): chunks of its output rows, each
-    // added to the same rows of the skip input as soon as it is computed.
-    template <int C, bool Reference>
-    static void run_fused(std::byte* arena) noexcept {
-        using conv = layer_at<C>;
-        using add = layer_at<C + 1>;
-        constexpr auto& reads = node_at<C + 1>::inputs;
-        constexpr bool conv_first = reads[0] == C;  // keep the ADD's operand order
-        constexpr int skip = conv_first ? reads[1] : reads[0];
-        using conv_shape = typename tensor<C>::shape;
-        constexpr int rows = conv_shape::dims[1];
-        constexpr int row_bytes = conv_shape::dims[2] * conv_shape::dims[3];
-        constexpr int chunk = plan::fused_chunk_rows(rows, conv_shape::dims[2]);
-        const std::int8_t* source = tensor_data<node_at<C>::inputs[0]>(arena);
-        const std::int8_t* residual = tensor_data<skip>(arena);
-        std::int8_t* part = tensor_data<C>(arena);  // the chunk buffer
-        std::int8_t* out = tensor_data<C + 1>(arena);
-        for (int y = 0; y < rows; y += chunk) {
-            const int end = y + chunk < rows ? y + chunk : rows;
-            const int offset = y * row_bytes, count = (end - y) * row_bytes;
-            const std::int8_t* a = conv_first ? part : residual + offset;
-            const std::int8_t* b = conv_first ? residual + offset : part;
-            if constexpr (Reference) {
-                conv::run_reference_rows(source, part, y, end);
-                add::run_reference_range(a, b, out + offset, count);
-            } else {
-                conv::template run_rows<Options>(source, part, y, end);
-                add::run_range(a, b, out + offset, count);
-            }
-        }
-    }
-
     template <int K, bool Reference = false>
     static void run_layer(std::byte* arena) noexcept {
         using layer = layer_at<K>;
         if constexpr (fused_into_next[K]) {
             // runs inside node K + 1
         } else if constexpr (fused_into_next[K - 1]) {
-            run_fused<K - 1, Reference>(arena);
+            detail::run_fused_step<basic_graph, K - 1, Reference>(arena);
         } else {
             [&]<std::size_t... I>(std::index_sequence<I...>) {
                 if constexpr (Reference) {
