@@ -5,6 +5,7 @@
 #include <string>
 
 #include "options_model.hpp"
+#include "residual_model.hpp"
 #include "test_models.hpp"
 
 int main(int argc, char** argv) {
@@ -18,7 +19,8 @@ int main(int argc, char** argv) {
         test_tflite::model model;
     } models[] = {{"tiny", test_tflite::tiny_model()},
                   {"edges", test_tflite::edges_model()},
-                  {"options", test_tflite::options_model()}};
+                  {"options", test_tflite::options_model()},
+                  {"residual", test_tflite::residual_model()}};
     for (const auto& [name, model] : models) {
         const auto bytes = test_tflite::build(model);
         std::ofstream out(dir + "/" + name + ".tflite", std::ios::binary | std::ios::trunc);

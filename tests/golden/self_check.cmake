@@ -34,3 +34,20 @@ message("fast vs reference kernels: ${report}")
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "the fast kernels differ from the reference kernels")
 endif()
+
+# A model with residual fusion must give the same bytes without it (every tensor existing).
+execute_process(COMMAND "${RUNNER}" --info OUTPUT_VARIABLE info RESULT_VARIABLE rc)
+if(info MATCHES "fused_layers: ([0-9][0-9 ]*)")
+  message("fused layers: ${CMAKE_MATCH_1}")
+  execute_process(COMMAND "${RUNNER}" --unfused INPUT_FILE "${OUT}/inputs.bin" OUTPUT_FILE "${OUT}/outputs_unfused.bin"
+                  RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "runner --unfused failed (${rc}): ${err}")
+  endif()
+  execute_process(COMMAND "${COMPARE}" "${OUT}/outputs_fast.bin" "${OUT}/outputs_unfused.bin" ${output_bytes} ${out_type}
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE report)
+  message("fused vs unfused: ${report}")
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "residual fusion changes the results")
+  endif()
+endif()

@@ -6,8 +6,10 @@
 //   --reference           run every layer's reference kernel instead (a cross-check)
 //   --info                print what the compiler derived (layers, MACs, flash and arena bytes)
 //   --intermediates DIR   also write every layer's output for the first input to DIR/<k>.bin
-//                         (not for convolutions fused into the next ADD: --info lists them)
-//                         (k = 1..L, the graph's node numbers), for layer-by-layer comparison.
+//                         (k = 1..L, the graph's node numbers), for layer-by-layer comparison;
+//                         not for convolutions fused into the next ADD (--info lists them)
+//   --unfused             run the model without residual fusion, where every tensor exists
+//                         (the same results; a cross-check of the fused schedule)
 //
 // Built with -DCTNN_MODEL_HEADER="<name>.hpp" -DCTNN_MODEL_NAMESPACE=<ns> (see CtnnModel.cmake).
 #include <bit>
@@ -31,8 +33,20 @@ static_assert(std::endian::native == std::endian::little, "the runner's raw floa
 
 constexpr std::size_t input_bytes = model::input_size * sizeof(typename model::input_element);
 
-ctnn::instance<model> net;                 // static storage: the arena is not on the stack
 unsigned char input_buffer[input_bytes];
+
+// The model without residual fusion, instantiated only when the model fuses something.
+constexpr bool has_fusion = [] {
+    for (const bool f : model::fused_into_next)
+        if (f) return true;
+    return false;
+}();
+constexpr ctnn::kernel_options unfused_options = [] {
+    ctnn::kernel_options o = model::options;
+    o.fuse_residual_add = false;
+    return o;
+}();
+using unfused_model = std::conditional_t<has_fusion, ctnn::with_kernel_options<model, unfused_options>, model>;
 
 // Reads up to n bytes, stopping only at EOF or an error.
 std::size_t read_full(unsigned char* data, std::size_t n) {
@@ -52,44 +66,10 @@ bool write_file(const std::filesystem::path& path, std::span<const std::byte> by
     return std::fclose(f) == 0 && ok;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    const char* self = argc > 0 ? argv[0] : "runner";
-    std::filesystem::path intermediates;
-    bool reference = false;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg == "--reference") {
-            reference = true;
-        } else if (arg == "--intermediates" && i + 1 < argc) {
-            intermediates = argv[++i];
-        } else if (arg == "--info") {
-            // What the compiler derived; the last two lines match `ctnn-convert --summary`.
-            std::printf("layers: %d\nmacs: %zu\narena_lower_bound: %zu\narena_offsets:", model::layer_count, model::macs,
-                        model::arena_lower_bound);
-            for (const std::size_t offset : model::plan.offsets) std::printf(" %zu", offset);
-            std::printf("\nfused_layers:");  // convolutions that run inside the next ADD
-            for (std::size_t k = 0; k < model::fused_into_next.size(); ++k)
-                if (model::fused_into_next[k]) std::printf(" %zu", k);
-            std::printf("\nflash_bytes_int16_weights: %zu\nflash_bytes: %zu\narena_bytes: %zu\n",
-                        ctnn::with_int16_weights<model>::flash_bytes, model::flash_bytes, model::arena_bytes);
-            return 0;
-        } else if (arg == "--help") {
-            std::printf("usage: %s [--reference] [--intermediates DIR] < inputs.bin > outputs.bin\n"
-                        "  --reference  run the reference kernels instead of the fast ones\n"
-                        "  --info       print what the compiler derived (layers, MACs, flash and arena bytes)\n"
-                        "input: %zu bytes per inference; output: %zu bytes per inference\n"
-                        "element types: %s input, %s output\n",
-                        self, input_bytes, model::output_size * sizeof(typename model::output_element),
-                        std::is_same_v<typename model::input_element, float> ? "float32" : "int8",
-                        std::is_same_v<typename model::output_element, float> ? "float32" : "int8");
-            return 0;
-        } else {
-            std::fprintf(stderr, "%s: unknown argument '%s' (try --help)\n", self, arg.c_str());
-            return 2;
-        }
-    }
+// Runs Model on every input of standard input (see the top of this file).
+template <class Model>
+int run_all(const char* self, bool reference, const std::filesystem::path& intermediates) {
+    static ctnn::instance<Model> net;  // static storage: the arena is not on the stack
     if (!intermediates.empty()) {
         std::error_code ec;
         std::filesystem::create_directories(intermediates, ec);
@@ -110,7 +90,7 @@ int main(int argc, char** argv) {
         if (index == 0 && !intermediates.empty()) {
             bool ok = true;
             net.invoke_observed([&](int layer, std::span<const std::byte> tensor) {
-                if (model::fused_into_next[static_cast<std::size_t>(layer)]) return;  // no tensor of its own
+                if (Model::fused_into_next[static_cast<std::size_t>(layer)]) return;  // no tensor of its own
                 ok = write_file(intermediates / (std::to_string(layer) + ".bin"), tensor) && ok;
             });
             if (!ok) {
@@ -133,4 +113,48 @@ int main(int argc, char** argv) {
         return 2;
     }
     return std::fflush(stdout) == 0 ? 0 : 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const char* self = argc > 0 ? argv[0] : "runner";
+    std::filesystem::path intermediates;
+    bool reference = false, unfused = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--reference") {
+            reference = true;
+        } else if (arg == "--unfused") {
+            unfused = true;
+        } else if (arg == "--intermediates" && i + 1 < argc) {
+            intermediates = argv[++i];
+        } else if (arg == "--info") {
+            // What the compiler derived; the last two lines match `ctnn-convert --summary`.
+            std::printf("layers: %d\nmacs: %zu\narena_lower_bound: %zu\narena_offsets:", model::layer_count, model::macs,
+                        model::arena_lower_bound);
+            for (const std::size_t offset : model::plan.offsets) std::printf(" %zu", offset);
+            std::printf("\nfused_layers:");  // convolutions that run inside the next ADD
+            for (std::size_t k = 0; k < model::fused_into_next.size(); ++k)
+                if (model::fused_into_next[k]) std::printf(" %zu", k);
+            std::printf("\nflash_bytes_int16_weights: %zu\nflash_bytes: %zu\narena_bytes: %zu\n",
+                        ctnn::with_int16_weights<model>::flash_bytes, model::flash_bytes, model::arena_bytes);
+            return 0;
+        } else if (arg == "--help") {
+            std::printf("usage: %s [--reference] [--unfused] [--intermediates DIR] < inputs.bin > outputs.bin\n"
+                        "  --reference  run the reference kernels instead of the fast ones\n"
+                        "  --unfused    run without residual fusion (every tensor exists; same results)\n"
+                        "  --info       print what the compiler derived (layers, MACs, flash and arena bytes)\n"
+                        "input: %zu bytes per inference; output: %zu bytes per inference\n"
+                        "element types: %s input, %s output\n",
+                        self, input_bytes, model::output_size * sizeof(typename model::output_element),
+                        std::is_same_v<typename model::input_element, float> ? "float32" : "int8",
+                        std::is_same_v<typename model::output_element, float> ? "float32" : "int8");
+            return 0;
+        } else {
+            std::fprintf(stderr, "%s: unknown argument '%s' (try --help)\n", self, arg.c_str());
+            return 2;
+        }
+    }
+    return unfused ? run_all<unfused_model>(self, reference, intermediates) : run_all<model>(self, reference, intermediates);
 }
