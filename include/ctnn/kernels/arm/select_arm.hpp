@@ -2,8 +2,9 @@
 // __ARM_FEATURE_DSP): namespace ctnn::kernels::arm with conv2d_s8, depthwise_conv2d_s8 and
 // fully_connected_s8 (and conv2d_s8_rows), the same Spec contracts as ctnn::kernels::portable.
 //
-// Cores with Helium (MVE, e.g. Cortex-M55) also report the DSP extension, but their kernels are
-// not written yet: there the arm names forward to the portable ones. So do unoptimised builds
+// Cores with Helium (MVE, e.g. Cortex-M55) also report the DSP extension: there the arm names
+// forward to the portable kernels, whose dot products and depthwise taps use Helium vectors
+// (portable/detail/dot.hpp, portable/depthwise_conv2d_s8.hpp). So do unoptimised builds
 // (-O0): the kernels' assembly loops use 13-14 register operands, more than GCC can give when
 // r7 is kept as the frame pointer.
 #pragma once

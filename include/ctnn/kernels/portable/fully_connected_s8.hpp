@@ -105,10 +105,7 @@ void fully_connected_s8(const std::int8_t* __restrict input, std::int8_t* __rest
     for (int b = 0; b < p.batches; ++b) {
         const std::int8_t* x = input + b * in;
         for (int o = 0; o < p.out_features; ++o) {
-            const std::int8_t* w = Spec::weights + o * in;
-            std::int32_t acc = 0;
-            for (int i = 0; i < in; ++i) acc += std::int32_t{w[i]} * std::int32_t{x[i]};
-            acc += detail::fc_bias<Spec>[o];
+            std::int32_t acc = detail::dot1<in>(Spec::weights + o * in, x) + detail::fc_bias<Spec>[o];
             constexpr int stride = p.per_channel ? 1 : 0;
             const auto& m = Spec::requant[o * stride];
             acc = multiply_by_quantized_multiplier(acc, m.multiplier, m.shift) + p.output_zero_point;
