@@ -3,8 +3,8 @@
 // fully_connected_s8 (and conv2d_s8_rows), the same Spec contracts as ctnn::kernels::portable.
 //
 // Cores with Helium (MVE, e.g. Cortex-M55) also report the DSP extension: there the arm names
-// forward to the portable kernels, whose dot products and depthwise taps use Helium vectors
-// (portable/detail/dot.hpp, portable/depthwise_conv2d_s8.hpp). So do unoptimised builds
+// forward to the portable kernels, whose inner loops and requantization use Helium vectors
+// (portable/detail/dot.hpp, portable/detail/requantize_mve.hpp). So do unoptimised builds
 // (-O0): the kernels' assembly loops use 13-14 register operands, more than GCC can give when
 // r7 is kept as the frame pointer.
 #pragma once

@@ -35,6 +35,7 @@
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/portable/detail/dot.hpp"
 #include "ctnn/kernels/portable/detail/requantize.hpp"
+#include "ctnn/kernels/portable/detail/requantize_mve.hpp"
 #include "ctnn/kernels/portable/detail/requantize_row.hpp"
 #include "ctnn/kernels/portable/detail/vnni.hpp"
 
@@ -82,6 +83,11 @@ struct conv2d_plan {
 
     static constexpr auto requant = make_requant_table<g.out_c>(Spec::requant, g.out_c, g.output_zero_point);
 };
+
+#if CTNN_PORTABLE_MVE
+template <class Spec>
+inline constexpr auto conv2d_mve_requant = make_mve_requant_table<Spec::geometry.out_c>(Spec::requant, Spec::geometry.out_c);
+#endif
 
 #if CTNN_PORTABLE_VNNI
 // AVX-512 VNNI host path (see detail/vnni.hpp): rows of P output pixels x all output channels.
@@ -236,6 +242,36 @@ void conv2d_s8_generic(const std::int8_t* input, std::int8_t* output, int y_begi
             }
 
             std::int8_t* out = output + ((oy - y_begin) * g.out_w + ox) * g.out_c;
+#if CTNN_PORTABLE_MVE
+            // Helium: four output channels per register, each patch value broadcast (VMLA), then
+            // requantized four at a time.
+            if constexpr (plan::by_columns) {
+                for (int oc = 0; oc < g.out_c; oc += 4) {
+                    const mve_pred16_t p = vctp32q(static_cast<std::uint32_t>(g.out_c - oc));
+                    int32x4_t acc = vldrwq_z_s32(plan::bias.data() + oc, p);
+                    for (int k = 0; k < plan::depth; ++k)
+                        acc = vmlaq_n_s32(acc, vldrbq_z_s32(plan::columns.data() + k * g.out_c + oc, p), x[k]);
+                    detail::requantize4<detail::conv2d_mve_requant<Spec>, g.output_zero_point, g.act_min, g.act_max>(
+                        acc, oc, out, p);
+                }
+            } else {
+                constexpr int blocked = g.out_c / 4 * 4;
+                for (int oc = 0; oc < blocked; oc += 4) {
+                    alignas(16) std::int32_t acc[4] = {plan::bias[oc], plan::bias[oc + 1], plan::bias[oc + 2],
+                                                       plan::bias[oc + 3]};
+                    detail::dot4<row>(plan::weights.data() + oc * row, x, acc);
+                    detail::requantize4<detail::conv2d_mve_requant<Spec>, g.output_zero_point, g.act_min, g.act_max>(
+                        vld1q_s32(acc), oc, out, vctp32q(4));
+                }
+                if constexpr (blocked < g.out_c) {
+                    alignas(16) std::int32_t acc[4] = {};
+                    for (int oc = blocked; oc < g.out_c; ++oc)
+                        acc[oc - blocked] = plan::bias[oc] + detail::dot1<row>(plan::weights.data() + oc * row, x);
+                    detail::requantize4<detail::conv2d_mve_requant<Spec>, g.output_zero_point, g.act_min, g.act_max>(
+                        vld1q_s32(acc), blocked, out, vctp32q(static_cast<std::uint32_t>(g.out_c - blocked)));
+                }
+            }
+#else
             if constexpr (plan::by_columns) {
                 alignas(16) std::int32_t acc[g.out_c];
                 for (int oc = 0; oc < g.out_c; ++oc) acc[oc] = plan::bias[oc];
@@ -276,6 +312,7 @@ void conv2d_s8_generic(const std::int8_t* input, std::int8_t* output, int y_begi
                     out[oc] = detail::requantize(acc, Spec::requant[oc], g.output_zero_point, g.act_min, g.act_max);
                 }
             }
+#endif
         }
     }
 }

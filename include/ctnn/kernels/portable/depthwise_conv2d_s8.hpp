@@ -24,6 +24,7 @@
 #include "ctnn/kernels/geometry.hpp"
 #include "ctnn/kernels/portable/detail/dot.hpp"  // CTNN_PORTABLE_MVE
 #include "ctnn/kernels/portable/detail/requantize.hpp"
+#include "ctnn/kernels/portable/detail/requantize_mve.hpp"
 #include "ctnn/kernels/portable/detail/requantize_row.hpp"
 
 namespace ctnn::kernels::portable {
@@ -71,6 +72,9 @@ inline void depthwise_block(const std::int8_t* w, const std::int32_t* bias, cons
 }
 
 #if CTNN_PORTABLE_MVE
+template <class Spec>
+inline constexpr auto depthwise_mve_requant = make_mve_requant_table<Spec::geometry.out_c>(Spec::requant, Spec::geometry.out_c);
+
 // One pixel, depth multiplier 1: channels in fours (the last group through a lane predicate),
 // each group's accumulators in one register across the taps xs[0..Taps).
 template <class Spec, int Taps>
@@ -84,11 +88,7 @@ inline void depthwise_pixel_mve(const std::int8_t* const* xs, std::int8_t* out) 
 #pragma GCC unroll 9
         for (int t = 0; t < Taps; ++t)
             acc = vaddq_s32(acc, vmulq_s32(vldrbq_z_s32(plan::weights.data() + t * channels + c, p), vldrbq_z_s32(xs[t] + c, p)));
-        alignas(16) std::int32_t a[4];
-        vst1q_s32(a, acc);
-        const int n = channels - c < 4 ? channels - c : 4;
-        for (int j = 0; j < n; ++j)
-            out[c + j] = requantize(a[j], Spec::requant[c + j], g.output_zero_point, g.act_min, g.act_max);
+        requantize4<depthwise_mve_requant<Spec>, g.output_zero_point, g.act_min, g.act_max>(acc, c, out, p);
     }
 }
 #endif

@@ -21,6 +21,7 @@
 #include "ctnn/kernels/fully_connected_params.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/portable/detail/dot.hpp"
+#include "ctnn/kernels/portable/detail/requantize_mve.hpp"
 #include "ctnn/kernels/portable/detail/requantize_row.hpp"
 #include "ctnn/kernels/portable/detail/vnni.hpp"
 #include "ctnn/quant/fixed_point.hpp"
@@ -44,6 +45,11 @@ inline constexpr auto fc_bias = folded_fc_bias<Spec>();
 template <class Spec>
 inline constexpr auto fc_requant = make_requant_table<Spec::params.per_channel ? Spec::params.out_features : 1>(
     Spec::requant, Spec::params.per_channel ? Spec::params.out_features : 1, Spec::params.output_zero_point);
+#if CTNN_PORTABLE_MVE
+template <class Spec>
+inline constexpr auto fc_mve_requant = make_mve_requant_table<Spec::params.out_features>(
+    Spec::requant, Spec::params.per_channel ? Spec::params.out_features : 1);
+#endif
 #if CTNN_PORTABLE_VNNI
 // AVX-512 VNNI host path (see detail/vnni.hpp): one "pixel" of in_features channels, one tap.
 template <class Spec>
@@ -102,6 +108,29 @@ void fully_connected_s8(const std::int8_t* __restrict input, std::int8_t* __rest
         }
         return;
     }
+#if CTNN_PORTABLE_MVE
+    // Helium: four rows per pass (VMLADAVA dot products), requantized four at a time.
+    for (int b = 0; b < p.batches; ++b) {
+        const std::int8_t* x = input + b * in;
+        std::int8_t* out = output + b * p.out_features;
+        constexpr int full = p.out_features / 4 * 4;
+        for (int o = 0; o < full; o += 4) {
+            alignas(16) std::int32_t acc[4];
+            for (int j = 0; j < 4; ++j) acc[j] = detail::fc_bias<Spec>[o + j];
+            detail::dot4<in>(Spec::weights + o * in, x, acc);
+            detail::requantize4<detail::fc_mve_requant<Spec>, p.output_zero_point, p.act_min, p.act_max>(
+                vld1q_s32(acc), o, out, vctp32q(4));
+        }
+        if constexpr (full < p.out_features) {
+            alignas(16) std::int32_t acc[4] = {};
+            for (int o = full; o < p.out_features; ++o)
+                acc[o - full] = detail::fc_bias<Spec>[o] + detail::dot1<in>(Spec::weights + o * in, x);
+            detail::requantize4<detail::fc_mve_requant<Spec>, p.output_zero_point, p.act_min, p.act_max>(
+                vld1q_s32(acc), full, out, vctp32q(static_cast<std::uint32_t>(p.out_features - full)));
+        }
+    }
+    return;
+#endif
     for (int b = 0; b < p.batches; ++b) {
         const std::int8_t* x = input + b * in;
         for (int o = 0; o < p.out_features; ++o) {
