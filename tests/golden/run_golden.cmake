@@ -2,6 +2,7 @@
 # Feeds every golden input to the runner, compares all outputs bit for bit, then dumps the
 # first input's intermediate tensors and compares each with TFLM's, layer by layer.
 cmake_policy(VERSION 3.25)  # IN_LIST
+include("${CMAKE_CURRENT_LIST_DIR}/runner_steps.cmake")
 file(STRINGS "${DATA}/meta.txt" meta)
 foreach(line IN LISTS meta)
   if(line MATCHES "^output_bytes: ([0-9]+)")
@@ -12,27 +13,14 @@ foreach(line IN LISTS meta)
 endforeach()
 file(MAKE_DIRECTORY "${OUT}")
 
-execute_process(COMMAND "${RUNNER}" INPUT_FILE "${DATA}/inputs.bin" OUTPUT_FILE "${OUT}/outputs.bin"
-  RESULT_VARIABLE rc ERROR_VARIABLE err)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "runner failed (${rc}): ${err}")
-endif()
-execute_process(COMMAND "${COMPARE}" "${OUT}/outputs.bin" "${DATA}/outputs.bin" ${output_bytes} ${output_type}
-  RESULT_VARIABLE rc OUTPUT_VARIABLE report)
-message("outputs: ${report}")
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "outputs differ from TFLM's golden outputs")
-endif()
+ctnn_run_model("${DATA}/inputs.bin" "${OUT}/outputs.bin")
+ctnn_expect_same("outputs" "${OUT}/outputs.bin" "${DATA}/outputs.bin" ${output_bytes} ${output_type}
+  "outputs differ from TFLM's golden outputs")
 
 # The reference kernels must agree with the fast ones on every input, too.
-execute_process(COMMAND "${RUNNER}" --reference INPUT_FILE "${DATA}/inputs.bin" OUTPUT_FILE "${OUT}/outputs_reference.bin"
-  RESULT_VARIABLE rc ERROR_VARIABLE err)
-execute_process(COMMAND "${COMPARE}" "${OUT}/outputs_reference.bin" "${DATA}/outputs.bin" ${output_bytes} ${output_type}
-  RESULT_VARIABLE rc OUTPUT_VARIABLE report)
-message("reference kernels: ${report}")
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "the reference kernels' outputs differ from TFLM's golden outputs")
-endif()
+ctnn_run_model("${DATA}/inputs.bin" "${OUT}/outputs_reference.bin" --reference)
+ctnn_expect_same("reference kernels" "${OUT}/outputs_reference.bin" "${DATA}/outputs.bin" ${output_bytes} ${output_type}
+  "the reference kernels' outputs differ from TFLM's golden outputs")
 
 # Intermediates of input 0: with --intermediates the runner writes <layer>.bin for layers 1..L
 # of the first input; TFLM's files are
@@ -91,13 +79,8 @@ endfunction()
 
 compare_intermediates("fused" "" "${fused}")
 if(fused)
-  execute_process(COMMAND "${RUNNER}" --unfused INPUT_FILE "${DATA}/inputs.bin" OUTPUT_FILE "${OUT}/outputs_unfused.bin"
-    RESULT_VARIABLE rc ERROR_VARIABLE err)
-  execute_process(COMMAND "${COMPARE}" "${OUT}/outputs_unfused.bin" "${DATA}/outputs.bin" ${output_bytes} ${output_type}
-    RESULT_VARIABLE rc OUTPUT_VARIABLE report)
-  message("unfused: ${report}")
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "the unfused model's outputs differ from TFLM's golden outputs")
-  endif()
+  ctnn_run_model("${DATA}/inputs.bin" "${OUT}/outputs_unfused.bin" --unfused)
+  ctnn_expect_same("unfused" "${OUT}/outputs_unfused.bin" "${DATA}/outputs.bin" ${output_bytes} ${output_type}
+    "the unfused model's outputs differ from TFLM's golden outputs")
   compare_intermediates("unfused" "--unfused" "")
 endif()

@@ -1,6 +1,7 @@
 # cmake -DRUNNER=... -DRANDOM=... -DCOMPARE=... -DOUT=dir -P self_check.cmake
 # For a converted model without reference data: the fast kernels and the reference kernels must
 # give the same bytes on many random inputs, and every layer can be dumped.
+include("${CMAKE_CURRENT_LIST_DIR}/runner_steps.cmake")
 execute_process(COMMAND "${RUNNER}" --help OUTPUT_VARIABLE help RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0 OR NOT help MATCHES "input: ([0-9]+) bytes per inference; output: ([0-9]+) bytes")
   message(FATAL_ERROR "runner --help failed: ${help}")
@@ -18,36 +19,20 @@ foreach(mode fast reference)
   if(mode STREQUAL "reference")
     set(flag --reference)
   endif()
-  execute_process(COMMAND "${RUNNER}" ${flag} --intermediates "${OUT}/layers_${mode}" INPUT_FILE "${OUT}/inputs.bin"
-                  OUTPUT_FILE "${OUT}/outputs_${mode}.bin" RESULT_VARIABLE rc ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "runner ${flag} failed (${rc}): ${err}")
-  endif()
+  ctnn_run_model("${OUT}/inputs.bin" "${OUT}/outputs_${mode}.bin" ${flag} --intermediates "${OUT}/layers_${mode}")
 endforeach()
 set(out_type int8)
 if(help MATCHES "float32 output")
   set(out_type float32)
 endif()
-execute_process(COMMAND "${COMPARE}" "${OUT}/outputs_fast.bin" "${OUT}/outputs_reference.bin" ${output_bytes} ${out_type}
-                RESULT_VARIABLE rc OUTPUT_VARIABLE report)
-message("fast vs reference kernels: ${report}")
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "the fast kernels differ from the reference kernels")
-endif()
+ctnn_expect_same("fast vs reference kernels" "${OUT}/outputs_fast.bin" "${OUT}/outputs_reference.bin" ${output_bytes}
+  ${out_type} "the fast kernels differ from the reference kernels")
 
 # A model with residual fusion must give the same bytes without it (every tensor existing).
 execute_process(COMMAND "${RUNNER}" --info OUTPUT_VARIABLE info RESULT_VARIABLE rc)
 if(info MATCHES "fused_layers: ([0-9][0-9 ]*)")
   message("fused layers: ${CMAKE_MATCH_1}")
-  execute_process(COMMAND "${RUNNER}" --unfused INPUT_FILE "${OUT}/inputs.bin" OUTPUT_FILE "${OUT}/outputs_unfused.bin"
-                  RESULT_VARIABLE rc ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "runner --unfused failed (${rc}): ${err}")
-  endif()
-  execute_process(COMMAND "${COMPARE}" "${OUT}/outputs_fast.bin" "${OUT}/outputs_unfused.bin" ${output_bytes} ${out_type}
-                  RESULT_VARIABLE rc OUTPUT_VARIABLE report)
-  message("fused vs unfused: ${report}")
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "residual fusion changes the results")
-  endif()
+  ctnn_run_model("${OUT}/inputs.bin" "${OUT}/outputs_unfused.bin" --unfused)
+  ctnn_expect_same("fused vs unfused" "${OUT}/outputs_fast.bin" "${OUT}/outputs_unfused.bin" ${output_bytes} ${out_type}
+    "residual fusion changes the results")
 endif()

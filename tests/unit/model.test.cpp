@@ -142,6 +142,17 @@ TEST_CASE("a three-layer model matches the reference kernels layer by layer") {
     }
 }
 
+// Copies x into the model's input, runs it (fast or reference kernels) and returns the output.
+template <class Instance, class Input>
+std::vector<std::int8_t> outputs_of(Instance& net, const Input& x, bool reference = false) {
+    std::memcpy(net.input().data(), x.data(), x.size());
+    if (reference)
+        net.invoke_reference();
+    else
+        net.invoke();
+    return {net.output().begin(), net.output().end()};
+}
+
 // The int16-weights option: the same model with convolution and fully connected weights
 // stored twice as wide. Flash grows by one byte per such weight; depthwise weights (already
 // int16 in the Arm kernels) and everything else stay; the arena and the results do not change.
@@ -193,14 +204,9 @@ TEST_CASE("int16 weights: same results as int8 weights and as the reference kern
     for (int trial = 0; trial < 10; ++trial) {
         std::array<std::int8_t, widen::net::input_size> x{};  // kept: invoke() may overwrite the input
         for (auto& v : x) v = static_cast<std::int8_t>(chain::xorshift(seed) & 0xff);
-        std::memcpy(narrow.input().data(), x.data(), x.size());
-        std::memcpy(wide.input().data(), x.data(), x.size());
-        narrow.invoke();
-        wide.invoke();
-        CHECK(std::equal(narrow.output().begin(), narrow.output().end(), wide.output().begin()));
-        std::memcpy(wide.input().data(), x.data(), x.size());
-        wide.invoke_reference();
-        CHECK(std::equal(narrow.output().begin(), narrow.output().end(), wide.output().begin()));
+        const auto want = outputs_of(narrow, x);
+        CHECK(outputs_of(wide, x) == want);
+        CHECK(outputs_of(wide, x, true) == want);
     }
 }
 
@@ -243,35 +249,21 @@ TEST_CASE("residual fusion: same results as the unfused model and the reference 
     for (int trial = 0; trial < 10; ++trial) {
         std::array<std::int8_t, residual::net::input_size> x{};
         for (auto& v : x) v = static_cast<std::int8_t>(chain::xorshift(seed) & 0xff);
-        std::memcpy(fused.input().data(), x.data(), x.size());
-        std::memcpy(plain.input().data(), x.data(), x.size());
-        fused.invoke();
-        plain.invoke();
-        CHECK(std::equal(fused.output().begin(), fused.output().end(), plain.output().begin()));
-        std::memcpy(plain.input().data(), x.data(), x.size());
-        plain.invoke_reference();
-        CHECK(std::equal(fused.output().begin(), fused.output().end(), plain.output().begin()));
-        std::memcpy(fused.input().data(), x.data(), x.size());
+        const auto want = outputs_of(plain, x);
+        CHECK(outputs_of(fused, x) == want);
+        CHECK(outputs_of(plain, x, true) == want);
+        CHECK(outputs_of(fused, x, true) == want);
         std::vector<std::size_t> sizes;
-        fused.invoke_reference();
-        CHECK(std::equal(fused.output().begin(), fused.output().end(), plain.output().begin()));
         std::memcpy(fused.input().data(), x.data(), x.size());
         fused.invoke_observed([&](int, std::span<const std::byte> t) { sizes.push_back(t.size()); });
         CHECK(sizes == std::vector<std::size_t>{256, 0, 256});  // the fused convolution has no tensor
-        CHECK(std::equal(fused.output().begin(), fused.output().end(), plain.output().begin()));
+        CHECK(std::equal(fused.output().begin(), fused.output().end(), want.begin()));
 
         static residual::swapped::instance swapped;
         static residual::swapped_unfused::instance swapped_plain;
-        std::memcpy(swapped.input().data(), x.data(), x.size());
-        std::memcpy(swapped_plain.input().data(), x.data(), x.size());
-        swapped.invoke();
-        swapped_plain.invoke();
-        CHECK(std::equal(swapped.output().begin(), swapped.output().end(), swapped_plain.output().begin()));
-        std::memcpy(swapped.input().data(), x.data(), x.size());
-        swapped.invoke_reference();
-        CHECK(std::equal(swapped.output().begin(), swapped.output().end(), swapped_plain.output().begin()));
-        // Each operand keeps its own multiplier, so the sum does not depend on the order.
-        CHECK(std::equal(swapped.output().begin(), swapped.output().end(), plain.output().begin()));
+        CHECK(outputs_of(swapped_plain, x) == want);  // each operand keeps its own multiplier
+        CHECK(outputs_of(swapped, x) == want);
+        CHECK(outputs_of(swapped, x, true) == want);
     }
 }
 

@@ -129,8 +129,7 @@ void fully_connected_s8(const std::int8_t* __restrict input, std::int8_t* __rest
                 vld1q_s32(acc), full, out, vctp32q(static_cast<std::uint32_t>(p.out_features - full)));
         }
     }
-    return;
-#endif
+#else
     for (int b = 0; b < p.batches; ++b) {
         const std::int8_t* x = input + b * in;
         for (int o = 0; o < p.out_features; ++o) {
@@ -141,6 +140,7 @@ void fully_connected_s8(const std::int8_t* __restrict input, std::int8_t* __rest
             output[b * p.out_features + o] = static_cast<std::int8_t>(clamp(acc, p.act_min, p.act_max));
         }
     }
+#endif
 }
 
 }  // namespace ctnn::kernels::portable

@@ -11,43 +11,37 @@
 namespace ctnn::kernels::portable::detail {
 
 #if CTNN_PORTABLE_MVE
-// Cortex-M55 and other Helium cores: 16 products summed into a scalar per VMLADAVA, the tail
-// through a lane predicate (inactive lanes load nothing and add nothing). Exact integer sums,
-// so bit-exact like the loops below.
+// Cortex-M55 and other Helium cores: Rows weight rows of Row bytes against one x,
+// acc[r] += w[r] . x, 16 products summed into a scalar per VMLADAVA. The tail loads through a
+// lane predicate (inactive lanes read nothing and give zeros, which add nothing). Exact integer
+// sums, so bit-exact like the loops below.
+template <int Rows, int Row>
+[[gnu::always_inline]] inline void dot_rows(const std::int8_t* w, const std::int8_t* x, std::int32_t* acc) noexcept {
+    std::int32_t a[Rows] = {};
+    auto step = [&](int k, auto load) {
+        const int8x16_t v = load(x + k);
+#pragma GCC unroll 4
+        for (int r = 0; r < Rows; ++r) a[r] = vmladavaq_s8(a[r], load(w + r * Row + k), v);
+    };
+    constexpr int full = Row / 16 * 16;
+    for (int k = 0; k < full; k += 16) step(k, [](const std::int8_t* q) { return vld1q_s8(q); });
+    if constexpr (full < Row) {
+        const mve_pred16_t p = vctp8q(Row - full);
+        step(full, [p](const std::int8_t* q) { return vldrbq_z_s8(q, p); });
+    }
+    for (int r = 0; r < Rows; ++r) acc[r] += a[r];
+}
+
+// Four output channels at once: the patch is loaded once for four weight rows.
 template <int Row>
 inline void dot4(const std::int8_t* w, const std::int8_t* x, std::int32_t* acc) noexcept {
-    std::int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-    int k = 0;
-    for (; k + 16 <= Row; k += 16) {
-        const int8x16_t v = vld1q_s8(x + k);
-        a0 = vmladavaq_s8(a0, vld1q_s8(w + k), v);
-        a1 = vmladavaq_s8(a1, vld1q_s8(w + Row + k), v);
-        a2 = vmladavaq_s8(a2, vld1q_s8(w + 2 * Row + k), v);
-        a3 = vmladavaq_s8(a3, vld1q_s8(w + 3 * Row + k), v);
-    }
-    if constexpr (Row % 16 != 0) {
-        const mve_pred16_t p = vctp8q(Row % 16);
-        const int8x16_t v = vldrbq_z_s8(x + k, p);
-        a0 = vmladavaq_p_s8(a0, vldrbq_z_s8(w + k, p), v, p);
-        a1 = vmladavaq_p_s8(a1, vldrbq_z_s8(w + Row + k, p), v, p);
-        a2 = vmladavaq_p_s8(a2, vldrbq_z_s8(w + 2 * Row + k, p), v, p);
-        a3 = vmladavaq_p_s8(a3, vldrbq_z_s8(w + 3 * Row + k, p), v, p);
-    }
-    acc[0] += a0;
-    acc[1] += a1;
-    acc[2] += a2;
-    acc[3] += a3;
+    dot_rows<4, Row>(w, x, acc);
 }
 
 template <int Row>
 inline std::int32_t dot1(const std::int8_t* w, const std::int8_t* x) noexcept {
     std::int32_t a = 0;
-    int k = 0;
-    for (; k + 16 <= Row; k += 16) a = vmladavaq_s8(a, vld1q_s8(w + k), vld1q_s8(x + k));
-    if constexpr (Row % 16 != 0) {
-        const mve_pred16_t p = vctp8q(Row % 16);
-        a = vmladavaq_p_s8(a, vldrbq_z_s8(w + k, p), vldrbq_z_s8(x + k, p), p);
-    }
+    dot_rows<1, Row>(w, x, &a);
     return a;
 }
 #else
