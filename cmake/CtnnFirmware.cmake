@@ -1,9 +1,13 @@
 # ctnn firmware support for arm-none-eabi builds (see cmake/toolchains/).
 #
 #   ctnn_add_firmware(<target> SOURCES <src>... [BOARD <board>] [STACK_SIZE <bytes>]
-#                     [FLASH_BUDGET <bytes>] [RAM_BUDGET <bytes>])
+#                     [FLASH_BUDGET <bytes>] [RAM_BUDGET <bytes>]
+#                     [MAX_INSTRUCTIONS <n>] [CLOCK_HZ <hz>])
 #       -> ${CMAKE_BINARY_DIR}/bin/<target>.elf, linked with our startup code,
-#          semihosting, instruction counter and the heap ban.
+#          semihosting, instruction counter and the heap ban. With MAX_INSTRUCTIONS or
+#          CLOCK_HZ the linked firmware runs once in QEMU (-icount: exact instruction counts)
+#          and must print `instructions: N` (the model firmware contract); the build prints N
+#          (and the time at CLOCK_HZ, one instruction per cycle) and fails when N > MAX.
 #   ctnn_add_firmware_test(<test> <target> [BOARD <board>] [TIMEOUT <seconds>]
 #                          [PASS_REGULAR_EXPRESSION <re>...] [FAIL_REGULAR_EXPRESSION <re>...])
 #       -> CTest test running the ELF in QEMU; the exit status is the program's.
@@ -59,7 +63,7 @@ endif()
 
 function(ctnn_add_firmware target)
     _ctnn_fw_settings()
-    cmake_parse_arguments(PARSE_ARGV 1 arg "" "BOARD;STACK_SIZE;FLASH_BUDGET;RAM_BUDGET" "SOURCES")
+    cmake_parse_arguments(PARSE_ARGV 1 arg "" "BOARD;STACK_SIZE;FLASH_BUDGET;RAM_BUDGET;MAX_INSTRUCTIONS;CLOCK_HZ" "SOURCES")
     if(arg_UNPARSED_ARGUMENTS)
         message(FATAL_ERROR "ctnn_add_firmware(${target}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
     endif()
@@ -75,6 +79,9 @@ function(ctnn_add_firmware target)
         message(FATAL_ERROR "ctnn_add_firmware(${target}): no linker script for board '${board}' (${board_ld})")
     endif()
 
+    if(COMMAND ctnn_warn_if_unoptimised)
+        ctnn_warn_if_unoptimised("ctnn_add_firmware(${target})")
+    endif()
     add_executable(${target} ${arg_SOURCES})
     set_target_properties(${target} PROPERTIES
         SUFFIX ".elf"
@@ -102,6 +109,24 @@ function(ctnn_add_firmware target)
                 "-DELF=$<TARGET_FILE:${target}>" "-DNM=${CTNN_FW_NM}"
                 "-DFLASH_BUDGET=${arg_FLASH_BUDGET}" "-DRAM_BUDGET=${arg_RAM_BUDGET}"
                 -P "${CTNN_FW_CMAKE_DIR}/CtnnFirmwareBudget.cmake"
+            VERBATIM)
+    endif()
+
+    # The latency budget: instructions per inference are data-independent in ctnn (the
+    # fw.timing tests), so one run in QEMU after linking measures them exactly.
+    if(arg_MAX_INSTRUCTIONS OR arg_CLOCK_HZ)
+        if(NOT CTNN_QEMU_ARM)
+            message(FATAL_ERROR "ctnn_add_firmware(${target}): MAX_INSTRUCTIONS and CLOCK_HZ run the firmware in QEMU "
+                                "after linking; qemu-system-arm was not found (apt-get install qemu-system-arm)")
+        endif()
+        if(NOT board IN_LIST CTNN_FW_QEMU_BOARDS)
+            message(FATAL_ERROR "ctnn_add_firmware(${target}): MAX_INSTRUCTIONS needs a board QEMU emulates "
+                                "(${CTNN_FW_QEMU_BOARDS}); '${board}' is not one")
+        endif()
+        add_custom_command(TARGET ${target} POST_BUILD
+            COMMAND "${CMAKE_COMMAND}" "-DQEMU=${CTNN_QEMU_ARM}" "-DBOARD=${board}" "-DELF=$<TARGET_FILE:${target}>"
+                "-DMAX_INSTRUCTIONS=${arg_MAX_INSTRUCTIONS}" "-DCLOCK_HZ=${arg_CLOCK_HZ}"
+                -P "${CTNN_FW_CMAKE_DIR}/CtnnFirmwareLatency.cmake"
             VERBATIM)
     endif()
 endfunction()

@@ -3,17 +3,23 @@
 #   1. installs the missing Debian packages (as root or via sudo),
 #   2. host build + tests with g++ (build/) and with clang++ (build-clang/), and the bit-exact
 #      checks again with -march=native (build-native/),
-#   3. the converter under AddressSanitizer + UBSan, and a bounded libFuzzer run,
+#   3. the converter under AddressSanitizer + UBSan, and two bounded libFuzzer runs (raw bytes,
+#      and structure-aware edits of valid models through the whole lowering),
 #   4. firmware for Cortex-M4, M0+, M7, M33 and M55, each run in QEMU (build-<core>/).
-# Options: --quick (g++ host build and Cortex-M4 firmware only). CTNN_JOBS sets parallelism.
+#   5. the converter on mutated models: each is rejected cleanly or its header compiles
+#      (tests/mutants/run_mutants.sh; 60 mutants, 400 with --full).
+# Options: --quick (g++ host build and Cortex-M4 firmware only), --full (the long sweeps too).
+# CTNN_JOBS sets parallelism.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 quick=0
+mutants=60
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=1 ;;
-    *) echo "usage: scripts/test.sh [--quick]" >&2; exit 2 ;;
+    --full) mutants=400 ;;
+    *) echo "usage: scripts/test.sh [--quick|--full]" >&2; exit 2 ;;
   esac
 done
 jobs=${CTNN_JOBS:-2}
@@ -45,6 +51,8 @@ firmware_suite() {  # <core>
 }
 
 host_suite build g++
+step "ctnn-convert on ${mutants} mutated models: rejected cleanly, or the header compiles (build/mutants/)"
+bash tests/mutants/run_mutants.sh --convert build/bin/ctnn-convert --count "$mutants" --work build/mutants --jobs "$jobs"
 firmware_suite m4
 if [ "$quick" -eq 0 ]; then
   host_suite build-clang clang++
@@ -55,11 +63,12 @@ if [ "$quick" -eq 0 ]; then
   cmake -S . -B build-native -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS=-march=native \
     -DCTNN_BUILD_BENCHMARKS=OFF -DCTNN_BUILD_EXAMPLES=OFF "${launcher[@]}" >/dev/null
   cmake --build build-native -j "$jobs"
-  ctest --test-dir build-native -j "$jobs" --output-on-failure -R "golden|self_check|kernel|unit"
+  ctest --test-dir build-native -j "$jobs" --output-on-failure -R "golden|self_check|kernel|unit|conformance"
 
-  step "ctnn-convert under AddressSanitizer + UBSan, then ${fuzz_seconds} s of libFuzzer (build-fuzz/)"
+  step "ctnn-convert under AddressSanitizer + UBSan, then ${fuzz_seconds} s of libFuzzer on raw bytes and ${fuzz_seconds} s on edited models (build-fuzz/)"
   cmake -S tools/ctnn-convert -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-    -DCTNN_SANITIZE=ON -DCTNN_FUZZ=ON -DCTNN_FUZZ_SECONDS="$fuzz_seconds" "${launcher[@]}" >/dev/null
+    -DCTNN_SANITIZE=ON -DCTNN_FUZZ=ON -DCTNN_FUZZ_SECONDS="$fuzz_seconds" -DCTNN_FUZZ_LOWERING_SECONDS="$fuzz_seconds" \
+    "${launcher[@]}" >/dev/null
   cmake --build build-fuzz -j "$jobs"
   ctest --test-dir build-fuzz --output-on-failure
 

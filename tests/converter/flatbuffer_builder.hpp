@@ -84,8 +84,9 @@ public:
     }
 
 private:
-    void align4() {
-        while (buf_.size() % 4 != 0) buf_.push_back(0);
+    void align4() { align(4); }
+    void align(std::size_t n) {
+        while (buf_.size() % n != 0) buf_.push_back(0);
     }
     void put32(std::size_t at, std::uint32_t v) { std::memcpy(buf_.data() + at, &v, 4); }
     void append32(std::uint32_t v) {
@@ -98,13 +99,16 @@ private:
         align4();
         int max_id = -1;
         for (const auto& f : t.fields) max_id = std::max(max_id, f.id);
-        // Inline layout: 4-byte vtable offset, then each field (scalars at their size, offsets 4 bytes).
+        // Inline layout: 4-byte vtable offset, then each field (scalars at their size, offsets 4 bytes),
+        // each aligned to its width as FlatBuffers verifiers require.
         std::vector<std::uint16_t> slot(static_cast<std::size_t>(max_id + 1), 0);
-        std::size_t size = 4;
+        std::size_t size = 4, table_align = 4;
         std::vector<std::size_t> at(t.fields.size());
         for (std::size_t i = 0; i < t.fields.size(); ++i) {
             const auto& f = t.fields[i];
             const std::size_t width = f.k == field::kind::scalar ? f.bytes.size() : 4;
+            while (size % width != 0) ++size;
+            table_align = std::max(table_align, width);
             at[i] = size;
             slot[static_cast<std::size_t>(f.id)] = static_cast<std::uint16_t>(size);
             size += width;
@@ -117,7 +121,7 @@ private:
         push16(static_cast<std::uint16_t>(4 + 2 * slot.size()));
         push16(static_cast<std::uint16_t>(size));
         for (const auto s : slot) push16(s);
-        align4();
+        align(table_align);
         const std::size_t pos = buf_.size();
         buf_.resize(pos + size, 0);
         const std::int32_t back = static_cast<std::int32_t>(pos - vtable);
@@ -141,6 +145,8 @@ private:
             case field::kind::vector:
             case field::kind::string: {
                 align4();
+                // Elements wider than the length word (int64 zero points) start 8-aligned.
+                if (f.element_count > 0 && f.bytes.size() / f.element_count == 8 && buf_.size() % 8 == 0) append32(0);
                 const std::size_t pos = buf_.size();
                 append32(static_cast<std::uint32_t>(f.k == field::kind::string ? f.bytes.size() : f.element_count));
                 buf_.insert(buf_.end(), f.bytes.begin(), f.bytes.end());

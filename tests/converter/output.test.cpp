@@ -55,7 +55,7 @@ TEST_CASE("header: float edges, PAD, MAX_POOL_2D, MEAN") {
     CHECK(contains(h, "ctnn::node<ctnn::layers::quantize<q::t1>, 0>,"));
     CHECK(contains(h, "ctnn::node<ctnn::layers::pad<ctnn::paddings<0, 0, 1, 1, 1, 1, 0, 0>>, 1>,"));
     CHECK(contains(h, "ctnn::node<ctnn::layers::max_pool2d<ctnn::window<2, 2>, ctnn::stride<2, 2>, ctnn::padding::valid, ctnn::act::none>, 2>,"));
-    CHECK(contains(h, "ctnn::node<ctnn::layers::mean<q::t4, true>, 3>,"));
+    CHECK(contains(h, "ctnn::node<ctnn::layers::mean<q::t4, true, ctnn::axes<1, 2>>, 3>,"));
     CHECK(contains(h, "ctnn::node<ctnn::layers::dequantize, 4>\n>;"));
     CHECK_FALSE(contains(h, "struct t0 "));  // float tensors have no quantization tag
     CHECK_FALSE(contains(h, "struct t5 "));

@@ -98,13 +98,13 @@ TEST_CASE("reader: several subgraphs") {
 TEST_CASE("reader: operator code index out of range") {
     auto m = tiny_model();
     m.ops[2].opcode_index = 42;
-    expect_error(convert(build(m)), "operator #2 uses operator code #42");
+    expect_error(convert(build(m)), "operator #2: uses operator code #42");
 }
 
 TEST_CASE("reader: tensor index out of range") {
     auto m = tiny_model();
     m.ops[1].inputs[0] = 99;
-    expect_error(convert(build(m)), "operator #1 (DEPTHWISE_CONV_2D) refers to tensor #99");
+    expect_error(convert(build(m)), "operator #1 DEPTHWISE_CONV_2D: refers to tensor #99");
 }
 
 TEST_CASE("reader: buffer index out of range") {
@@ -117,11 +117,11 @@ TEST_CASE("reader: builtin code is the larger of the two opcode fields") {
     // New files store large codes in builtin_code with the byte field at the placeholder (127).
     auto m = tiny_model();
     m.opcodes[m.ops[6].opcode_index] = {CUMSUM, 127, ""};
-    expect_error(convert(build(m)), "unsupported operator CUMSUM at operator #6");
+    expect_error(convert(build(m)), "operator #6 CUMSUM: unsupported operator");
     // Old files have only the byte field: builtin_code reads as 0 (ADD) and must lose to it.
     auto old = tiny_model();
     old.opcodes[old.ops[6].opcode_index] = {0, TANH, ""};
-    expect_error(convert(build(old)), "unsupported operator TANH at operator #6");
+    expect_error(convert(build(old)), "operator #6 TANH: unsupported operator");
 }
 
 TEST_CASE("reader: random corruption never crashes") {

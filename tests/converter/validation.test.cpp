@@ -24,108 +24,108 @@ void expect_error(const model& m, const std::string& needle) {
 TEST_CASE("validation: float tensor in the middle") {
     auto m = tiny_model();
     m.tensors[tiny::add_out].type = FLOAT32;
-    expect_error(m, "model is not fully int8-quantized: tensor 'add/out' of operator #2 (ADD) is float32");
+    expect_error(m, "operator #2 ADD: model is not fully int8-quantized: tensor 'add/out' is float32");
     auto w = tiny_model();
     w.tensors[tiny::conv_w].type = FLOAT32;
-    expect_error(w, "model is not fully int8-quantized: tensor 'conv/w' of operator #0 (CONV_2D) is float32");
+    expect_error(w, "operator #0 CONV_2D: model is not fully int8-quantized: tensor 'conv/w' is float32");
 }
 
 TEST_CASE("validation: int16 activations") {
     auto m = tiny_model();
     m.tensors[tiny::dw_out].type = INT16;
-    expect_error(m, "tensor 'dw/out' of operator #1 (DEPTHWISE_CONV_2D) is int16; expected int8");
+    expect_error(m, "operator #1 DEPTHWISE_CONV_2D: tensor 'dw/out' is int16; expected int8");
 }
 
 TEST_CASE("validation: unsupported operator") {
     auto m = tiny_model();
     m.opcodes[m.ops[3].opcode_index] = {TANH, -1, ""};
-    expect_error(m, "unsupported operator TANH at operator #3; supported: ADD, AVERAGE_POOL_2D, CONV_2D");
+    expect_error(m, "operator #3 TANH: unsupported operator; supported: ADD, AVERAGE_POOL_2D, CONV_2D");
     auto h = tiny_model();
     h.opcodes[h.ops[3].opcode_index] = {HARD_SWISH, -1, ""};
-    expect_error(h, "unsupported operator HARD_SWISH at operator #3");
+    expect_error(h, "operator #3 HARD_SWISH: unsupported operator");
     auto c = tiny_model();
     c.opcodes[c.ops[3].opcode_index] = {CUSTOM, -1, "MyOp"};
-    expect_error(c, "unsupported custom operator 'MyOp' at operator #3");
+    expect_error(c, "operator #3 CUSTOM: unsupported custom operator 'MyOp'");
 }
 
 TEST_CASE("validation: unsupported fused activation") {
     auto m = tiny_model();
     m.ops[0] = conv_op(m.ops[0].opcode_index, m.ops[0].inputs, m.ops[0].outputs[0], SAME, 1, ACT_TANH);
-    expect_error(m, "unsupported option: fused activation TANH at operator #0 (CONV_2D)");
+    expect_error(m, "operator #0 CONV_2D: unsupported option: fused activation TANH");
 }
 
 TEST_CASE("validation: unsupported options") {
     auto fc = tiny_model();
     fc.ops[5].options.scalar<std::int8_t>(1, 1);  // weights_format SHUFFLED4x16INT8
-    expect_error(fc, "unsupported option: weights_format SHUFFLED4x16INT8 at operator #5 (FULLY_CONNECTED)");
+    expect_error(fc, "operator #5 FULLY_CONNECTED: unsupported option: weights_format SHUFFLED4x16INT8");
     auto stride = tiny_model();
     stride.ops[0] = conv_op(stride.ops[0].opcode_index, stride.ops[0].inputs, stride.ops[0].outputs[0], SAME, 0, RELU);
-    expect_error(stride, "unsupported option: stride_h 0 at operator #0 (CONV_2D)");
+    expect_error(stride, "operator #0 CONV_2D: unsupported option: stride_h 0");
     auto wrong = tiny_model();
     wrong.ops[3].options_type = Conv2DOptions;
-    expect_error(wrong, "AVERAGE_POOL_2D at operator #3: builtin options are Conv2DOptions; expected Pool2DOptions");
+    expect_error(wrong, "operator #3 AVERAGE_POOL_2D: builtin options are Conv2DOptions; expected Pool2DOptions");
     auto missing = tiny_model();
     missing.ops[6].options_type = 0;
     missing.ops[6].has_options = false;
-    expect_error(missing, "SOFTMAX at operator #6: builtin options are none; expected SoftmaxOptions");
+    expect_error(missing, "operator #6 SOFTMAX: builtin options are none; expected SoftmaxOptions");
 }
 
 TEST_CASE("validation: dynamic shapes") {
     auto m = tiny_model();
     m.tensors[tiny::input].shape_signature = {1, -1, 4, 2};
-    expect_error(m, "tensor 'input' has a dynamic shape (shape_signature [1, -1, 4, 2])");
+    expect_error(m, "model input tensor 'input' has a dynamic shape (shape_signature [1, -1, 4, 2])");
     auto inner = tiny_model();
     inner.tensors[tiny::conv_out].shape_signature = {-1, 4, -1, 3};
-    expect_error(inner, "tensor 'conv/out' has a dynamic shape");
+    expect_error(inner, "operator #0 CONV_2D: tensor 'conv/out' has a dynamic shape");
 }
 
 TEST_CASE("validation: per-channel quantization on the wrong dimension") {
     auto m = tiny_model();
     m.tensors[tiny::conv_w].quantized_dimension = 3;
-    expect_error(m, "CONV_2D at operator #0: weights tensor 'conv/w' are quantized per channel on dimension 3; CONV_2D needs dimension 0");
+    expect_error(m, "operator #0 CONV_2D: weights tensor 'conv/w' are quantized per channel on dimension 3; CONV_2D needs dimension 0");
     auto dw = tiny_model();
     dw.tensors[tiny::dw_w].quantized_dimension = 0;
-    expect_error(dw, "DEPTHWISE_CONV_2D at operator #1: weights tensor 'dw/w' are quantized per channel on dimension 0; DEPTHWISE_CONV_2D needs dimension 3");
+    expect_error(dw, "operator #1 DEPTHWISE_CONV_2D: weights tensor 'dw/w' are quantized per channel on dimension 0; DEPTHWISE_CONV_2D needs dimension 3");
 }
 
 TEST_CASE("validation: per-channel scale count must equal output channels") {
     auto m = tiny_model();
     m.tensors[tiny::conv_w].scale = {0.01f, 0.02f};
     m.tensors[tiny::conv_w].zero_point = {0, 0};
-    expect_error(m, "weights tensor 'conv/w' have 2 per-channel scales for 3 output channels");
+    expect_error(m, "operator #0 CONV_2D: weights tensor 'conv/w' have 2 per-channel scales for 3 output channels");
 }
 
 TEST_CASE("validation: weights must be symmetric") {
     auto m = tiny_model();
     m.tensors[tiny::fc_w].zero_point = {4};
-    expect_error(m, "FULLY_CONNECTED at operator #5: weights tensor 'fc/w' have zero point 4; ctnn needs symmetric weights");
+    expect_error(m, "operator #5 FULLY_CONNECTED: weights tensor 'fc/w' have zero point 4; ctnn needs symmetric weights");
 }
 
 TEST_CASE("validation: bias must be int32 of the right size") {
     auto m = tiny_model();
     m.tensors[tiny::conv_b].type = INT8;
-    expect_error(m, "CONV_2D at operator #0: bias tensor 'conv/b' is int8; expected int32");
+    expect_error(m, "operator #0 CONV_2D: bias tensor 'conv/b' is int8; expected int32");
     auto wrong = tiny_model();
     wrong.buffers[wrong.tensors[tiny::fc_b].buffer].resize(12);
-    expect_error(wrong, "constant tensor 'fc/b' has 12 bytes of data");
+    expect_error(wrong, "operator #5 FULLY_CONNECTED: constant tensor 'fc/b' has 12 bytes of data");
 }
 
 TEST_CASE("validation: constant data of the wrong size") {
     auto m = tiny_model();
     m.buffers[m.tensors[tiny::conv_w].buffer].pop_back();
-    expect_error(m, "constant tensor 'conv/w' has 53 bytes of data (buffer #1); its shape 3x3x3x2 needs 54");
+    expect_error(m, "operator #0 CONV_2D: constant tensor 'conv/w' has 53 bytes of data (buffer #1); its shape 3x3x3x2 needs 54");
 }
 
 TEST_CASE("validation: pooling needs equal input and output quantization") {
     auto m = tiny_model();
     m.tensors[tiny::pool_out].scale = {0.4f};
-    expect_error(m, "AVERAGE_POOL_2D at operator #3: input and output quantization differ (scale 0.300000012 zp -128 vs scale 0.400000006 zp -128)");
+    expect_error(m, "operator #3 AVERAGE_POOL_2D: input and output quantization differ (scale 0.300000012 zp -128 vs scale 0.400000006 zp -128)");
 }
 
 TEST_CASE("validation: softmax output must be scale 1/256, zero point -128") {
     auto m = tiny_model();
     m.tensors[tiny::softmax_out].zero_point = {0};
-    expect_error(m, "SOFTMAX at operator #6: output quantization is scale 0.00390625 zp 0; int8 softmax needs scale 1/256");
+    expect_error(m, "operator #6 SOFTMAX: output quantization is scale 0.00390625 zp 0; int8 softmax needs scale 1/256");
 }
 
 TEST_CASE("validation: ADD does not broadcast") {
@@ -134,13 +134,13 @@ TEST_CASE("validation: ADD does not broadcast") {
     // Make the depthwise output 1x2x2x3 with stride 2, so ADD sees 1x4x4x3 + 1x2x2x3.
     m.ops[1] = conv_op(m.ops[1].opcode_index, m.ops[1].inputs, m.ops[1].outputs[0], SAME, 2, RELU6, true);
     m.tensors[tiny::dw_out].shape = {1, 2, 2, 3};
-    expect_error(m, "ADD at operator #2: input shapes 1x4x4x3 and 1x2x2x3 differ; broadcasting is not supported");
+    expect_error(m, "operator #2 ADD: input shapes 1x4x4x3 and 1x2x2x3 differ; broadcasting is not supported");
 }
 
 TEST_CASE("validation: output shape must match the operator") {
     auto m = tiny_model();
     m.tensors[tiny::conv_out].shape = {1, 3, 3, 3};
-    expect_error(m, "CONV_2D at operator #0: output shape 1x3x3x3 differs from the computed 1x4x4x3");
+    expect_error(m, "operator #0 CONV_2D: output tensor 'conv/out' has shape 1x3x3x3, but the computed shape is 1x4x4x3");
 }
 
 TEST_CASE("validation: exactly one input and one output, produced by the last operator") {
@@ -158,7 +158,7 @@ TEST_CASE("validation: exactly one input and one output, produced by the last op
 TEST_CASE("validation: operators must come in execution order") {
     auto m = tiny_model();
     std::swap(m.ops[0], m.ops[1]);
-    expect_error(m, "DEPTHWISE_CONV_2D at operator #0: reads tensor 'conv/out' before any operator produces it");
+    expect_error(m, "operator #0 DEPTHWISE_CONV_2D: reads tensor 'conv/out' before any operator produces it");
 }
 
 TEST_CASE("validation: QUANTIZE only from float32, DEQUANTIZE only to float32") {
@@ -166,33 +166,36 @@ TEST_CASE("validation: QUANTIZE only from float32, DEQUANTIZE only to float32") 
     q.tensors[0].type = INT8;
     q.tensors[0].scale = {0.1f};
     q.tensors[0].zero_point = {0};
-    expect_error(q, "QUANTIZE at operator #0: converts int8 to int8 (requantization); only float32 -> int8 is supported");
+    expect_error(q, "operator #0 QUANTIZE: converts int8 to int8 (requantization); only float32 -> int8 is supported");
     auto d = edges_model();
     d.tensors[7].type = INT8;
     d.tensors[7].scale = {0.1f};
     d.tensors[7].zero_point = {0};
-    expect_error(d, "DEQUANTIZE at operator #4: produces int8; only int8 -> float32 is supported");
+    expect_error(d, "operator #4 DEQUANTIZE: produces int8; only int8 -> float32 is supported");
 }
 
-TEST_CASE("validation: MEAN only over axes 1 and 2") {
+TEST_CASE("validation: MEAN axes lie in the input's rank and give the output's shape") {
     auto m = edges_model();
-    m.buffers[m.tensors[5].buffer] = {3, 0, 0, 0, 2, 0, 0, 0};
-    expect_error(m, "MEAN at operator #3: reduces axes {3, 2}; ctnn supports MEAN over axes {1, 2}");
+    m.buffers[m.tensors[5].buffer] = {3, 0, 0, 0, 2, 0, 0, 0};  // axes {3, 2}: keeps 1x2x1x1, the output is 1x1x1x4
+    expect_error(m, "operator #3 MEAN: output shape 1x1x1x4 differs from the computed 1x2x1x1");
+    auto out_of_range = edges_model();
+    out_of_range.buffers[out_of_range.tensors[5].buffer] = {1, 0, 0, 0, 0xfb, 0xff, 0xff, 0xff};  // {1, -5}
+    expect_error(out_of_range, "operator #3 MEAN: axis -5 is outside [-4, 4) for input 1x2x2x4");
 }
 
 TEST_CASE("validation: PAD paddings must be a constant [rank, 2]") {
     auto m = edges_model();
     m.tensors[2].shape = {8};
-    expect_error(m, "PAD at operator #1: paddings tensor 'paddings' have shape 8; expected 4x2");
+    expect_error(m, "operator #1 PAD: paddings tensor 'paddings' have shape 8; expected 4x2");
 }
 
 TEST_CASE("validation: activations are quantized per tensor") {
     auto m = tiny_model();
     m.tensors[tiny::fc_out].scale = {0.2f, 0.3f};
     m.tensors[tiny::fc_out].zero_point = {3, 3};
-    expect_error(m, "tensor 'fc/out' of operator #5 (FULLY_CONNECTED) is quantized per channel (2 scales)");
+    expect_error(m, "operator #5 FULLY_CONNECTED: tensor 'fc/out' is quantized per channel (2 scales)");
     auto none = tiny_model();
     none.tensors[tiny::add_out].scale.clear();
     none.tensors[tiny::add_out].zero_point.clear();
-    expect_error(none, "tensor 'add/out' of operator #2 (ADD) is int8 but has no quantization parameters");
+    expect_error(none, "operator #2 ADD: tensor 'add/out' is int8 but has no quantization parameters");
 }

@@ -13,6 +13,18 @@ foreach(line IN LISTS meta)
 endforeach()
 file(MAKE_DIRECTORY "${OUT}")
 
+# Data made for a generated model (tests/data/synthetic/) names the model's SHA-256: the model the
+# build generated must be the one TFLM ran.
+foreach(line IN LISTS meta)
+  if(line MATCHES "^model_sha256: ([0-9a-f]+)")
+    file(SHA256 "${MODEL}" sha)
+    if(NOT sha STREQUAL CMAKE_MATCH_1)
+      message(FATAL_ERROR "${MODEL} is not the model ${DATA} was made from (SHA-256 ${sha}, data says ${CMAKE_MATCH_1}): "
+                          "regenerate it with tests/golden/make_synthetic_golden.sh")
+    endif()
+  endif()
+endforeach()
+
 ctnn_run_model("${DATA}/inputs.bin" "${OUT}/outputs.bin")
 ctnn_expect_same("outputs" "${OUT}/outputs.bin" "${DATA}/outputs.bin" ${output_bytes} ${output_type}
   "outputs differ from TFLM's golden outputs")

@@ -122,19 +122,30 @@ TEST_CASE("pad_s8 portable == reference") {
 
 template <mean_params P>
 void check_mean() {
-    INFO("same quantization ", P.same_quantization);
-    compare(static_cast<std::size_t>(P.in_h * P.in_w * P.channels), static_cast<std::size_t>(P.channels),
-            portable::mean_s8<P>, [](const std::int8_t* x, std::int8_t* y) { reference::mean_s8(P, x, y); });
+    compare(static_cast<std::size_t>(P.count() * P.output_count()), static_cast<std::size_t>(P.output_count()), portable::mean_s8<P>,
+            [](const std::int8_t* x, std::int8_t* y) { reference::mean_s8(P, x, y); });
 }
 
 TEST_CASE("mean_s8 portable == reference") {
     using test::make_mean;
-    SUBCASE("equal quantization, truncating division") { check_mean<make_mean(7, 5, 16, 0.1f, -3, 0.1f, -3)>(); }
+    SUBCASE("equal quantization (rounds like any other)") { check_mean<make_mean(7, 5, 16, 0.1f, -3, 0.1f, -3)>(); }
     SUBCASE("equal scales, different zero points") { check_mean<make_mean(4, 4, 8, 0.1f, -3, 0.1f, 5)>(); }
     SUBCASE("output scale larger") { check_mean<make_mean(6, 6, 32, 0.05f, -128, 0.08f, -128)>(); }
     SUBCASE("output scale smaller (multiplier above one)") { check_mean<make_mean(3, 5, 4, 0.3f, 10, 0.1f, -7)>(); }
     SUBCASE("single pixel") { check_mean<make_mean(1, 1, 5, 0.2f, 0, 0.25f, 2)>(); }
     SUBCASE("large count (256 pixels)") { check_mean<make_mean(16, 16, 3, 0.02f, 4, 0.01f, 0)>(); }
+}
+
+TEST_CASE("mean_s8 over any axes: portable == reference") {
+    using test::make_mean_axes;
+    SUBCASE("last axis of 3x5x7") { check_mean<make_mean_axes({3, 5, 7}, 3, 0b100, 0.1f, 3, 0.07f, -2)>(); }
+    SUBCASE("first axis of 6x4") { check_mean<make_mean_axes({6, 4}, 2, 0b01, 0.2f, -128, 0.2f, -128)>(); }
+    SUBCASE("axes 0 and 2 of 3x4x5 (not contiguous: the general loop)") {
+        check_mean<make_mean_axes({3, 4, 5}, 3, 0b101, 0.05f, 10, 0.01f, 0)>();
+    }
+    SUBCASE("every axis of 2x3x4x5x2") { check_mean<make_mean_axes({2, 3, 4, 5, 2}, 5, 0b11111, 0.3f, 7, 0.1f, 127)>(); }
+    SUBCASE("size-1 axes only (count 1: a requantization)") { check_mean<make_mean_axes({1, 4, 1, 6}, 4, 0b0101, 0.3f, 7, 0.2f, -3)>(); }
+    SUBCASE("rank 6, axes 1, 3, 4") { check_mean<make_mean_axes({2, 3, 2, 2, 3, 2}, 6, 0b011010, 0.02f, -9, 0.03f, 4)>(); }
 }
 
 }  // namespace

@@ -162,15 +162,18 @@ TEST_CASE("pad_s8: fills with the zero point") {
 
 // 1x2x2x2 input; channel 0 = {1, 2, 3, -7} (sum -1), channel 1 = {5, 6, 7, 9} (sum 27).
 constexpr mean_params mean_same = test::make_mean(2, 2, 2, 0.5f, 1, 0.5f, 1);
+// s_in / s_out = 1 -> (2^30, 1); count 4 folds to (2^30 * 4 / 4, 1 - 2) = x0.25.
+static_assert(reference::mean_multiplier(mean_same.multiplier, 4) == quantized_multiplier{1 << 30, -1});
 // s_in / s_out = 2 -> (2^30, 2); count 4 folds to (2^30 * 4 / 4, 2 - 2) = x0.5.
 constexpr mean_params mean_diff = test::make_mean(2, 2, 2, 0.5f, 1, 0.25f, -2);
-static_assert(mean_same.same_quantization && !mean_diff.same_quantization);
 static_assert(reference::mean_multiplier(mean_diff.multiplier, 4) == quantized_multiplier{1 << 30, 0});
 
-TEST_CASE("mean_s8: equal quantization truncates, different quantization requantizes") {
+TEST_CASE("mean_s8: equal and different quantization both requantize with rounding (TFLM's QuantizedMeanOrSum)") {
     const bytes input{1, 5, 2, 6, 3, 7, -7, 9};
-    // same: -1/4 -> 0 (C division), 27/4 -> 6
-    const bytes expected_same{0, 6};
+    // same: (sum - zp_in * 4) x 0.25 = SRDHM by 2^30, then a rounding shift by 1:
+    // -5 -> SRDHM -2 (negative half toward zero) -> -1, + zp_out 1 -> 0;
+    // 23 -> SRDHM 12 -> 6, + 1 -> 7 (a truncating 27 / 4 would give 6: the old, wrong path)
+    const bytes expected_same{0, 7};
     // different: (sum - zp_in * 4) x 0.5: -5 -> -2.5 -> -2 (SRDHM: negative half toward zero),
     // 23 -> 11.5 -> 12; + zp_out (-2)
     const bytes expected_diff{-4, 10};

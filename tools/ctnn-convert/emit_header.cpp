@@ -90,7 +90,11 @@ std::string layer_type(const model_ir& m, const ir_layer& l, std::size_t node) {
             for (std::size_t i = 0; i < l.paddings.size(); ++i) s += (i ? ", " : "") + std::to_string(l.paddings[i]);
             return s + ">>";
         }
-        case layer_kind::mean: return "ctnn::layers::mean<" + out_q + ", " + (l.keep_dims ? "true" : "false") + ">";
+        case layer_kind::mean: {
+            std::string axes;
+            for (const int a : l.axes) axes += (axes.empty() ? "" : ", ") + std::to_string(a);
+            return "ctnn::layers::mean<" + out_q + ", " + (l.keep_dims ? "true" : "false") + ", ctnn::axes<" + axes + ">>";
+        }
     }
     return "";
 }

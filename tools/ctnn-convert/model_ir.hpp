@@ -58,6 +58,7 @@ struct ir_layer {
     bool keep_dims = false;         // FULLY_CONNECTED, MEAN
     float beta = 1.0f;              // SOFTMAX
     std::vector<int> paddings;      // PAD: before0, after0, before1, after1, ...
+    std::vector<int> axes;          // MEAN: the reduced axes, ascending, each once
 };
 
 struct model_ir {

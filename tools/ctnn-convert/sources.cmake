@@ -5,6 +5,9 @@ set(CTNN_CONVERT_CORE_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/tflite_names.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tflite_reader.cpp
     ${CMAKE_CURRENT_LIST_DIR}/lower.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/lower_checks.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/lower_ops.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/lower_reshape.cpp
     ${CMAKE_CURRENT_LIST_DIR}/text.cpp
     ${CMAKE_CURRENT_LIST_DIR}/layer_stats.cpp
     ${CMAKE_CURRENT_LIST_DIR}/emit_header.cpp

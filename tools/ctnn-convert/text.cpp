@@ -69,7 +69,11 @@ std::string layer_options_text(const ir_layer& l) {
             }
             return s;
         }
-        case layer_kind::mean: return std::string("axes 1,2") + (l.keep_dims ? " keep_dims" : "");
+        case layer_kind::mean: {
+            std::string axes = "axes ";
+            for (std::size_t i = 0; i < l.axes.size(); ++i) axes += (i ? "," : "") + std::to_string(l.axes[i]);
+            return axes + (l.keep_dims ? " keep_dims" : "");
+        }
         case layer_kind::quantize:
         case layer_kind::dequantize:
         case layer_kind::reshape: return "";

@@ -89,6 +89,10 @@ tfl_options read_options(int type, const fb::table& o) {
         }
         case tfl::options::softmax: out.beta = o.scalar<float>(tfl::softmax_options::beta, 0.0f); break;
         case tfl::options::add: out.activation = o.scalar<std::int8_t>(tfl::add_options::activation, 0); break;
+        case tfl::options::reshape:
+            out.has_new_shape = o.has(tfl::reshape_options::new_shape);
+            out.new_shape = read_vector<std::int32_t>(o, tfl::reshape_options::new_shape);
+            break;
         case tfl::options::reducer: out.keep_dims = o.scalar<bool>(tfl::reducer_options::keep_dims, false); break;
         default: break;  // options without fields ctnn reads (or unsupported: lower.cpp says so)
     }
@@ -101,7 +105,7 @@ tfl_operator read_operator(const fb::table& t, const std::vector<int>& codes, co
     tfl_operator out;
     const auto opcode = t.scalar<std::uint32_t>(f::opcode_index, 0);
     if (opcode >= codes.size()) {
-        fail("operator #" + std::to_string(op_index) + " uses operator code #" + std::to_string(opcode) + ", but the model has " +
+        fail("operator #" + std::to_string(op_index) + ": uses operator code #" + std::to_string(opcode) + ", but the model has " +
              std::to_string(codes.size()));
     }
     out.builtin_code = codes[opcode];
@@ -196,7 +200,7 @@ tfl_model read_tflite(std::span<const std::uint8_t> file) {
     const fb::vector ops = sg.vec(tfl::subgraph_field::operators, 4);
     for (std::size_t i = 0; i < ops.size(); ++i) {
         tfl_operator op = read_operator(ops.table_at(i, "operator #" + std::to_string(i)), codes, custom_codes, i);
-        const std::string where = "operator #" + std::to_string(i) + " (" + tfl::operator_name(op.builtin_code) + ")";
+        const std::string where = "operator #" + std::to_string(i) + " " + tfl::operator_name(op.builtin_code) + ":";
         for (const auto t : op.inputs) check_tensor_index(t, n, true, where);
         for (const auto t : op.outputs) check_tensor_index(t, n, false, where);
         model.operators.push_back(std::move(op));

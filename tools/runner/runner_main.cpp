@@ -131,6 +131,7 @@ int main(int argc, char** argv) {
             intermediates = argv[++i];
         } else if (arg == "--info") {
             // What the compiler derived; the last two lines match `ctnn-convert --summary`.
+            std::printf("kernel_sets: %s\n", ctnn::kernels::isa::kernel_sets);
             std::printf("layers: %d\nmacs: %zu\narena_lower_bound: %zu\narena_offsets:", model::layer_count, model::macs,
                         model::arena_lower_bound);
             for (const std::size_t offset : model::plan.offsets) std::printf(" %zu", offset);

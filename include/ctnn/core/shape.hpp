@@ -9,6 +9,10 @@
 
 namespace ctnn {
 
+// The largest tensor, in bytes (and so in int8 elements): the kernels index and count with int,
+// and a 32-bit target could not address more anyway. The converter checks every tensor with it.
+inline constexpr std::size_t max_tensor_bytes = 2147483647;
+
 template <int... Dims>
 struct shape {
     static_assert(sizeof...(Dims) >= 1, "ctnn: a shape needs at least one dimension");
@@ -17,6 +21,7 @@ struct shape {
     static constexpr int rank = sizeof...(Dims);
     static constexpr std::array<int, sizeof...(Dims)> dims{Dims...};
     static constexpr std::size_t size = (std::size_t{1} * ... * static_cast<std::size_t>(Dims));
+    static_assert(size <= max_tensor_bytes, "ctnn: a shape may have at most 2^31 - 1 elements");
 
     // The last dimension: channels for NHWC, features for [batch, features].
     static constexpr int inner = dims[sizeof...(Dims) - 1];

@@ -22,6 +22,7 @@ struct tensor_type {
     using element = std::conditional_t<is_float, float, std::int8_t>;
     static constexpr std::size_t size = S::size;
     static constexpr std::size_t bytes = S::size * sizeof(element);
+    static_assert(bytes <= max_tensor_bytes, "ctnn: a tensor may have at most 2^31 - 1 bytes");
 };
 
 template <class T>

@@ -57,16 +57,32 @@ struct pad_params {
     friend constexpr bool operator==(const pad_params&, const pad_params&) = default;
 };
 
-// MEAN over H and W of a 1xHxWxC tensor. TFLM takes one of two paths:
-//   same_quantization (input zp == output zp and the float scales are equal): integer mean of
-//     the raw values, C division (truncates toward zero), no requantization;
-//   otherwise: multiplier = QuantizeMultiplier((double)s_in / (double)s_out), 1/(H*W) folded
-//     into it by the kernel, zero points applied around it, clamp to [-128, 127].
+// MEAN over any set of axes of a tensor of rank <= 6. TFLM (EvalIntegerMean in
+// micro/kernels/reduce_common.cc at 90b983c2) sends every int8 MEAN through
+// reference_ops::QuantizedMeanOrSum, also when input and output quantization are equal: the
+// int32 sum of the raw values over the reduced axes, minus zp_in * count, times
+// QuantizeMultiplier(s_in / s_out) with 1/count folded in (reference::mean_multiplier), plus
+// zp_out, clamped to [-128, 127]. The output holds the kept dimensions in order.
 struct mean_params {
-    int in_h = 1, in_w = 1, channels = 1;
+    int rank = 1;
+    std::array<int, 6> dims{1, 1, 1, 1, 1, 1};
+    std::array<bool, 6> reduced{};  // duplicates in TFLite's axis list count once
     std::int32_t input_zero_point = 0, output_zero_point = 0;
-    quantized_multiplier multiplier;
-    bool same_quantization = false;
+    quantized_multiplier multiplier;  // s_in / s_out, before 1/count is folded in
+
+    // Elements summed into one output value.
+    constexpr int count() const noexcept {
+        int n = 1;
+        for (int d = 0; d < rank; ++d)
+            if (reduced[static_cast<std::size_t>(d)]) n *= dims[static_cast<std::size_t>(d)];
+        return n;
+    }
+    constexpr int output_count() const noexcept {
+        int n = 1;
+        for (int d = 0; d < rank; ++d)
+            if (!reduced[static_cast<std::size_t>(d)]) n *= dims[static_cast<std::size_t>(d)];
+        return n;
+    }
 
     friend constexpr bool operator==(const mean_params&, const mean_params&) = default;
 };

@@ -21,12 +21,24 @@ struct softmax_params {
 
 inline constexpr int softmax_scaled_diff_integer_bits = 5;
 
+// beta * s_in * 2^26 in double, capped at 2^31 - 1: the real input multiplier.
+constexpr double softmax_input_real(float beta, float input_scale) noexcept {
+    constexpr int bits = softmax_scaled_diff_integer_bits;
+    const double real = static_cast<double>(beta) * static_cast<double>(input_scale) * double(1 << (31 - bits));
+    constexpr double cap = double((std::int64_t{1} << 31) - 1);
+    return real > cap ? cap : real;
+}
+
+// TFLite derives the input multiplier with QuantizeMultiplierGreaterThanOne, which needs the
+// real multiplier above 1: beta * s_in > 2^-26 (so a left shift, never a right one). beta must
+// also be finite (an infinite beta would be capped, not rejected).
+constexpr bool softmax_beta_in_range(float beta, float input_scale) noexcept {
+    return beta > 0.0f && beta <= 3.40282347e38f && softmax_input_real(beta, input_scale) > 1.0;
+}
+
 constexpr softmax_params make_softmax_params(int rows, int depth, float beta, float input_scale) noexcept {
     constexpr int bits = softmax_scaled_diff_integer_bits;
-    double real = static_cast<double>(beta) * static_cast<double>(input_scale) * double(1 << (31 - bits));
-    constexpr double cap = double((std::int64_t{1} << 31) - 1);
-    if (real > cap) real = cap;
-    const quantized_multiplier q = quantize_multiplier(real);
+    const quantized_multiplier q = quantize_multiplier(softmax_input_real(beta, input_scale));
     // The largest input difference that still matters, rescaled: floor(31 * 2^26 / 2^shift).
     const double radius = double((1 << bits) - 1) * double(std::int64_t{1} << (31 - bits)) /
                           double(std::int64_t{1} << q.shift);

@@ -32,11 +32,14 @@ constexpr std::int64_t accumulator_bound(int channels, int depth, Weight weight,
     return worst;
 }
 
+// The largest accumulator_bound a layer may have (the converter rejects larger ones too).
+inline constexpr std::int64_t max_accumulator_magnitude = std::numeric_limits<std::int32_t>::max();
+
 namespace diag {
 // Named for the layer whose parameters could overflow; Bound is the worst magnitude.
 template <class LayerParams, long long Bound>
 struct accumulator_may_overflow_int32 {
-    static_assert(Bound <= std::numeric_limits<std::int32_t>::max(),
+    static_assert(Bound <= max_accumulator_magnitude,
                   "ctnn: a layer's int32 accumulator could overflow for some input (layer parameters and the worst "
                   "magnitude are the template arguments)");
     static constexpr bool ok = true;

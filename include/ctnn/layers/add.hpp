@@ -3,7 +3,6 @@
 // may be written over an input that dies here (the planner decides).
 #pragma once
 
-#include <algorithm>
 #include <cstdint>
 
 #include "ctnn/core/tensor_type.hpp"
@@ -14,6 +13,7 @@
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/quant/activation.hpp"
 #include "ctnn/quant/quantize_multiplier.hpp"
+#include "ctnn/quant/requantize.hpp"
 
 namespace ctnn {
 namespace diag {
@@ -35,20 +35,21 @@ struct add {
                                                                         std::is_same_v<typename In1::shape, typename In2::shape>>));
         static_assert(valid_quantization<OutQ>);
         using output = tensor_type<typename In1::shape, OutQ>;
+        static constexpr add_reals reals = add_multiplier_reals(In1::quant::scale, In2::quant::scale, OutQ::scale);
+        static_assert(sizeof(diag::requantization_out_of_range<OutQ, multiplier_in_range(reals.output)>));
+        static_assert(sizeof(diag::activation_bounds_overflow<Act, OutQ, activation_range_representable<Act>(OutQ::scale)>));
 
         static constexpr kernels::add_params params = [] {
-            constexpr int left_shift = 20;
-            const double twice_max = 2.0 * static_cast<double>(std::max(In1::quant::scale, In2::quant::scale));
             const activation_range r = Act::range(OutQ::scale, OutQ::zero_point);
             kernels::add_params p;
             p.size = static_cast<int>(In1::size);
             p.input1_zero_point = In1::quant::zero_point;
             p.input2_zero_point = In2::quant::zero_point;
             p.output_zero_point = OutQ::zero_point;
-            p.left_shift = left_shift;
-            p.input1 = quantize_multiplier(static_cast<double>(In1::quant::scale) / twice_max);
-            p.input2 = quantize_multiplier(static_cast<double>(In2::quant::scale) / twice_max);
-            p.output = quantize_multiplier(twice_max / (double(1 << left_shift) * static_cast<double>(OutQ::scale)));
+            p.left_shift = add_left_shift;
+            p.input1 = quantize_multiplier(reals.input1);
+            p.input2 = quantize_multiplier(reals.input2);
+            p.output = quantize_multiplier(reals.output);
             p.act_min = r.min;
             p.act_max = r.max;
             return p;

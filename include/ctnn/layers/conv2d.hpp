@@ -23,7 +23,7 @@ struct conv2d {
         using weight_shape = typename Params::weight_shape;
         static_assert(weight_shape::rank == 4, "ctnn: conv2d weight_shape must be <out, kh, kw, in>");
         static constexpr int out_c = weight_shape::dims[0], kh = weight_shape::dims[1], kw = weight_shape::dims[2];
-        static_assert(sizeof(detail::convolution_checks<In, weight_shape, kh, kw, Dilation::h, Dilation::w,
+        static_assert(sizeof(detail::convolution_checks<In, weight_shape, kh, kw, Stride, Dilation,
                                                         In::shape::rank == 4 && In::shape::dims[3] == weight_shape::dims[3],
                                                         std::is_same_v<Pad, padding::valid>>));
         static_assert(valid_layer_params<Params, out_c> && valid_quantization<OutQ>);

@@ -28,6 +28,11 @@ struct convolution_kernel_larger_than_input {
     static_assert(Fits, "ctnn: convolution: with VALID padding the (dilated) kernel must fit in the input; "
                         "use padding::same or a smaller kernel (template arguments: input shape, weight shape)");
 };
+template <class InputShape, class WeightShape, class Stride, class Dilation, bool InRange>
+struct convolution_stride_or_dilation_out_of_range {
+    static_assert(InRange, "ctnn: convolution: the stride or the dilated kernel is too large for int arithmetic "
+                           "(template arguments: input shape, weight shape, stride, dilation)");
+};
 }  // namespace diag
 
 namespace layers::detail {
@@ -67,6 +72,9 @@ constexpr kernels::conv_geometry convolution_geometry() noexcept {
 template <class In, class Params, class OutQ, int KernelH, int KernelW, int OutC, class Stride, class Pad, class Act,
           class Dilation>
 struct convolution_spec {
+    static_assert(sizeof(diag::requantization_out_of_range<
+                         Params, first_channel_out_of_range(In::quant::scale, Params::weight_scales, OutC, OutQ::scale) < 0>));
+    static_assert(sizeof(diag::activation_bounds_overflow<Act, OutQ, activation_range_representable<Act>(OutQ::scale)>));
     static constexpr kernels::conv_geometry geometry =
         convolution_geometry<In, KernelH, KernelW, OutC, Stride, Pad, Act, Dilation, OutQ>();
     static constexpr const std::int8_t* weights = std::data(Params::weights);
@@ -76,13 +84,17 @@ struct convolution_spec {
     static constexpr std::size_t param_bytes = param_storage_bytes<Params> + OutC * sizeof(quantized_multiplier);
 };
 
-template <class In, class WeightShape, int KernelH, int KernelW, int Dil_h, int Dil_w, bool ChannelsMatch, bool Valid>
+template <class In, class WeightShape, int KernelH, int KernelW, class Stride, class Dilation, bool ChannelsMatch, bool Valid>
 struct convolution_checks {
     static constexpr bool is_nhwc = In::shape::rank == 4 && In::shape::dims[0] == 1;
     static_assert(sizeof(diag::convolution_input_does_not_match_weights<typename In::shape, WeightShape,
                                                                         is_nhwc && ChannelsMatch>));
-    static constexpr bool kernel_fits =
-        !Valid || ((KernelH - 1) * Dil_h + 1 <= In::shape::dims[1] && (KernelW - 1) * Dil_w + 1 <= In::shape::dims[2]);
+    static constexpr window_error y = check_window(!Valid, In::shape::dims[1], KernelH, Stride::h, Dilation::h);
+    static constexpr window_error x = check_window(!Valid, In::shape::dims[2], KernelW, Stride::w, Dilation::w);
+    static_assert(sizeof(diag::convolution_stride_or_dilation_out_of_range<
+                         typename In::shape, WeightShape, Stride, Dilation,
+                         window_in_int_range(y) && window_in_int_range(x)>));
+    static constexpr bool kernel_fits = y != window_error::kernel_larger_than_input && x != window_error::kernel_larger_than_input;
     static_assert(sizeof(diag::convolution_kernel_larger_than_input<typename In::shape, WeightShape, kernel_fits>));
 };
 

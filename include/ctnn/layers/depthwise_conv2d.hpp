@@ -23,7 +23,7 @@ struct depthwise_conv2d {
         static_assert(weight_shape::rank == 4 && weight_shape::dims[0] == 1,
                       "ctnn: depthwise_conv2d weight_shape must be <1, kh, kw, out>");
         static constexpr int out_c = weight_shape::dims[3], kh = weight_shape::dims[1], kw = weight_shape::dims[2];
-        static_assert(sizeof(detail::convolution_checks<In, weight_shape, kh, kw, Dilation::h, Dilation::w,
+        static_assert(sizeof(detail::convolution_checks<In, weight_shape, kh, kw, Stride, Dilation,
                                                         In::shape::rank == 4 && out_c % In::shape::dims[3] == 0,
                                                         std::is_same_v<Pad, padding::valid>>));
         static_assert(valid_layer_params<Params, out_c> && valid_quantization<OutQ>);

@@ -64,6 +64,13 @@ struct fully_connected {
             [](int o) { return std::int64_t{Params::bias[o]}; }, In::quant::zero_point);
         static_assert(diag::accumulator_may_overflow_int32<Params, accumulator_bound>::ok);
 
+        static_assert(sizeof(diag::requantization_out_of_range<
+                             Params, per_channel ? first_channel_out_of_range(In::quant::scale, Params::weight_scales,
+                                                                              out_features, OutQ::scale) < 0
+                                                 : multiplier_in_range(per_tensor_fc_real(In::quant::scale, Params::weight_scales[0],
+                                                                                          OutQ::scale))>));
+        static_assert(sizeof(diag::activation_bounds_overflow<Act, OutQ, activation_range_representable<Act>(OutQ::scale)>));
+
         struct spec {
             static constexpr activation_range range = Act::range(OutQ::scale, OutQ::zero_point);
             static constexpr kernels::fully_connected_params params{

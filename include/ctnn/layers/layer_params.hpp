@@ -13,6 +13,7 @@
 #include <iterator>
 
 #include "ctnn/core/shape.hpp"
+#include "ctnn/quant/qparams.hpp"
 
 namespace ctnn {
 
@@ -38,7 +39,7 @@ struct invalid_layer_params {
                   "ctnn: per-channel weight_scales count must equal the output channels (or be 1: per tensor)");
     static constexpr bool ok = [] {
         for (float s : P::weight_scales)
-            if (!(s > 0.0f && s < 3.4e38f)) return false;
+            if (!valid_scale(s)) return false;
         return true;
     }();
     static_assert(ok, "ctnn: every weight scale must be positive and finite");

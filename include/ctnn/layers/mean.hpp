@@ -1,8 +1,12 @@
-// MEAN over H and W of a 1xHxWxC int8 tensor (global average pooling as TFLite emits it),
-// with requantization when the output's quantization differs from the input's.
+// MEAN of an int8 tensor over any of its axes (rank <= 6), TFLite's QuantizedMeanOrSum:
+// requantized to the output's quantization, equal or not. keep_dims leaves each reduced
+// dimension as 1; without it the reduced dimensions go (a full reduction gives one value,
+// shape<1>). The default, axes 1 and 2 of NHWC, is global average pooling.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <type_traits>
 
 #include "ctnn/core/shape.hpp"
 #include "ctnn/core/tensor_type.hpp"
@@ -11,34 +15,82 @@
 #include "ctnn/kernels/reference/mean_s8.hpp"
 #include "ctnn/kernels/reference/runtime_value.hpp"
 #include "ctnn/layers/layer_base.hpp"
+#include "ctnn/layers/options.hpp"
 #include "ctnn/quant/quantize_multiplier.hpp"
 
-namespace ctnn::layers {
+namespace ctnn {
+namespace diag {
+template <int Rank, int BadAxis, bool Valid>
+struct mean_axis_out_of_range {
+    static_assert(Valid, "ctnn: mean: an axis lies outside [-rank, rank) of the input (template arguments: rank, axis)");
+};
+template <long long Count, bool Fits>
+struct mean_reduces_too_many_elements {
+    static_assert(Fits, "ctnn: mean: more than 2^23 elements per output value could overflow the int32 sum (template argument: the count)");
+};
+}  // namespace diag
 
-template <QuantParams OutQ, bool KeepDims = true>
+namespace detail {
+template <class T>
+inline constexpr bool is_axes = false;
+template <int... A>
+inline constexpr bool is_axes<axes<A...>> = true;
+}  // namespace detail
+
+namespace layers {
+
+template <QuantParams OutQ, bool KeepDims = true, class Axes = axes<1, 2>>
 struct mean {
+    static_assert(ctnn::detail::is_axes<Axes>, "ctnn: mean takes its axes as ctnn::axes<...>");
+
     template <class In>
     struct bind : bound_layer_defaults {
         using s = typename In::shape;
-        static_assert(Int8Tensor<In> && s::rank == 4 && s::dims[0] == 1,
-                      "ctnn: mean reduces H and W of a 1xHxWxC int8 tensor");
+        static_assert(Int8Tensor<In> && s::rank <= 6, "ctnn: mean reduces an int8 tensor of rank 1 to 6");
         static_assert(valid_quantization<OutQ>);
+
+        static constexpr int bad_axis = [] {
+            for (const int a : Axes::values)
+                if (a < -s::rank || a >= s::rank) return a;
+            return 0;
+        }();
+        static_assert(sizeof(diag::mean_axis_out_of_range<s::rank, bad_axis, bad_axis == 0 || (bad_axis >= -s::rank && bad_axis < s::rank)>));
+
         static constexpr kernels::mean_params params = [] {
             kernels::mean_params p;
-            p.in_h = s::dims[1];
-            p.in_w = s::dims[2];
-            p.channels = s::dims[3];
+            p.rank = s::rank;
+            for (int d = 0; d < s::rank; ++d) p.dims[static_cast<std::size_t>(d)] = s::dims[static_cast<std::size_t>(d)];
+            for (const int a : Axes::values) p.reduced[static_cast<std::size_t>(a < 0 ? a + s::rank : a)] = true;
             p.input_zero_point = In::quant::zero_point;
             p.output_zero_point = OutQ::zero_point;
-            p.same_quantization = In::quant::zero_point == OutQ::zero_point && In::quant::scale == OutQ::scale;
             p.multiplier = quantize_multiplier(static_cast<double>(In::quant::scale) / static_cast<double>(OutQ::scale));
             return p;
         }();
-        using output = tensor_type<std::conditional_t<KeepDims, shape<1, 1, 1, s::dims[3]>, shape<1, s::dims[3]>>, OutQ>;
+        static_assert(sizeof(diag::mean_reduces_too_many_elements<params.count(), params.count() <= (1 << 23)>));
+
+        static constexpr auto output_dims = [] {
+            constexpr int kept = KeepDims ? s::rank : params.rank - [] {
+                int n = 0;
+                for (int d = 0; d < s::rank; ++d) n += params.reduced[static_cast<std::size_t>(d)];
+                return n;
+            }();
+            std::array<int, (kept > 0 ? kept : 1)> out{};
+            out[0] = 1;  // a full reduction without keep_dims: one value
+            for (int d = 0, k = 0; d < s::rank; ++d) {
+                const bool r = params.reduced[static_cast<std::size_t>(d)];
+                if (KeepDims) out[static_cast<std::size_t>(k++)] = r ? 1 : s::dims[static_cast<std::size_t>(d)];
+                else if (!r) out[static_cast<std::size_t>(k++)] = s::dims[static_cast<std::size_t>(d)];
+            }
+            return out;
+        }();
+        using output = tensor_type<shape_from<output_dims>, OutQ>;
 
         static void run(const std::int8_t* input, std::int8_t* out) { kernels::portable::mean_s8<params>(input, out); }
-        static void run_reference(const std::int8_t* input, std::int8_t* out) { kernels::reference::mean_s8(kernels::reference::runtime_value(params), input, out); }
+        static void run_reference(const std::int8_t* input, std::int8_t* out) {
+            kernels::reference::mean_s8(kernels::reference::runtime_value(params), input, out);
+        }
     };
 };
 
-}  // namespace ctnn::layers
+}  // namespace layers
+}  // namespace ctnn

@@ -36,6 +36,13 @@ struct paddings {
     static constexpr std::array<int, sizeof...(BeforeAfter)> values{BeforeAfter...};
 };
 
+// The axes a reduction runs over, as TFLite lists them: negative axes count from the end,
+// repeats count once (checked against the input's rank where the layer is bound).
+template <int... Axes>
+struct axes {
+    static constexpr std::array<int, sizeof...(Axes)> values{Axes...};
+};
+
 // TFLite's output size and leading padding for one spatial dimension.
 struct spatial_extent {
     int out = 0;
@@ -52,6 +59,45 @@ constexpr spatial_extent compute_extent(int in, int kernel, int stride, int dila
         const int total = (out - 1) * stride + effective - in;
         return {out, total > 0 ? total / 2 : 0};
     }
+}
+
+// Whether one spatial dimension of a window (convolution kernel or pooling filter) works out:
+// the output-size arithmetic above and the kernels' tap positions (y * stride - pad + k *
+// dilation) stay inside int, and with VALID padding the dilated kernel fits in the input.
+// Evaluated in 64 bits, so it can judge any int arguments; layers static_assert it and the
+// converter calls it, naming the option to blame.
+enum class window_error {
+    none,
+    not_positive,              // a size, stride or dilation below 1
+    dilated_kernel_too_large,  // (kernel - 1) * dilation + 1, or the span of the last window, exceeds int
+    stride_too_large,          // input + stride - 1 exceeds int
+    kernel_larger_than_input,  // VALID padding and the dilated kernel is larger than the input
+};
+
+inline constexpr long long max_window_extent = 2147483647;  // INT32_MAX: the kernels index with int
+
+constexpr window_error check_window(bool same_padding, int in, int kernel, int stride, int dilation) noexcept {
+    if (in < 1 || kernel < 1 || stride < 1 || dilation < 1) return window_error::not_positive;
+    const long long effective = (static_cast<long long>(kernel) - 1) * dilation + 1;
+    if (effective > max_window_extent) return window_error::dilated_kernel_too_large;
+    if (static_cast<long long>(in) + stride - 1 > max_window_extent) return window_error::stride_too_large;
+    if (!same_padding) return effective > in ? window_error::kernel_larger_than_input : window_error::none;
+    const long long out = (static_cast<long long>(in) + stride - 1) / stride;
+    if ((out - 1) * stride + effective > max_window_extent) return window_error::dilated_kernel_too_large;
+    return window_error::none;
+}
+
+// AVERAGE_POOL_2D sums a window's taps in int32 and its kernel counts the window's area in int:
+// both stay exact while the window has at most 2^24 taps (|int8| <= 128). The converter checks
+// the same function.
+inline constexpr long long max_average_pool_taps = 1 << 24;
+constexpr bool average_pool_window_in_range(int filter_h, int filter_w) noexcept {
+    return static_cast<long long>(filter_h) * filter_w <= max_average_pool_taps;
+}
+
+// The errors of int range (a kernel larger than the input has its own diagnostic).
+constexpr bool window_in_int_range(window_error e) noexcept {
+    return e == window_error::none || e == window_error::kernel_larger_than_input;
 }
 
 template <class P>

@@ -37,6 +37,14 @@ struct pool2d {
                              s, Window,
                              Int8Tensor<In> && s::rank == 4 && s::dims[0] == 1 &&
                                  (std::is_same_v<Pad, padding::same> || (Window::h <= s::dims[1] && Window::w <= s::dims[2]))>));
+        static constexpr bool same = std::is_same_v<Pad, padding::same>;
+        static_assert(window_in_int_range(check_window(same, s::dims[1], Window::h, Stride::h, 1)) &&
+                          window_in_int_range(check_window(same, s::dims[2], Window::w, Stride::w, 1)),
+                      "ctnn: pooling: the stride or the window is too large for int arithmetic");
+        static_assert(Kind != pooling::average || average_pool_window_in_range(Window::h, Window::w),
+                      "ctnn: average_pool2d: the window has more than 2^24 taps (the int32 sum could overflow)");
+        static_assert(sizeof(diag::activation_bounds_overflow<Act, typename In::quant,
+                                                              activation_range_representable<Act>(In::quant::scale)>));
         static constexpr kernels::pool_geometry geometry = [] {
             const spatial_extent y = compute_extent<Pad>(s::dims[1], Window::h, Stride::h, 1);
             const spatial_extent x = compute_extent<Pad>(s::dims[2], Window::w, Stride::w, 1);

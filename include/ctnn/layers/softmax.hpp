@@ -22,6 +22,9 @@ struct softmax {
         static_assert(OutQ::scale == 1.0f / 256.0f && OutQ::zero_point == -128,
                       "ctnn: softmax int8 output must have scale 1/256 and zero point -128 (as TFLite requires)");
         static_assert(Beta::value > 0.0f, "ctnn: softmax beta must be positive");
+        static_assert(kernels::softmax_beta_in_range(Beta::value, In::quant::scale),
+                      "ctnn: softmax beta x input scale must exceed 2^-26 (TFLite's input multiplier must be "
+                      "greater than one) and beta must be finite");
         using output = tensor_type<typename In::shape, OutQ>;
         static constexpr int depth = In::shape::inner;
         static constexpr kernels::softmax_params params = kernels::make_softmax_params(

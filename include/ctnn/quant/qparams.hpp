@@ -21,12 +21,16 @@ concept QuantParams = requires {
     { Q::zero_point } -> std::convertible_to<std::int32_t>;
 };
 
+// A usable scale: positive and finite (denormals included; what they lead to is checked where
+// a multiplier or a clamp is derived from them).
+constexpr bool valid_scale(float scale) noexcept { return scale > 0.0f && scale <= std::numeric_limits<float>::max(); }
+
 namespace diag {
 
 // Each check is its own template so that the failing instantiation names the offending tag.
 template <class Q>
 struct invalid_quantization {
-    static_assert(Q::scale > 0.0f && Q::scale <= std::numeric_limits<float>::max(),
+    static_assert(valid_scale(Q::scale),
                   "ctnn: quantization scale must be positive and finite");
     static_assert(Q::zero_point >= -128 && Q::zero_point <= 127,
                   "ctnn: int8 zero point must lie in [-128, 127]");

@@ -76,4 +76,17 @@ constexpr quantized_multiplier quantize_multiplier(double real) noexcept {
     return {static_cast<std::int32_t>(q_fixed), shift};
 }
 
+// The multipliers the kernels implement, in the range TFLite bounds MultiplyByQuantizedMultiplier
+// to (shift in [-31, 30]): `real` is finite and non-negative, and quantize_multiplier(real) shifts
+// the accumulator left by at most 30 bits (real < 2^30, after rounding). Smaller values than
+// 2^-32 are fine: quantize_multiplier flushes them to zero. Layers static_assert it before they
+// derive a multiplier, and the converter rejects a model that breaks it with the same function.
+inline constexpr int max_multiplier_shift = 30;
+
+constexpr bool multiplier_in_range(double real) noexcept {
+    if (!(real >= 0.0 && real <= 1.7976931348623157e308)) return false;  // NaN, negative, infinite
+    if (real >= 1073741824.0) return false;                                // 2^30: shift 31 or more
+    return quantize_multiplier(real).shift <= max_multiplier_shift;
+}
+
 }  // namespace ctnn

@@ -146,16 +146,29 @@ constexpr kernels::add_params make_add(int size, float s1, std::int32_t zp1, flo
     return p;
 }
 
+// MEAN over axes 1 and 2 of 1 x in_h x in_w x channels.
 constexpr kernels::mean_params make_mean(int in_h, int in_w, int channels, float s_in, std::int32_t zp_in, float s_out,
                                          std::int32_t zp_out) {
     kernels::mean_params p{};
-    p.in_h = in_h;
-    p.in_w = in_w;
-    p.channels = channels;
+    p.rank = 4;
+    p.dims = {1, in_h, in_w, channels, 1, 1};
+    p.reduced = {false, true, true, false, false, false};
     p.input_zero_point = zp_in;
     p.output_zero_point = zp_out;
     p.multiplier = quantize_multiplier(static_cast<double>(s_in) / static_cast<double>(s_out));
-    p.same_quantization = zp_in == zp_out && s_in == s_out;
+    return p;
+}
+
+// MEAN over the axes set in `reduced` (bit d: axis d) of a tensor with these dims.
+constexpr kernels::mean_params make_mean_axes(std::array<int, 6> dims, int rank, unsigned reduced, float s_in, std::int32_t zp_in,
+                                              float s_out, std::int32_t zp_out) {
+    kernels::mean_params p{};
+    p.rank = rank;
+    p.dims = dims;
+    for (int d = 0; d < rank; ++d) p.reduced[static_cast<std::size_t>(d)] = (reduced >> d) & 1u;
+    p.input_zero_point = zp_in;
+    p.output_zero_point = zp_out;
+    p.multiplier = quantize_multiplier(static_cast<double>(s_in) / static_cast<double>(s_out));
     return p;
 }
 

@@ -20,7 +20,7 @@
 
 #include "ctnn/kernels/geometry.hpp"
 #include "ctnn/kernels/portable/detail/requantize.hpp"
-#include "ctnn/kernels/portable/detail/vnni.hpp"                // CTNN_PORTABLE_VNNI
+#include "ctnn/kernels/portable/detail/vnni.hpp"                // CTNN_KERNELS_X86_VNNI
 #include "ctnn/quant/fixed_point.hpp"
 
 namespace ctnn::kernels::portable {
@@ -42,7 +42,7 @@ inline constexpr auto add_table1 = rescale_table(P.input1_zero_point, P.left_shi
 template <add_params P>
 inline constexpr auto add_table2 = rescale_table(P.input2_zero_point, P.left_shift, P.input2);
 
-#if CTNN_PORTABLE_VNNI
+#if CTNN_KERNELS_X86_VNNI
 // AVX-512 (hosts with the VNNI tile): the whole ADD in 16 lanes, no tables. mbqm16 is
 // MBQM(x, q) exactly as requantize() computes it: wrapping left shift, SRDHM as two vpmuldq
 // (even and odd lanes) with the nudge-and-truncate as one arithmetic shift, RoundingDivideByPOT.
@@ -93,7 +93,7 @@ void add_s8(const std::int8_t* input1, const std::int8_t* input2, std::int8_t* o
     constexpr const auto& t1 = detail::add_table1<P>;
     constexpr const auto& t2 = detail::add_table2<P>;
     int i = 0;
-#if CTNN_PORTABLE_VNNI
+#if CTNN_KERNELS_X86_VNNI
     // Each block of 16 is read completely before it is written: in place still works.
     for (; i + 16 <= count; i += 16) detail::add16<P>(input1 + i, input2 + i, output + i);
 #endif

@@ -84,12 +84,12 @@ struct conv2d_plan {
     static constexpr auto requant = make_requant_table<g.out_c>(Spec::requant, g.out_c, g.output_zero_point);
 };
 
-#if CTNN_PORTABLE_MVE
+#if CTNN_KERNELS_ARM_MVE
 template <class Spec>
 inline constexpr auto conv2d_mve_requant = make_mve_requant_table<Spec::geometry.out_c>(Spec::requant, Spec::geometry.out_c);
 #endif
 
-#if CTNN_PORTABLE_VNNI
+#if CTNN_KERNELS_X86_VNNI
 // AVX-512 VNNI host path (see detail/vnni.hpp): rows of P output pixels x all output channels.
 template <class Spec>
 struct conv2d_vnni_plan {
@@ -186,7 +186,7 @@ void conv2d_s8_generic(const std::int8_t* input, std::int8_t* output, int y_begi
 // The options change nothing here: int8 loads widen for free on these targets.
 template <class Spec, kernel_options = kernel_options{}>
 void conv2d_s8_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end) {
-#if CTNN_PORTABLE_VNNI
+#if CTNN_KERNELS_X86_VNNI
     constexpr conv_geometry g = Spec::geometry;
     if constexpr (detail::vnni_available && g.in_c % 4 == 0)
         detail::conv2d_vnni<Spec>(input, output, y_begin, y_end);
@@ -242,7 +242,7 @@ void conv2d_s8_generic(const std::int8_t* input, std::int8_t* output, int y_begi
             }
 
             std::int8_t* out = output + ((oy - y_begin) * g.out_w + ox) * g.out_c;
-#if CTNN_PORTABLE_MVE
+#if CTNN_KERNELS_ARM_MVE
             // Helium: four output channels per register, each patch value broadcast (VMLA), then
             // requantized four at a time.
             if constexpr (plan::by_columns) {

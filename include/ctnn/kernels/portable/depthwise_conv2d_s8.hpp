@@ -22,7 +22,7 @@
 #include <cstdint>
 
 #include "ctnn/kernels/geometry.hpp"
-#include "ctnn/kernels/portable/detail/dot.hpp"  // CTNN_PORTABLE_MVE
+#include "ctnn/kernels/portable/detail/dot.hpp"  // CTNN_KERNELS_ARM_MVE
 #include "ctnn/kernels/portable/detail/requantize.hpp"
 #include "ctnn/kernels/portable/detail/requantize_mve.hpp"
 #include "ctnn/kernels/portable/detail/requantize_row.hpp"
@@ -71,7 +71,7 @@ inline void depthwise_block(const std::int8_t* w, const std::int32_t* bias, cons
     for (int j = 0; j < Block; ++j) acc[j] = a[j];
 }
 
-#if CTNN_PORTABLE_MVE
+#if CTNN_KERNELS_ARM_MVE
 template <class Spec>
 inline constexpr auto depthwise_mve_requant = make_mve_requant_table<Spec::geometry.out_c>(Spec::requant, Spec::geometry.out_c);
 
@@ -105,7 +105,7 @@ void depthwise_conv2d_s8(const std::int8_t* input, std::int8_t* output) {
                   "ctnn: depthwise_conv2d_s8 needs out_c == in_c * depth_multiplier");
     constexpr const auto& zp_row = detail::filled_row<g.in_c, g.input_zero_point>;
 
-#if CTNN_PORTABLE_MVE
+#if CTNN_KERNELS_ARM_MVE
     if constexpr (multiplier == 1) {
         constexpr int taps = plan::taps;
         for (int oy = 0; oy < g.out_h; ++oy) {

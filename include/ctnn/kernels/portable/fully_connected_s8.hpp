@@ -45,12 +45,12 @@ inline constexpr auto fc_bias = folded_fc_bias<Spec>();
 template <class Spec>
 inline constexpr auto fc_requant = make_requant_table<Spec::params.per_channel ? Spec::params.out_features : 1>(
     Spec::requant, Spec::params.per_channel ? Spec::params.out_features : 1, Spec::params.output_zero_point);
-#if CTNN_PORTABLE_MVE
+#if CTNN_KERNELS_ARM_MVE
 template <class Spec>
 inline constexpr auto fc_mve_requant = make_mve_requant_table<Spec::params.out_features>(
     Spec::requant, Spec::params.per_channel ? Spec::params.out_features : 1);
 #endif
-#if CTNN_PORTABLE_VNNI
+#if CTNN_KERNELS_X86_VNNI
 // AVX-512 VNNI host path (see detail/vnni.hpp): one "pixel" of in_features channels, one tap.
 template <class Spec>
 struct fc_vnni_plan {
@@ -67,7 +67,7 @@ template <class Spec, kernel_options = kernel_options{}>
 void fully_connected_s8(const std::int8_t* __restrict input, std::int8_t* __restrict output) {
     constexpr auto& p = Spec::params;
     constexpr int in = p.in_features;
-#if CTNN_PORTABLE_VNNI
+#if CTNN_KERNELS_X86_VNNI
     if constexpr (detail::vnni_available && in % 4 == 0) {
         using plan = detail::fc_vnni_plan<Spec>;
         for (int b = 0; b < p.batches; ++b) {
@@ -108,7 +108,7 @@ void fully_connected_s8(const std::int8_t* __restrict input, std::int8_t* __rest
         }
         return;
     }
-#if CTNN_PORTABLE_MVE
+#if CTNN_KERNELS_ARM_MVE
     // Helium: four rows per pass (VMLADAVA dot products), requantized four at a time.
     for (int b = 0; b < p.batches; ++b) {
         const std::int8_t* x = input + b * in;

@@ -1,42 +1,69 @@
-// Portable MEAN over H and W, int8, specialised at compile time; bit-exact with reference::mean_s8.
+// Portable MEAN over any axes, int8, specialised at compile time; bit-exact with
+// reference::mean_s8.
 //
 //   template <mean_params P> void mean_s8(const std::int8_t* input, std::int8_t* output);
 //
-// The parameters are the template argument itself (a valid NTTP). input: 1 x in_h x in_w x
-// channels, output: channels values; no alignment needed.
-//
-// How: channel-contiguous int32 sums over all pixels (vectorised), then one of TFLM's two
-// endings, chosen at compile time: truncating division by the constant count when input and
-// output quantization are equal, otherwise MBQM with 1/count folded into a constexpr multiplier
-// and zp_in * count folded into one constant.
+// How: size-1 dimensions are dropped and neighbours of the same kind merged. When what is left
+// is (outer kept) x (reduced) x (inner kept) — global average pooling, a reduction over the
+// last axes or the first ones, i.e. what models export — the sums are channel-contiguous int32
+// rows (vectorised) over the reduced extent; any other layout runs the reference loop with
+// constant parameters. Both end in reference::mean_output with 1/count folded into a
+// constexpr multiplier and zp_in * count into one constant.
 #pragma once
 
 #include <cstdint>
 
 #include "ctnn/kernels/geometry.hpp"
-#include "ctnn/kernels/reference/mean_s8.hpp"  // mean_multiplier: the one folding rule
-#include "ctnn/quant/fixed_point.hpp"
+#include "ctnn/kernels/reference/mean_s8.hpp"  // mean_multiplier, mean_output: the one rule
 
 namespace ctnn::kernels::portable {
 
+// The tensor as outer x reduced x inner, when its reduced dimensions are contiguous.
+struct mean_layout {
+    int outer = 1, reduced = 1, inner = 1;
+    bool contiguous = true;
+};
+
+constexpr mean_layout layout_of(const mean_params& p) noexcept {
+    mean_layout l;
+    int phase = 0;  // 0: before the reduced run, 1: in it, 2: after it
+    for (int d = 0; d < p.rank; ++d) {
+        const int n = p.dims[static_cast<std::size_t>(d)];
+        if (n == 1) continue;
+        if (p.reduced[static_cast<std::size_t>(d)]) {
+            if (phase == 2) l.contiguous = false;
+            phase = 1;
+            l.reduced *= n;
+        } else if (phase == 0) {
+            l.outer *= n;
+        } else {
+            phase = 2;
+            l.inner *= n;
+        }
+    }
+    return l;
+}
+
 template <mean_params P>
 void mean_s8(const std::int8_t* input, std::int8_t* output) {
-    constexpr int count = P.in_h * P.in_w;
-    static_assert(count > 0 && P.channels > 0, "ctnn: mean_s8 needs a non-empty input");
-    alignas(16) std::int32_t sum[P.channels] = {};
-    for (int i = 0; i < count; ++i) {
-        const std::int8_t* in = input + i * P.channels;
-        for (int c = 0; c < P.channels; ++c) sum[c] += in[c];
-    }
-    if constexpr (P.same_quantization) {
-        for (int c = 0; c < P.channels; ++c) output[c] = static_cast<std::int8_t>(sum[c] / count);
-    } else {
-        constexpr quantized_multiplier folded = reference::mean_multiplier(P.multiplier, count);
-        constexpr std::int32_t offset = P.input_zero_point * count;
-        for (int c = 0; c < P.channels; ++c) {
-            const std::int32_t scaled = multiply_by_quantized_multiplier(sum[c] - offset, folded.multiplier, folded.shift);
-            output[c] = static_cast<std::int8_t>(clamp(scaled + P.output_zero_point, -128, 127));
+    constexpr int count = P.count();
+    static_assert(count > 0 && P.output_count() > 0, "ctnn: mean_s8 needs a non-empty input");
+    constexpr quantized_multiplier folded = reference::mean_multiplier(P.multiplier, count);
+    constexpr std::int32_t offset = P.input_zero_point * count;
+    constexpr mean_layout L = layout_of(P);
+    if constexpr (L.contiguous) {
+        for (int o = 0; o < L.outer; ++o) {
+            alignas(16) std::int32_t sum[L.inner] = {};
+            const std::int8_t* base = input + o * L.reduced * L.inner;
+            for (int r = 0; r < L.reduced; ++r) {
+                const std::int8_t* in = base + r * L.inner;
+                for (int c = 0; c < L.inner; ++c) sum[c] += in[c];
+            }
+            std::int8_t* out = output + o * L.inner;
+            for (int c = 0; c < L.inner; ++c) out[c] = reference::mean_output(sum[c], offset, folded, P.output_zero_point);
         }
+    } else {
+        reference::mean_s8(P, input, output);
     }
 }
 

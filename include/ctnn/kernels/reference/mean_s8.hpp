@@ -1,14 +1,11 @@
-// Reference MEAN over H and W (axes 1 and 2) of a 1xHxWxC int8 tensor; output C values.
-//
-// TFLM's EvalIntegerMean (micro/kernels/reduce_common.cc) has two paths:
-//   * input and output quantization equal (zero points equal and float scales equal):
-//     reference_ops::Mean — the int32 sum of the raw int8 values divided by n = H*W with C
-//     division (truncation toward zero); no zero point, no rounding, no clamp needed.
-//   * otherwise: reference_ops::QuantizedMeanOrSum — 1/n is folded into the multiplier
-//     (mean_multiplier below), then out = clamp(MBQM(sum - zp_in * n, folded) + zp_out, -128, 127).
+// Reference MEAN over any axes of an int8 tensor (see mean_params): for every output value,
+// the int32 sum of its input values, then TFLite's QuantizedMeanOrSum ending. Every case takes
+// that one path: equal input and output quantization rounds like any other (TFLM at 90b983c2
+// has no truncating integer-mean shortcut for int8).
 #pragma once
 
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 
 #include "ctnn/kernels/geometry.hpp"
@@ -29,19 +26,42 @@ constexpr quantized_multiplier mean_multiplier(quantized_multiplier m, int count
     return {static_cast<std::int32_t>(folded), m.shift - up};
 }
 
-inline void mean_s8(const mean_params& p, const std::int8_t* input, std::int8_t* output) {
-    const int n = p.in_h * p.in_w;
-    const quantized_multiplier folded = mean_multiplier(p.multiplier, n);
-    for (int c = 0; c < p.channels; ++c) {
-        std::int32_t sum = 0;
-        for (int i = 0; i < n; ++i) sum += input[i * p.channels + c];
-        if (p.same_quantization) {
-            output[c] = static_cast<std::int8_t>(sum / n);
-        } else {
-            const std::int32_t centered = sum - p.input_zero_point * n;
-            const std::int32_t scaled = multiply_by_quantized_multiplier(centered, folded.multiplier, folded.shift);
-            output[c] = static_cast<std::int8_t>(clamp(scaled + p.output_zero_point, -128, 127));
+// One output value from the raw sum of its `count` inputs; `folded` = mean_multiplier(...).
+constexpr std::int8_t mean_output(std::int32_t sum, std::int32_t zp_in_times_count, quantized_multiplier folded,
+                                  std::int32_t output_zero_point) noexcept {
+    const std::int32_t scaled = multiply_by_quantized_multiplier(sum - zp_in_times_count, folded.multiplier, folded.shift);
+    return static_cast<std::int8_t>(clamp(scaled + output_zero_point, -128, 127));
+}
+
+// Any layout: output o's kept-dimension indices come from o, each reduced position r adds its
+// reduced-dimension indices (both in row-major order).
+constexpr void mean_s8(const mean_params& p, const std::int8_t* input, std::int8_t* output) noexcept {
+    const int count = p.count();
+    const quantized_multiplier folded = mean_multiplier(p.multiplier, count);
+    int stride[6] = {};
+    for (int d = p.rank - 1, s = 1; d >= 0; --d) {
+        stride[d] = s;
+        s *= p.dims[static_cast<std::size_t>(d)];
+    }
+    const int outputs = p.output_count();
+    for (int o = 0; o < outputs; ++o) {
+        int base = 0;
+        for (int d = p.rank - 1, rest = o; d >= 0; --d) {
+            if (p.reduced[static_cast<std::size_t>(d)]) continue;
+            base += rest % p.dims[static_cast<std::size_t>(d)] * stride[d];
+            rest /= p.dims[static_cast<std::size_t>(d)];
         }
+        std::int32_t sum = 0;
+        for (int r = 0; r < count; ++r) {
+            int offset = base;
+            for (int d = p.rank - 1, rest = r; d >= 0; --d) {
+                if (!p.reduced[static_cast<std::size_t>(d)]) continue;
+                offset += rest % p.dims[static_cast<std::size_t>(d)] * stride[d];
+                rest /= p.dims[static_cast<std::size_t>(d)];
+            }
+            sum += input[offset];
+        }
+        output[o] = mean_output(sum, p.input_zero_point * count, folded, p.output_zero_point);
     }
 }
 

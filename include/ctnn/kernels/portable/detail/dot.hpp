@@ -3,14 +3,14 @@
 
 #include <cstdint>
 
-#if defined(__ARM_FEATURE_MVE) && __ARM_FEATURE_MVE && defined(__OPTIMIZE__)
+#include "ctnn/kernels/isa.hpp"
+#if CTNN_KERNELS_ARM_MVE
 #include <arm_mve.h>
-#define CTNN_PORTABLE_MVE 1
 #endif
 
 namespace ctnn::kernels::portable::detail {
 
-#if CTNN_PORTABLE_MVE
+#if CTNN_KERNELS_ARM_MVE
 // Cortex-M55 and other Helium cores: Rows weight rows of Row bytes against one x,
 // acc[r] += w[r] . x, 16 products summed into a scalar per VMLADAVA. The tail loads through a
 // lane predicate (inactive lanes read nothing and give zeros, which add nothing). Exact integer

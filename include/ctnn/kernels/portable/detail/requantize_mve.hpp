@@ -13,10 +13,10 @@
 #include <array>
 #include <cstdint>
 
-#include "ctnn/kernels/portable/detail/dot.hpp"  // CTNN_PORTABLE_MVE, <arm_mve.h>
+#include "ctnn/kernels/portable/detail/dot.hpp"  // CTNN_KERNELS_ARM_MVE, <arm_mve.h>
 #include "ctnn/quant/quantize_multiplier.hpp"
 
-#if CTNN_PORTABLE_MVE
+#if CTNN_KERNELS_ARM_MVE
 namespace ctnn::kernels::portable::detail {
 
 // Channels padded to whole vectors (the padding lanes are never stored).

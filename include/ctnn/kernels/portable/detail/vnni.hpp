@@ -23,16 +23,14 @@
 
 #include "ctnn/kernels/portable/detail/requantize_row.hpp"
 
-#if defined(__x86_64__) && defined(__AVX512F__) && defined(__AVX512BW__) && defined(__AVX512VNNI__)
+#include "ctnn/kernels/isa.hpp"
+#if CTNN_KERNELS_X86_VNNI
 #include <immintrin.h>
-#define CTNN_PORTABLE_VNNI 1
-#else
-#define CTNN_PORTABLE_VNNI 0
 #endif
 
 namespace ctnn::kernels::portable::detail {
 
-inline constexpr bool vnni_available = CTNN_PORTABLE_VNNI != 0 && row_requantization;
+inline constexpr bool vnni_available = isa::x86_vnni && row_requantization;
 
 // Weights OHWI [out_c][taps][in_c] -> [taps][in_c / 4][ocp][4], ocp = out_c rounded up to 16.
 template <int OutC, int Taps, int InC, class W>
@@ -60,7 +58,7 @@ constexpr auto vnni_bias(const W& w, const B& b, std::int32_t zp_in) {
     return r;
 }
 
-#if CTNN_PORTABLE_VNNI
+#if CTNN_KERNELS_X86_VNNI
 
 inline __m512i vnni_bcast(const std::int8_t* p) noexcept {
     std::uint32_t v;

@@ -1,0 +1,311 @@
+// Checks shared by the operators: tensors, options, weights, and the rules ctnn's layers
+// static_assert, evaluated here with the same constexpr functions so that a model which would
+// not compile is rejected at convert time.
+#include <algorithm>
+#include <cstdio>
+#include <limits>
+
+#include <ctnn/core/shape.hpp>
+#include <ctnn/layers/accumulator_bound.hpp>
+#include <ctnn/layers/options.hpp>
+#include <ctnn/quant/activation.hpp>
+#include <ctnn/quant/qparams.hpp>
+#include <ctnn/quant/requantize.hpp>
+
+#include "lowering.hpp"
+#include "text.hpp"
+
+namespace ctnn_convert {
+
+using tfl::tensor_type;
+
+std::string dims_text(const dims64& dims) {
+    std::string s;
+    for (std::size_t i = 0; i < dims.size(); ++i) s += (i ? "x" : "") + std::to_string(dims[i]);
+    return s.empty() ? "scalar" : s;
+}
+
+// ---- naming and failing ------------------------------------------------------------------
+
+std::string lowering::tensor_label(int index) const {
+    const auto& name = m_.tensors[static_cast<std::size_t>(index)].name;
+    return name.empty() ? "tensor #" + std::to_string(index) : "tensor '" + name + "'";
+}
+
+void lowering::op_fail(const std::string& what) const {
+    if (k_ < 0) fail(what);
+    fail("operator #" + std::to_string(k_) + " " + name_ + ": " + what);
+}
+
+void lowering::tensor_fail(int index, const std::string& what) const {
+    op_fail((k_ < 0 ? "model input " : "") + tensor_label(index) + " " + what);
+}
+
+std::string lowering::signature_text(const std::vector<std::int32_t>& dims) {
+    std::string s = "[";
+    for (std::size_t i = 0; i < dims.size(); ++i) s += (i ? ", " : "") + std::to_string(dims[i]);
+    return s + "]";
+}
+
+// ---- tensor checks -----------------------------------------------------------------------
+
+std::vector<int> lowering::static_shape(int index) const {
+    const tfl_tensor& t = m_.tensors[static_cast<std::size_t>(index)];
+    // Keras exports mark the batch dimension unknown (-1) and store batch 1 in `shape`; that
+    // fixed batch is what ctnn runs. Any other unknown dimension is a dynamic shape.
+    for (std::size_t d = 0; d < t.shape_signature.size(); ++d) {
+        const bool batch = d == 0 && !t.shape.empty() && t.shape[0] == 1;
+        if (t.shape_signature[d] < 0 && !batch) tensor_fail(index, "has a dynamic shape (shape_signature " + signature_text(t.shape_signature) + ")");
+    }
+    const std::size_t bytes = static_cast<std::size_t>(std::max(tfl::tensor_type_bytes(t.type), 1));
+    std::uint64_t elements = 1;
+    for (const auto d : t.shape) {
+        if (d <= 0) tensor_fail(index, "has shape " + signature_text(t.shape) + "; every dimension must be positive");
+        elements *= static_cast<std::uint64_t>(d);  // <= 2^31 * 2^31 before the check below stops it
+        if (elements * bytes > ctnn::max_tensor_bytes) {
+            tensor_fail(index, "is too large (shape " + signature_text(t.shape) + "): ctnn tensors have at most " +
+                                   std::to_string(ctnn::max_tensor_bytes) + " bytes (32-bit indexing)");
+        }
+    }
+    if (t.is_sparse) tensor_fail(index, "is sparse; ctnn supports dense tensors only");
+    return {t.shape.begin(), t.shape.end()};
+}
+
+quantization lowering::per_tensor_quantization(int index) const {
+    const tfl_tensor& t = m_.tensors[static_cast<std::size_t>(index)];
+    if (!t.quantization || t.quantization->scale.empty() || t.quantization->zero_point.empty()) {
+        tensor_fail(index, "is int8 but has no quantization parameters");
+    }
+    const auto& q = *t.quantization;
+    if (q.has_details) tensor_fail(index, "uses custom quantization; ctnn supports scale and zero point only");
+    if (q.scale.size() != 1 || q.zero_point.size() != 1) {
+        tensor_fail(index, "is quantized per channel (" + std::to_string(q.scale.size()) + " scales); activations must be quantized per tensor");
+    }
+    check_scale(index, q.scale[0]);
+    if (q.zero_point[0] < -128 || q.zero_point[0] > 127) {
+        tensor_fail(index, "has zero point " + std::to_string(q.zero_point[0]) + ", outside the int8 range");
+    }
+    return {q.scale[0], static_cast<std::int32_t>(q.zero_point[0])};
+}
+
+void lowering::check_scale(int index, float scale) const {
+    if (!ctnn::valid_scale(scale)) tensor_fail(index, "has scale " + float_text(scale) + "; scales must be positive and finite");
+}
+
+ir_tensor lowering::make_tensor(int index) const {
+    const tfl_tensor& t = m_.tensors[static_cast<std::size_t>(index)];
+    ir_tensor out;
+    out.name = t.name;
+    out.tflite_index = index;
+    out.shape = static_shape(index);
+    // MEAN's full reduction may write a scalar (see lower_mean); every other tensor needs a dimension.
+    const bool mean_output = k_ >= 0 && m_.operators[static_cast<std::size_t>(k_)].builtin_code == tfl::op::mean;
+    if (out.shape.empty() && !mean_output) tensor_fail(index, "is a scalar (rank 0); ctnn tensors have at least one dimension");
+    if (t.type == static_cast<int>(tensor_type::float32)) {
+        out.type = element::float32;
+    } else if (t.type == static_cast<int>(tensor_type::int8)) {
+        out.type = element::int8;
+        out.q = per_tensor_quantization(index);
+    } else {
+        tensor_fail(index, "is " + tfl::tensor_type_name(t.type) + "; ctnn supports int8 activations (float32 only into QUANTIZE and out of DEQUANTIZE)");
+    }
+    return out;
+}
+
+// The graph tensor an activation input reads; checks it exists and has the wanted type.
+int lowering::activation_input(std::size_t slot, element wanted) const {
+    const auto& op = m_.operators[static_cast<std::size_t>(k_)];
+    if (slot >= op.inputs.size() || op.inputs[slot] < 0) op_fail("missing input #" + std::to_string(slot));
+    const int index = op.inputs[slot];
+    check_type(index, wanted);
+    if (is_constant(m_.tensors[static_cast<std::size_t>(index)])) {
+        op_fail("input #" + std::to_string(slot) + " " + tensor_label(index) +
+                " is a constant; ctnn supports constants only as weights, bias, paddings, shape and axes");
+    }
+    const auto found = graph_index_.find(index);
+    if (found == graph_index_.end()) op_fail("reads " + tensor_label(index) + " before any operator produces it");
+    return found->second;
+}
+
+void lowering::check_type(int index, element wanted) const {
+    const tfl_tensor& t = m_.tensors[static_cast<std::size_t>(index)];
+    const int want = wanted == element::int8 ? static_cast<int>(tensor_type::int8) : static_cast<int>(tensor_type::float32);
+    if (t.type == want) return;
+    if (t.type == static_cast<int>(tensor_type::float32)) op_fail("model is not fully int8-quantized: " + tensor_label(index) + " is float32");
+    tensor_fail(index, "is " + tfl::tensor_type_name(t.type) + "; expected " + (wanted == element::int8 ? "int8" : "float32"));
+}
+
+// Constant data of an input, checked for type and size.
+const std::vector<std::uint8_t>& lowering::constant_input(std::size_t slot, tensor_type type, const char* role) const {
+    const auto& op = m_.operators[static_cast<std::size_t>(k_)];
+    if (slot >= op.inputs.size() || op.inputs[slot] < 0) op_fail(std::string("missing ") + role + " (input #" + std::to_string(slot) + ")");
+    const int index = op.inputs[slot];
+    const tfl_tensor& t = m_.tensors[static_cast<std::size_t>(index)];
+    if (t.type != static_cast<int>(type)) {
+        if (t.type == static_cast<int>(tensor_type::float32)) op_fail("model is not fully int8-quantized: " + tensor_label(index) + " is float32");
+        op_fail(std::string(role) + " " + tensor_label(index) + " is " + tfl::tensor_type_name(t.type) + "; expected " +
+                tfl::tensor_type_name(static_cast<int>(type)));
+    }
+    if (!is_constant(t)) op_fail(std::string(role) + " " + tensor_label(index) + " is not a constant; ctnn needs it at compile time");
+    const auto shape = static_shape(index);
+    std::size_t elements = 1;
+    for (const int d : shape) elements *= static_cast<std::size_t>(d);  // bounded by static_shape
+    const auto& data = m_.buffers[t.buffer];
+    const std::size_t want = elements * static_cast<std::size_t>(tfl::tensor_type_bytes(static_cast<int>(type)));
+    if (data.size() != want) {
+        op_fail("constant " + tensor_label(index) + " has " + std::to_string(data.size()) + " bytes of data (buffer #" + std::to_string(t.buffer) +
+                "); its shape " + shape_text(shape) + " needs " + std::to_string(want));
+    }
+    return data;
+}
+
+std::int32_t lowering::load_i32(const std::vector<std::uint8_t>& data, std::size_t i) {
+    std::uint32_t v = 0;
+    for (std::size_t b = 0; b < 4; ++b) v |= static_cast<std::uint32_t>(data[4 * i + b]) << (8 * b);
+    return static_cast<std::int32_t>(v);
+}
+
+void lowering::require_rank(const ir_tensor& t, std::size_t rank, const char* role) const {
+    if (t.shape.size() != rank) {
+        op_fail(std::string(role) + " " + tensor_label(t.tflite_index) + " has shape " + shape_text(t.shape) + "; expected " + std::to_string(rank) + "-D");
+    }
+}
+
+void lowering::require_batch_one(const ir_tensor& t) const {
+    if (t.shape[0] != 1) {
+        op_fail("input " + tensor_label(t.tflite_index) + " has batch " + std::to_string(t.shape[0]) + " (shape " + shape_text(t.shape) +
+                "); ctnn runs " + name_ + " on batch 1 only");
+    }
+}
+
+void lowering::expect_shape(const ir_tensor& out, const dims64& want, const char* what) const {
+    const dims64 got(out.shape.begin(), out.shape.end());
+    if (got != want) {
+        op_fail("output " + tensor_label(out.tflite_index) + " has shape " + shape_text(out.shape) + ", but " + what + " shape is " + dims_text(want));
+    }
+}
+
+// ---- options -----------------------------------------------------------------------------
+
+const tfl_options& lowering::options(int expected_type, bool required) const {
+    const auto& o = m_.operators[static_cast<std::size_t>(k_)].options;
+    if (o.type == expected_type) return o;
+    if (o.type == tfl::options::none && !required) return o;
+    op_fail("builtin options are " + tfl::options_name(o.type) + "; expected " + tfl::options_name(expected_type));
+}
+
+activation lowering::fused_activation(int value) const {
+    switch (static_cast<tfl::activation>(value)) {
+        case tfl::activation::none: return activation::none;
+        case tfl::activation::relu: return activation::relu;
+        case tfl::activation::relu6: return activation::relu6;
+        case tfl::activation::relu_n1_to_1: return activation::relu_n1_to_1;
+        default: op_fail("unsupported option: fused activation " + tfl::activation_name(value) + "; supported: NONE, RELU, RELU6, RELU_N1_TO_1");
+    }
+}
+
+bool lowering::same_padding(int value) const {
+    if (value == static_cast<int>(tfl::padding::same)) return true;
+    if (value == static_cast<int>(tfl::padding::valid)) return false;
+    op_fail("unsupported option: padding " + std::to_string(value) + "; supported: SAME, VALID");
+}
+
+void lowering::check_positive(int value, const char* what) const {
+    if (value <= 0) op_fail("unsupported option: " + std::string(what) + " " + std::to_string(value) + "; must be positive");
+}
+
+void lowering::check_bias_type(int type) const {
+    if (type != 0 && type != static_cast<int>(tensor_type::int32)) {
+        op_fail("unsupported option: quantized_bias_type " + tfl::tensor_type_name(type) + "; ctnn uses int32 bias");
+    }
+}
+
+// ---- the library's compile-time rules ----------------------------------------------------
+
+std::int64_t lowering::window_output(const window_dim& d, bool same, const char* kernel_word) const {
+    const std::int64_t effective = (std::int64_t{d.kernel} - 1) * d.dilation + 1;
+    const std::string kernel = std::string(kernel_word) + " " + d.axis + " " + std::to_string(d.kernel) +
+                               (d.dilation != 1 ? " with " + std::string(d.dilation_name) + " " + std::to_string(d.dilation) : "");
+    const std::string limit = std::to_string(ctnn::max_window_extent);
+    switch (ctnn::check_window(same, d.in, d.kernel, d.stride, d.dilation)) {
+        case ctnn::window_error::none: break;
+        case ctnn::window_error::not_positive: op_fail(kernel + ": sizes, strides and dilations must be positive");
+        case ctnn::window_error::dilated_kernel_too_large:
+            if (effective > ctnn::max_window_extent) {
+                op_fail(kernel + " spans " + std::to_string(effective) + " input " + (d.axis[0] == 'h' ? "rows" : "columns") + ", more than the " + limit +
+                        " ctnn's int window arithmetic allows");
+            }
+            op_fail(kernel + " and " + d.stride_name + " " + std::to_string(d.stride) + " reach past index " + limit +
+                    " with SAME padding; ctnn's window arithmetic is int");
+        case ctnn::window_error::stride_too_large:
+            op_fail("unsupported option: " + std::string(d.stride_name) + " " + std::to_string(d.stride) + " is too large: the input " + d.axis + " " +
+                    std::to_string(d.in) + " plus the stride exceeds " + limit + " (ctnn's window arithmetic is int)");
+        case ctnn::window_error::kernel_larger_than_input:
+            op_fail(kernel + (d.dilation != 1 ? " (spanning " + std::to_string(effective) + ")" : "") + " does not fit the input " + d.axis + " " +
+                    std::to_string(d.in) + " with VALID padding");
+    }
+    const ctnn::spatial_extent e = same ? ctnn::compute_extent<ctnn::padding::same>(d.in, d.kernel, d.stride, d.dilation)
+                                        : ctnn::compute_extent<ctnn::padding::valid>(d.in, d.kernel, d.stride, d.dilation);
+    return e.out;
+}
+
+// ctnn::accumulator_bound over the layer's weights, laid out as the layer types read them.
+void lowering::check_accumulator(const ir_params& p, int depth, bool depthwise, std::int32_t input_zero_point) const {
+    const int channels = p.output_channels();
+    const auto& w = p.weights;
+    const auto& b = p.bias;
+    const std::int64_t bound =
+        depthwise ? ctnn::accumulator_bound(
+                        channels, depth, [&](int c, int k) { return std::int64_t{w[static_cast<std::size_t>(k) * channels + c]}; },
+                        [&](int c) { return std::int64_t{b[static_cast<std::size_t>(c)]}; }, input_zero_point)
+                  : ctnn::accumulator_bound(
+                        channels, depth, [&](int c, int k) { return std::int64_t{w[static_cast<std::size_t>(c) * depth + k]}; },
+                        [&](int c) { return std::int64_t{b[static_cast<std::size_t>(c)]}; }, input_zero_point);
+    if (bound > ctnn::max_accumulator_magnitude) {
+        const int bias_index = m_.operators[static_cast<std::size_t>(k_)].inputs.size() > 2 ? m_.operators[static_cast<std::size_t>(k_)].inputs[2] : -1;
+        op_fail("the int32 accumulator could overflow: with weights " + tensor_label(m_.operators[static_cast<std::size_t>(k_)].inputs[1]) +
+                (bias_index >= 0 ? ", bias " + tensor_label(bias_index) : std::string()) + " and input zero point " + std::to_string(input_zero_point) +
+                " some int8 input reaches magnitude " + std::to_string(bound) + ", more than " + std::to_string(ctnn::max_accumulator_magnitude));
+    }
+}
+
+void lowering::check_multiplier(double real, const std::string& what, const std::string& from) const {
+    if (ctnn::multiplier_in_range(real)) return;
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.9g", real);
+    op_fail(what + " " + buf + " (" + from + ") is out of range; ctnn, like TFLite, needs a finite value below 2^30 (a left shift of at most " +
+            std::to_string(ctnn::max_multiplier_shift) + " bits)");
+}
+
+void lowering::check_requantization(const ir_params& p, const ir_tensor& input, const ir_tensor& out, bool per_tensor_fc) const {
+    const int w = m_.operators[static_cast<std::size_t>(k_)].inputs[1];
+    const auto from = [&](float ws) {
+        return "input scale " + float_text(input.q.scale) + " x weight scale " + float_text(ws) + " / output scale " + float_text(out.q.scale) + "; weights " +
+               tensor_label(w) + ", output " + tensor_label(out.tflite_index);
+    };
+    if (per_tensor_fc) {
+        const float ws = p.weight_scales[0];
+        check_multiplier(ctnn::per_tensor_fc_real(input.q.scale, ws, out.q.scale), "the effective output scale", from(ws));
+        return;
+    }
+    const int c = ctnn::first_channel_out_of_range(input.q.scale, p.weight_scales, static_cast<std::size_t>(p.output_channels()), out.q.scale);
+    if (c < 0) return;
+    const float ws = p.weight_scales[p.weight_scales.size() == 1 ? 0 : static_cast<std::size_t>(c)];
+    check_multiplier(ctnn::per_channel_real(input.q.scale, ws, out.q.scale), "the effective output scale of channel " + std::to_string(c), from(ws));
+}
+
+void lowering::check_activation(activation act, const ir_tensor& out) const {
+    bool ok = true;
+    switch (act) {
+        case activation::none: ok = ctnn::activation_range_representable<ctnn::act::none>(out.q.scale); break;
+        case activation::relu: ok = ctnn::activation_range_representable<ctnn::act::relu>(out.q.scale); break;
+        case activation::relu6: ok = ctnn::activation_range_representable<ctnn::act::relu6>(out.q.scale); break;
+        case activation::relu_n1_to_1: ok = ctnn::activation_range_representable<ctnn::act::relu_n1_to_1>(out.q.scale); break;
+    }
+    if (!ok) {
+        op_fail("fused activation " + activation_text(act) + " with output scale " + float_text(out.q.scale) + " (" + tensor_label(out.tflite_index) +
+                "): its bounds divided by the scale do not fit in int32 (TFLite rejects this too)");
+    }
+}
+
+}  // namespace ctnn_convert
