@@ -7,7 +7,7 @@
 #      and structure-aware edits of valid models through the whole lowering),
 #   4. firmware for Cortex-M4, M0+, M7, M33 and M55, each run in QEMU (build-<core>/).
 #   5. the converter on mutated models: each is rejected cleanly or its header compiles
-#      (tests/mutants/run_mutants.sh; 60 mutants, 400 with --full).
+#      (tests/mutants/run_mutants.sh; 60 mutants, 400 with --full, which also fuzzes 300 s each).
 # Options: --quick (g++ host build and Cortex-M4 firmware only), --full (the long sweeps too).
 # CTNN_JOBS sets parallelism.
 set -euo pipefail
@@ -15,15 +15,16 @@ cd "$(dirname "$0")/.."
 
 quick=0
 mutants=60
+full_fuzz=60
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=1 ;;
-    --full) mutants=400 ;;
+    --full) mutants=400; full_fuzz=300 ;;
     *) echo "usage: scripts/test.sh [--quick|--full]" >&2; exit 2 ;;
   esac
 done
 jobs=${CTNN_JOBS:-2}
-fuzz_seconds=${CTNN_FUZZ_SECONDS:-60}
+fuzz_seconds=${CTNN_FUZZ_SECONDS:-$full_fuzz}
 
 step() { printf '\n==> %s\n' "$*"; }
 launcher=()

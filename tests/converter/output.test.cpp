@@ -127,4 +127,7 @@ TEST_CASE("text: floats print so they round-trip, as valid literals") {
     CHECK(std::stof(ctnn_convert::float_text(0.1f)) == 0.1f);
     CHECK(ctnn_convert::namespace_for("dir/kws-v2.tflite") == "kws_v2");
     CHECK(ctnn_convert::namespace_for("2net.tflite") == "model_2net");
+    CHECK(ctnn_convert::namespace_for("models/return.tflite") == "return_model");  // a keyword
+    CHECK(ctnn_convert::namespace_for("and.tflite") == "and_model");              // an alternative token
+    CHECK(ctnn_convert::namespace_for("ctnn.tflite") == "ctnn_model");            // the library's own namespace
 }

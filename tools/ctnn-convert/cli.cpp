@@ -36,10 +36,17 @@ constexpr std::string_view usage =
     "\n"
     "Exit status: 0 on success, 2 when the model or the command line is not supported.\n";
 
-// Keywords a model's file stem could plausibly collide with.
-constexpr std::array<std::string_view, 22> keywords = {
-    "auto", "bool", "char", "class", "const", "default", "delete", "double", "float", "for", "if",
-    "int", "long", "namespace", "new", "operator", "short", "struct", "template", "this", "using", "void"};
+// Every C++20 keyword and alternative token, which cannot name a namespace, and the namespaces a
+// model's must not reopen (its `model` would land in the library's or the standard's).
+constexpr std::array<std::string_view, 94> keywords = {
+    "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break", "case", "catch", "char", "char8_t",
+    "char16_t", "char32_t", "class", "compl", "concept", "const", "consteval", "constexpr", "constinit", "const_cast", "continue",
+    "co_await", "co_return", "co_yield", "decltype", "default", "delete", "do", "double", "dynamic_cast", "else", "enum", "explicit",
+    "export", "extern", "false", "float", "for", "friend", "goto", "if", "inline", "int", "long", "mutable", "namespace", "new",
+    "noexcept", "not", "not_eq", "nullptr", "operator", "or", "or_eq", "private", "protected", "public", "register",
+    "reinterpret_cast", "requires", "return", "short", "signed", "sizeof", "static", "static_assert", "static_cast", "struct",
+    "switch", "template", "this", "thread_local", "throw", "true", "try", "typedef", "typeid", "typename", "union", "unsigned",
+    "using", "virtual", "void", "volatile", "wchar_t", "while", "xor", "xor_eq", "std", "ctnn"};
 
 bool is_identifier(std::string_view s) {
     if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
@@ -141,7 +148,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         }
     }
     if (opt.model.empty()) return usage_error("no model given");
-    if (opt.ns && !is_namespace_name(*opt.ns)) return usage_error("'" + *opt.ns + "' is not a valid C++ namespace name");
+    if (opt.ns && !is_namespace_name(*opt.ns)) return usage_error("'" + *opt.ns + "' is not a valid C++ namespace name (identifiers separated by ::, no keyword, not in std or ctnn)");
 
     try {
         const std::vector<std::uint8_t> bytes = read_file(opt.model);
