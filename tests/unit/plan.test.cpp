@@ -2,17 +2,19 @@
 #include <doctest/doctest.h>
 
 #include <array>
+#include <random>
+#include <vector>
 
 #include "ctnn/plan/arena_planner.hpp"
 #include "ctnn/plan/residual_fusion.hpp"
+#include "plan_oracle.hpp"
 
 using ctnn::plan::buffer;
 
 namespace {
 template <std::size_t N>
 constexpr bool safe(const std::array<buffer, N>& b) {
-    const auto p = ctnn::plan::plan_arena(b);
-    return ctnn::plan::plan_is_safe(b.data(), int(N), p.offsets.data(), p.root.data(), p.bytes);
+    return ctnn::plan::plan_is_safe(b, ctnn::plan::plan_arena(b));
 }
 }  // namespace
 
@@ -49,12 +51,12 @@ static_assert(safe(reshaped));
 
 TEST_CASE("plan_is_safe rejects overlapping live buffers") {
     std::array<std::size_t, 2> offsets{0, 8};
-    std::array<int, 2> root{0, 1};
+    std::array<int, 2> root{0, 1}, order{};
     const std::array<buffer, 2> b{{{16, 0, 1}, {16, 1, 2}}};
-    CHECK_FALSE(ctnn::plan::plan_is_safe(b.data(), 2, offsets.data(), root.data(), 24));
+    CHECK_FALSE(ctnn::plan::plan_is_safe(b.data(), 2, offsets.data(), root.data(), 24, order.data()));
     offsets[1] = 16;
-    CHECK(ctnn::plan::plan_is_safe(b.data(), 2, offsets.data(), root.data(), 32));
-    CHECK_FALSE(ctnn::plan::plan_is_safe(b.data(), 2, offsets.data(), root.data(), 31));  // outside the arena
+    CHECK(ctnn::plan::plan_is_safe(b.data(), 2, offsets.data(), root.data(), 32, order.data()));
+    CHECK_FALSE(ctnn::plan::plan_is_safe(b.data(), 2, offsets.data(), root.data(), 31, order.data()));  // outside the arena
 }
 
 TEST_CASE("sizes are aligned to whole words") {
@@ -113,3 +115,63 @@ static_assert(ctnn::plan::fused_chunk_rows(32, 32) == 3 && ctnn::plan::fused_chu
 static_assert(ctnn::plan::fused_chunk_rows(10, 24) == 1 && ctnn::plan::fused_chunk_rows(5, 5) == 5);
 static_assert(ctnn::plan::fused_chunk_rows(9, 6) == 4);
 }  // namespace fusion
+
+
+// The planner against its former self (plan_oracle.hpp) on random lifetimes: the same offsets,
+// roots and arena bytes, and the same lower bound as the O(n^3) formula. Sizes come from a
+// small set so that ties, which the placement orders break by index, are frequent.
+namespace {
+struct random_plan {
+    std::vector<buffer> buffers;
+    std::vector<std::size_t> offsets;
+    std::vector<int> root;
+    std::size_t bytes = 0, lower_bound = 0;
+    bool safe = false;
+};
+
+random_plan plan_with_library(std::vector<buffer> buffers) {
+    const std::size_t n = buffers.size();
+    random_plan r{std::move(buffers), std::vector<std::size_t>(n), std::vector<int>(n), 0, 0, false};
+    std::vector<int> order(n), by_first(n), reach(n), placed(n), live(n), painted(n + 1);
+    std::vector<ctnn::plan::detail::group_span> spans(n);
+    std::vector<std::size_t> trial(n), live_bytes(n + 1);
+    const ctnn::plan::plan_workspace w{order.data(), spans.data(), {by_first.data(), reach.data(), placed.data(), live.data(), trial.data()}};
+    const int count = static_cast<int>(n);
+    r.bytes = ctnn::plan::plan_arena(r.buffers.data(), count, r.offsets.data(), r.root.data(), w);
+    r.lower_bound = ctnn::plan::live_lower_bound(r.buffers.data(), count, r.root.data(), order.data(), painted.data(), live_bytes.data());
+    r.safe = ctnn::plan::plan_is_safe(r.buffers.data(), count, r.offsets.data(), r.root.data(), r.bytes, order.data());
+    return r;
+}
+
+std::vector<buffer> random_lifetimes(std::mt19937& rng, int n, bool model_like) {
+    constexpr std::size_t sizes[] = {0, 1, 3, 4, 16, 16, 64, 64, 64, 100, 256};
+    auto pick = [&](int below) { return static_cast<int>(rng() % static_cast<unsigned>(below)); };
+    std::vector<buffer> b(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) {
+        buffer& x = b[static_cast<std::size_t>(i)];
+        x.bytes = sizes[rng() % std::size(sizes)];
+        x.first_step = model_like ? i : pick(n);
+        x.last_step = x.first_step + pick(pick(4) == 0 ? n + 1 - x.first_step : std::min(4, n + 1 - x.first_step));
+        if (i > 0 && pick(6) == 0) x.alias_of = pick(i);
+        else if (i > 0 && pick(4) == 0) x.in_place_of = pick(i);
+    }
+    return b;
+}
+}  // namespace
+
+TEST_CASE("the planner matches the former planner and the O(n^3) lower bound on random lifetimes") {
+    std::mt19937 rng(18);
+    for (int trial = 0; trial < 3000; ++trial) {
+        const int n = 1 + static_cast<int>(rng() % (trial < 2500 ? 24u : 120u));
+        const auto buffers = random_lifetimes(rng, n, trial % 3 != 0);
+        const oracle::plan want = oracle::plan_arena(buffers);
+        const random_plan got = plan_with_library(buffers);
+        INFO("trial " << trial << ", " << n << " tensors");
+        REQUIRE(got.bytes == want.bytes);
+        REQUIRE(got.offsets == want.offsets);
+        REQUIRE(got.root == want.root);
+        REQUIRE(got.lower_bound == oracle::live_lower_bound(buffers, want.root));
+        REQUIRE(got.lower_bound <= got.bytes);
+        REQUIRE(got.safe);
+    }
+}

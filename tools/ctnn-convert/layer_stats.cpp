@@ -84,10 +84,15 @@ arena_plan plan_model_arena(const model_ir& model) {
     arena_plan plan;
     plan.fused_into_next.assign(fused.get(), fused.get() + n);
     plan.offsets.assign(static_cast<std::size_t>(n), 0);
-    std::vector<int> root(static_cast<std::size_t>(n)), order(static_cast<std::size_t>(n));
-    std::vector<ctnn::plan::detail::group_span> spans(static_cast<std::size_t>(n));
-    plan.bytes = ctnn::plan::plan_arena(buffers.data(), n, plan.offsets.data(), root.data(), order.data(), spans.data());
-    plan.lower_bound = ctnn::plan::live_lower_bound(buffers.data(), n, root.data());
+    // The planner's scratch (ctnn::plan::plan_workspace): n entries each; the lower bound's
+    // step arrays have one more (steps 0..n).
+    const std::size_t size = static_cast<std::size_t>(n);
+    std::vector<int> root(size), order(size), by_first(size), reach(size), placed(size), live(size), painted(size + 1);
+    std::vector<ctnn::plan::detail::group_span> spans(size);
+    std::vector<std::size_t> trial(size), live_bytes(size + 1);
+    const ctnn::plan::plan_workspace workspace{order.data(), spans.data(), {by_first.data(), reach.data(), placed.data(), live.data(), trial.data()}};
+    plan.bytes = ctnn::plan::plan_arena(buffers.data(), n, plan.offsets.data(), root.data(), workspace);
+    plan.lower_bound = ctnn::plan::live_lower_bound(buffers.data(), n, root.data(), order.data(), painted.data(), live_bytes.data());
     plan.buffers = std::move(buffers);
     return plan;
 }

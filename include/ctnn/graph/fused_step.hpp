@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "ctnn/graph/structure.hpp"
 #include "ctnn/plan/residual_fusion.hpp"
 
 namespace ctnn::detail {
@@ -13,19 +14,22 @@ namespace ctnn::detail {
 // Node C of model Graph is the convolution, node C + 1 the ADD; tensor C is the chunk buffer.
 template <class Graph, int C, bool Reference>
 void run_fused_step(std::byte* arena) noexcept {
-    using conv = typename Graph::template layer_at<C>;
-    using add = typename Graph::template layer_at<C + 1>;
-    constexpr auto& reads = Graph::template node_at<C + 1>::inputs;
+    using S = typename Graph::structure;
+    using conv = bound_t<S, C>;
+    using add = bound_t<S, C + 1>;
+    constexpr auto& reads = node_t<S, C + 1>::inputs;
+    constexpr auto& offsets = Graph::plan.offsets;
     constexpr bool conv_first = reads[0] == C;  // each operand keeps its own multiplier
     constexpr int skip = conv_first ? reads[1] : reads[0];
-    using conv_shape = typename Graph::template tensor<C>::shape;
+    using conv_shape = typename tensor_t<S, C>::shape;
     constexpr int rows = conv_shape::dims[1];
     constexpr int row_bytes = conv_shape::dims[2] * conv_shape::dims[3];
     constexpr int chunk = plan::fused_chunk_rows(rows, conv_shape::dims[2]);
-    const std::int8_t* source = Graph::template tensor_data<Graph::template node_at<C>::inputs[0]>(arena);
-    const std::int8_t* residual = Graph::template tensor_data<skip>(arena);
-    std::int8_t* part = Graph::template tensor_data<C>(arena);
-    std::int8_t* out = Graph::template tensor_data<C + 1>(arena);  // may be the skip input itself
+    auto at = [arena](std::size_t offset) { return reinterpret_cast<std::int8_t*>(arena + offset); };
+    const std::int8_t* source = at(offsets[node_t<S, C>::inputs[0]]);
+    const std::int8_t* residual = at(offsets[skip]);
+    std::int8_t* part = at(offsets[C]);
+    std::int8_t* out = at(offsets[C + 1]);  // may be the skip input itself
     for (int y = 0; y < rows; y += chunk) {
         const int end = y + chunk < rows ? y + chunk : rows;
         const int offset = y * row_bytes, count = (end - y) * row_bytes;

@@ -22,11 +22,13 @@
 
 #include "ctnn/core/shape.hpp"
 #include "ctnn/core/tensor_type.hpp"
-#include "ctnn/detail/type_at.hpp"
-#include "ctnn/graph/fused_step.hpp"
+#include "ctnn/graph/for_each_layer.hpp"
+#include "ctnn/graph/graph_plan.hpp"
+#include "ctnn/graph/layer_tables.hpp"
+#include "ctnn/graph/run_node.hpp"
+#include "ctnn/graph/structure.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/plan/arena_planner.hpp"
-#include "ctnn/plan/residual_fusion.hpp"
 
 namespace ctnn {
 
@@ -45,61 +47,35 @@ struct node {
     static constexpr std::array<int, sizeof...(Inputs)> inputs{Inputs...};
 };
 
-namespace diag {
-template <int Node, int Tensor, bool Earlier>
-struct node_reads_a_tensor_not_yet_produced {
-    static_assert(Earlier, "ctnn: node <Node> reads tensor <Tensor>, which is not produced before it "
-                           "(tensor 0 is the input; node K produces tensor K)");
-};
-}  // namespace diag
-
-namespace detail {
-
-template <class G, int K>
-struct graph_bound;
-
-template <class G, int K>
-struct graph_tensor {
-    using type = typename graph_bound<G, K>::type::output;
-};
-template <class G>
-struct graph_tensor<G, 0> {
-    using type = typename G::input_tensor;
-};
-
-template <class G, int K>
-struct graph_bound {
-    using node_type = typename G::template node_at<K>;
-    template <std::size_t... I>
-    static auto bind(std::index_sequence<I...>)
-        -> typename node_type::layer::template bind<typename graph_tensor<G, node_type::inputs[I]>::type...>;
-    static constexpr int first_bad_input = [] {
-        for (int i : node_type::inputs)
-            if (i < 0 || i >= K) return i;
-        return 0;
-    }();
-    static_assert(sizeof(diag::node_reads_a_tensor_not_yet_produced<K, first_bad_input,
-                                                                     (first_bad_input >= 0 && first_bad_input < K)>));
-    using type = decltype(bind(std::make_index_sequence<node_type::inputs.size()>{}));
-};
-
-}  // namespace detail
-
 template <kernel_options Options, class Input, class... Nodes>
 struct basic_graph {
     static_assert(sizeof...(Nodes) >= 1, "ctnn: a model needs at least one layer");
-    using input_tensor = typename Input::tensor;
+
+    // The options-independent part (graph/structure.hpp); the library's per-layer code looks
+    // tensors and layers up through it.
+    using structure = detail::graph_structure<Input, Nodes...>;
+
+  private:
+    using tables = detail::layer_tables<structure>;
+    using planned = detail::graph_plan<structure, Options.fuse_residual_add>;
+
+  public:
+    using input_tensor = typename structure::input_tensor;
     static constexpr int layer_count = sizeof...(Nodes);
     static constexpr kernel_options options = Options;
+    // The same model with other kernel options (graph/with_options.hpp).
+    template <kernel_options O>
+    using with_options = basic_graph<O, Input, Nodes...>;
 
+    // For users; the library itself uses the detail:: aliases (see graph/structure.hpp).
     template <int K>
-    using node_at = detail::type_at<K - 1, Nodes...>;
+    using node_at = detail::node_t<structure, K>;
     template <int K>
-    using tensor = typename detail::graph_tensor<basic_graph, K>::type;
+    using tensor = detail::tensor_t<structure, K>;
     template <int K>
-    using layer_at = typename detail::graph_bound<basic_graph, K>::type;
+    using layer_at = detail::bound_t<structure, K>;
 
-    using output_tensor = tensor<layer_count>;
+    using output_tensor = detail::tensor_t<structure, layer_count>;
     using instance = ctnn::instance<basic_graph>;
     using input_shape = typename input_tensor::shape;
     using output_shape = typename output_tensor::shape;
@@ -108,24 +84,16 @@ struct basic_graph {
     static constexpr std::size_t input_size = input_tensor::size;
     static constexpr std::size_t output_size = output_tensor::size;
 
-  private:
-    template <class F, std::size_t... K>
-    static constexpr auto per_layer(F f, std::index_sequence<K...>) {
-        return std::array<std::size_t, sizeof...(K)>{f.template operator()<int(K) + 1>()...};
-    }
-    static constexpr auto all_layers = std::make_index_sequence<sizeof...(Nodes)>{};
-
-  public:
     // Constant bytes per layer; weights the options store as int16 count twice.
-    static constexpr auto layer_param_bytes = per_layer(
-        []<int K>() {
-            return layer_at<K>::param_bytes + (Options.int16_weights ? layer_at<K>::widenable_weights : 0);
-        },
-        all_layers);
-    static constexpr auto layer_macs = per_layer([]<int K>() { return layer_at<K>::macs; }, all_layers);
+    static constexpr std::array<std::size_t, sizeof...(Nodes)> layer_param_bytes = [] {
+        std::array<std::size_t, sizeof...(Nodes)> b = tables::param_bytes;
+        if (Options.int16_weights)
+            for (std::size_t k = 0; k < b.size(); ++k) b[k] += tables::widenable_weights[k];
+        return b;
+    }();
+    static constexpr std::array<std::size_t, sizeof...(Nodes)> layer_macs = tables::macs;
     // Bytes of the tensor each layer produces (zero for a reshape: it reuses its input's).
-    static constexpr auto layer_activation_bytes = per_layer(
-        []<int K>() { return layer_at<K>::aliases_input ? std::size_t{0} : tensor<K>::bytes; }, all_layers);
+    static constexpr std::array<std::size_t, sizeof...(Nodes)> layer_activation_bytes = tables::activation_bytes;
 
     static constexpr std::size_t flash_bytes = [] {
         std::size_t sum = 0;
@@ -138,121 +106,55 @@ struct basic_graph {
         return sum;
     }();
 
-  private:
-    template <int K>
-    static constexpr plan::node_facts facts_of() {
-        using layer = layer_at<K>;
-        plan::node_facts f;
-        f.inputs[0] = node_at<K>::inputs[0];
-        if constexpr (node_at<K>::inputs.size() > 1) f.inputs[1] = node_at<K>::inputs[1];
-        if constexpr (layer::computes_row_ranges) {
-            f.op = plan::node_facts::op_kind::conv2d;
-            f.out_h = tensor<K>::shape::dims[1];
-            f.out_w = tensor<K>::shape::dims[2];
-            f.out_c = tensor<K>::shape::dims[3];
-        } else if constexpr (layer::is_residual_add) {
-            f.op = plan::node_facts::op_kind::add;
-        }
-        return f;
-    }
-    // One buffer per tensor, with the lifetimes the unfused graph implies.
-    static constexpr std::array<plan::buffer, sizeof...(Nodes) + 1> unfused_buffers = [] {
-        std::array<plan::buffer, sizeof...(Nodes) + 1> b{};
-        b[0] = {input_tensor::bytes, 0, 0, -1, -1};
-        [&]<std::size_t... I>(std::index_sequence<I...>) {
-            ((b[I + 1] = {tensor<int(I) + 1>::bytes, int(I) + 1, int(I) + 1,
-                          layer_at<int(I) + 1>::aliases_input ? node_at<int(I) + 1>::inputs[0] : -1,
-                          layer_at<int(I) + 1>::in_place_input >= 0
-                              ? node_at<int(I) + 1>::inputs[layer_at<int(I) + 1>::in_place_input]
-                              : -1}),
-             ...);
-            auto extend = [&](int step, const auto& inputs) {
-                for (int t : inputs)
-                    if (b[t].last_step < step) b[t].last_step = step;
-            };
-            (extend(int(I) + 1, node_at<int(I) + 1>::inputs), ...);
-        }(all_layers);
-        b[layer_count].last_step = layer_count + 1;  // the output outlives the run
-        return b;
-    }();
-    struct fusion_result {
-        std::array<plan::buffer, sizeof...(Nodes) + 1> buffers;
-        std::array<bool, sizeof...(Nodes) + 1> fused;
-    };
-    static constexpr fusion_result fusion = [] {
-        fusion_result r{unfused_buffers, {}};
-        std::array<plan::node_facts, sizeof...(Nodes) + 1> facts{};
-        [&]<std::size_t... I>(std::index_sequence<I...>) { ((facts[I + 1] = facts_of<int(I) + 1>()), ...); }(all_layers);
-        if (Options.fuse_residual_add)
-            plan::fuse_residual_adds(r.buffers.data(), facts.data(), layer_count + 1, r.fused.data());
-        return r;
-    }();
-
-  public:
     // fused_into_next[k]: node k is a convolution that runs inside the ADD after it, a few rows
     // at a time, so its tensor exists only as a chunk (plan/residual_fusion.hpp).
-    static constexpr std::array<bool, sizeof...(Nodes) + 1> fused_into_next = fusion.fused;
+    static constexpr std::array<bool, sizeof...(Nodes) + 1> fused_into_next = planned::fusion.fused;
     // One buffer per tensor, with the lifetimes of the schedule that runs (fusion applied).
-    static constexpr std::array<plan::buffer, sizeof...(Nodes) + 1> buffers = fusion.buffers;
-
-    static constexpr auto plan = plan::plan_arena(buffers);
+    static constexpr std::array<plan::buffer, sizeof...(Nodes) + 1> buffers = planned::buffers;
+    // Every model proves its own plan (graph/graph_plan.hpp): no two tensors live at the same
+    // step share a byte unless the planner merged them on purpose (reshape, in place).
+    static constexpr plan::arena_plan<sizeof...(Nodes) + 1> plan = planned::arena;
     static constexpr std::size_t arena_bytes = plan.bytes;
-    // Every model proves its own plan: no two tensors live at the same step share a byte
-    // unless the planner merged them on purpose (reshape, in-place element-wise layers).
-    static_assert(plan::plan_is_safe(buffers.data(), layer_count + 1, plan.offsets.data(), plan.root.data(), plan.bytes),
-                  "ctnn: internal error: the arena plan overlaps live tensors");
-
-    // No plan for these lifetimes can be smaller (see plan::live_lower_bound).
-    static constexpr std::size_t arena_lower_bound =
-        plan::live_lower_bound(buffers.data(), layer_count + 1, plan.root.data());
+    // No plan for these lifetimes can be smaller (see plan/live_lower_bound.hpp).
+    static constexpr std::size_t arena_lower_bound = planned::lower_bound;
 
     template <int K>
     static auto* tensor_data(std::byte* arena) noexcept {
-        return reinterpret_cast<typename tensor<K>::element*>(arena + plan.offsets[K]);
-    }
-
-    template <int K, bool Reference = false>
-    static void run_layer(std::byte* arena) noexcept {
-        using layer = layer_at<K>;
-        if constexpr (fused_into_next[K]) {
-            // runs inside node K + 1
-        } else if constexpr (fused_into_next[K - 1]) {
-            detail::run_fused_step<basic_graph, K - 1, Reference>(arena);
-        } else {
-            [&]<std::size_t... I>(std::index_sequence<I...>) {
-                if constexpr (Reference) {
-                    layer::run_reference(tensor_data<node_at<K>::inputs[I]>(arena)..., tensor_data<K>(arena));
-                } else if constexpr (layer::takes_kernel_options) {
-                    layer::template run_with<Options>(tensor_data<node_at<K>::inputs[I]>(arena)..., tensor_data<K>(arena));
-                } else {
-                    layer::run(tensor_data<node_at<K>::inputs[I]>(arena)..., tensor_data<K>(arena));
-                }
-            }(std::make_index_sequence<node_at<K>::inputs.size()>{});
-        }
+        return detail::tensor_in<structure, K>(arena, plan.offsets[K]);
     }
 
     // Runs every layer in order on an arena of arena_bytes bytes.
-    static void run(std::byte* arena) noexcept {
-        [&]<std::size_t... I>(std::index_sequence<I...>) { (run_layer<int(I) + 1>(arena), ...); }(all_layers);
-    }
+    static void run(std::byte* arena) noexcept { run_all<false>(arena); }
 
     // The same with every layer's reference kernel: the baseline benchmarks compare against.
-    static void run_reference(std::byte* arena) noexcept {
-        [&]<std::size_t... I>(std::index_sequence<I...>) { (run_layer<int(I) + 1, true>(arena), ...); }(all_layers);
-    }
+    static void run_reference(std::byte* arena) noexcept { run_all<true>(arena); }
 
     // As run, calling observe(layer, bytes of its output) after each layer: for debugging and
     // for comparing intermediates layer by layer. A convolution fused into the next ADD has no
     // tensor of its own: it is observed with an empty span (its work counts in the ADD's step).
     template <class Observer>
     static void run_observed(std::byte* arena, Observer&& observe) {
-        [&]<std::size_t... I>(std::index_sequence<I...>) {
-            ((run_layer<int(I) + 1>(arena),
-              observe(int(I) + 1, fused_into_next[I + 1] ? std::span<const std::byte>()
-                                                          : std::span<const std::byte>(arena + plan.offsets[I + 1],
-                                                                                       tensor<int(I) + 1>::bytes))),
-             ...);
-        }(all_layers);
+        if constexpr (sizeof...(Nodes) <= detail::layers_per_fold) {
+            [&]<std::size_t... I>(std::index_sequence<I...>) {
+                ((detail::observed_step<basic_graph>::template at<int(I) + 1>(arena, observe)), ...);
+            }(std::make_index_sequence<sizeof...(Nodes)>{});
+        } else {
+            detail::for_each_layer<detail::observed_step<basic_graph>, sizeof...(Nodes)>(arena, observe);
+        }
+    }
+
+  private:
+    // Up to layers_per_fold layers: one fold, the code the firmware's instruction counts were
+    // measured with; deeper models: folds of folds (graph/for_each_layer.hpp).
+    template <bool Reference>
+    static void run_all(std::byte* arena) noexcept {
+        if constexpr (sizeof...(Nodes) <= detail::layers_per_fold) {
+            [&]<std::size_t... I>(std::index_sequence<I...>) {
+                (detail::run_node<basic_graph, int(I) + 1, Reference>(arena), ...);
+            }(std::make_index_sequence<sizeof...(Nodes)>{});
+        } else {
+            detail::for_each_layer<detail::run_step<basic_graph, Reference>, sizeof...(Nodes)>(arena);
+        }
     }
 };
 

@@ -17,17 +17,24 @@ struct kernel_options_apply_to_models_only {
 }  // namespace diag
 
 namespace detail {
+// A model is a basic_graph or a type derived from one (the converter emits
+// `struct model : ctnn::graph<...> {};`); deduction finds the base without naming it.
+template <kernel_options O, class Input, class... Nodes>
+void graph_base_of(const basic_graph<O, Input, Nodes...>*);  // declared only
+template <class M>
+concept model_type = requires { detail::graph_base_of(static_cast<const M*>(nullptr)); };
+
 template <class Model, kernel_options O>
 struct with_kernel_options : diag::kernel_options_apply_to_models_only<Model> {};
-template <kernel_options Old, class Input, class... Nodes, kernel_options O>
-struct with_kernel_options<basic_graph<Old, Input, Nodes...>, O> {
-    using type = basic_graph<O, Input, Nodes...>;
+template <model_type Model, kernel_options O>
+struct with_kernel_options<Model, O> {
+    using type = typename Model::template with_options<O>;
 };
 
 template <class Model>
 inline constexpr kernel_options options_of = kernel_options{};  // not a model: refused above
-template <kernel_options O, class Input, class... Nodes>
-inline constexpr kernel_options options_of<basic_graph<O, Input, Nodes...>> = O;
+template <model_type Model>
+inline constexpr kernel_options options_of<Model> = Model::options;
 
 constexpr kernel_options int16_weights_on(kernel_options o) noexcept {
     o.int16_weights = true;

@@ -17,21 +17,12 @@
 #include <array>
 #include <cstddef>
 
+#include "ctnn/plan/buffer.hpp"
+#include "ctnn/plan/live_lower_bound.hpp"
+#include "ctnn/plan/placement.hpp"
+#include "ctnn/plan/sort.hpp"
+
 namespace ctnn::plan {
-
-inline constexpr std::size_t arena_alignment = 4;  // word access on every Cortex-M
-
-struct buffer {
-    std::size_t bytes = 0;
-    int first_step = 0;    // step that produces it
-    int last_step = 0;     // last step that reads it
-    int alias_of = -1;     // index of a tensor whose bytes this one is (reshape), or -1
-    int in_place_of = -1;  // index of an input this one may overwrite, or -1
-};
-
-constexpr std::size_t align_up(std::size_t n) noexcept {
-    return (n + arena_alignment - 1) / arena_alignment * arena_alignment;
-}
 
 namespace detail {
 
@@ -40,85 +31,22 @@ constexpr int find_root(const int* parent, int i) noexcept {
     return i;
 }
 
-struct group_span {
-    std::size_t bytes = 0;
-    int first = 0;
-    int last = 0;
-};
-
-inline constexpr int placement_strategies = 4;
-
-// Orders the groups for placement:
-//   0: largest first (ties: earlier first use), the classic greedy;
-//   1: by first use, as a linear allocator would see them;
-//   2: by last use, latest first;
-//   3: longest-lived first (ties: largest).
-constexpr void sort_groups(int* order, int count, const group_span* spans, int strategy) noexcept {
-    auto before = [&](int x, int y) {
-        const group_span& a = spans[x];
-        const group_span& b = spans[y];
-        switch (strategy) {
-            case 1:
-                if (a.first != b.first) return a.first < b.first;
-                break;
-            case 2:
-                if (a.last != b.last) return a.last > b.last;
-                break;
-            case 3:
-                if (a.last - a.first != b.last - b.first) return a.last - a.first > b.last - b.first;
-                break;
-            default:
-                break;
-        }
-        if (a.bytes != b.bytes) return a.bytes > b.bytes;
-        if (a.first != b.first) return a.first < b.first;
-        return x < y;
-    };
-    for (int i = 1; i < count; ++i) {  // insertion sort: small n, constexpr, stable
-        const int key = order[i];
-        int j = i - 1;
-        while (j >= 0 && before(key, order[j])) {
-            order[j + 1] = order[j];
-            --j;
-        }
-        order[j + 1] = key;
-    }
-}
-
-// Places groups in the given order, each at the lowest offset that overlaps no placed group
-// live at the same time. Returns the arena size.
-constexpr std::size_t place_groups(const int* order, int count, const group_span* spans, std::size_t* offsets) noexcept {
-    std::size_t arena = 0;
-    for (int p = 0; p < count; ++p) {
-        const int g = order[p];
-        std::size_t offset = 0;
-        // Move past every placed, simultaneously live group that overlaps the candidate;
-        // repeat until a full pass finds no conflict.
-        for (bool moved = true; moved;) {
-            moved = false;
-            for (int q = 0; q < p; ++q) {
-                const int h = order[q];
-                const bool live_together = spans[g].first <= spans[h].last && spans[h].first <= spans[g].last;
-                const bool overlaps = offset < offsets[h] + spans[h].bytes && offsets[h] < offset + spans[g].bytes;
-                if (live_together && overlaps) {
-                    offset = offsets[h] + spans[h].bytes;
-                    moved = true;
-                }
-            }
-        }
-        offsets[g] = offset;
-        if (offset + spans[g].bytes > arena) arena = offset + spans[g].bytes;
-    }
-    return arena;
-}
-
 }  // namespace detail
 
-// Workspace the caller provides for n tensors: `group` (n ints), `order` (n ints),
-// `spans` (n group_spans). Writes `offsets[i]` for every tensor i and `root[i]`, the tensor
-// whose storage i uses. Returns the arena size in bytes.
-constexpr std::size_t plan_arena(const buffer* buffers, int n, std::size_t* offsets, int* root,
-                                 int* order, detail::group_span* spans) noexcept {
+// Scratch the caller provides for planning n tensors: n ints in `order`, n group spans in
+// `spans`, and the placement's arrays (detail::placement_workspace: four of n ints, n sizes).
+// plan_storage<N> below holds them all for a fixed N.
+struct plan_workspace {
+    int* order;
+    detail::group_span* spans;
+    detail::placement_workspace placement;
+};
+
+// Writes `offsets[i]` for every tensor i and `root[i]`, the tensor whose storage i uses.
+// Returns the arena size in bytes.
+constexpr std::size_t plan_arena(const buffer* buffers, int n, std::size_t* offsets, int* root, plan_workspace w) noexcept {
+    int* const order = w.order;
+    detail::group_span* const spans = w.spans;
     for (int i = 0; i < n; ++i) {
         root[i] = i;
         spans[i] = {align_up(buffers[i].bytes), buffers[i].first_step, buffers[i].last_step};
@@ -150,59 +78,43 @@ constexpr std::size_t plan_arena(const buffer* buffers, int n, std::size_t* offs
     // Greedy placement depends on the order; no single order is best for every graph, so try
     // a few cheap ones and keep the smallest arena (ties: the earlier strategy). Each is
     // deterministic, so the compiler and the converter always agree.
+    detail::index_by_first_use(order, groups, spans, w.placement);
     std::size_t best = static_cast<std::size_t>(-1);
-    int best_strategy = 0;
     for (int strategy = 0; strategy < detail::placement_strategies; ++strategy) {
         detail::sort_groups(order, groups, spans, strategy);
-        const std::size_t arena = detail::place_groups(order, groups, spans, offsets);
+        const std::size_t arena = detail::place_groups(order, groups, spans, w.placement, strategy);
         if (arena < best) {
             best = arena;
-            best_strategy = strategy;
+            for (int p = 0; p < groups; ++p) offsets[order[p]] = w.placement.trial[order[p]];
         }
     }
-    detail::sort_groups(order, groups, spans, best_strategy);
-    const std::size_t arena = detail::place_groups(order, groups, spans, offsets);
     for (int i = 0; i < n; ++i) offsets[i] = offsets[root[i]];
-    return arena;
+    return groups > 0 ? best : 0;
 }
 
 // Proof that a plan is safe: no two tensors that are live at the same step and do not share
 // storage on purpose occupy overlapping bytes, and every tensor lies inside the arena.
+// `order` is scratch of n ints. Tensors are visited by first step, each against those that
+// start during its life: the cost follows the pairs live together, not n^2.
 constexpr bool plan_is_safe(const buffer* buffers, int n, const std::size_t* offsets, const int* root,
-                            std::size_t arena_bytes) noexcept {
+                            std::size_t arena_bytes, int* order) noexcept {
     for (int i = 0; i < n; ++i) {
         if (offsets[i] % arena_alignment != 0 || offsets[i] + buffers[i].bytes > arena_bytes) return false;
-        for (int j = i + 1; j < n; ++j) {
-            if (root[i] == root[j]) continue;
-            const bool live_together =
-                buffers[i].first_step <= buffers[j].last_step && buffers[j].first_step <= buffers[i].last_step;
+        order[i] = i;
+    }
+    detail::heap_sort(order, n, [&](int x, int y) {
+        return buffers[x].first_step != buffers[y].first_step ? buffers[x].first_step < buffers[y].first_step : x < y;
+    });
+    for (int p = 0; p < n; ++p) {
+        const int i = order[p];
+        for (int q = p + 1; q < n && buffers[order[q]].first_step <= buffers[i].last_step; ++q) {
+            const int j = order[q];
+            if (root[i] == root[j] || buffers[i].first_step > buffers[j].last_step) continue;
             const bool overlaps = offsets[i] < offsets[j] + buffers[j].bytes && offsets[j] < offsets[i] + buffers[i].bytes;
-            if (live_together && overlaps) return false;
+            if (overlaps) return false;
         }
     }
     return true;
-}
-
-// A lower bound for any placement of these lifetimes: the most bytes live at one step, each
-// shared storage group (`root`, from plan_arena) counted once. A plan that reaches it is optimal.
-constexpr std::size_t live_lower_bound(const buffer* buffers, int n, const int* root) noexcept {
-    int last_step = 0;
-    for (int i = 0; i < n; ++i) last_step = buffers[i].last_step > last_step ? buffers[i].last_step : last_step;
-    std::size_t best = 0;
-    for (int step = 0; step <= last_step; ++step) {
-        std::size_t sum = 0;
-        for (int g = 0; g < n; ++g) {
-            if (root[g] != g) continue;  // one term per group: its largest live member
-            std::size_t group_bytes = 0;
-            for (int i = 0; i < n; ++i) {
-                const bool live = buffers[i].first_step <= step && step <= buffers[i].last_step;
-                if (root[i] == g && live && align_up(buffers[i].bytes) > group_bytes) group_bytes = align_up(buffers[i].bytes);
-            }
-            sum += group_bytes;
-        }
-        if (sum > best) best = sum;
-    }
-    return best;
 }
 
 template <std::size_t N>
@@ -212,15 +124,30 @@ struct arena_plan {
     std::size_t bytes = 0;
 };
 
-// The compile-time entry point: fixed capacity, same algorithm.
+// Scratch for planning N tensors at compile time.
+template <std::size_t N>
+struct plan_storage {
+    std::array<int, N> order{}, by_first{}, reach{}, placed{}, live{};
+    std::array<detail::group_span, N> spans{};
+    std::array<std::size_t, N> trial{};
+    constexpr plan_workspace workspace() noexcept {
+        return {order.data(), spans.data(), {by_first.data(), reach.data(), placed.data(), live.data(), trial.data()}};
+    }
+};
+
+// The compile-time entry points: fixed capacity, same algorithms.
 template <std::size_t N>
 constexpr arena_plan<N> plan_arena(const std::array<buffer, N>& buffers) noexcept {
     arena_plan<N> plan;
-    std::array<int, N> order{};
-    std::array<detail::group_span, N> spans{};
-    plan.bytes = plan_arena(buffers.data(), static_cast<int>(N), plan.offsets.data(), plan.root.data(),
-                            order.data(), spans.data());
+    plan_storage<N> storage;
+    plan.bytes = plan_arena(buffers.data(), static_cast<int>(N), plan.offsets.data(), plan.root.data(), storage.workspace());
     return plan;
+}
+
+template <std::size_t N>
+constexpr bool plan_is_safe(const std::array<buffer, N>& buffers, const arena_plan<N>& plan) noexcept {
+    std::array<int, N> order{};
+    return plan_is_safe(buffers.data(), static_cast<int>(N), plan.offsets.data(), plan.root.data(), plan.bytes, order.data());
 }
 
 }  // namespace ctnn::plan

@@ -1,0 +1,73 @@
+// Per-layer compile-time facts of a model's structure (graph/structure.hpp), as flat constexpr
+// tables built by one pack expansion each: no folds whose expression nests one level per
+// layer, no per-layer lambdas. Independent of the kernel options, so a model and its
+// with_kernel_options variants share them.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <utility>
+
+#include "ctnn/graph/structure.hpp"
+#include "ctnn/plan/buffer.hpp"
+#include "ctnn/plan/residual_fusion.hpp"
+
+namespace ctnn::detail {
+
+// What residual fusion needs of node J + 1 (node 0 stands for the model input).
+template <class S, std::size_t J>
+constexpr plan::node_facts facts_of() {
+    using node = node_t<S, int(J) + 1>;
+    using layer = bound_t<S, int(J) + 1>;
+    using out = tensor_t<S, int(J) + 1>;
+    plan::node_facts f;
+    f.inputs[0] = checked_input(node::inputs[0], int(J) + 1);
+    if constexpr (node::inputs.size() > 1) f.inputs[1] = checked_input(node::inputs[1], int(J) + 1);
+    if constexpr (layer::computes_row_ranges) {
+        f.op = plan::node_facts::op_kind::conv2d;
+        f.out_h = out::shape::dims[1];
+        f.out_w = out::shape::dims[2];
+        f.out_c = out::shape::dims[3];
+    } else if constexpr (layer::is_residual_add) {
+        f.op = plan::node_facts::op_kind::add;
+    }
+    return f;
+}
+
+template <class S, class Seq = std::make_index_sequence<S::layer_count>>
+struct layer_tables;
+
+template <class S, std::size_t... I>
+struct layer_tables<S, std::index_sequence<I...>> {
+    static constexpr std::size_t n = sizeof...(I);
+    static constexpr std::array<std::size_t, n> param_bytes{bound_t<S, int(I) + 1>::param_bytes...};
+    static constexpr std::array<std::size_t, n> widenable_weights{bound_t<S, int(I) + 1>::widenable_weights...};
+    static constexpr std::array<std::size_t, n> macs{bound_t<S, int(I) + 1>::macs...};
+    // Bytes of the tensor each layer produces (zero for a reshape: it reuses its input's).
+    static constexpr std::array<std::size_t, n> activation_bytes{(bound_t<S, int(I) + 1>::aliases_input ? std::size_t{0} : tensor_t<S, int(I) + 1>::bytes)...};
+
+    static constexpr std::array<const int*, n> inputs{node_t<S, int(I) + 1>::inputs.data()...};
+    static constexpr std::array<int, n> input_count{int(node_t<S, int(I) + 1>::inputs.size())...};
+
+    // One buffer per tensor, with the lifetimes the unfused graph implies.
+    static constexpr std::array<plan::buffer, n + 1> unfused_buffers = [] {
+        constexpr std::array<std::size_t, n> bytes{tensor_t<S, int(I) + 1>::bytes...};
+        constexpr std::array<bool, n> aliases{bound_t<S, int(I) + 1>::aliases_input...};
+        constexpr std::array<int, n> in_place{bound_t<S, int(I) + 1>::in_place_input...};
+        std::array<plan::buffer, n + 1> b{};
+        b[0] = {S::input_tensor::bytes, 0, 0, -1, -1};
+        for (std::size_t k = 0; k < n; ++k) {
+            const int step = int(k) + 1;
+            auto input = [&](int i) { return checked_input(inputs[k][i], step); };
+            b[k + 1] = {bytes[k], step, step, aliases[k] ? input(0) : -1, in_place[k] >= 0 ? input(in_place[k]) : -1};
+            for (int i = 0; i < input_count[k]; ++i)
+                if (b[input(i)].last_step < step) b[input(i)].last_step = step;
+        }
+        b[n].last_step = int(n) + 1;  // the output outlives the run
+        return b;
+    }();
+
+    static constexpr std::array<plan::node_facts, n + 1> node_facts{plan::node_facts{}, facts_of<S, I>()...};
+};
+
+}  // namespace ctnn::detail

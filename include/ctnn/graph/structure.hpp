@@ -1,0 +1,107 @@
+// The options-independent part of a model: node K's type, the type of tensor K, and node K
+// bound to its input tensors (`layer::bind<In...>`), for a model of any depth.
+//
+// Tensor K's type depends on the tensors node K reads, so naive lookup nests one level of
+// template instantiation per layer and a chain of a few hundred layers exceeds the compiler's
+// depth limit. Instead the structure binds node 1, then node 2, ... in one pack expansion:
+// each node finds its inputs already bound and complete, and the depth stays flat. Node types
+// come from one table with a base per node (found by deduction, no recursion).
+#pragma once
+
+#include <cstddef>
+#include <utility>
+
+namespace ctnn {
+
+namespace diag {
+template <int Node, int Tensor, bool Earlier>
+struct node_reads_a_tensor_not_yet_produced {
+    static_assert(Earlier, "ctnn: node <Node> reads tensor <Tensor>, which is not produced before it "
+                           "(tensor 0 is the input; node K produces tensor K)");
+};
+}  // namespace diag
+
+namespace detail {
+
+template <int K, class Node>
+struct node_slot {
+    using type = Node;
+};
+template <int K, class Node>
+node_slot<K, Node> slot_at(const node_slot<K, Node>&);  // declared only: decltype finds node K
+
+template <class Seq, class... Nodes>
+struct node_table;
+template <std::size_t... I, class... Nodes>
+struct node_table<std::index_sequence<I...>, Nodes...> : node_slot<int(I) + 1, Nodes>... {};
+
+template <class S, int K>
+struct structure_node {
+    using type = typename decltype(slot_at<K>(std::declval<const typename S::table&>()))::type;
+};
+
+template <class S, int K>
+struct structure_bound;
+
+// Input `input` of node K, or tensor 0 when it is not produced before node K: the diag below
+// reports the bad index, and everything after it sees a valid graph (no cascade of errors).
+constexpr int checked_input(int input, int k) noexcept { return input >= 0 && input < k ? input : 0; }
+
+template <class S, int K>
+struct structure_tensor {
+    using type = typename structure_bound<S, K>::type::output;
+};
+template <class S>
+struct structure_tensor<S, 0> {
+    using type = typename S::input_tensor;
+};
+
+template <class S, int K>
+struct structure_bound {
+    using node_type = typename structure_node<S, K>::type;
+    static constexpr int first_bad_input = [] {
+        for (int i : node_type::inputs)
+            if (i < 0 || i >= K) return i;
+        return 0;
+    }();
+    static constexpr bool inputs_ok = first_bad_input >= 0 && first_bad_input < K;
+    static_assert(sizeof(diag::node_reads_a_tensor_not_yet_produced<K, first_bad_input, inputs_ok>));
+    template <std::size_t... I>
+    static auto bind(std::index_sequence<I...>) -> typename node_type::layer::template bind<
+        typename structure_tensor<S, checked_input(node_type::inputs[I], K)>::type...>;
+    using type = decltype(bind(std::make_index_sequence<node_type::inputs.size()>{}));
+};
+
+// Per-layer lookups go through these namespace-scope aliases keyed by the structure type:
+// a member template of a class whose arguments hold the node pack costs O(layers) per use
+// (the compiler copies and hashes the whole argument list), so O(layers^2) over a model.
+template <class S, int K>
+using node_t = typename structure_node<S, K>::type;
+template <class S, int K>
+using tensor_t = typename structure_tensor<S, K>::type;
+template <class S, int K>
+using bound_t = typename structure_bound<S, K>::type;
+
+template <class... Ts>
+struct type_list {};
+
+template <class S, class Seq>
+struct bind_in_order;
+template <class S, std::size_t... K>
+struct bind_in_order<S, std::index_sequence<K...>> {
+    using tensors = type_list<typename structure_tensor<S, int(K) + 1>::type...>;
+};
+
+template <class Input, class... Nodes>
+struct graph_structure {
+    static constexpr int layer_count = sizeof...(Nodes);
+    using input_tensor = typename Input::tensor;
+    using table = node_table<std::make_index_sequence<sizeof...(Nodes)>, Nodes...>;
+
+
+    // Instantiated with the structure, before anything asks for a tensor out of order.
+    using all_tensors = typename bind_in_order<graph_structure, std::make_index_sequence<sizeof...(Nodes)>>::tensors;
+};
+
+}  // namespace detail
+}  // namespace ctnn

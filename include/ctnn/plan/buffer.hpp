@@ -1,0 +1,23 @@
+// What the planner knows of one tensor: its size, its lifetime in steps, and the storage it
+// may share. See arena_planner.hpp for the step model.
+#pragma once
+
+#include <cstddef>
+
+namespace ctnn::plan {
+
+inline constexpr std::size_t arena_alignment = 4;  // word access on every Cortex-M
+
+struct buffer {
+    std::size_t bytes = 0;
+    int first_step = 0;    // step that produces it
+    int last_step = 0;     // last step that reads it
+    int alias_of = -1;     // index of a tensor whose bytes this one is (reshape), or -1
+    int in_place_of = -1;  // index of an input this one may overwrite, or -1
+};
+
+constexpr std::size_t align_up(std::size_t n) noexcept {
+    return (n + arena_alignment - 1) / arena_alignment * arena_alignment;
+}
+
+}  // namespace ctnn::plan
