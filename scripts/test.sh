@@ -7,7 +7,8 @@
 #      and structure-aware edits of valid models through the whole lowering),
 #   4. firmware for Cortex-M4, M0+, M7, M33 and M55, each run in QEMU (build-<core>/).
 #   5. the converter on mutated models: each is rejected cleanly or its header compiles
-#      (tests/mutants/run_mutants.sh; 60 mutants, 400 with --full, which also fuzzes 300 s each).
+#      (tests/mutants/run_mutants.sh; 60 mutants, 400 with --full, which also fuzzes 300 s each
+#      and builds and checks the 2,000-operator model, tests/depth/, in the g++ build).
 # Options: --quick (g++ host build and Cortex-M4 firmware only), --full (the long sweeps too).
 # CTNN_JOBS sets parallelism.
 set -euo pipefail
@@ -16,10 +17,11 @@ cd "$(dirname "$0")/.."
 quick=0
 mutants=60
 full_fuzz=60
+deep=OFF
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=1 ;;
-    --full) mutants=400; full_fuzz=300 ;;
+    --full) mutants=400; full_fuzz=300; deep=ON ;;
     *) echo "usage: scripts/test.sh [--quick|--full]" >&2; exit 2 ;;
   esac
 done
@@ -33,9 +35,9 @@ command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=cca
 step "checking Debian packages"
 bash scripts/install-deps.sh --with-clang --with-arm
 
-host_suite() {  # <build dir> <compiler>
+host_suite() {  # <build dir> <compiler> [cmake options...]
   step "host build and tests with $2 ($1/)"
-  cmake -S . -B "$1" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER="$2" "${launcher[@]}" >/dev/null
+  cmake -S . -B "$1" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER="$2" "${@:3}" "${launcher[@]}" >/dev/null
   cmake --build "$1" -j "$jobs"
   ctest --test-dir "$1" -j "$jobs" --output-on-failure
 }
@@ -51,7 +53,7 @@ firmware_suite() {  # <core>
   arm-none-eabi-size "$dir"/bin/ctnn-fw-*.elf "$dir"/bin/ctnn_hello_fw.elf
 }
 
-host_suite build g++
+host_suite build g++ -DCTNN_TEST_DEEP_MODEL="$deep"
 step "ctnn-convert on ${mutants} mutated models: rejected cleanly, or the header compiles (build/mutants/)"
 bash tests/mutants/run_mutants.sh --convert build/bin/ctnn-convert --count "$mutants" --work build/mutants --jobs "$jobs"
 firmware_suite m4

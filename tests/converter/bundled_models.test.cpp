@@ -35,7 +35,7 @@ TEST_CASE("bundled models convert, deterministically") {
         REQUIRE(first.status == 0);
         CHECK(first.err.empty());
         CHECK(first.out == second.out);
-        CHECK(first.out.find("using model = ctnn::graph<") != std::string::npos);
+        CHECK(first.out.find("struct model : ctnn::graph<") != std::string::npos);
         // No absolute paths in the output: a header must not depend on where the model lives.
         CHECK(first.out.find(CTNN_MODELS_DIR) == std::string::npos);
     }

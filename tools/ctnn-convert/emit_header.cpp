@@ -140,7 +140,9 @@ std::string emit_header(const model_ir& m, const std::string& source_name, const
     out << "}  // namespace w\n\n";
 
     const ir_tensor& input = m.tensors[0];
-    out << "using model = ctnn::graph<\n";
+    // A struct, not an alias: errors and symbols name `ns::model`, not the whole graph type (a
+    // deep model's run steps would otherwise carry every node in every symbol name).
+    out << "struct model : ctnn::graph<\n";
     out << "    // tensor 0: model input " << shape_text(input.shape) << (input.type == element::float32 ? " float32" : " int8") << "\n";
     out << "    ctnn::input<" << shape_type(input.shape) << ", " << (input.type == element::float32 ? std::string("ctnn::float32") : q_name(0)) << ">";
     for (std::size_t k = 0; k < m.layers.size(); ++k) {
@@ -156,7 +158,7 @@ std::string emit_header(const model_ir& m, const std::string& source_name, const
         for (const int i : l.inputs) out << ", " << i;
         out << ">";
     }
-    out << "\n>;\n\n}  // namespace " << ns << "\n";
+    out << "\n> {};\n\n}  // namespace " << ns << "\n";
     return out.str();
 }
 

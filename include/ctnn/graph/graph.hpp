@@ -120,41 +120,21 @@ struct basic_graph {
 
     template <int K>
     static auto* tensor_data(std::byte* arena) noexcept {
-        return detail::tensor_in<structure, K>(arena, plan.offsets[K]);
+        return detail::tensor_at<detail::element_t<structure, K>>(arena, plan.offsets[K]);
     }
 
     // Runs every layer in order on an arena of arena_bytes bytes.
-    static void run(std::byte* arena) noexcept { run_all<false>(arena); }
+    static void run(std::byte* arena) noexcept { detail::run_layers<basic_graph, false>(arena); }
 
     // The same with every layer's reference kernel: the baseline benchmarks compare against.
-    static void run_reference(std::byte* arena) noexcept { run_all<true>(arena); }
+    static void run_reference(std::byte* arena) noexcept { detail::run_layers<basic_graph, true>(arena); }
 
     // As run, calling observe(layer, bytes of its output) after each layer: for debugging and
     // for comparing intermediates layer by layer. A convolution fused into the next ADD has no
     // tensor of its own: it is observed with an empty span (its work counts in the ADD's step).
     template <class Observer>
     static void run_observed(std::byte* arena, Observer&& observe) {
-        if constexpr (sizeof...(Nodes) <= detail::layers_per_fold) {
-            [&]<std::size_t... I>(std::index_sequence<I...>) {
-                ((detail::observed_step<basic_graph>::template at<int(I) + 1>(arena, observe)), ...);
-            }(std::make_index_sequence<sizeof...(Nodes)>{});
-        } else {
-            detail::for_each_layer<detail::observed_step<basic_graph>, sizeof...(Nodes)>(arena, observe);
-        }
-    }
-
-  private:
-    // Up to layers_per_fold layers: one fold, the code the firmware's instruction counts were
-    // measured with; deeper models: folds of folds (graph/for_each_layer.hpp).
-    template <bool Reference>
-    static void run_all(std::byte* arena) noexcept {
-        if constexpr (sizeof...(Nodes) <= detail::layers_per_fold) {
-            [&]<std::size_t... I>(std::index_sequence<I...>) {
-                (detail::run_node<basic_graph, int(I) + 1, Reference>(arena), ...);
-            }(std::make_index_sequence<sizeof...(Nodes)>{});
-        } else {
-            detail::for_each_layer<detail::run_step<basic_graph, Reference>, sizeof...(Nodes)>(arena);
-        }
+        detail::run_layers_observed<basic_graph>(arena, observe);
     }
 };
 

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <span>
 
+#include "ctnn/graph/run_node.hpp"
+
 namespace ctnn {
 
 template <class Model>
@@ -19,15 +21,17 @@ class instance {
         return std::span<input_element, Model::input_size>(Model::template tensor_data<0>(arena_), Model::input_size);
     }
 
-    void invoke() noexcept { Model::run(arena_); }
+    // Through the free run_layers<Model>, not Model::run: keyed on the type the user names (a
+    // converted model's short `struct model`), so deep models keep short symbols.
+    void invoke() noexcept { detail::run_layers<Model, false>(arena_); }
 
     // invoke() through the reference kernels: same results, no speed; a baseline and a cross-check.
-    void invoke_reference() noexcept { Model::run_reference(arena_); }
+    void invoke_reference() noexcept { detail::run_layers<Model, true>(arena_); }
 
     // invoke(), calling observe(layer index, std::span<const std::byte> output) after each layer.
     template <class Observer>
     void invoke_observed(Observer&& observe) {
-        Model::run_observed(arena_, static_cast<Observer&&>(observe));
+        detail::run_layers_observed<Model>(arena_, observe);
     }
 
     std::span<const output_element, Model::output_size> output() noexcept {

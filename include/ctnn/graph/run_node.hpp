@@ -8,15 +8,20 @@
 #include <span>
 #include <utility>
 
+#include "ctnn/graph/for_each_layer.hpp"
 #include "ctnn/graph/fused_step.hpp"
 #include "ctnn/graph/structure.hpp"
 
 namespace ctnn::detail {
 
-template <class S, int K>
-auto* tensor_in(std::byte* arena, std::size_t offset) noexcept {
-    return reinterpret_cast<typename tensor_t<S, K>::element*>(arena + offset);
+// Keyed on the element type only: a function keyed on the structure would carry the whole node
+// list in its symbol name, once per layer (O(layers^2) bytes of names in a deep model).
+template <class Element>
+Element* tensor_at(std::byte* arena, std::size_t offset) noexcept {
+    return reinterpret_cast<Element*>(arena + offset);
 }
+template <class S, int K>
+using element_t = typename tensor_t<S, K>::element;
 
 template <class Graph, int K, bool Reference>
 void run_node(std::byte* arena) noexcept {
@@ -30,19 +35,26 @@ void run_node(std::byte* arena) noexcept {
         run_fused_step<Graph, K - 1, Reference>(arena);
     } else {
         [arena]<std::size_t... I>(std::index_sequence<I...>) {
-            auto* out = tensor_in<S, K>(arena, offsets[K]);
+            auto* out = tensor_at<element_t<S, K>>(arena, offsets[K]);
             if constexpr (Reference) {
-                layer::run_reference(tensor_in<S, node::inputs[I]>(arena, offsets[node::inputs[I]])..., out);
+                layer::run_reference(tensor_at<element_t<S, node::inputs[I]>>(arena, offsets[node::inputs[I]])..., out);
             } else if constexpr (layer::takes_kernel_options) {
-                layer::template run_with<Graph::options>(tensor_in<S, node::inputs[I]>(arena, offsets[node::inputs[I]])..., out);
+                layer::template run_with<Graph::options>(tensor_at<element_t<S, node::inputs[I]>>(arena, offsets[node::inputs[I]])..., out);
             } else {
-                layer::run(tensor_in<S, node::inputs[I]>(arena, offsets[node::inputs[I]])..., out);
+                layer::run(tensor_at<element_t<S, node::inputs[I]>>(arena, offsets[node::inputs[I]])..., out);
             }
         }(std::make_index_sequence<node::inputs.size()>{});
     }
 }
 
-// The steps graph.hpp runs through for_each_layer (graph/for_each_layer.hpp).
+// Every layer of Graph in order (Reference: through the reference kernels). Graph is the type the
+// caller names: for a converted model the short `struct model : ctnn::graph<...>`, which keeps
+// every step's symbol short. Up to layers_per_fold layers: one fold, the code the firmware's
+// instruction counts were measured with; deeper models: folds of folds (for_each_layer.hpp).
+template <class Graph, bool Reference>
+void run_layers(std::byte* arena) noexcept;
+
+// The steps run_layers runs through for_each_layer (graph/for_each_layer.hpp).
 template <class Graph, bool Reference>
 struct run_step {
     template <int K>
@@ -63,5 +75,29 @@ struct observed_step {
         }
     }
 };
+
+template <class Graph, bool Reference>
+void run_layers(std::byte* arena) noexcept {
+    constexpr std::size_t n = Graph::layer_count;
+    if constexpr (n <= layers_per_fold) {
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            (run_node<Graph, int(I) + 1, Reference>(arena), ...);
+        }(std::make_index_sequence<n>{});
+    } else {
+        for_each_layer<run_step<Graph, Reference>, n>(arena);
+    }
+}
+
+template <class Graph, class Observer>
+void run_layers_observed(std::byte* arena, Observer& observe) {
+    constexpr std::size_t n = Graph::layer_count;
+    if constexpr (n <= layers_per_fold) {
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            ((observed_step<Graph>::template at<int(I) + 1>(arena, observe)), ...);
+        }(std::make_index_sequence<n>{});
+    } else {
+        for_each_layer<observed_step<Graph>, n>(arena, observe);
+    }
+}
 
 }  // namespace ctnn::detail
