@@ -27,6 +27,8 @@ done
 [ -n "$work" ] || work="$(mktemp -d)"
 rm -rf "$work/models" "$work/failures"
 mkdir -p "$work/models" "$work/failures"
+work="$(cd "$work" && pwd)"  # absolute: each generated .cpp includes its header by path
+convert="$(cd "$(dirname "$convert")" && pwd)/$(basename "$convert")"
 cxx="${CXX:-c++}"
 "$cxx" -std=c++20 -O1 -o "$work/make_mutants" "$here/make_mutants.cpp"
 "$work/make_mutants" "$work/models" "$count" "$seed"
