@@ -3,6 +3,7 @@
 #include "lower.hpp"
 
 #include <ctnn/core/shape.hpp>
+#include <ctnn/kernels/geometry.hpp>  // MEAN's limits, shared with the layer
 
 #include "layer_stats.hpp"
 #include "lowering.hpp"
@@ -114,7 +115,7 @@ void lowering::lower_mean(ir_layer& l) {
     l.keep_dims = options(tfl::options::reducer, false).keep_dims;
     const ir_tensor input = graph_tensor(in);
     const int rank = static_cast<int>(input.shape.size());
-    if (rank < 1 || rank > 6) op_fail("input " + shape_text(input.shape) + " has rank " + std::to_string(rank) + "; ctnn's MEAN takes rank 1 to 6");
+    if (rank < 1 || rank > ctnn::kernels::max_mean_rank) op_fail("input " + shape_text(input.shape) + " has rank " + std::to_string(rank) + "; ctnn's MEAN takes rank 1 to 6");
     const auto& data = constant_input(1, tensor_type::int32, "axes");
     std::vector<bool> reduced(static_cast<std::size_t>(rank), false);
     for (std::size_t i = 0; i < data.size() / 4; ++i) {
@@ -133,7 +134,7 @@ void lowering::lower_mean(ir_layer& l) {
         if (!reduced[static_cast<std::size_t>(d)]) want.push_back(n);
         else if (l.keep_dims) want.push_back(1);
     }
-    if (count > (std::size_t{1} << 23)) {
+    if (count > static_cast<std::size_t>(ctnn::kernels::max_mean_count)) {
         op_fail("averages " + std::to_string(count) + " elements per output value; more than 2^23 could overflow the int32 sum");
     }
     const ir_tensor& out = add_output(element::int8);

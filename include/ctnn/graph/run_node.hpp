@@ -47,13 +47,6 @@ void run_node(std::byte* arena) noexcept {
     }
 }
 
-// Every layer of Graph in order (Reference: through the reference kernels). Graph is the type the
-// caller names: for a converted model the short `struct model : ctnn::graph<...>`, which keeps
-// every step's symbol short. Up to layers_per_fold layers: one fold, the code the firmware's
-// instruction counts were measured with; deeper models: folds of folds (for_each_layer.hpp).
-template <class Graph, bool Reference>
-void run_layers(std::byte* arena) noexcept;
-
 // The steps run_layers runs through for_each_layer (graph/for_each_layer.hpp).
 template <class Graph, bool Reference>
 struct run_step {
@@ -76,6 +69,10 @@ struct observed_step {
     }
 };
 
+// Every layer of Graph in order (Reference: through the reference kernels). Graph is the type the
+// caller names: for a converted model the short `struct model : ctnn::graph<...>`, which keeps
+// every step's symbol short. Up to layers_per_fold layers: one fold, the code the firmware's
+// instruction counts were measured with; deeper models: folds of folds (for_each_layer.hpp).
 template <class Graph, bool Reference>
 void run_layers(std::byte* arena) noexcept {
     constexpr std::size_t n = Graph::layer_count;

@@ -63,6 +63,11 @@ struct pad_params {
 // int32 sum of the raw values over the reduced axes, minus zp_in * count, times
 // QuantizeMultiplier(s_in / s_out) with 1/count folded in (reference::mean_multiplier), plus
 // zp_out, clamped to [-128, 127]. The output holds the kept dimensions in order.
+inline constexpr int max_mean_rank = 6;
+// Elements summed into one output value at most: |int8 - zero point| <= 255, so the int32 sum
+// and zp_in * count stay exact. The layer static_asserts it and the converter checks it.
+inline constexpr long long max_mean_count = 1LL << 23;
+
 struct mean_params {
     int rank = 1;
     std::array<int, 6> dims{1, 1, 1, 1, 1, 1};

@@ -46,7 +46,7 @@ struct mean {
     template <class In>
     struct bind : bound_layer_defaults {
         using s = typename In::shape;
-        static_assert(Int8Tensor<In> && s::rank <= 6, "ctnn: mean reduces an int8 tensor of rank 1 to 6");
+        static_assert(Int8Tensor<In> && s::rank <= kernels::max_mean_rank, "ctnn: mean reduces an int8 tensor of rank 1 to 6");
         static_assert(valid_quantization<OutQ>);
 
         static constexpr int bad_axis = [] {
@@ -66,7 +66,7 @@ struct mean {
             p.multiplier = quantize_multiplier(static_cast<double>(In::quant::scale) / static_cast<double>(OutQ::scale));
             return p;
         }();
-        static_assert(sizeof(diag::mean_reduces_too_many_elements<params.count(), params.count() <= (1 << 23)>));
+        static_assert(sizeof(diag::mean_reduces_too_many_elements<params.count(), params.count() <= kernels::max_mean_count>));
 
         static constexpr auto output_dims = [] {
             constexpr int kept = KeepDims ? s::rank : params.rank - [] {
