@@ -82,6 +82,11 @@ struct mean_params {
             if (reduced[static_cast<std::size_t>(d)]) n *= dims[static_cast<std::size_t>(d)];
         return n;
     }
+    constexpr int kept_rank() const noexcept {
+        int n = 0;
+        for (int d = 0; d < rank; ++d) n += !reduced[static_cast<std::size_t>(d)];
+        return n;
+    }
     constexpr int output_count() const noexcept {
         int n = 1;
         for (int d = 0; d < rank; ++d)

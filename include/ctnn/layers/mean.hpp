@@ -69,11 +69,7 @@ struct mean {
         static_assert(sizeof(diag::mean_reduces_too_many_elements<params.count(), params.count() <= kernels::max_mean_count>));
 
         static constexpr auto output_dims = [] {
-            constexpr int kept = KeepDims ? s::rank : params.rank - [] {
-                int n = 0;
-                for (int d = 0; d < s::rank; ++d) n += params.reduced[static_cast<std::size_t>(d)];
-                return n;
-            }();
+            constexpr int kept = KeepDims ? s::rank : params.kept_rank();
             std::array<int, (kept > 0 ? kept : 1)> out{};
             out[0] = 1;  // a full reduction without keep_dims: one value
             for (int d = 0, k = 0; d < s::rank; ++d) {
