@@ -10,23 +10,6 @@ function(ctnn_require_path var header package)
   endif()
 endfunction()
 
-# Boost.Hana is header-only. Debian's Boost headers live in /usr/include, which must never be
-# on a cross compiler's include path (it would pull in the host's C library headers), so a
-# cross build sees a directory holding only a link to boost/.
-function(ctnn_link_hana target)
-  ctnn_require_path(CTNN_HANA_INCLUDE_DIR boost/hana.hpp libboost-dev)
-  if(CMAKE_CROSSCOMPILING)
-    set(dir "${CMAKE_BINARY_DIR}/ctnn-boost-only")
-    if(NOT EXISTS "${dir}/boost")
-      file(MAKE_DIRECTORY "${dir}")
-      file(CREATE_LINK "${CTNN_HANA_INCLUDE_DIR}/boost" "${dir}/boost" SYMBOLIC)
-    endif()
-    target_include_directories(${target} SYSTEM INTERFACE "$<BUILD_INTERFACE:${dir}>")
-  elseif(NOT CTNN_HANA_INCLUDE_DIR STREQUAL "/usr/include")
-    target_include_directories(${target} SYSTEM INTERFACE "$<BUILD_INTERFACE:${CTNN_HANA_INCLUDE_DIR}>")
-  endif()
-endfunction()
-
 function(ctnn_find_doctest)
   if(TARGET ctnn_doctest)
     return()

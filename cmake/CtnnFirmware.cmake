@@ -27,8 +27,6 @@ endmacro()
 find_program(CTNN_QEMU_ARM qemu-system-arm)
 find_program(CTNN_FW_NM NAMES arm-none-eabi-nm REQUIRED)
 find_program(CTNN_FW_SIZE NAMES arm-none-eabi-size REQUIRED)
-set(CTNN_FW_HOST_BOOST_INCLUDE_DIR "/usr/include" CACHE PATH
-    "ctnn: host directory holding boost/ (only boost/ is exposed to the cross compiler)")
 
 if(NOT CTNN_BOARD)
     message(FATAL_ERROR "ctnn: CTNN_BOARD is not set; configure with one of cmake/toolchains/arm-none-eabi-cortex-*.cmake")

@@ -3,7 +3,7 @@
 # Usage: scripts/install-deps.sh [--with-clang] [--with-arm]
 set -euo pipefail
 
-packages=(cmake ninja-build g++ ccache libboost-dev doctest-dev libbenchmark-dev)
+packages=(cmake ninja-build g++ ccache doctest-dev libbenchmark-dev)
 for arg in "$@"; do
   case "$arg" in
     --with-clang) packages+=(clang libclang-rt-14-dev) ;;

@@ -7,9 +7,10 @@
 #      and structure-aware edits of valid models through the whole lowering),
 #   4. firmware for Cortex-M4, M0+, M7, M33 and M55, each run in QEMU (build-<core>/).
 #   5. the converter on mutated models: each is rejected cleanly or its header compiles
-#      (tests/mutants/run_mutants.sh; 60 mutants, 400 with --full, which also fuzzes 300 s each
-#      and builds and checks the 2,000-operator model, tests/depth/, in the g++ build).
-# Options: --quick (g++ host build and Cortex-M4 firmware only), --full (the long sweeps too).
+#      (tests/mutants/run_mutants.sh; 60 mutants, 400 with --full, which also fuzzes 300 s each).
+# The g++ build also compiles and checks the 2,000-operator model (tests/depth/).
+# Options: --quick (g++ host build without the deep model, and Cortex-M4 firmware only),
+# --full (the long sweeps too).
 # CTNN_JOBS sets parallelism.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,11 +18,11 @@ cd "$(dirname "$0")/.."
 quick=0
 mutants=60
 full_fuzz=60
-deep=OFF
+deep=ON
 for arg in "$@"; do
   case "$arg" in
-    --quick) quick=1 ;;
-    --full) mutants=400; full_fuzz=300; deep=ON ;;
+    --quick) quick=1; deep=OFF ;;
+    --full) mutants=400; full_fuzz=300 ;;
     *) echo "usage: scripts/test.sh [--quick|--full]" >&2; exit 2 ;;
   esac
 done

@@ -42,7 +42,7 @@ TEST_CASE("header: the tiny model as ctnn types") {
     CHECK(contains(h, "ctnn::node<ctnn::layers::average_pool2d<ctnn::window<2, 2>, ctnn::stride<2, 2>, ctnn::padding::valid, ctnn::act::none>, 3>,"));
     CHECK(contains(h, "ctnn::node<ctnn::layers::reshape<ctnn::shape<1, 12>>, 4>,"));
     CHECK(contains(h, "ctnn::node<ctnn::layers::fully_connected<w::fc6, q::t6, ctnn::act::none>, 5>,"));
-    CHECK(contains(h, "ctnn::node<ctnn::layers::softmax<q::t7>, 6>\n> {};"));
+    CHECK(contains(h, "ctnn::node<ctnn::layers::softmax<q::t7>, 6>\n> {\n    using instance = ctnn::instance<model>;\n};"));
     CHECK(contains(h, "// tensor 1: operator #0 CONV_2D 1x4x4x2 -> 1x4x4x3, kernel 3x3 stride 1x1 SAME RELU per-channel, params 57, MACs 864"));
 }
 
@@ -56,7 +56,7 @@ TEST_CASE("header: float edges, PAD, MAX_POOL_2D, MEAN") {
     CHECK(contains(h, "ctnn::node<ctnn::layers::pad<ctnn::paddings<0, 0, 1, 1, 1, 1, 0, 0>>, 1>,"));
     CHECK(contains(h, "ctnn::node<ctnn::layers::max_pool2d<ctnn::window<2, 2>, ctnn::stride<2, 2>, ctnn::padding::valid, ctnn::act::none>, 2>,"));
     CHECK(contains(h, "ctnn::node<ctnn::layers::mean<q::t4, true, ctnn::axes<1, 2>>, 3>,"));
-    CHECK(contains(h, "ctnn::node<ctnn::layers::dequantize, 4>\n> {};"));
+    CHECK(contains(h, "ctnn::node<ctnn::layers::dequantize, 4>\n> {\n    using instance = ctnn::instance<model>;\n};"));
     CHECK_FALSE(contains(h, "struct t0 "));  // float tensors have no quantization tag
     CHECK_FALSE(contains(h, "struct t5 "));
 }

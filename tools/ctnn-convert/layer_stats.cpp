@@ -5,6 +5,8 @@
 
 #include <memory>
 
+#include "operators.hpp"
+
 namespace ctnn_convert {
 
 std::size_t layer_param_elements(const ir_layer& layer) {
@@ -15,28 +17,21 @@ std::size_t layer_param_elements(const ir_layer& layer) {
 std::uint64_t layer_macs(const model_ir& model, std::size_t layer) {
     const ir_layer& l = model.layers[layer];
     if (!l.params) return 0;
-    const auto& ws = l.params->weight_shape;
-    const ir_tensor& out = model.output_of(layer);
-    const std::uint64_t out_elements = out.elements();
-    switch (l.kind) {
-        case layer_kind::conv2d: return out_elements * static_cast<std::uint64_t>(ws[1]) * static_cast<std::uint64_t>(ws[2]) * static_cast<std::uint64_t>(ws[3]);
-        case layer_kind::depthwise_conv2d: return out_elements * static_cast<std::uint64_t>(ws[1]) * static_cast<std::uint64_t>(ws[2]);
-        case layer_kind::fully_connected: return out_elements * static_cast<std::uint64_t>(ws[1]);
-        default: return 0;
-    }
+    if (!l.entry->macs_per_output) return 0;
+    return model.output_of(layer).elements() * l.entry->macs_per_output(l.params->weight_shape);
 }
 
 std::size_t layer_flash_bytes(const ir_layer& layer) {
     if (!layer.params) return 0;
     const std::size_t channels = layer.params->bias.size();
     constexpr std::size_t bias_bytes = 4, multiplier_bytes = 4, shift_bytes = 4;
-    const bool per_channel_requantization = layer.kind != layer_kind::fully_connected || layer.params->weight_scales.size() > 1;
+    const bool per_channel_requantization = !layer.entry->constant_per_tensor_multiplier || layer.params->weight_scales.size() > 1;
     return layer.params->weights.size() + channels * bias_bytes +
            (per_channel_requantization ? channels * (multiplier_bytes + shift_bytes) : 0);
 }
 
 std::size_t layer_int16_weight_extra_bytes(const ir_layer& layer) {
-    const bool widened = layer.kind == layer_kind::conv2d || layer.kind == layer_kind::fully_connected;
+    const bool widened = layer.entry->widenable_weights;
     return widened && layer.params ? layer.params->weights.size() : 0;
 }
 
@@ -54,11 +49,10 @@ arena_plan plan_model_arena(const model_ir& model) {
         const ir_layer& l = model.layers[static_cast<std::size_t>(k)];
         const int step = k + 1;
         for (const int in : l.inputs) buffers[static_cast<std::size_t>(in)].last_step = step;
-        if (l.kind == layer_kind::reshape) buffers[static_cast<std::size_t>(step)].alias_of = l.inputs[0];
-        // The same sharing rules as the layer types (in_place_input / aliases_input in
-        // include/ctnn/layers/): ADD and SOFTMAX may write over their first input.
-        if (l.kind == layer_kind::add || l.kind == layer_kind::softmax)
-            buffers[static_cast<std::size_t>(step)].in_place_of = l.inputs[0];
+        // The same sharing rules as the layer types (aliases_input / in_place_input in
+        // include/ctnn/layers/), as each operator_entry states them.
+        if (l.entry->sharing == output_sharing::alias_of_input) buffers[static_cast<std::size_t>(step)].alias_of = l.inputs[0];
+        if (l.entry->sharing == output_sharing::in_place_of_first_input) buffers[static_cast<std::size_t>(step)].in_place_of = l.inputs[0];
     }
     buffers.back().last_step = layers + 1;  // the model output outlives the last step
 
@@ -69,13 +63,14 @@ arena_plan plan_model_arena(const model_ir& model) {
         ctnn::plan::node_facts& f = facts[static_cast<std::size_t>(k + 1)];
         for (std::size_t i = 0; i < l.inputs.size() && i < 2; ++i) f.inputs[i] = l.inputs[i];
         const std::vector<int>& out = model.output_of(static_cast<std::size_t>(k)).shape;
-        if (l.kind == layer_kind::conv2d && out.size() == 4) {
-            f.op = ctnn::plan::node_facts::op_kind::conv2d;
+        const auto role = l.entry->residual_role;
+        if (role == ctnn::plan::node_facts::op_kind::conv2d && out.size() == 4) {
+            f.op = role;
             f.out_h = out[1];
             f.out_w = out[2];
             f.out_c = out[3];
-        } else if (l.kind == layer_kind::add) {
-            f.op = ctnn::plan::node_facts::op_kind::add;
+        } else if (role == ctnn::plan::node_facts::op_kind::add) {
+            f.op = role;
         }
     }
     const std::unique_ptr<bool[]> fused(new bool[static_cast<std::size_t>(n)]);

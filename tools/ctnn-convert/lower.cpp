@@ -1,13 +1,12 @@
-// Lowering, the driver: model-level checks, one call per operator (lower_ops.cpp,
-// lower_reshape.cpp; MEAN below), and the model's totals. See lowering.hpp for the layout.
+// Lowering, the driver: model-level checks, one call per operator through its table entry
+// (operators.hpp), and the model's totals. See lowering.hpp for the layout.
 #include "lower.hpp"
 
 #include <ctnn/core/shape.hpp>
-#include <ctnn/kernels/geometry.hpp>  // MEAN's limits, shared with the layer
 
 #include "layer_stats.hpp"
 #include "lowering.hpp"
-#include "text.hpp"
+#include "operators.hpp"
 
 namespace ctnn_convert {
 
@@ -17,15 +16,7 @@ std::size_t ir_tensor::elements() const {
     return n;
 }
 
-namespace {
-
 using tfl::tensor_type;
-
-const std::string supported_list =
-    "ADD, AVERAGE_POOL_2D, CONV_2D, DEPTHWISE_CONV_2D, DEQUANTIZE, FULLY_CONNECTED, MAX_POOL_2D, MEAN, PAD, QUANTIZE, "
-    "RESHAPE, SOFTMAX";
-
-}  // namespace
 
 // Walks the operators in order, keeping which .tflite tensor each graph tensor is.
 model_ir lowering::run() {
@@ -44,6 +35,7 @@ model_ir lowering::run() {
 
     for (std::size_t k = 0; k < m_.operators.size(); ++k) lower_operator(static_cast<int>(k));
     k_ = -1;
+    entry_ = nullptr;
 
     const int out = m_.outputs[0];
     const int last = m_.operators.back().outputs.empty() ? -1 : m_.operators.back().outputs[0];
@@ -59,7 +51,9 @@ void lowering::lower_operator(int k) {
     k_ = k;
     const tfl_operator& op = m_.operators[static_cast<std::size_t>(k)];
     name_ = tfl::operator_name(op.builtin_code);
-    if (op.builtin_code == tfl::op::custom) op_fail("unsupported custom operator '" + op.custom_code + "'; supported: " + supported_list);
+    entry_ = nullptr;
+    const std::string& supported = supported_operators_text();
+    if (op.builtin_code == tfl::op::custom) op_fail("unsupported custom operator '" + op.custom_code + "'; supported: " + supported);
     if (op.outputs.size() != 1) op_fail("has " + std::to_string(op.outputs.size()) + " outputs; expected 1");
     if (op.options_2_type != 0) op_fail("unsupported option: builtin_options_2 (type " + std::to_string(op.options_2_type) + ")");
     if (op.has_custom_options) op_fail("unsupported option: custom_options");
@@ -71,21 +65,11 @@ void lowering::lower_operator(int k) {
     if (graph_index_.count(out_index) != 0) op_fail("writes " + tensor_label(out_index) + ", which an earlier operator produced");
     if (is_constant(m_.tensors[static_cast<std::size_t>(out_index)])) op_fail("writes the constant " + tensor_label(out_index));
 
-    switch (op.builtin_code) {
-        case tfl::op::conv_2d: lower_conv(l, false); break;
-        case tfl::op::depthwise_conv_2d: lower_conv(l, true); break;
-        case tfl::op::fully_connected: lower_fully_connected(l); break;
-        case tfl::op::average_pool_2d: lower_pool(l, layer_kind::average_pool2d); break;
-        case tfl::op::max_pool_2d: lower_pool(l, layer_kind::max_pool2d); break;
-        case tfl::op::add: lower_add(l); break;
-        case tfl::op::reshape: lower_reshape(l); break;
-        case tfl::op::softmax: lower_softmax(l); break;
-        case tfl::op::pad: lower_pad(l); break;
-        case tfl::op::mean: lower_mean(l); break;
-        case tfl::op::quantize: lower_quantize(l); break;
-        case tfl::op::dequantize: lower_dequantize(l); break;
-        default: op_fail("unsupported operator; supported: " + supported_list);
-    }
+    const operator_entry* entry = find_operator(op.builtin_code);
+    if (entry == nullptr) op_fail("unsupported operator; supported: " + supported);
+    entry_ = entry;
+    l.entry = entry;
+    entry->lower(*this, l);
     ir_.layers.push_back(std::move(l));
     graph_index_[out_index] = static_cast<int>(ir_.tensors.size()) - 1;
 }
@@ -105,42 +89,6 @@ void lowering::check_totals() const {
         fail("model's weights, biases and multipliers total " + std::to_string(constants) + " bytes, more than the " + std::to_string(limit) +
              " a 32-bit target can address");
     }
-}
-
-void lowering::lower_mean(ir_layer& l) {
-    l.kind = layer_kind::mean;
-    expect_inputs(2, 2);
-    const int in = activation_input(0, element::int8);
-    l.inputs = {in};
-    l.keep_dims = options(tfl::options::reducer, false).keep_dims;
-    const ir_tensor input = graph_tensor(in);
-    const int rank = static_cast<int>(input.shape.size());
-    if (rank < 1 || rank > ctnn::kernels::max_mean_rank) op_fail("input " + shape_text(input.shape) + " has rank " + std::to_string(rank) + "; ctnn's MEAN takes rank 1 to 6");
-    const auto& data = constant_input(1, tensor_type::int32, "axes");
-    std::vector<bool> reduced(static_cast<std::size_t>(rank), false);
-    for (std::size_t i = 0; i < data.size() / 4; ++i) {
-        const int a = load_i32(data, i);
-        if (a < -rank || a >= rank) op_fail("axis " + std::to_string(a) + " is outside [-" + std::to_string(rank) + ", " + std::to_string(rank) + ") for input " + shape_text(input.shape));
-        reduced[static_cast<std::size_t>(a < 0 ? a + rank : a)] = true;
-    }
-    std::vector<int> want;
-    std::size_t count = 1;
-    for (int d = 0; d < rank; ++d) {
-        const int n = input.shape[static_cast<std::size_t>(d)];
-        if (reduced[static_cast<std::size_t>(d)]) {
-            l.axes.push_back(d);
-            count *= static_cast<std::size_t>(n);
-        }
-        if (!reduced[static_cast<std::size_t>(d)]) want.push_back(n);
-        else if (l.keep_dims) want.push_back(1);
-    }
-    if (count > static_cast<std::size_t>(ctnn::kernels::max_mean_count)) {
-        op_fail("averages " + std::to_string(count) + " elements per output value; more than 2^23 could overflow the int32 sum");
-    }
-    const ir_tensor& out = add_output(element::int8);
-    // A full reduction without keep_dims is a scalar; TFLite writes its shape as [] or [1].
-    const bool scalar = want.empty() && (out.shape.empty() || out.shape == std::vector<int>{1});
-    if (out.shape != want && !scalar) op_fail("output shape " + shape_text(out.shape) + " differs from the computed " + shape_text(want));
 }
 
 model_ir lower_to_ir(const tfl_model& model) { return lowering(model).run(); }

@@ -98,9 +98,9 @@ ir_tensor lowering::make_tensor(int index) const {
     out.name = t.name;
     out.tflite_index = index;
     out.shape = static_shape(index);
-    // MEAN's full reduction may write a scalar (see lower_mean); every other tensor needs a dimension.
-    const bool mean_output = k_ >= 0 && m_.operators[static_cast<std::size_t>(k_)].builtin_code == tfl::op::mean;
-    if (out.shape.empty() && !mean_output) tensor_fail(index, "is a scalar (rank 0); ctnn tensors have at least one dimension");
+    // MEAN's full reduction may write a scalar (see op_mean.cpp); every other tensor needs a dimension.
+    const bool scalar_allowed = k_ >= 0 && entry_ != nullptr && entry_->scalar_output;
+    if (out.shape.empty() && !scalar_allowed) tensor_fail(index, "is a scalar (rank 0); ctnn tensors have at least one dimension");
     if (t.type == static_cast<int>(tensor_type::float32)) {
         out.type = element::float32;
     } else if (t.type == static_cast<int>(tensor_type::int8)) {

@@ -1,23 +1,24 @@
 // The lowering pass behind lower_to_ir (lower.hpp), shared by its source files:
-//   lower.cpp          the driver: model-level checks, operator dispatch, the model's totals,
-//                      and MEAN
+//   lower.cpp          the driver: model-level checks, dispatch through the operator table
+//                      (operators.hpp), and the model's totals
 //   lower_checks.cpp   tensor and option checks, and the rules the library enforces at compile
 //                      time (window arithmetic, accumulator bound, multiplier ranges, activation
 //                      clamps), evaluated with the library's own constexpr functions
-//   lower_ops.cpp      weights, and one function per operator
-//   lower_reshape.cpp  RESHAPE and its shape operand
+//   lower_common.cpp   what several operators share: inputs and output, weights, the spatial
+//                      options and output of convolutions and pools
+//   op_*.cpp           one operator or family each: its lowering and its table entries
 // Every error inside an operator reads "operator #K NAME: ...", naming the tensor and the rule;
 // model-level errors name no operator.
 #pragma once
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "convert_error.hpp"
 #include "model_ir.hpp"
+#include "operators.hpp"
 #include "tflite_model.hpp"
 #include "tflite_schema.hpp"
 
@@ -26,12 +27,18 @@ namespace ctnn_convert {
 // Shapes computed by the converter, in 64 bits so that no arithmetic on int32 dimensions wraps.
 using dims64 = std::vector<std::int64_t>;
 
+// The state of one lowering and the checks the operators' lower functions (operator_entry)
+// call; the driver's own state stays private.
 class lowering {
 public:
     explicit lowering(const tfl_model& m) : m_(m) {}
     model_ir run();
 
-private:
+    // ---- the operator being lowered ------------------------------------------------------
+    const tfl_model& model() const { return m_; }
+    const tfl_operator& op() const { return m_.operators[static_cast<std::size_t>(k_)]; }
+    const std::string& op_name() const { return name_; }
+
     // ---- naming and failing (lower_checks.cpp) -------------------------------------------
     std::string tensor_label(int index) const;
     [[noreturn]] void op_fail(const std::string& what) const;  // "operator #K NAME: what", or `what` outside operators
@@ -73,26 +80,22 @@ private:
     void check_activation(activation act, const ir_tensor& out) const;
     void check_multiplier(double real, const std::string& what, const std::string& from) const;
 
-    // ---- weights -------------------------------------------------------------------------
+    // ---- shared by several operators (lower_common.cpp) -----------------------------------
     ir_params weighted_params(std::size_t rank, int channel_dim) const;
-
-    // ---- operators (lower_ops.cpp, lower.cpp for MEAN) -------------------------------------
-    void lower_operator(int k);
     const ir_tensor& add_output(element type);
     const ir_tensor& graph_tensor(int g) const { return ir_.tensors[static_cast<std::size_t>(g)]; }
     void expect_inputs(std::size_t min, std::size_t max) const;
-    void lower_conv(ir_layer& l, bool depthwise);
-    void lower_fully_connected(ir_layer& l);
-    void lower_pool(ir_layer& l, layer_kind kind);
     void check_same_quantization(const ir_tensor& in, const ir_tensor& out) const;
-    void lower_add(ir_layer& l);
-    void lower_reshape(ir_layer& l);
-    std::optional<dims64> reshape_target(const ir_tensor& input) const;
-    void lower_softmax(ir_layer& l);
-    void lower_pad(ir_layer& l);
-    void lower_mean(ir_layer& l);
-    void lower_quantize(ir_layer& l);
-    void lower_dequantize(ir_layer& l);
+    // Padding, strides, the kernel's dilations (or a pool's filter) and the fused activation.
+    void spatial_options(ir_layer& l, const tfl_options& o, bool pool) const;
+    // The rank-4, batch-1 input a convolution or pool reads.
+    ir_tensor nhwc_input(int graph_index) const;
+    // Adds the int8 output of a window over `input` (kernel kh x kw) with `channels` channels,
+    // checked against the window arithmetic.
+    const ir_tensor& window_layer_output(const ir_layer& l, const ir_tensor& input, int kh, int kw, int channels, bool pool);
+
+private:
+    void lower_operator(int k);
     void check_totals() const;
 
     const tfl_model& m_;
@@ -100,6 +103,7 @@ private:
     std::map<int, int> graph_index_;  // .tflite tensor -> graph tensor
     int k_ = -1;                      // operator being lowered; -1 outside operators
     std::string name_;
+    const operator_entry* entry_ = nullptr;  // its table entry
 };
 
 std::string dims_text(const dims64& dims);  // "1x4x4x3", like shape_text

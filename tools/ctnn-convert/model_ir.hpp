@@ -10,9 +10,7 @@
 
 namespace ctnn_convert {
 
-enum class layer_kind {
-    quantize, dequantize, fully_connected, conv2d, depthwise_conv2d, average_pool2d, max_pool2d, add, reshape, softmax, pad, mean
-};
+struct operator_entry;  // operators.hpp: what each layer's operator emits and costs
 
 enum class element { int8, float32 };
 
@@ -45,7 +43,7 @@ struct ir_params {
 };
 
 struct ir_layer {
-    layer_kind kind = layer_kind::reshape;
+    const operator_entry* entry = nullptr;  // set by the lowering from the operator table; never null after it
     int op_index = 0;     // index of the operator in the .tflite subgraph
     std::string op_name;  // its TFLite name, e.g. CONV_2D
     std::vector<int> inputs;  // graph tensor indices

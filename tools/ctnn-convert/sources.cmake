@@ -6,10 +6,20 @@ set(CTNN_CONVERT_CORE_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/tflite_reader.cpp
     ${CMAKE_CURRENT_LIST_DIR}/lower.cpp
     ${CMAKE_CURRENT_LIST_DIR}/lower_checks.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/lower_ops.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/lower_reshape.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/lower_common.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/operators.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/op_add.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/op_conv.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/op_fully_connected.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/op_mean.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/op_pad.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/op_pool.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/op_quantize.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/op_reshape.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/op_softmax.cpp
     ${CMAKE_CURRENT_LIST_DIR}/text.cpp
     ${CMAKE_CURRENT_LIST_DIR}/layer_stats.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/emit_names.cpp
     ${CMAKE_CURRENT_LIST_DIR}/emit_header.cpp
     ${CMAKE_CURRENT_LIST_DIR}/summary.cpp
     ${CMAKE_CURRENT_LIST_DIR}/arena_svg.cpp

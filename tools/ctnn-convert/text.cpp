@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "operators.hpp"
+
 namespace ctnn_convert {
 
 std::string shape_text(const std::vector<int>& shape) {
@@ -41,44 +43,6 @@ std::string activation_text(activation act) {
     return "?";
 }
 
-std::string layer_options_text(const ir_layer& l) {
-    const auto pair = [](int a, int b) { return std::to_string(a) + "x" + std::to_string(b); };
-    const std::string padding = l.same_padding ? "SAME" : "VALID";
-    switch (l.kind) {
-        case layer_kind::conv2d:
-        case layer_kind::depthwise_conv2d: {
-            const auto& ws = l.params->weight_shape;
-            std::string s = "kernel " + pair(ws[1], ws[2]) + " stride " + pair(l.stride_h, l.stride_w);
-            if (l.dilation_h != 1 || l.dilation_w != 1) s += " dilation " + pair(l.dilation_h, l.dilation_w);
-            s += " " + padding + " " + activation_text(l.act);
-            s += l.params->weight_scales.size() > 1 ? " per-channel" : " per-tensor";
-            return s;
-        }
-        case layer_kind::fully_connected:
-            return "weights " + shape_text(l.params->weight_shape) + " " + activation_text(l.act) + (l.keep_dims ? " keep_dims" : "") +
-                   (l.params->weight_scales.size() > 1 ? " per-channel" : " per-tensor");
-        case layer_kind::average_pool2d:
-        case layer_kind::max_pool2d:
-            return "window " + pair(l.filter_h, l.filter_w) + " stride " + pair(l.stride_h, l.stride_w) + " " + padding + " " + activation_text(l.act);
-        case layer_kind::add: return activation_text(l.act);
-        case layer_kind::softmax: return "beta " + float_text(l.beta);
-        case layer_kind::pad: {
-            std::string s = "paddings";
-            for (std::size_t i = 0; i + 1 < l.paddings.size(); i += 2) {
-                s += " " + std::to_string(l.paddings[i]) + "/" + std::to_string(l.paddings[i + 1]);
-            }
-            return s;
-        }
-        case layer_kind::mean: {
-            std::string axes = "axes ";
-            for (std::size_t i = 0; i < l.axes.size(); ++i) axes += (i ? "," : "") + std::to_string(l.axes[i]);
-            return axes + (l.keep_dims ? " keep_dims" : "");
-        }
-        case layer_kind::quantize:
-        case layer_kind::dequantize:
-        case layer_kind::reshape: return "";
-    }
-    return "";
-}
+std::string layer_options_text(const ir_layer& l) { return l.entry->options_text ? l.entry->options_text(l) : ""; }
 
 }  // namespace ctnn_convert

@@ -14,21 +14,21 @@
 
 namespace ctnn::detail {
 
-// What residual fusion needs of node J + 1 (node 0 stands for the model input).
-template <class S, std::size_t J>
+// What residual fusion needs of node Step (node 0 stands for the model input). Keyed on the node,
+// its bound layer and its output, not on the structure: GCC gives every function template
+// specialisation a mangled name even when it only runs at compile time, a name keyed on the
+// structure holds every node, and its mangler is quadratic in a name's length (cubic in depth).
+template <class Node, class Layer, class Out, int Step>
 constexpr plan::node_facts facts_of() {
-    using node = node_t<S, int(J) + 1>;
-    using layer = bound_t<S, int(J) + 1>;
-    using out = tensor_t<S, int(J) + 1>;
     plan::node_facts f;
-    f.inputs[0] = checked_input(node::inputs[0], int(J) + 1);
-    if constexpr (node::inputs.size() > 1) f.inputs[1] = checked_input(node::inputs[1], int(J) + 1);
-    if constexpr (layer::computes_row_ranges) {
+    f.inputs[0] = checked_input(Node::inputs[0], Step);
+    if constexpr (Node::inputs.size() > 1) f.inputs[1] = checked_input(Node::inputs[1], Step);
+    if constexpr (Layer::computes_row_ranges) {
         f.op = plan::node_facts::op_kind::conv2d;
-        f.out_h = out::shape::dims[1];
-        f.out_w = out::shape::dims[2];
-        f.out_c = out::shape::dims[3];
-    } else if constexpr (layer::is_residual_add) {
+        f.out_h = Out::shape::dims[1];
+        f.out_w = Out::shape::dims[2];
+        f.out_c = Out::shape::dims[3];
+    } else if constexpr (Layer::is_residual_add) {
         f.op = plan::node_facts::op_kind::add;
     }
     return f;
@@ -67,7 +67,7 @@ struct layer_tables<S, std::index_sequence<I...>> {
         return b;
     }();
 
-    static constexpr std::array<plan::node_facts, n + 1> node_facts{plan::node_facts{}, facts_of<S, I>()...};
+    static constexpr std::array<plan::node_facts, n + 1> node_facts{plan::node_facts{}, facts_of<node_t<S, int(I) + 1>, bound_t<S, int(I) + 1>, tensor_t<S, int(I) + 1>, int(I) + 1>()...};
 };
 
 }  // namespace ctnn::detail

@@ -56,16 +56,23 @@ struct structure_tensor<S, 0> {
     using type = typename S::input_tensor;
 };
 
+// The first input of node K that is not produced before it, or 0 when there is none (tensor 0
+// is always produced before node K >= 1).
+template <class Inputs>
+constexpr int first_bad_input(const Inputs& inputs, int k) noexcept {
+    for (int i : inputs)
+        if (i < 0 || i >= k) return i;
+    return 0;
+}
+
+// No static data members or member functions here, and none keyed on S elsewhere: GCC gives
+// each a mangled name holding the whole node list, and its mangler is quadratic in a name's
+// length, so a deep model would pay O(layers^3).
 template <class S, int K>
 struct structure_bound {
     using node_type = typename structure_node<S, K>::type;
-    static constexpr int first_bad_input = [] {
-        for (int i : node_type::inputs)
-            if (i < 0 || i >= K) return i;
-        return 0;
-    }();
-    static constexpr bool inputs_ok = first_bad_input >= 0 && first_bad_input < K;
-    static_assert(sizeof(diag::node_reads_a_tensor_not_yet_produced<K, first_bad_input, inputs_ok>));
+    static_assert(sizeof(diag::node_reads_a_tensor_not_yet_produced<K, first_bad_input(node_type::inputs, K),
+                                                                    first_bad_input(node_type::inputs, K) == 0>));
     template <std::size_t... I>
     static auto bind(std::index_sequence<I...>) -> typename node_type::layer::template bind<
         typename structure_tensor<S, checked_input(node_type::inputs[I], K)>::type...>;

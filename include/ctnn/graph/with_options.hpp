@@ -5,7 +5,10 @@
 //   fast::instance net;
 #pragma once
 
+#include <type_traits>
+
 #include "ctnn/graph/graph.hpp"
+#include "ctnn/graph/instance.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
 
 namespace ctnn {
@@ -24,11 +27,30 @@ void graph_base_of(const basic_graph<O, Input, Nodes...>*);  // declared only
 template <class M>
 concept model_type = requires { detail::graph_base_of(static_cast<const M*>(nullptr)); };
 
+// Model with options O, as a type named after Model: its run steps and errors say
+// `reoptioned<ns::model, ...>`, not the whole graph (see graph/run_node.hpp).
+template <class Model, kernel_options O>
+struct reoptioned : Model::template with_options<O> {
+    using instance = ctnn::instance<reoptioned>;
+};
+
+template <class Model>
+struct original_model {
+    using type = Model;
+};
+template <class Model, kernel_options O>
+struct original_model<reoptioned<Model, O>> {
+    using type = Model;
+};
+
+// Options apply to the model as written, so applying them twice or undoing them gives back a
+// type that is_same recognises.
 template <class Model, kernel_options O>
 struct with_kernel_options : diag::kernel_options_apply_to_models_only<Model> {};
 template <model_type Model, kernel_options O>
 struct with_kernel_options<Model, O> {
-    using type = typename Model::template with_options<O>;
+    using original = typename original_model<Model>::type;
+    using type = std::conditional_t<O == original::options, original, reoptioned<original, O>>;
 };
 
 template <class Model>

@@ -1,0 +1,205 @@
+// The Arm DSP CONV_2D micro-kernels (conv2d_s8.hpp): up to three output pixels against every
+// output channel pair, in inline assembly, for int8, offset int8 and int16 weights.
+#pragma once
+
+#include <cstdint>
+
+#include "ctnn/kernels/arm/detail/conv_plan.hpp"
+#include "ctnn/kernels/arm/detail/dsp.hpp"
+#include "ctnn/kernels/arm/detail/requantize.hpp"
+
+namespace ctnn::kernels::arm::detail {
+
+// One step: a channel pair's weights for 4 depth values (WEIGHTS, below) against three pixels
+// (3 LDRD, 12 SMLAD). After WEIGHTS, w0/w1 hold channel 0/1's (even, even) halves and w0o/w1o
+// their (odd, odd) halves, matching the buffer's xe = (x0, x2) and xo = (x1, x3).
+#define CTNN_ARM_CONV_STEP(WEIGHTS)                          \
+    WEIGHTS                                                  \
+    "ldrd %[xe], %[xo], [%[xp]], #8\n\t"                     \
+    "smlad %[a00], %[xe], %[w0], %[a00]\n\t"                 \
+    "smlad %[a01], %[xe], %[w1], %[a01]\n\t"                 \
+    "smlad %[a00], %[xo], %[w0o], %[a00]\n\t"                \
+    "smlad %[a01], %[xo], %[w1o], %[a01]\n\t"                \
+    "ldrd %[xe], %[xo], [%[xp]], #8\n\t"                     \
+    "smlad %[a10], %[xe], %[w0], %[a10]\n\t"                 \
+    "smlad %[a11], %[xe], %[w1], %[a11]\n\t"                 \
+    "smlad %[a10], %[xo], %[w0o], %[a10]\n\t"                \
+    "smlad %[a11], %[xo], %[w1o], %[a11]\n\t"                \
+    "ldrd %[xe], %[xo], [%[xp]], #8\n\t"                     \
+    "smlad %[a20], %[xe], %[w0], %[a20]\n\t"                 \
+    "smlad %[a21], %[xe], %[w1], %[a21]\n\t"                 \
+    "smlad %[a20], %[xo], %[w0o], %[a20]\n\t"                \
+    "smlad %[a21], %[xo], %[w1o], %[a21]\n\t"
+// int8 weights: one LDRD of both channels' 4 bytes, each sign-extended twice.
+#define CTNN_ARM_CONV_WEIGHTS_S8                             \
+    "ldrd %[w0], %[w1], [%[wp]], #8\n\t"                     \
+    "sxtb16 %[w0o], %[w0], ror #8\n\t"                       \
+    "sxtb16 %[w1o], %[w1], ror #8\n\t"                       \
+    "sxtb16 %[w0], %[w0]\n\t"                                \
+    "sxtb16 %[w1], %[w1]\n\t"
+// Offset int8 weights (the +128 trick): the even halves are used raw.
+#define CTNN_ARM_CONV_WEIGHTS_S8_OFFSET                      \
+    "ldrd %[w0], %[w1], [%[wp]], #8\n\t"                     \
+    "sxtb16 %[w0o], %[w0], ror #8\n\t"                       \
+    "sxtb16 %[w1o], %[w1], ror #8\n\t"
+// Pre-widened int16 weights: two LDRD, nothing to unpack.
+#define CTNN_ARM_CONV_WEIGHTS_S16                            \
+    "ldrd %[w0], %[w1], [%[wp]], #8\n\t"                     \
+    "ldrd %[w0o], %[w1o], [%[wp]], #8\n\t"
+
+// Requantizes one channel's outputs of three pixels and stores them through o0..o2, each
+// advanced by one (ReLU-style layers: no sign correction, no clamp beyond SSAT; 5 instructions).
+[[gnu::always_inline]] inline void requant3_sign_free(std::int32_t a0, std::int32_t a1, std::int32_t a2,
+                                                      const requant_entry& r, std::int8_t*& o0, std::int8_t*& o1,
+                                                      std::int8_t*& o2) noexcept {
+    __asm__ volatile(
+        "lsl %[a0], %[a0], #1\n\t"
+        "lsl %[a1], %[a1], #1\n\t"
+        "lsl %[a2], %[a2], #1\n\t"
+        "smmlar %[a0], %[a0], %[m], %[k]\n\t"
+        "smmlar %[a1], %[a1], %[m], %[k]\n\t"
+        "smmlar %[a2], %[a2], %[m], %[k]\n\t"
+        "asr %[a0], %[a0], %[e]\n\t"
+        "asr %[a1], %[a1], %[e]\n\t"
+        "asr %[a2], %[a2], %[e]\n\t"
+        "ssat %[a0], #8, %[a0]\n\t"
+        "ssat %[a1], #8, %[a1]\n\t"
+        "ssat %[a2], #8, %[a2]\n\t"
+        "strb %[a0], [%[o0]], #1\n\t"
+        "strb %[a1], [%[o1]], #1\n\t"
+        "strb %[a2], [%[o2]], #1\n\t"
+        : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [o0] "+r"(o0), [o1] "+r"(o1), [o2] "+r"(o2)
+        : [m] "r"(r.mult), [k] "r"(r.add), [e] "r"(r.right)
+        : "memory");
+}
+
+template <requant_mode Mode, int NPix, bool Int16Weights>
+[[gnu::noinline]] void conv_pixels3(const conv_job& j) {
+    const std::uint32_t* w = j.w;
+    const std::int32_t* bias = j.bias;
+    const requant_entry* rq = j.rq;
+    std::int8_t* out = j.out;
+    const int out_c = j.out_c;
+    const int pairs = (out_c + 1) / 2;
+    const bool fast_store = asm_requant<Mode> && NPix == 3 && out_c % 2 == 0;
+    std::int8_t* o0 = out;
+    std::int8_t* o1 = out + out_c;
+    std::int8_t* o2 = out + 2 * out_c;
+    const std::uint32_t* const x_end = j.x + 6 * j.steps;
+    for (int q = 0; q < pairs; ++q, bias += 2, rq += 2, out += 2) {
+        std::int32_t a00 = bias[0], a01 = bias[1];
+        std::int32_t a10 = a00, a11 = a01, a20 = a00, a21 = a01;
+        const std::uint32_t* xp = j.x;
+        std::uint32_t w0, w1, w0o, w1o, xe;
+        std::uint32_t xo = reinterpret_cast<std::uintptr_t>(x_end);
+        // Two steps per iteration; x_end is kept on the stack (14 registers are in use).
+#define CTNN_ARM_CONV_LOOP(WEIGHTS)                                                                              \
+    __asm__ volatile("str %[xo], [sp, #-8]!\n\t"                                                                  \
+                     "1:\n\t" CTNN_ARM_CONV_STEP(WEIGHTS) CTNN_ARM_CONV_STEP(WEIGHTS) "ldr %[xe], [sp]\n\t"         \
+                     "cmp %[xp], %[xe]\n\t"                                                                        \
+                     "bne 1b\n\t"                                                                                  \
+                     "add sp, sp, #8\n\t"                                                                          \
+                     : [a00] "+r"(a00), [a01] "+r"(a01), [a10] "+r"(a10), [a11] "+r"(a11), [a20] "+r"(a20),      \
+                       [a21] "+r"(a21), [xp] "+r"(xp), [wp] "+r"(w), [xo] "+&r"(xo), [xe] "=&r"(xe),             \
+                       [w0] "=&r"(w0), [w1] "=&r"(w1), [w0o] "=&r"(w0o), [w1o] "=&r"(w1o)                        \
+                     :                                                                                          \
+                     : "cc", "memory")
+        if constexpr (Int16Weights)
+            CTNN_ARM_CONV_LOOP(CTNN_ARM_CONV_WEIGHTS_S16);
+        else
+            CTNN_ARM_CONV_LOOP(CTNN_ARM_CONV_WEIGHTS_S8);
+#undef CTNN_ARM_CONV_LOOP
+        if constexpr (asm_requant<Mode> && NPix == 3) {
+            if (fast_store) {
+                requant3_sign_free(a00, a10, a20, rq[0], o0, o1, o2);
+                requant3_sign_free(a01, a11, a21, rq[1], o0, o1, o2);
+                continue;
+            }
+        }
+        const bool has_c1 = 2 * q + 1 < out_c;
+        out[0] = requantize<Mode>(a00, rq[0]);
+        if (has_c1) out[1] = requantize<Mode>(a01, rq[1]);
+        if constexpr (NPix > 1) {
+            out[out_c] = requantize<Mode>(a10, rq[0]);
+            if (has_c1) out[out_c + 1] = requantize<Mode>(a11, rq[1]);
+        }
+        if constexpr (NPix > 2) {
+            out[2 * out_c] = requantize<Mode>(a20, rq[0]);
+            if (has_c1) out[2 * out_c + 1] = requantize<Mode>(a21, rq[1]);
+        }
+    }
+}
+// With offset weights (per-pixel corrections; registers pinned: GCC 12 cannot place 14
+// operands itself once the corrections are live).
+template <requant_mode Mode, int NPix>
+[[gnu::noinline]] void conv_pixels3_offset(const conv_job& j) {
+    const std::uint32_t* w = j.w;
+    const std::int32_t* bias = j.bias;
+    const requant_entry* rq = j.rq;
+    std::int8_t* out = j.out;
+    const int out_c = j.out_c;
+    const int pairs = (out_c + 1) / 2;
+    const bool fast_store = asm_requant<Mode> && NPix == 3 && out_c % 2 == 0;
+    std::int8_t* o0 = out;
+    std::int8_t* o1 = out + out_c;
+    std::int8_t* o2 = out + 2 * out_c;
+    const std::uint32_t* const x_end = j.x + 6 * j.steps;
+    for (int q = 0; q < pairs; ++q, bias += 2, rq += 2, out += 2) {
+        const std::int32_t c0 = j.corr[0], c1 = j.corr[1], c2 = j.corr[2];
+        // All 14 allocatable registers are operands: fixed here, GCC 12 fails to find them itself.
+        register std::int32_t a00 asm("r0") = bias[0] - c0;
+        register std::int32_t a01 asm("r1") = bias[1] - c0;
+        register std::int32_t a10 asm("r2") = bias[0] - c1;
+        register std::int32_t a11 asm("r3") = bias[1] - c1;
+        register std::int32_t a20 asm("r4") = bias[0] - c2;
+        register std::int32_t a21 asm("r5") = bias[1] - c2;
+        register const std::uint32_t* xp asm("r6") = j.x;
+        register const std::uint32_t* wr asm("r8") = w;
+        register std::uint32_t xo asm("r9") = reinterpret_cast<std::uintptr_t>(x_end);
+        register std::uint32_t xe asm("r10");
+        register std::uint32_t w0 asm("r11");
+        register std::uint32_t w1 asm("r12");
+        register std::uint32_t w0o asm("lr");
+        register std::uint32_t w1o asm("r7");
+        // Two steps per iteration; x_end is kept on the stack (14 registers are in use).
+        __asm__ volatile(
+            "str %[xo], [sp, #-8]!\n\t"
+            "1:\n\t"
+            CTNN_ARM_CONV_STEP(CTNN_ARM_CONV_WEIGHTS_S8_OFFSET)
+            CTNN_ARM_CONV_STEP(CTNN_ARM_CONV_WEIGHTS_S8_OFFSET)
+            "ldr %[xe], [sp]\n\t"
+            "cmp %[xp], %[xe]\n\t"
+            "bne 1b\n\t"
+            "add sp, sp, #8\n\t"
+            : [a00] "+r"(a00), [a01] "+r"(a01), [a10] "+r"(a10), [a11] "+r"(a11), [a20] "+r"(a20),
+              [a21] "+r"(a21), [xp] "+r"(xp), [wp] "+r"(wr), [xo] "+r"(xo), [xe] "=&r"(xe), [w0] "=&r"(w0),
+              [w1] "=&r"(w1), [w0o] "=&r"(w0o), [w1o] "=&r"(w1o)
+            :
+            : "cc", "memory");
+        w = wr;
+        if constexpr (asm_requant<Mode> && NPix == 3) {
+            if (fast_store) {
+                requant3_sign_free(a00, a10, a20, rq[0], o0, o1, o2);
+                requant3_sign_free(a01, a11, a21, rq[1], o0, o1, o2);
+                continue;
+            }
+        }
+        const bool has_c1 = 2 * q + 1 < out_c;
+        out[0] = requantize<Mode>(a00, rq[0]);
+        if (has_c1) out[1] = requantize<Mode>(a01, rq[1]);
+        if constexpr (NPix > 1) {
+            out[out_c] = requantize<Mode>(a10, rq[0]);
+            if (has_c1) out[out_c + 1] = requantize<Mode>(a11, rq[1]);
+        }
+        if constexpr (NPix > 2) {
+            out[2 * out_c] = requantize<Mode>(a20, rq[0]);
+            if (has_c1) out[2 * out_c + 1] = requantize<Mode>(a21, rq[1]);
+        }
+    }
+}
+#undef CTNN_ARM_CONV_STEP
+#undef CTNN_ARM_CONV_WEIGHTS_S8
+#undef CTNN_ARM_CONV_WEIGHTS_S8_OFFSET
+#undef CTNN_ARM_CONV_WEIGHTS_S16
+
+}  // namespace ctnn::kernels::arm::detail

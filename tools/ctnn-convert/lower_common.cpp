@@ -1,0 +1,124 @@
+// What several operators' lowerings share: the output tensor, the input count, weights, and
+// the options and output geometry of the window operators (convolutions and pools).
+#include <cstring>
+
+#include "lowering.hpp"
+#include "text.hpp"
+
+namespace ctnn_convert {
+
+using tfl::tensor_type;
+
+// Reads weights (int8, zero point 0, per tensor or per channel on `channel_dim`) and the
+// optional int32 bias of a weighted layer.
+ir_params lowering::weighted_params(std::size_t rank, int channel_dim) const {
+    const auto& op = m_.operators[static_cast<std::size_t>(k_)];
+    const auto& data = constant_input(1, tensor_type::int8, "weights");
+    const int w = op.inputs[1];
+    ir_params p;
+    p.weight_shape = static_shape(w);
+    if (p.weight_shape.size() != rank) {
+        op_fail("weights " + tensor_label(w) + " have shape " + shape_text(p.weight_shape) + "; expected " + std::to_string(rank) + "-D");
+    }
+    const int channels = p.weight_shape[static_cast<std::size_t>(channel_dim)];
+    p.weights.resize(data.size());
+    std::memcpy(p.weights.data(), data.data(), data.size());
+
+    const tfl_tensor& wt = m_.tensors[static_cast<std::size_t>(w)];
+    if (!wt.quantization || wt.quantization->scale.empty()) op_fail("weights " + tensor_label(w) + " have no quantization parameters");
+    const auto& q = *wt.quantization;
+    if (q.has_details) op_fail("weights " + tensor_label(w) + " use custom quantization");
+    if (q.scale.size() != 1) {
+        if (q.quantized_dimension != channel_dim) {
+            op_fail("weights " + tensor_label(w) + " are quantized per channel on dimension " + std::to_string(q.quantized_dimension) + "; " + name_ +
+                    " needs dimension " + std::to_string(channel_dim) + " (output channels)");
+        }
+        if (static_cast<int>(q.scale.size()) != channels) {
+            op_fail("weights " + tensor_label(w) + " have " + std::to_string(q.scale.size()) + " per-channel scales for " + std::to_string(channels) +
+                    " output channels");
+        }
+    }
+    if (q.zero_point.size() != 1 && q.zero_point.size() != q.scale.size()) {
+        op_fail("weights " + tensor_label(w) + " have " + std::to_string(q.zero_point.size()) + " zero points for " + std::to_string(q.scale.size()) + " scales");
+    }
+    for (const auto zp : q.zero_point) {
+        if (zp != 0) op_fail("weights " + tensor_label(w) + " have zero point " + std::to_string(zp) + "; ctnn needs symmetric weights (zero point 0)");
+    }
+    for (const float s : q.scale) check_scale(w, s);
+    p.weight_scales = q.scale;
+
+    p.bias.assign(static_cast<std::size_t>(channels), 0);
+    if (op.inputs.size() > 2 && op.inputs[2] >= 0) {
+        const auto& bias = constant_input(2, tensor_type::int32, "bias");
+        const auto bshape = static_shape(op.inputs[2]);
+        if (bshape.size() != 1 || bshape[0] != channels) {
+            op_fail("bias " + tensor_label(op.inputs[2]) + " has shape " + shape_text(bshape) + "; expected " + std::to_string(channels));
+        }
+        for (std::size_t i = 0; i < p.bias.size(); ++i) p.bias[i] = load_i32(bias, i);
+    }
+    if (op.inputs.size() > 3) op_fail("has " + std::to_string(op.inputs.size()) + " inputs; expected at most 3");
+    return p;
+}
+
+// Adds the operator's output tensor (checked to be of `type`) and returns it.
+const ir_tensor& lowering::add_output(element type) {
+    const int index = m_.operators[static_cast<std::size_t>(k_)].outputs[0];
+    check_type(index, type);
+    ir_.tensors.push_back(make_tensor(index));
+    return ir_.tensors.back();
+}
+
+void lowering::expect_inputs(std::size_t min, std::size_t max) const {
+    const auto n = m_.operators[static_cast<std::size_t>(k_)].inputs.size();
+    if (n < min || n > max) {
+        op_fail("has " + std::to_string(n) + " inputs; expected " + std::to_string(min) + (min == max ? "" : " to " + std::to_string(max)));
+    }
+}
+
+void lowering::check_same_quantization(const ir_tensor& in, const ir_tensor& out) const {
+    if (in.q == out.q) return;
+    op_fail("input and output quantization differ (scale " + float_text(in.q.scale) + " zp " + std::to_string(in.q.zero_point) + " vs scale " +
+            float_text(out.q.scale) + " zp " + std::to_string(out.q.zero_point) + "); ctnn requires them equal");
+}
+
+// The options CONV_2D, DEPTHWISE_CONV_2D and the pools share, checked in the order TFLite
+// lists them, so that the first bad one is named.
+void lowering::spatial_options(ir_layer& l, const tfl_options& o, bool pool) const {
+    l.same_padding = same_padding(o.padding);
+    l.stride_h = o.stride_h;
+    l.stride_w = o.stride_w;
+    check_positive(l.stride_h, "stride_h");
+    check_positive(l.stride_w, "stride_w");
+    if (pool) {
+        l.filter_h = o.filter_h;
+        l.filter_w = o.filter_w;
+        check_positive(l.filter_h, "filter_height");
+        check_positive(l.filter_w, "filter_width");
+    } else {
+        l.dilation_h = o.dilation_h;
+        l.dilation_w = o.dilation_w;
+        check_positive(l.dilation_h, "dilation_h_factor");
+        check_positive(l.dilation_w, "dilation_w_factor");
+    }
+    l.act = fused_activation(o.activation);
+}
+
+ir_tensor lowering::nhwc_input(int graph_index) const {
+    const ir_tensor input = graph_tensor(graph_index);
+    require_rank(input, 4, "input");
+    require_batch_one(input);
+    return input;
+}
+
+const ir_tensor& lowering::window_layer_output(const ir_layer& l, const ir_tensor& input, int kh, int kw, int channels, bool pool) {
+    // Pools have no dilation option to blame; their dilation is always 1.
+    const char* const word = pool ? "filter" : "kernel";
+    const std::int64_t oh = window_output({"height", "stride_h", pool ? "" : "dilation_h_factor", input.shape[1], kh, l.stride_h, l.dilation_h}, l.same_padding, word);
+    const std::int64_t ow = window_output({"width", "stride_w", pool ? "" : "dilation_w_factor", input.shape[2], kw, l.stride_w, l.dilation_w}, l.same_padding, word);
+    const ir_tensor& out = add_output(element::int8);
+    require_rank(out, 4, "output");
+    expect_shape(out, {1, oh, ow, channels});
+    return out;
+}
+
+}  // namespace ctnn_convert

@@ -1,0 +1,93 @@
+// CONV_2D and DEPTHWISE_CONV_2D: int8 convolutions with int8 weights (OHWI, or 1HWO for
+// depthwise), per-tensor or per-channel, and an int32 bias.
+#include "emit_names.hpp"
+#include "lowering.hpp"
+#include "operators.hpp"
+#include "text.hpp"
+
+namespace ctnn_convert {
+
+namespace {
+
+void lower_conv(lowering& x, ir_layer& l, bool depthwise) {
+    x.expect_inputs(2, 3);
+    const int in = x.activation_input(0, element::int8);
+    l.inputs = {in};
+    const tfl_options& o = x.options(depthwise ? tfl::options::depthwise_conv2d : tfl::options::conv2d, true);
+    x.spatial_options(l, o, false);
+    if (!depthwise) x.check_bias_type(o.quantized_bias_type);
+
+    const ir_tensor input = x.nhwc_input(in);
+    ir_params p = x.weighted_params(4, depthwise ? 3 : 0);
+    const auto& ws = p.weight_shape;
+    const int in_c = input.shape[3];
+    if (depthwise) {
+        if (ws[0] != 1) x.op_fail("weights have shape " + shape_text(ws) + "; expected [1, KH, KW, C]");
+        if (ws[3] % in_c != 0) x.op_fail(std::to_string(ws[3]) + " output channels are not a multiple of the " + std::to_string(in_c) + " input channels");
+    } else if (ws[3] != in_c) {
+        x.op_fail("weights have " + std::to_string(ws[3]) + " input channels, the input has " + std::to_string(in_c) +
+                  (in_c % ws[3] == 0 ? " (grouped convolution is not supported)" : ""));
+    }
+    const ir_tensor& out = x.window_layer_output(l, input, ws[1], ws[2], depthwise ? ws[3] : ws[0], false);
+    x.check_accumulator(p, depthwise ? ws[1] * ws[2] : ws[1] * ws[2] * ws[3], depthwise, input.q.zero_point);
+    x.check_requantization(p, input, out, false);
+    x.check_activation(l.act, out);
+    l.params = std::move(p);
+}
+
+std::string conv_type(const char* layer, const ir_layer& l, std::size_t node) {
+    const std::string dilation = (l.dilation_h != 1 || l.dilation_w != 1)
+                                     ? ", ctnn::dilation<" + std::to_string(l.dilation_h) + ", " + std::to_string(l.dilation_w) + ">"
+                                     : "";
+    return std::string("ctnn::layers::") + layer + "<w::" + params_name(l, node) + ", " + q_name(node) + ", " + stride_type(l) + ", " + padding_type(l) +
+           ", " + act_type(l.act) + dilation + ">";
+}
+
+std::string conv_options(const ir_layer& l) {
+    const auto pair = [](int a, int b) { return std::to_string(a) + "x" + std::to_string(b); };
+    const auto& ws = l.params->weight_shape;
+    std::string s = "kernel " + pair(ws[1], ws[2]) + " stride " + pair(l.stride_h, l.stride_w);
+    if (l.dilation_h != 1 || l.dilation_w != 1) s += " dilation " + pair(l.dilation_h, l.dilation_w);
+    s += std::string(" ") + (l.same_padding ? "SAME" : "VALID") + " " + activation_text(l.act);
+    s += l.params->weight_scales.size() > 1 ? " per-channel" : " per-tensor";
+    return s;
+}
+
+}  // namespace
+
+extern const operator_entry conv_2d_operator, depthwise_conv_2d_operator;
+
+const operator_entry conv_2d_operator{
+    .builtin = tfl::op::conv_2d,
+    .name = "CONV_2D",
+    .lower = [](lowering& x, ir_layer& l) { lower_conv(x, l, false); },
+    .layer_type = [](const model_ir&, const ir_layer& l, std::size_t node) { return conv_type("conv2d", l, node); },
+    .constants = nullptr,
+    .options_text = conv_options,
+    .params_prefix = "conv",
+    // O x OH x OW x KH x KW x I: each output element reads a KH x KW x I window.
+    .macs_per_output = [](const std::vector<int>& ws) { return std::uint64_t(ws[1]) * std::uint64_t(ws[2]) * std::uint64_t(ws[3]); },
+    .constant_per_tensor_multiplier = false,
+    .widenable_weights = true,
+    .sharing = output_sharing::none,
+    .residual_role = ctnn::plan::node_facts::op_kind::conv2d,
+    .scalar_output = false,
+};
+
+const operator_entry depthwise_conv_2d_operator{
+    .builtin = tfl::op::depthwise_conv_2d,
+    .name = "DEPTHWISE_CONV_2D",
+    .lower = [](lowering& x, ir_layer& l) { lower_conv(x, l, true); },
+    .layer_type = [](const model_ir&, const ir_layer& l, std::size_t node) { return conv_type("depthwise_conv2d", l, node); },
+    .constants = nullptr,
+    .options_text = conv_options,
+    .params_prefix = "dwconv",
+    .macs_per_output = [](const std::vector<int>& ws) { return std::uint64_t(ws[1]) * std::uint64_t(ws[2]); },
+    .constant_per_tensor_multiplier = false,
+    .widenable_weights = false,
+    .sharing = output_sharing::none,
+    .residual_role = ctnn::plan::node_facts::op_kind::other,
+    .scalar_output = false,
+};
+
+}  // namespace ctnn_convert

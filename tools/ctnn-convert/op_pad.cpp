@@ -1,0 +1,78 @@
+// PAD: constant int32 paddings [rank, 2] around a tensor of rank 1 to 4, padding with the zero point.
+#include <cstdint>
+
+#include "emit_names.hpp"
+#include "lowering.hpp"
+#include "operators.hpp"
+#include "text.hpp"
+
+namespace ctnn_convert {
+
+namespace {
+
+using tfl::tensor_type;
+
+void lower_pad(lowering& x, ir_layer& l) {
+    x.expect_inputs(2, 2);
+    const int in = x.activation_input(0, element::int8);
+    l.inputs = {in};
+    x.options(tfl::options::pad, false);
+    const ir_tensor input = x.graph_tensor(in);
+    const int rank = static_cast<int>(input.shape.size());
+    if (rank > 4) x.op_fail("input " + x.tensor_label(input.tflite_index) + " has rank " + std::to_string(rank) + "; ctnn pads tensors of rank 1 to 4");
+    const auto& data = x.constant_input(1, tensor_type::int32, "paddings");
+    const int pad_index = x.op().inputs[1];
+    const auto pshape = x.static_shape(pad_index);
+    if (pshape != std::vector<int>{rank, 2}) {
+        x.op_fail("paddings " + x.tensor_label(pad_index) + " have shape " + shape_text(pshape) + "; expected " + std::to_string(rank) + "x2");
+    }
+    dims64 want(input.shape.begin(), input.shape.end());
+    for (int d = 0; d < rank; ++d) {
+        const int before = x.load_i32(data, static_cast<std::size_t>(2 * d));
+        const int after = x.load_i32(data, static_cast<std::size_t>(2 * d + 1));
+        if (before < 0 || after < 0 || before > (1 << 20) || after > (1 << 20)) {
+            x.op_fail("padding of dimension " + std::to_string(d) + " is " + std::to_string(before) + ", " + std::to_string(after) +
+                      "; must be non-negative and at most 2^20");
+        }
+        l.paddings.push_back(before);
+        l.paddings.push_back(after);
+        want[static_cast<std::size_t>(d)] += std::int64_t{before} + after;
+    }
+    const ir_tensor& out = x.add_output(element::int8);
+    x.expect_shape(out, want);
+    x.check_same_quantization(input, out);
+}
+
+std::string pad_type(const model_ir&, const ir_layer& l, std::size_t) {
+    std::string s = "ctnn::layers::pad<ctnn::paddings<";
+    for (std::size_t i = 0; i < l.paddings.size(); ++i) s += (i ? ", " : "") + std::to_string(l.paddings[i]);
+    return s + ">>";
+}
+
+std::string pad_options(const ir_layer& l) {
+    std::string s = "paddings";
+    for (std::size_t i = 0; i + 1 < l.paddings.size(); i += 2) s += " " + std::to_string(l.paddings[i]) + "/" + std::to_string(l.paddings[i + 1]);
+    return s;
+}
+
+}  // namespace
+
+extern const operator_entry pad_operator;
+
+const operator_entry pad_operator{
+    .builtin = tfl::op::pad,
+    .name = "PAD",
+    .lower = lower_pad,
+    .layer_type = pad_type,
+    .constants = nullptr,
+    .options_text = pad_options,
+    .params_prefix = nullptr,
+    .macs_per_output = nullptr,
+    .constant_per_tensor_multiplier = false,
+    .widenable_weights = false,
+    .sharing = output_sharing::none,
+    .residual_role = ctnn::plan::node_facts::op_kind::other,
+    .scalar_output = false,
+};
+
+}  // namespace ctnn_convert

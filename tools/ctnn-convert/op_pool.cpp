@@ -1,0 +1,74 @@
+// AVERAGE_POOL_2D and MAX_POOL_2D: windows over an NHWC int8 tensor, quantization unchanged.
+#include <ctnn/layers/options.hpp>
+
+#include "emit_names.hpp"
+#include "lowering.hpp"
+#include "operators.hpp"
+#include "text.hpp"
+
+namespace ctnn_convert {
+
+namespace {
+
+void lower_pool(lowering& x, ir_layer& l, bool average) {
+    x.expect_inputs(1, 1);
+    const int in = x.activation_input(0, element::int8);
+    l.inputs = {in};
+    x.spatial_options(l, x.options(tfl::options::pool2d, true), true);
+    if (average && !ctnn::average_pool_window_in_range(l.filter_h, l.filter_w)) {
+        x.op_fail("filter " + std::to_string(l.filter_h) + "x" + std::to_string(l.filter_w) + " has more than 2^24 taps; ctnn's int32 sum of a window could overflow");
+    }
+    const ir_tensor input = x.nhwc_input(in);
+    const ir_tensor& out = x.window_layer_output(l, input, l.filter_h, l.filter_w, input.shape[3], true);
+    x.check_same_quantization(input, out);
+    x.check_activation(l.act, out);
+}
+
+std::string pool_type(const char* layer, const ir_layer& l) {
+    return std::string("ctnn::layers::") + layer + "<ctnn::window<" + std::to_string(l.filter_h) + ", " + std::to_string(l.filter_w) + ">, " +
+           stride_type(l) + ", " + padding_type(l) + ", " + act_type(l.act) + ">";
+}
+
+std::string pool_options(const ir_layer& l) {
+    const auto pair = [](int a, int b) { return std::to_string(a) + "x" + std::to_string(b); };
+    return "window " + pair(l.filter_h, l.filter_w) + " stride " + pair(l.stride_h, l.stride_w) + " " + (l.same_padding ? "SAME" : "VALID") + " " +
+           activation_text(l.act);
+}
+
+}  // namespace
+
+extern const operator_entry average_pool_2d_operator, max_pool_2d_operator;
+
+const operator_entry average_pool_2d_operator{
+    .builtin = tfl::op::average_pool_2d,
+    .name = "AVERAGE_POOL_2D",
+    .lower = [](lowering& x, ir_layer& l) { lower_pool(x, l, true); },
+    .layer_type = [](const model_ir&, const ir_layer& l, std::size_t) { return pool_type("average_pool2d", l); },
+    .constants = nullptr,
+    .options_text = pool_options,
+    .params_prefix = nullptr,
+    .macs_per_output = nullptr,
+    .constant_per_tensor_multiplier = false,
+    .widenable_weights = false,
+    .sharing = output_sharing::none,
+    .residual_role = ctnn::plan::node_facts::op_kind::other,
+    .scalar_output = false,
+};
+
+const operator_entry max_pool_2d_operator{
+    .builtin = tfl::op::max_pool_2d,
+    .name = "MAX_POOL_2D",
+    .lower = [](lowering& x, ir_layer& l) { lower_pool(x, l, false); },
+    .layer_type = [](const model_ir&, const ir_layer& l, std::size_t) { return pool_type("max_pool2d", l); },
+    .constants = nullptr,
+    .options_text = pool_options,
+    .params_prefix = nullptr,
+    .macs_per_output = nullptr,
+    .constant_per_tensor_multiplier = false,
+    .widenable_weights = false,
+    .sharing = output_sharing::none,
+    .residual_role = ctnn::plan::node_facts::op_kind::other,
+    .scalar_output = false,
+};
+
+}  // namespace ctnn_convert

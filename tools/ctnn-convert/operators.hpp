@@ -1,0 +1,63 @@
+// The operator table: every TFLite builtin the converter supports is one operator_entry,
+// defined next to its lowering in an op_*.cpp file and named once in operator_table()
+// (operators.cpp). The driver, the header emitter, the summary text and the statistics read
+// an operator's behaviour from its entry only, so adding an operator touches no switch.
+// An op file declares its entries `extern` before defining them: a namespace-scope const
+// would otherwise be local to that file.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <ctnn/plan/residual_fusion.hpp>
+
+#include "model_ir.hpp"
+
+namespace ctnn_convert {
+
+class lowering;
+
+// How the arena planner may place a layer's output (the layer types' aliases_input and
+// in_place_input, include/ctnn/layers/).
+enum class output_sharing { none, alias_of_input, in_place_of_first_input };
+
+struct operator_entry {
+    int builtin;       // tfl::op value
+    const char* name;  // TFLite's name, as listed in "supported: ..."
+
+    // Fills the layer from the operator being lowered; fails through the lowering's checks.
+    void (*lower)(lowering& x, ir_layer& l);
+
+    // The emitted ctnn layer type of graph node `node` (the layer's output tensor).
+    std::string (*layer_type)(const model_ir& m, const ir_layer& l, std::size_t node);
+    // Extra constants written into namespace w (after the weights); nullptr: none.
+    std::string (*constants)(const ir_layer& l, std::size_t node);
+    // Options for comments and the summary, e.g. "stride 2x2 SAME RELU"; nullptr: none.
+    std::string (*options_text)(const ir_layer& l);
+
+    // Weighted layers: the w:: struct name prefix ("conv" -> w::conv3); nullptr when unweighted.
+    const char* params_prefix;
+    // MACs per output element from the weight shape; nullptr: no MACs.
+    std::uint64_t (*macs_per_output)(const std::vector<int>& weight_shape);
+    // A per-tensor requantization multiplier is a compile-time constant: no flash for it.
+    bool constant_per_tensor_multiplier;
+    // ctnn::with_int16_weights widens the weights (the layer's widenable_weights).
+    bool widenable_weights;
+
+    output_sharing sharing;
+    ctnn::plan::node_facts::op_kind residual_role;  // residual fusion: conv2d, add, or other
+    bool scalar_output;                             // the output may be rank 0 (MEAN)
+};
+
+// Every supported operator, one entry each.
+std::span<const operator_entry* const> operator_table();
+
+// The entry for a builtin code; nullptr when ctnn does not run it.
+const operator_entry* find_operator(int builtin);
+
+// "ADD, AVERAGE_POOL_2D, ...": the table's names, sorted.
+const std::string& supported_operators_text();
+
+}  // namespace ctnn_convert
