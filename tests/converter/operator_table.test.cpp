@@ -1,0 +1,36 @@
+// The converter's operator table (tools/ctnn-convert/operators.hpp): one entry per builtin,
+// named as TFLite names it, and complete enough that no caller needs a default.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+
+#include "operators.hpp"
+#include "tflite_schema.hpp"
+
+using namespace ctnn_convert;
+
+TEST_CASE("operator table: one entry per builtin, under TFLite's name, with every function it needs") {
+    const auto table = operator_table();
+    CHECK(table.size() == 12);
+    std::set<int> builtins;
+    for (const operator_entry* e : table) {
+        REQUIRE(e != nullptr);
+        INFO("operator " << e->name);
+        CHECK(builtins.insert(e->builtin).second);
+        CHECK(std::string(e->name) == tfl::operator_name(e->builtin));
+        CHECK(find_operator(e->builtin) == e);
+        CHECK(static_cast<bool>(e->lower));
+        CHECK(static_cast<bool>(e->layer_type));
+        // A weighted layer names its parameters struct and counts its MACs; others do neither.
+        CHECK((e->params_prefix != nullptr) == (e->macs_per_output != nullptr));
+        CHECK((!e->widenable_weights || e->params_prefix != nullptr));
+    }
+    CHECK(find_operator(-1) == nullptr);
+}
+
+TEST_CASE("operator table: the supported list in error messages is the table's names, sorted") {
+    CHECK(supported_operators_text() ==
+          "ADD, AVERAGE_POOL_2D, CONV_2D, DEPTHWISE_CONV_2D, DEQUANTIZE, FULLY_CONNECTED, MAX_POOL_2D, MEAN, PAD, QUANTIZE, "
+          "RESHAPE, SOFTMAX");
+}
