@@ -76,6 +76,8 @@ struct basic_graph {
     using layer_at = detail::bound_t<structure, K>;
 
     using output_tensor = detail::tensor_t<structure, layer_count>;
+    // A converted model (struct model : graph<...>) and with_kernel_options re-declare this keyed
+    // on their own short name (graph/run_node.hpp says why deep models need that).
     using instance = ctnn::instance<basic_graph>;
     using input_shape = typename input_tensor::shape;
     using output_shape = typename output_tensor::shape;
