@@ -53,23 +53,15 @@ std::string fully_connected_options(const ir_layer& l) {
 
 }  // namespace
 
-extern const operator_entry fully_connected_operator;
-
+extern const operator_entry fully_connected_operator;  // external linkage: operators.cpp lists it
 const operator_entry fully_connected_operator{
-    .builtin = tfl::op::fully_connected,
-    .name = "FULLY_CONNECTED",
-    .lower = lower_fully_connected,
-    .layer_type = fully_connected_type,
-    .constants = nullptr,
-    .options_text = fully_connected_options,
+    .builtin = tfl::op::fully_connected, .name = "FULLY_CONNECTED", .lower = lower_fully_connected,
+    .layer_type = fully_connected_type, .constants = nullptr, .options_text = fully_connected_options,
     .params_prefix = "fc",
     // batches x O x I: each output element is a dot product of I.
     .macs_per_output = [](const std::vector<int>& ws) { return std::uint64_t(ws[1]); },
-    .constant_per_tensor_multiplier = true,
-    .widenable_weights = true,
-    .sharing = output_sharing::none,
-    .residual_role = ctnn::plan::node_facts::op_kind::other,
-    .scalar_output = false,
+    .constant_per_tensor_multiplier = true, .widenable_weights = true, .sharing = output_sharing::none,
+    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false,
 };
 
 }  // namespace ctnn_convert

@@ -40,38 +40,21 @@ void lower_dequantize(lowering& x, ir_layer& l) {
 
 }  // namespace
 
-extern const operator_entry quantize_operator, dequantize_operator;
-
+extern const operator_entry quantize_operator, dequantize_operator;  // external linkage: operators.cpp lists it
 const operator_entry quantize_operator{
-    .builtin = tfl::op::quantize,
-    .name = "QUANTIZE",
-    .lower = lower_quantize,
+    .builtin = tfl::op::quantize, .name = "QUANTIZE", .lower = lower_quantize,
     .layer_type = [](const model_ir&, const ir_layer&, std::size_t node) { return "ctnn::layers::quantize<" + q_name(node) + ">"; },
-    .constants = nullptr,
-    .options_text = nullptr,
-    .params_prefix = nullptr,
-    .macs_per_output = nullptr,
-    .constant_per_tensor_multiplier = false,
-    .widenable_weights = false,
-    .sharing = output_sharing::none,
-    .residual_role = ctnn::plan::node_facts::op_kind::other,
-    .scalar_output = false,
+    .constants = nullptr, .options_text = nullptr, .params_prefix = nullptr, .macs_per_output = nullptr,
+    .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::none,
+    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false,
 };
 
 const operator_entry dequantize_operator{
-    .builtin = tfl::op::dequantize,
-    .name = "DEQUANTIZE",
-    .lower = lower_dequantize,
+    .builtin = tfl::op::dequantize, .name = "DEQUANTIZE", .lower = lower_dequantize,
     .layer_type = [](const model_ir&, const ir_layer&, std::size_t) { return std::string("ctnn::layers::dequantize"); },
-    .constants = nullptr,
-    .options_text = nullptr,
-    .params_prefix = nullptr,
-    .macs_per_output = nullptr,
-    .constant_per_tensor_multiplier = false,
-    .widenable_weights = false,
-    .sharing = output_sharing::none,
-    .residual_role = ctnn::plan::node_facts::op_kind::other,
-    .scalar_output = false,
+    .constants = nullptr, .options_text = nullptr, .params_prefix = nullptr, .macs_per_output = nullptr,
+    .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::none,
+    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false,
 };
 
 }  // namespace ctnn_convert
