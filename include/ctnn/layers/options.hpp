@@ -49,15 +49,17 @@ struct spatial_extent {
     int pad_before = 0;
 };
 
+// In 64 bits: check_window (below) admits in + stride - 1 == INT32_MAX, where the int sum
+// in + stride would already overflow.
 template <class Padding>
 constexpr spatial_extent compute_extent(int in, int kernel, int stride, int dilation) noexcept {
-    const int effective = (kernel - 1) * dilation + 1;
+    const long long effective = (static_cast<long long>(kernel) - 1) * dilation + 1;
     if constexpr (std::is_same_v<Padding, padding::valid>) {
-        return {(in - effective + stride) / stride, 0};
+        return {static_cast<int>((in - effective + stride) / stride), 0};
     } else {
-        const int out = (in + stride - 1) / stride;
-        const int total = (out - 1) * stride + effective - in;
-        return {out, total > 0 ? total / 2 : 0};
+        const long long out = (static_cast<long long>(in) + stride - 1) / stride;
+        const long long total = (out - 1) * stride + effective - in;
+        return {static_cast<int>(out), total > 0 ? static_cast<int>(total / 2) : 0};
     }
 }
 
