@@ -73,6 +73,24 @@ namespace ctnn::kernels::arm::detail {
         : "memory");
 }
 
+// Requantizes a channel pair's sums for NPix pixels and stores them (channel 1 only when it
+// exists: odd out_c has a zero channel that is never stored). Both micro-kernels end with it.
+template <requant_mode Mode, int NPix>
+[[gnu::always_inline]] inline void store_pair(std::int32_t a00, std::int32_t a01, std::int32_t a10, std::int32_t a11,
+                                              std::int32_t a20, std::int32_t a21, const requant_entry* rq, std::int8_t* out,
+                                              int out_c, bool has_c1) noexcept {
+    out[0] = requantize<Mode>(a00, rq[0]);
+    if (has_c1) out[1] = requantize<Mode>(a01, rq[1]);
+    if constexpr (NPix > 1) {
+        out[out_c] = requantize<Mode>(a10, rq[0]);
+        if (has_c1) out[out_c + 1] = requantize<Mode>(a11, rq[1]);
+    }
+    if constexpr (NPix > 2) {
+        out[2 * out_c] = requantize<Mode>(a20, rq[0]);
+        if (has_c1) out[2 * out_c + 1] = requantize<Mode>(a21, rq[1]);
+    }
+}
+
 template <requant_mode Mode, int NPix, bool Int16Weights>
 [[gnu::noinline]] void conv_pixels3(const conv_job& j) {
     const std::uint32_t* w = j.w;
@@ -116,17 +134,7 @@ template <requant_mode Mode, int NPix, bool Int16Weights>
                 continue;
             }
         }
-        const bool has_c1 = 2 * q + 1 < out_c;
-        out[0] = requantize<Mode>(a00, rq[0]);
-        if (has_c1) out[1] = requantize<Mode>(a01, rq[1]);
-        if constexpr (NPix > 1) {
-            out[out_c] = requantize<Mode>(a10, rq[0]);
-            if (has_c1) out[out_c + 1] = requantize<Mode>(a11, rq[1]);
-        }
-        if constexpr (NPix > 2) {
-            out[2 * out_c] = requantize<Mode>(a20, rq[0]);
-            if (has_c1) out[2 * out_c + 1] = requantize<Mode>(a21, rq[1]);
-        }
+        store_pair<Mode, NPix>(a00, a01, a10, a11, a20, a21, rq, out, out_c, 2 * q + 1 < out_c);
     }
 }
 // With offset weights (per-pixel corrections; registers pinned: GCC 12 cannot place 14
@@ -184,17 +192,7 @@ template <requant_mode Mode, int NPix>
                 continue;
             }
         }
-        const bool has_c1 = 2 * q + 1 < out_c;
-        out[0] = requantize<Mode>(a00, rq[0]);
-        if (has_c1) out[1] = requantize<Mode>(a01, rq[1]);
-        if constexpr (NPix > 1) {
-            out[out_c] = requantize<Mode>(a10, rq[0]);
-            if (has_c1) out[out_c + 1] = requantize<Mode>(a11, rq[1]);
-        }
-        if constexpr (NPix > 2) {
-            out[2 * out_c] = requantize<Mode>(a20, rq[0]);
-            if (has_c1) out[2 * out_c + 1] = requantize<Mode>(a21, rq[1]);
-        }
+        store_pair<Mode, NPix>(a00, a01, a10, a11, a20, a21, rq, out, out_c, 2 * q + 1 < out_c);
     }
 }
 #undef CTNN_ARM_CONV_STEP
