@@ -7,7 +7,7 @@
 #include <cstdint>
 
 #include "arm_specs.hpp"
-#include "ctnn/kernels/arm/select_arm.hpp"
+#include "ctnn/kernels/arm_dsp/arm_dsp.hpp"
 #include "ctnn/kernels/portable/conv2d_s8.hpp"
 #include "ctnn/kernels/portable/depthwise_conv2d_s8.hpp"
 #include "ctnn/kernels/portable/fully_connected_s8.hpp"
@@ -78,19 +78,19 @@ constexpr conv_case layer(int h, int w, int ic, int oc, int k, int stride) {
 template <conv_case C, int Seed>
 void conv(const char* name, int m, int count) {
     using S = arm_test::conv_spec<C, Seed>;
-    row(name, m, count, S::macs, [] { kernels::arm::conv2d_s8<S>(input, output); },
+    row(name, m, count, S::macs, [] { kernels::arm_dsp::conv2d_s8<S>(input, output); },
         [] { kernels::portable::conv2d_s8<S>(input, output); });
 }
 template <conv_case C, int Seed>
 void dw(const char* name, int m, int count) {
     using S = arm_test::depthwise_spec<C, Seed>;
-    row(name, m, count, S::macs, [] { kernels::arm::depthwise_conv2d_s8<S>(input, output); },
+    row(name, m, count, S::macs, [] { kernels::arm_dsp::depthwise_conv2d_s8<S>(input, output); },
         [] { kernels::portable::depthwise_conv2d_s8<S>(input, output); });
 }
 template <fc_case C, int Seed>
 void fc(const char* name, int m, int count) {
     using S = arm_test::fc_spec<C, Seed>;
-    row(name, m, count, S::macs, [] { kernels::arm::fully_connected_s8<S>(input, output); },
+    row(name, m, count, S::macs, [] { kernels::arm_dsp::fully_connected_s8<S>(input, output); },
         [] { kernels::portable::fully_connected_s8<S>(input, output); });
 }
 

@@ -10,7 +10,7 @@
 #include <cstdint>
 
 #include "arm_specs.hpp"
-#include "ctnn/kernels/arm/select_arm.hpp"
+#include "ctnn/kernels/arm_dsp/arm_dsp.hpp"
 #include "ctnn/kernels/reference/conv2d_s8.hpp"
 #include "ctnn/kernels/reference/depthwise_conv2d_s8.hpp"
 #include "ctnn/kernels/reference/fully_connected_s8.hpp"
@@ -65,10 +65,10 @@ void conv_test(int index, int offset) {
     for (auto& v : got) v = 0x55;
     if constexpr (Depthwise) {
         kernels::reference::depthwise_conv2d_s8(g, input + offset, Spec::weights, Spec::bias, Spec::requant.data(), want);
-        kernels::arm::depthwise_conv2d_s8<Spec>(input + offset, got + offset);
+        kernels::arm_dsp::depthwise_conv2d_s8<Spec>(input + offset, got + offset);
     } else {
         kernels::reference::conv2d_s8(g, input + offset, Spec::weights, Spec::bias, Spec::requant.data(), want);
-        kernels::arm::conv2d_s8<Spec, O>(input + offset, got + offset);
+        kernels::arm_dsp::conv2d_s8<Spec, O>(input + offset, got + offset);
     }
     check(Depthwise ? "depthwise" : "conv2d", index, out_n, offset, O.int16_weights);
     if constexpr (!Depthwise) {
@@ -76,7 +76,7 @@ void conv_test(int index, int offset) {
         for (auto& v : got) v = 0x55;
         const int cuts[] = {0, g.out_h / 3, g.out_h - g.out_h / 4, g.out_h};
         for (int r = 0; r < 3; ++r)
-            kernels::arm::conv2d_s8_rows<Spec, O>(input + offset, got + offset + cuts[r] * g.out_w * g.out_c, cuts[r],
+            kernels::arm_dsp::conv2d_s8_rows<Spec, O>(input + offset, got + offset + cuts[r] * g.out_w * g.out_c, cuts[r],
                                                  cuts[r + 1]);
         check("conv2d rows", index, out_n, offset, O.int16_weights);
     }
@@ -88,7 +88,7 @@ void fc_test(int index, int offset) {
     arm_test::fill_random(input + offset, p.batches * p.in_features, index + 1);
     for (auto& v : got) v = 0x55;
     kernels::reference::fully_connected_s8(p, input + offset, Spec::weights, Spec::bias, Spec::requant.data(), want);
-    kernels::arm::fully_connected_s8<Spec, O>(input + offset, got + offset);
+    kernels::arm_dsp::fully_connected_s8<Spec, O>(input + offset, got + offset);
     check("fully_connected", index, p.batches * p.out_features, offset, O.int16_weights);
 }
 

@@ -132,6 +132,9 @@ int main(int argc, char** argv) {
         } else if (arg == "--info") {
             // What the compiler derived; the last two lines match `ctnn-convert --summary`.
             std::printf("kernel_sets: %s\n", ctnn::kernels::isa::kernel_sets);
+            std::printf("layer_kernels:");  // the set each layer runs on (kernels/select.hpp)
+            for (const char* set : model::layer_kernel_sets) std::printf(" %s", set);
+            std::printf("\n");
             std::printf("layers: %d\nmacs: %zu\narena_lower_bound: %zu\narena_offsets:", model::layer_count, model::macs,
                         model::arena_lower_bound);
             for (const std::size_t offset : model::plan.offsets) std::printf(" %zu", offset);

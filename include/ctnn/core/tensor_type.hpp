@@ -25,6 +25,16 @@ struct tensor_type {
     static_assert(bytes <= max_tensor_bytes, "ctnn: a tensor may have at most 2^31 - 1 bytes");
 };
 
+namespace detail {
+template <class T>
+inline constexpr bool is_tensor_type = false;
+template <class S, class Q>
+inline constexpr bool is_tensor_type<tensor_type<S, Q>> = true;
+}  // namespace detail
+
+template <class T>
+concept TensorType = detail::is_tensor_type<T>;
+
 template <class T>
 concept Int8Tensor = !T::is_float;
 

@@ -39,7 +39,7 @@ void run_fused_step(std::byte* arena) noexcept {
             conv::run_reference_rows(source, part, y, end);
             add::run_reference_range(a, b, out + offset, count);
         } else {
-            conv::template run_rows<Graph::options>(source, part, y, end);
+            conv::template run_rows<Graph::options>(source, part, y, end, nullptr);
             add::run_range(a, b, out + offset, count);
         }
     }

@@ -28,6 +28,7 @@
 #include "ctnn/graph/run_node.hpp"
 #include "ctnn/graph/structure.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
+#include "ctnn/layers/layer_base.hpp"
 #include "ctnn/plan/arena_planner.hpp"
 
 namespace ctnn {
@@ -40,8 +41,17 @@ struct input {
     using tensor = tensor_type<S, Q>;
 };
 
+namespace diag {
+template <class Type, bool IsLayer>
+struct node_holds_a_type_that_is_not_a_layer {
+    static_assert(IsLayer, "ctnn: a node's first argument must be a layer type (one that derives from "
+                           "ctnn::layers::layer, such as ctnn::layers::conv2d<...>; template argument: the type given)");
+};
+}  // namespace diag
+
 template <class Layer, int... Inputs>
 struct node {
+    static_assert(sizeof(diag::node_holds_a_type_that_is_not_a_layer<Layer, ctnn::layer<Layer>>));
     static_assert(sizeof...(Inputs) >= 1, "ctnn: a node reads at least one tensor");
     using layer = Layer;
     static constexpr std::array<int, sizeof...(Inputs)> inputs{Inputs...};
@@ -96,6 +106,9 @@ struct basic_graph {
     static constexpr std::array<std::size_t, sizeof...(Nodes)> layer_macs = tables::macs;
     // Bytes of the tensor each layer produces (zero for a reshape: it reuses its input's).
     static constexpr std::array<std::size_t, sizeof...(Nodes)> layer_activation_bytes = tables::activation_bytes;
+    // The kernel set each layer runs on in this build ("arm_dsp", "portable", "reference", ...):
+    // kernels/select.hpp's choice, the first set in the build's list that has the operation.
+    static constexpr std::array<const char*, sizeof...(Nodes)> layer_kernel_sets = tables::kernel_sets;
 
     static constexpr std::size_t flash_bytes = [] {
         std::size_t sum = 0;

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "ctnn/graph/structure.hpp"
+#include "ctnn/layers/layer_base.hpp"
 #include "ctnn/plan/buffer.hpp"
 #include "ctnn/plan/residual_fusion.hpp"
 
@@ -23,12 +24,12 @@ constexpr plan::node_facts facts_of() {
     plan::node_facts f;
     f.inputs[0] = checked_input(Node::inputs[0], Step);
     if constexpr (Node::inputs.size() > 1) f.inputs[1] = checked_input(Node::inputs[1], Step);
-    if constexpr (Layer::computes_row_ranges) {
+    if constexpr (Layer::facts.fusion == layers::fusion_role::conv_rows) {
         f.op = plan::node_facts::op_kind::conv2d;
         f.out_h = Out::shape::dims[1];
         f.out_w = Out::shape::dims[2];
         f.out_c = Out::shape::dims[3];
-    } else if constexpr (Layer::is_residual_add) {
+    } else if constexpr (Layer::facts.fusion == layers::fusion_role::residual_add) {
         f.op = plan::node_facts::op_kind::add;
     }
     return f;
@@ -40,11 +41,14 @@ struct layer_tables;
 template <class S, std::size_t... I>
 struct layer_tables<S, std::index_sequence<I...>> {
     static constexpr std::size_t n = sizeof...(I);
-    static constexpr std::array<std::size_t, n> param_bytes{bound_t<S, int(I) + 1>::param_bytes...};
-    static constexpr std::array<std::size_t, n> widenable_weights{bound_t<S, int(I) + 1>::widenable_weights...};
-    static constexpr std::array<std::size_t, n> macs{bound_t<S, int(I) + 1>::macs...};
+    static constexpr std::array<std::size_t, n> param_bytes{bound_t<S, int(I) + 1>::facts.param_bytes...};
+    static constexpr std::array<std::size_t, n> widenable_weights{bound_t<S, int(I) + 1>::facts.widenable_weights...};
+    static constexpr std::array<std::size_t, n> macs{bound_t<S, int(I) + 1>::facts.macs...};
+    static constexpr std::array<std::size_t, n> scratch_bytes{bound_t<S, int(I) + 1>::facts.scratch_bytes...};
+    // The kernel set each layer runs on (kernels/select.hpp).
+    static constexpr std::array<const char*, n> kernel_sets{bound_t<S, int(I) + 1>::kernel::set_name...};
     // Bytes of the tensor each layer produces (zero for a reshape: it reuses its input's).
-    static constexpr std::array<std::size_t, n> activation_bytes{(bound_t<S, int(I) + 1>::aliases_input ? std::size_t{0} : tensor_t<S, int(I) + 1>::bytes)...};
+    static constexpr std::array<std::size_t, n> activation_bytes{(bound_t<S, int(I) + 1>::facts.is_view ? std::size_t{0} : tensor_t<S, int(I) + 1>::bytes)...};
 
     static constexpr std::array<const int*, n> inputs{node_t<S, int(I) + 1>::inputs.data()...};
     static constexpr std::array<int, n> input_count{int(node_t<S, int(I) + 1>::inputs.size())...};
@@ -52,8 +56,8 @@ struct layer_tables<S, std::index_sequence<I...>> {
     // One buffer per tensor, with the lifetimes the unfused graph implies.
     static constexpr std::array<plan::buffer, n + 1> unfused_buffers = [] {
         constexpr std::array<std::size_t, n> bytes{tensor_t<S, int(I) + 1>::bytes...};
-        constexpr std::array<bool, n> aliases{bound_t<S, int(I) + 1>::aliases_input...};
-        constexpr std::array<int, n> in_place{bound_t<S, int(I) + 1>::in_place_input...};
+        constexpr std::array<bool, n> aliases{bound_t<S, int(I) + 1>::facts.is_view...};
+        constexpr std::array<int, n> in_place{bound_t<S, int(I) + 1>::facts.in_place_input...};
         std::array<plan::buffer, n + 1> b{};
         b[0] = {S::input_tensor::bytes, 0, 0, -1, -1};
         for (std::size_t k = 0; k < n; ++k) {

@@ -38,10 +38,9 @@ void run_node(std::byte* arena) noexcept {
             auto* out = tensor_at<element_t<S, K>>(arena, offsets[K]);
             if constexpr (Reference) {
                 layer::run_reference(tensor_at<element_t<S, node::inputs[I]>>(arena, offsets[node::inputs[I]])..., out);
-            } else if constexpr (layer::takes_kernel_options) {
-                layer::template run_with<Graph::options>(tensor_at<element_t<S, node::inputs[I]>>(arena, offsets[node::inputs[I]])..., out);
             } else {
-                layer::run(tensor_at<element_t<S, node::inputs[I]>>(arena, offsets[node::inputs[I]])..., out);
+                layer::template run<Graph::options>(tensor_at<element_t<S, node::inputs[I]>>(arena, offsets[node::inputs[I]])..., out,
+                                                    nullptr);
             }
         }(std::make_index_sequence<node::inputs.size()>{});
     }

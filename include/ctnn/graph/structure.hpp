@@ -8,8 +8,12 @@
 // come from one table with a base per node (found by deduction, no recursion).
 #pragma once
 
+#include <concepts>
 #include <cstddef>
 #include <utility>
+
+#include "ctnn/core/tensor_type.hpp"
+#include "ctnn/layers/layer_base.hpp"
 
 namespace ctnn {
 
@@ -18,6 +22,13 @@ template <int Node, int Tensor, bool Earlier>
 struct node_reads_a_tensor_not_yet_produced {
     static_assert(Earlier, "ctnn: node <Node> reads tensor <Tensor>, which is not produced before it "
                            "(tensor 0 is the input; node K produces tensor K)");
+};
+template <int Node, class BoundLayer, bool HasOutput, bool HasKernel, bool HasFacts>
+struct bound_layer_lacks_a_member {
+    static_assert(HasOutput && HasKernel && HasFacts,
+                  "ctnn: node <Node>'s layer, bound to its inputs, must declare `using output = tensor_type<...>`, "
+                  "`using kernel = kernels::kernel_for<...>` and `static constexpr layers::layer_facts facts` "
+                  "(template arguments: node, bound layer, then whether each of the three is there)");
 };
 }  // namespace diag
 
@@ -42,6 +53,11 @@ struct structure_node {
 
 template <class S, int K>
 struct structure_bound;
+
+template <class B>
+inline constexpr bool has_output = requires { typename B::output; requires TensorType<typename B::output>; };
+template <class B>
+inline constexpr bool has_facts = requires { { B::facts } -> std::same_as<const layers::layer_facts&>; };
 
 // Input `input` of node K, or tensor 0 when it is not produced before node K: the diag below
 // reports the bad index, and everything after it sees a valid graph (no cascade of errors).
@@ -77,6 +93,8 @@ struct structure_bound {
     static auto bind(std::index_sequence<I...>) -> typename node_type::layer::template bind<
         typename structure_tensor<S, checked_input(node_type::inputs[I], K)>::type...>;
     using type = decltype(bind(std::make_index_sequence<node_type::inputs.size()>{}));
+    static_assert(sizeof(diag::bound_layer_lacks_a_member<K, type, has_output<type>, requires { typename type::kernel; },
+                                                          has_facts<type>>));
 };
 
 // Per-layer lookups go through these namespace-scope aliases keyed by the structure type:

@@ -3,7 +3,7 @@
 // (for if constexpr):
 //
 //   CTNN_KERNELS_ARM_DSP   SMLAD/SXTB16 cores without Helium (Cortex-M4, M7, M33): the kernel
-//                          set in kernels/arm/ replaces conv, depthwise and fully connected
+//                          set in kernels/arm_dsp/ replaces conv, depthwise and fully connected
 //   CTNN_KERNELS_ARM_MVE   Helium cores (Cortex-M55): vector loops and requantization inside
 //                          the portable kernels (portable/detail/dot.hpp, requantize_mve.hpp)
 //   CTNN_KERNELS_X86_VNNI  x86-64 hosts with AVX-512 F, BW and VNNI: the matrix tile and the

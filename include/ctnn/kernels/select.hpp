@@ -1,21 +1,52 @@
-// Chooses, at compile time, which implementation of each weighted kernel a build uses:
-// the Arm DSP set (SMLAD/SXTB16, kernels/arm/) where isa.hpp enables it, the portable kernels
-// everywhere else. Both are bit-exact with the reference kernels.
+// The one kernel-selection point. Every layer names its kernel as
+// `kernels::kernel_for<kernels::op::X>`: the first set in `build_sets` that provides X
+// (kernels/kernel_set.hpp). The list comes from the ISA facts of kernels/isa.hpp, so a build
+// turns a set off with the macros listed there; a set that lacks an operation falls back to
+// the next one, explicitly, and each model reports the set each layer got (Model::layer_kernel_sets).
 #pragma once
 
-#include "ctnn/kernels/portable/conv2d_s8.hpp"
-#include "ctnn/kernels/portable/depthwise_conv2d_s8.hpp"
-#include "ctnn/kernels/portable/fully_connected_s8.hpp"
+#include <cstddef>
+#include <tuple>
 
 #include "ctnn/kernels/isa.hpp"
+#include "ctnn/kernels/kernel_set.hpp"
 #if CTNN_KERNELS_ARM_DSP
-#include "ctnn/kernels/arm/select_arm.hpp"
+#include "ctnn/kernels/arm_dsp/arm_dsp.hpp"
 #endif
 
 namespace ctnn::kernels {
+
+template <class... Sets>
+struct set_list {};
+
+// In order of preference; reference_set provides everything, so the search always ends.
 #if CTNN_KERNELS_ARM_DSP
-namespace active = arm;
+using build_sets = set_list<arm_dsp_set, portable_set, reference_set>;
 #else
-namespace active = portable;
+using build_sets = set_list<portable_set, reference_set>;
 #endif
+
+namespace detail {
+template <class Op, class List>
+struct choose;
+template <class Op, class... Sets>
+struct choose<Op, set_list<Sets...>> {
+    static constexpr std::size_t index = [] {
+        constexpr bool provided[] = {kernel<Sets, Op>::provided...};
+        std::size_t i = 0;
+        while (i < sizeof...(Sets) && !provided[i]) ++i;
+        return i;
+    }();
+    static_assert(index < sizeof...(Sets), "ctnn: no kernel set provides this operation (not even reference_set)");
+    using set = std::tuple_element_t<index, std::tuple<Sets...>>;
+};
+}  // namespace detail
+
+// The kernel a layer of operation Op runs, with the name of its set for reports.
+template <class Op, class List = build_sets>
+struct kernel_for : kernel<typename detail::choose<Op, List>::set, Op> {
+    using set = typename detail::choose<Op, List>::set;
+    static constexpr const char* set_name = set::name;
+};
+
 }  // namespace ctnn::kernels

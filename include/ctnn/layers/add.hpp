@@ -7,9 +7,11 @@
 
 #include "ctnn/core/tensor_type.hpp"
 #include "ctnn/kernels/geometry.hpp"
+#include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/portable/add_s8.hpp"
 #include "ctnn/kernels/reference/add_s8.hpp"
 #include "ctnn/kernels/reference/runtime_value.hpp"
+#include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/quant/activation.hpp"
 #include "ctnn/quant/quantize_multiplier.hpp"
@@ -27,9 +29,9 @@ struct add_inputs_have_different_shapes {
 namespace layers {
 
 template <QuantParams OutQ, Activation Act = act::none>
-struct add {
+struct add : layer {
     template <class In1, class In2>
-    struct bind : bound_layer_defaults {
+    struct bind {
         static_assert(sizeof(diag::add_inputs_have_different_shapes<typename In1::shape, typename In2::shape,
                                                                     Int8Tensor<In1> && Int8Tensor<In2> &&
                                                                         std::is_same_v<typename In1::shape, typename In2::shape>>));
@@ -54,18 +56,22 @@ struct add {
             p.act_max = r.max;
             return p;
         }();
+        using kernel = kernels::kernel_for<kernels::op::add>;
         // Element-wise: either input may be overwritten; the graph offers the first.
-        static constexpr int in_place_input = 0;
+        static constexpr layer_facts facts{.param_bytes = 0, .macs = 0, .widenable_weights = 0, .in_place_input = 0,
+                                           .is_view = false, .fusion = fusion_role::residual_add, .scratch_bytes = 0};
 
         static void run_reference(const std::int8_t* a, const std::int8_t* b, std::int8_t* out) {
             run_reference_range(a, b, out, params.size);
         }
-        static void run(const std::int8_t* a, const std::int8_t* b, std::int8_t* out) { run_range(a, b, out, params.size); }
+        template <kernel_options>
+        static void run(const std::int8_t* a, const std::int8_t* b, std::int8_t* out, std::byte*) {
+            run_range(a, b, out, params.size);
+        }
 
         // The first n elements only (residual fusion hands it a chunk of rows at a time).
-        static constexpr bool is_residual_add = true;
         static void run_range(const std::int8_t* a, const std::int8_t* b, std::int8_t* out, int n) {
-            kernels::portable::add_s8<params>(a, b, out, n);
+            kernel::run<params>(a, b, out, n);
         }
         static void run_reference_range(const std::int8_t* a, const std::int8_t* b, std::int8_t* out, int n) {
             kernels::add_params p = kernels::reference::runtime_value(params);

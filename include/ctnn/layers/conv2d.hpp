@@ -8,6 +8,7 @@
 #include "ctnn/kernels/reference/conv2d_s8.hpp"
 #include "ctnn/kernels/reference/runtime_value.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
+#include "ctnn/kernels/portable/conv2d_s8.hpp"
 #include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/convolution_common.hpp"
 #include "ctnn/layers/layer_base.hpp"
@@ -16,9 +17,9 @@ namespace ctnn::layers {
 
 template <LayerParams Params, QuantParams OutQ, class Stride, Padding Pad, Activation Act = act::none,
           class Dilation = dilation<1, 1>>
-struct conv2d {
+struct conv2d : layer {
     template <class In>
-    struct bind : bound_layer_defaults {
+    struct bind {
         static_assert(Int8Tensor<In>, "ctnn: conv2d takes an int8 tensor");
         using weight_shape = typename Params::weight_shape;
         static_assert(weight_shape::rank == 4, "ctnn: conv2d weight_shape must be <out, kh, kw, in>");
@@ -38,23 +39,25 @@ struct conv2d {
             [](int c) { return std::int64_t{Params::bias[c]}; }, g.input_zero_point);
         static_assert(diag::accumulator_may_overflow_int32<Params, accumulator_bound>::ok);
 
-        static constexpr std::size_t param_bytes = spec::param_bytes;
-        static constexpr std::size_t macs = std::size_t(g.out_h) * g.out_w * out_c * depth;
+        using kernel = kernels::kernel_for<kernels::op::conv2d>;
+        static constexpr layer_facts facts{.param_bytes = spec::param_bytes,
+                                           .macs = std::size_t(g.out_h) * g.out_w * out_c * depth,
+                                           .widenable_weights = std::size_t(out_c) * depth,
+                                           .in_place_input = -1,
+                                           .is_view = false,
+                                           .fusion = fusion_role::conv_rows,
+                                           .scratch_bytes = 0};
 
-        static constexpr std::size_t widenable_weights = std::size_t(out_c) * depth;
-        static constexpr bool takes_kernel_options = true;
         template <kernel_options O>
-        static void run_with(const std::int8_t* input, std::int8_t* out) {
-            kernels::active::conv2d_s8<spec, O>(input, out);
+        static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
+            kernel::template run<spec, O>(input, out);
         }
-        static void run(const std::int8_t* input, std::int8_t* out) { run_with<kernel_options{}>(input, out); }
         static void run_reference(const std::int8_t* input, std::int8_t* out) { run_reference_rows(input, out, 0, g.out_h); }
 
         // Output rows [y_begin, y_end) only, written from `out` on (residual fusion).
-        static constexpr bool computes_row_ranges = true;
         template <kernel_options O>
-        static void run_rows(const std::int8_t* input, std::int8_t* out, int y_begin, int y_end) {
-            kernels::active::conv2d_s8_rows<spec, O>(input, out, y_begin, y_end);
+        static void run_rows(const std::int8_t* input, std::int8_t* out, int y_begin, int y_end, std::byte*) {
+            kernel::template run_rows<spec, O>(input, out, y_begin, y_end);
         }
         static void run_reference_rows(const std::int8_t* input, std::int8_t* out, int y_begin, int y_end) {
             using kernels::reference::runtime_value;

@@ -7,6 +7,7 @@
 
 #include "ctnn/kernels/reference/depthwise_conv2d_s8.hpp"
 #include "ctnn/kernels/reference/runtime_value.hpp"
+#include "ctnn/kernels/portable/depthwise_conv2d_s8.hpp"
 #include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/convolution_common.hpp"
 #include "ctnn/layers/layer_base.hpp"
@@ -15,9 +16,9 @@ namespace ctnn::layers {
 
 template <LayerParams Params, QuantParams OutQ, class Stride, Padding Pad, Activation Act = act::none,
           class Dilation = dilation<1, 1>>
-struct depthwise_conv2d {
+struct depthwise_conv2d : layer {
     template <class In>
-    struct bind : bound_layer_defaults {
+    struct bind {
         static_assert(Int8Tensor<In>, "ctnn: depthwise_conv2d takes an int8 tensor");
         using weight_shape = typename Params::weight_shape;
         static_assert(weight_shape::rank == 4 && weight_shape::dims[0] == 1,
@@ -37,16 +38,23 @@ struct depthwise_conv2d {
             [](int c) { return std::int64_t{Params::bias[c]}; }, g.input_zero_point);
         static_assert(diag::accumulator_may_overflow_int32<Params, accumulator_bound>::ok);
 
-        static constexpr std::size_t param_bytes = spec::param_bytes;
-        static constexpr std::size_t macs = std::size_t(g.out_h) * g.out_w * out_c * kh * kw;
+        using kernel = kernels::kernel_for<kernels::op::depthwise_conv2d>;
+        static constexpr layer_facts facts{.param_bytes = spec::param_bytes,
+                                           .macs = std::size_t(g.out_h) * g.out_w * out_c * kh * kw,
+                                           .widenable_weights = 0,  // no kernel widens them
+                                           .in_place_input = -1,
+                                           .is_view = false,
+                                           .fusion = fusion_role::none,
+                                           .scratch_bytes = 0};
 
         static void run_reference(const std::int8_t* input, std::int8_t* out) {
             using kernels::reference::runtime_value;
             kernels::reference::depthwise_conv2d_s8(runtime_value(g), input, runtime_value(spec::weights),
                                                     runtime_value(spec::bias), runtime_value(spec::requant.data()), out);
         }
-        static void run(const std::int8_t* input, std::int8_t* out) {
-            kernels::active::depthwise_conv2d_s8<spec>(input, out);
+        template <kernel_options O>
+        static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
+            kernel::template run<spec, O>(input, out);
         }
     };
 };

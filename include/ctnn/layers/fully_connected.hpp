@@ -10,6 +10,7 @@
 #include "ctnn/kernels/reference/fully_connected_s8.hpp"
 #include "ctnn/kernels/reference/runtime_value.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
+#include "ctnn/kernels/portable/fully_connected_s8.hpp"
 #include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/accumulator_bound.hpp"
 #include "ctnn/layers/layer_base.hpp"
@@ -29,9 +30,9 @@ struct fully_connected_input_does_not_match_weights {
 namespace layers {
 
 template <LayerParams Params, QuantParams OutQ, Activation Act = act::none, bool KeepDims = false>
-struct fully_connected {
+struct fully_connected : layer {
     template <class In>
-    struct bind : bound_layer_defaults {
+    struct bind {
         static_assert(Int8Tensor<In>, "ctnn: fully_connected takes an int8 tensor");
         using weight_shape = typename Params::weight_shape;
         static_assert(weight_shape::rank == 2, "ctnn: fully_connected weight_shape must be <out, in>");
@@ -55,9 +56,15 @@ struct fully_connected {
         using output = tensor_type<shape_from<output_dims>, OutQ>;
 
         static constexpr bool per_channel = std::size(Params::weight_scales) > 1;
-        static constexpr std::size_t param_bytes =
-            param_storage_bytes<Params> + (per_channel ? out_features * sizeof(quantized_multiplier) : 0);
-        static constexpr std::size_t macs = std::size_t(batches) * in_features * out_features;
+        using kernel = kernels::kernel_for<kernels::op::fully_connected>;
+        static constexpr layer_facts facts{
+            .param_bytes = param_storage_bytes<Params> + (per_channel ? out_features * sizeof(quantized_multiplier) : 0),
+            .macs = std::size_t(batches) * in_features * out_features,
+            .widenable_weights = std::size_t(out_features) * in_features,
+            .in_place_input = -1,
+            .is_view = false,
+            .fusion = fusion_role::none,
+            .scratch_bytes = 0};
 
         static constexpr std::int64_t accumulator_bound = ctnn::accumulator_bound(
             out_features, in_features, [](int o, int i) { return std::int64_t{Params::weights[o * in_features + i]}; },
@@ -92,13 +99,10 @@ struct fully_connected {
             kernels::reference::fully_connected_s8(runtime_value(spec::params), input, runtime_value(spec::weights),
                                                    runtime_value(spec::bias), runtime_value(spec::requant.data()), out);
         }
-        static constexpr std::size_t widenable_weights = std::size_t(out_features) * in_features;
-        static constexpr bool takes_kernel_options = true;
         template <kernel_options O>
-        static void run_with(const std::int8_t* input, std::int8_t* out) {
-            kernels::active::fully_connected_s8<spec, O>(input, out);
+        static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
+            kernel::template run<spec, O>(input, out);
         }
-        static void run(const std::int8_t* input, std::int8_t* out) { run_with<kernel_options{}>(input, out); }
     };
 };
 

@@ -1,32 +1,75 @@
-// What every bound layer (a layer type applied to its input tensor types) tells the graph.
-// Layers derive from `bound_layer_defaults` and override what differs:
+// The layer protocol. A layer type (conv2d<...>, pad<...>) derives from `ctnn::layers::layer`
+// and has a member template `bind<In...>`: the layer applied to its input tensor types. A
+// bound layer states, with no defaults:
 //   output          : tensor_type of the result
-//   param_bytes     : constant data it keeps in flash
-//   macs            : multiply-accumulates per inference
-//   in_place_input  : index of an input the output may overwrite when that input dies here
-//   aliases_input   : the output is the input's bytes (reshape): no work, no storage
-//   widenable_weights : int8 weights that kernel_options::int16_weights stores as int16
-//   takes_kernel_options : the graph calls run_with<its kernel_options> instead of run
-//   computes_row_ranges : a convolution with run_rows<O>(in, out, y_begin, y_end) and
-//                     run_reference_rows (out = row y_begin's first byte), so it can be fused
-//   is_residual_add : an ADD with run_range(a, b, out, n) and run_reference_range (n elements)
-//   static void run(const In*..., Out*)            the fast kernel
-//   static void run_reference(const In*..., Out*)  the readable oracle (defaults to run)
+//   kernel          : kernels::kernel_for<kernels::op::X> (kernels/select.hpp), or kernels::no_kernel
+//   facts           : a layer_facts, every field given by name (a missing or misspelt one does not
+//                     compile, and the message names it: required_fact<..., fact::NAME>)
+//   template <kernel_options O> static void run(const In*..., Out*, std::byte* scratch)
+//                     the fast kernel; scratch: facts.scratch_bytes bytes of the arena, live for
+//                     this step only (word aligned)
+//   static void run_reference(const In*..., Out*)   the readable oracle
+// Layers in a residual-fusion role add (see facts.fusion):
+//   conv_rows    : template <kernel_options O> run_rows(in, out, y_begin, y_end, scratch) and
+//                  run_reference_rows(in, out, y_begin, y_end), out = row y_begin's first byte
+//   residual_add : run_range(a, b, out, n) and run_reference_range(a, b, out, n), n elements
 #pragma once
 
+#include <concepts>
 #include <cstddef>
+
+#include "ctnn/core/tensor_type.hpp"
 
 namespace ctnn::layers {
 
-struct bound_layer_defaults {
-    static constexpr std::size_t param_bytes = 0;
-    static constexpr std::size_t macs = 0;
-    static constexpr int in_place_input = -1;
-    static constexpr bool aliases_input = false;
-    static constexpr std::size_t widenable_weights = 0;
-    static constexpr bool takes_kernel_options = false;
-    static constexpr bool computes_row_ranges = false;
-    static constexpr bool is_residual_add = false;
+// The base every layer type derives from: what `node<...>` checks.
+struct layer {};
+
+enum class fact { param_bytes, macs, widenable_weights, in_place_input, is_view, fusion, scratch_bytes };
+
+// A fact that must be given: no default constructor, so an omitted field fails to compile with
+// this type, and so the fact's name, in the message.
+template <class T, fact Name>
+struct required_fact {
+    T value;
+    constexpr required_fact(T v) noexcept : value(v) {}  // NOLINT: implicit, for `.macs = n`
+    constexpr operator T() const noexcept { return value; }
+};
+
+enum class fusion_role { none, conv_rows, residual_add };
+
+struct layer_facts {
+    // Constant bytes the layer keeps in flash, as TFLite stores them (weights, bias, tables).
+    required_fact<std::size_t, fact::param_bytes> param_bytes;
+    // Multiply-accumulates per inference.
+    required_fact<std::size_t, fact::macs> macs;
+    // int8 weights that kernel_options::int16_weights stores as int16 (counted twice then).
+    required_fact<std::size_t, fact::widenable_weights> widenable_weights;
+    // Index of an input the output may overwrite when that input dies here, or -1.
+    required_fact<int, fact::in_place_input> in_place_input;
+    // The output is the input's bytes (RESHAPE): no work, no storage.
+    required_fact<bool, fact::is_view> is_view;
+    // The part the layer can play in residual fusion (plan/residual_fusion.hpp).
+    required_fact<fusion_role, fact::fusion> fusion;
+    // Arena bytes the build's kernel needs for this step (kernels/<set>/: each says its own).
+    required_fact<std::size_t, fact::scratch_bytes> scratch_bytes;
 };
 
 }  // namespace ctnn::layers
+
+namespace ctnn {
+
+// A layer type: what a graph's nodes hold.
+template <class L>
+concept layer = std::derived_from<L, layers::layer>;
+
+// A layer bound to its input tensors.
+template <class B>
+concept bound_layer = requires {
+    typename B::output;
+    typename B::kernel;
+    requires TensorType<typename B::output>;
+    { B::facts } -> std::same_as<const layers::layer_facts&>;
+};
+
+}  // namespace ctnn

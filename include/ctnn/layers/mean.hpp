@@ -11,9 +11,11 @@
 #include "ctnn/core/shape.hpp"
 #include "ctnn/core/tensor_type.hpp"
 #include "ctnn/kernels/geometry.hpp"
+#include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/portable/mean_s8.hpp"
 #include "ctnn/kernels/reference/mean_s8.hpp"
 #include "ctnn/kernels/reference/runtime_value.hpp"
+#include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/layers/options.hpp"
 #include "ctnn/quant/quantize_multiplier.hpp"
@@ -40,11 +42,11 @@ inline constexpr bool is_axes<axes<A...>> = true;
 namespace layers {
 
 template <QuantParams OutQ, bool KeepDims = true, class Axes = axes<1, 2>>
-struct mean {
+struct mean : layer {
     static_assert(ctnn::detail::is_axes<Axes>, "ctnn: mean takes its axes as ctnn::axes<...>");
 
     template <class In>
-    struct bind : bound_layer_defaults {
+    struct bind {
         using s = typename In::shape;
         static_assert(Int8Tensor<In> && s::rank <= kernels::max_mean_rank, "ctnn: mean reduces an int8 tensor of rank 1 to 6");
         static_assert(valid_quantization<OutQ>);
@@ -80,8 +82,14 @@ struct mean {
             return out;
         }();
         using output = tensor_type<shape_from<output_dims>, OutQ>;
+        using kernel = kernels::kernel_for<kernels::op::mean>;
+        static constexpr layer_facts facts{.param_bytes = 0, .macs = 0, .widenable_weights = 0, .in_place_input = -1,
+                                           .is_view = false, .fusion = fusion_role::none, .scratch_bytes = 0};
 
-        static void run(const std::int8_t* input, std::int8_t* out) { kernels::portable::mean_s8<params>(input, out); }
+        template <kernel_options>
+        static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
+            kernel::run<params>(input, out);
+        }
         static void run_reference(const std::int8_t* input, std::int8_t* out) {
             kernels::reference::mean_s8(kernels::reference::runtime_value(params), input, out);
         }

@@ -8,18 +8,20 @@
 #include "ctnn/core/shape.hpp"
 #include "ctnn/core/tensor_type.hpp"
 #include "ctnn/kernels/geometry.hpp"
+#include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/portable/pad_s8.hpp"
 #include "ctnn/kernels/reference/pad_s8.hpp"
 #include "ctnn/kernels/reference/runtime_value.hpp"
+#include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/layers/options.hpp"
 
 namespace ctnn::layers {
 
 template <class Paddings>
-struct pad {
+struct pad : layer {
     template <class In>
-    struct bind : bound_layer_defaults {
+    struct bind {
         static_assert(Int8Tensor<In>, "ctnn: pad takes an int8 tensor");
         static_assert(Paddings::rank == In::shape::rank && In::shape::rank <= 4,
                       "ctnn: pad needs one (before, after) pair per input dimension, for tensors of rank <= 4");
@@ -40,8 +42,14 @@ struct pad {
             return d;
         }();
         using output = tensor_type<shape_from<output_dims>, typename In::quant>;
+        using kernel = kernels::kernel_for<kernels::op::pad>;
+        static constexpr layer_facts facts{.param_bytes = 0, .macs = 0, .widenable_weights = 0, .in_place_input = -1,
+                                           .is_view = false, .fusion = fusion_role::none, .scratch_bytes = 0};
 
-        static void run(const std::int8_t* input, std::int8_t* out) { kernels::portable::pad_s8<params>(input, out); }
+        template <kernel_options>
+        static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
+            kernel::run<params>(input, out);
+        }
         static void run_reference(const std::int8_t* input, std::int8_t* out) { kernels::reference::pad_s8(kernels::reference::runtime_value(params), input, out); }
     };
 };

@@ -7,9 +7,11 @@
 #include "ctnn/core/shape.hpp"
 #include "ctnn/core/tensor_type.hpp"
 #include "ctnn/kernels/geometry.hpp"
+#include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/portable/pool2d_s8.hpp"
 #include "ctnn/kernels/reference/pool2d_s8.hpp"
 #include "ctnn/kernels/reference/runtime_value.hpp"
+#include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/layers/options.hpp"
 #include "ctnn/quant/activation.hpp"
@@ -29,9 +31,9 @@ namespace detail {
 enum class pooling { average, max };
 
 template <pooling Kind, class Window, class Stride, Padding Pad, Activation Act>
-struct pool2d {
+struct pool2d : layer {
     template <class In>
-    struct bind : bound_layer_defaults {
+    struct bind {
         using s = typename In::shape;
         static_assert(sizeof(diag::pooling_needs_an_nhwc_input_at_least_the_window<
                              s, Window,
@@ -74,12 +76,14 @@ struct pool2d {
                 kernels::reference::max_pool2d_s8(kernels::reference::runtime_value(geometry), input, out);
             }
         }
-        static void run(const std::int8_t* input, std::int8_t* out) {
-            if constexpr (Kind == pooling::average) {
-                kernels::portable::average_pool2d_s8<geometry>(input, out);
-            } else {
-                kernels::portable::max_pool2d_s8<geometry>(input, out);
-            }
+        using kernel = kernels::kernel_for<std::conditional_t<Kind == pooling::average, kernels::op::average_pool2d,
+                                                              kernels::op::max_pool2d>>;
+        static constexpr layer_facts facts{.param_bytes = 0, .macs = 0, .widenable_weights = 0, .in_place_input = -1,
+                                           .is_view = false, .fusion = fusion_role::none, .scratch_bytes = 0};
+
+        template <kernel_options>
+        static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
+            kernel::template run<geometry>(input, out);
         }
     };
 };

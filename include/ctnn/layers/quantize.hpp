@@ -5,34 +5,50 @@
 #include <cstdint>
 
 #include "ctnn/core/tensor_type.hpp"
+#include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/reference/quantize.hpp"
+#include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/layer_base.hpp"
 
 namespace ctnn::layers {
 
 template <QuantParams OutQ>
-struct quantize {
+struct quantize : layer {
     template <class In>
-    struct bind : bound_layer_defaults {
+    struct bind {
         static_assert(In::is_float, "ctnn: quantize takes a float32 tensor (ctnn::float32)");
         static_assert(valid_quantization<OutQ>);
         using output = tensor_type<typename In::shape, OutQ>;
-        static void run(const float* input, std::int8_t* out) {
+        using kernel = kernels::kernel_for<kernels::op::quantize>;
+        static constexpr layer_facts facts{.param_bytes = 0, .macs = 0, .widenable_weights = 0, .in_place_input = -1,
+                                           .is_view = false, .fusion = fusion_role::none, .scratch_bytes = 0};
+
+        template <kernel_options>
+        static void run(const float* input, std::int8_t* out, std::byte*) {
+            kernel::run<OutQ::scale, OutQ::zero_point, In::size>(input, out);
+        }
+        static void run_reference(const float* input, std::int8_t* out) {
             kernels::reference::quantize_f32_s8(OutQ::scale, OutQ::zero_point, input, out, In::size);
         }
-        static void run_reference(const float* input, std::int8_t* out) { run(input, out); }
     };
 };
 
-struct dequantize {
+struct dequantize : layer {
     template <class In>
-    struct bind : bound_layer_defaults {
+    struct bind {
         static_assert(Int8Tensor<In>, "ctnn: dequantize takes an int8 tensor");
         using output = tensor_type<typename In::shape, float32>;
-        static void run(const std::int8_t* input, float* out) {
+        using kernel = kernels::kernel_for<kernels::op::dequantize>;
+        static constexpr layer_facts facts{.param_bytes = 0, .macs = 0, .widenable_weights = 0, .in_place_input = -1,
+                                           .is_view = false, .fusion = fusion_role::none, .scratch_bytes = 0};
+
+        template <kernel_options>
+        static void run(const std::int8_t* input, float* out, std::byte*) {
+            kernel::run<In::quant::scale, In::quant::zero_point, In::size>(input, out);
+        }
+        static void run_reference(const std::int8_t* input, float* out) {
             kernels::reference::dequantize_s8_f32(In::quant::scale, In::quant::zero_point, input, out, In::size);
         }
-        static void run_reference(const std::int8_t* input, float* out) { run(input, out); }
     };
 };
 

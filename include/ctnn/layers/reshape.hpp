@@ -4,6 +4,8 @@
 
 #include "ctnn/core/shape.hpp"
 #include "ctnn/core/tensor_type.hpp"
+#include "ctnn/kernels/kernel_options.hpp"
+#include "ctnn/kernels/kernel_set.hpp"
 #include "ctnn/layers/layer_base.hpp"
 
 namespace ctnn {
@@ -17,14 +19,16 @@ struct reshape_changes_element_count {
 namespace layers {
 
 template <Shape Target>
-struct reshape {
+struct reshape : layer {
     template <class In>
-    struct bind : bound_layer_defaults {
+    struct bind {
         static_assert(sizeof(diag::reshape_changes_element_count<typename In::shape, Target, In::size == Target::size>));
         using output = tensor_type<Target, typename In::quant>;
-        static constexpr bool aliases_input = true;
-        template <class T, class U>
-        static void run(const T*, U*) {}
+        using kernel = kernels::no_kernel;
+        static constexpr layer_facts facts{.param_bytes = 0, .macs = 0, .widenable_weights = 0, .in_place_input = -1,
+                                           .is_view = true, .fusion = fusion_role::none, .scratch_bytes = 0};
+        template <kernel_options, class T, class U>
+        static void run(const T*, U*, std::byte*) {}
         template <class T, class U>
         static void run_reference(const T*, U*) {}
     };

@@ -5,6 +5,8 @@
 
 #include "ctnn/core/tensor_type.hpp"
 #include "ctnn/kernels/reference/softmax_s8.hpp"
+#include "ctnn/kernels/kernel_options.hpp"
+#include "ctnn/kernels/select.hpp"
 #include "ctnn/kernels/softmax_params.hpp"
 #include "ctnn/layers/layer_base.hpp"
 
@@ -15,9 +17,9 @@ struct beta_one {
 };
 
 template <QuantParams OutQ, class Beta = beta_one>
-struct softmax {
+struct softmax : layer {
     template <class In>
-    struct bind : bound_layer_defaults {
+    struct bind {
         static_assert(Int8Tensor<In>, "ctnn: softmax takes an int8 tensor");
         static_assert(OutQ::scale == 1.0f / 256.0f && OutQ::zero_point == -128,
                       "ctnn: softmax int8 output must have scale 1/256 and zero point -128 (as TFLite requires)");
@@ -30,11 +32,16 @@ struct softmax {
         static constexpr kernels::softmax_params params = kernels::make_softmax_params(
             static_cast<int>(In::size / depth), depth, Beta::value, In::quant::scale);
 
-        // Statistics of a row are taken before any output of it is written.
-        static constexpr int in_place_input = 0;
+        using kernel = kernels::kernel_for<kernels::op::softmax>;
+        // In place: statistics of a row are taken before any output of it is written.
+        static constexpr layer_facts facts{.param_bytes = 0, .macs = 0, .widenable_weights = 0, .in_place_input = 0,
+                                           .is_view = false, .fusion = fusion_role::none, .scratch_bytes = 0};
 
-        static void run(const std::int8_t* input, std::int8_t* out) { kernels::reference::softmax_s8(params, input, out); }
-        static void run_reference(const std::int8_t* input, std::int8_t* out) { run(input, out); }
+        template <kernel_options>
+        static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
+            kernel::run<params>(input, out);
+        }
+        static void run_reference(const std::int8_t* input, std::int8_t* out) { kernels::reference::softmax_s8(params, input, out); }
     };
 };
 

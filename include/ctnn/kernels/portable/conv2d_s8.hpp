@@ -31,6 +31,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "ctnn/kernels/kernel_set.hpp"
 #include "ctnn/kernels/geometry.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/portable/detail/dot.hpp"
@@ -318,3 +319,19 @@ void conv2d_s8_generic(const std::int8_t* input, std::int8_t* output, int y_begi
 }
 
 }  // namespace ctnn::kernels::portable
+
+namespace ctnn::kernels {
+namespace op {
+struct conv2d {};
+}
+template <>
+struct kernel<portable_set, op::conv2d> {
+    static constexpr bool provided = true;
+    template <class Spec, kernel_options O>
+    static void run(const std::int8_t* input, std::int8_t* output) { portable::conv2d_s8<Spec, O>(input, output); }
+    template <class Spec, kernel_options O>
+    static void run_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end) {
+        portable::conv2d_s8_rows<Spec, O>(input, output, y_begin, y_end);
+    }
+};
+}  // namespace ctnn::kernels

@@ -21,6 +21,8 @@
 #include <array>
 #include <cstdint>
 
+#include "ctnn/kernels/kernel_options.hpp"
+#include "ctnn/kernels/kernel_set.hpp"
 #include "ctnn/kernels/geometry.hpp"
 #include "ctnn/kernels/portable/detail/dot.hpp"  // CTNN_KERNELS_ARM_MVE
 #include "ctnn/kernels/portable/detail/requantize.hpp"
@@ -195,3 +197,15 @@ void depthwise_conv2d_s8(const std::int8_t* input, std::int8_t* output) {
 }
 
 }  // namespace ctnn::kernels::portable
+
+namespace ctnn::kernels {
+namespace op {
+struct depthwise_conv2d {};
+}
+template <>
+struct kernel<portable_set, op::depthwise_conv2d> {
+    static constexpr bool provided = true;
+    template <class Spec, kernel_options>
+    static void run(const std::int8_t* input, std::int8_t* output) { portable::depthwise_conv2d_s8<Spec>(input, output); }
+};
+}  // namespace ctnn::kernels

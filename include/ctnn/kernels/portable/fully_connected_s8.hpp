@@ -18,6 +18,7 @@
 #include <array>
 #include <cstdint>
 
+#include "ctnn/kernels/kernel_set.hpp"
 #include "ctnn/kernels/fully_connected_params.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/portable/detail/dot.hpp"
@@ -144,3 +145,15 @@ void fully_connected_s8(const std::int8_t* __restrict input, std::int8_t* __rest
 }
 
 }  // namespace ctnn::kernels::portable
+
+namespace ctnn::kernels {
+namespace op {
+struct fully_connected {};
+}
+template <>
+struct kernel<portable_set, op::fully_connected> {
+    static constexpr bool provided = true;
+    template <class Spec, kernel_options O>
+    static void run(const std::int8_t* input, std::int8_t* output) { portable::fully_connected_s8<Spec, O>(input, output); }
+};
+}  // namespace ctnn::kernels

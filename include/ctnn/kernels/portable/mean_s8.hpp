@@ -13,6 +13,7 @@
 
 #include <cstdint>
 
+#include "ctnn/kernels/kernel_set.hpp"
 #include "ctnn/kernels/geometry.hpp"
 #include "ctnn/kernels/reference/mean_s8.hpp"  // mean_multiplier, mean_output: the one rule
 
@@ -68,3 +69,15 @@ void mean_s8(const std::int8_t* input, std::int8_t* output) {
 }
 
 }  // namespace ctnn::kernels::portable
+
+namespace ctnn::kernels {
+namespace op {
+struct mean {};
+}
+template <>
+struct kernel<portable_set, op::mean> {
+    static constexpr bool provided = true;
+    template <mean_params P>
+    static void run(const std::int8_t* input, std::int8_t* output) { portable::mean_s8<P>(input, output); }
+};
+}  // namespace ctnn::kernels

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "ctnn/kernels/kernel_set.hpp"
 #include "ctnn/kernels/geometry.hpp"
 
 namespace ctnn::kernels::portable {
@@ -62,3 +63,15 @@ void pad_s8(const std::int8_t* input, std::int8_t* output) {
 }
 
 }  // namespace ctnn::kernels::portable
+
+namespace ctnn::kernels {
+namespace op {
+struct pad {};
+}
+template <>
+struct kernel<portable_set, op::pad> {
+    static constexpr bool provided = true;
+    template <pad_params P>
+    static void run(const std::int8_t* input, std::int8_t* output) { portable::pad_s8<P>(input, output); }
+};
+}  // namespace ctnn::kernels

@@ -15,6 +15,7 @@
 #include <cstdint>
 
 #include "ctnn/kernels/geometry.hpp"
+#include "ctnn/kernels/kernel_set.hpp"
 #include "ctnn/quant/fixed_point.hpp"
 
 namespace ctnn::kernels::portable {
@@ -94,3 +95,21 @@ void max_pool2d_s8(const std::int8_t* input, std::int8_t* output) {
 }
 
 }  // namespace ctnn::kernels::portable
+namespace ctnn::kernels {
+namespace op {
+struct average_pool2d {};
+struct max_pool2d {};
+}  // namespace op
+template <>
+struct kernel<portable_set, op::average_pool2d> {
+    static constexpr bool provided = true;
+    template <pool_geometry G>
+    static void run(const std::int8_t* input, std::int8_t* output) { portable::average_pool2d_s8<G>(input, output); }
+};
+template <>
+struct kernel<portable_set, op::max_pool2d> {
+    static constexpr bool provided = true;
+    template <pool_geometry G>
+    static void run(const std::int8_t* input, std::int8_t* output) { portable::max_pool2d_s8<G>(input, output); }
+};
+}  // namespace ctnn::kernels

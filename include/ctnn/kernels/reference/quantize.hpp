@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "ctnn/kernels/kernel_set.hpp"
 #include "ctnn/quant/fixed_point.hpp"
 
 namespace ctnn::kernels::reference {
@@ -40,3 +41,23 @@ inline void dequantize_s8_f32(float scale, std::int32_t zero_point, const std::i
 }
 
 }  // namespace ctnn::kernels::reference
+
+// No faster set has these: they run once per inference at a model's edges.
+namespace ctnn::kernels {
+namespace op {
+struct quantize {};
+struct dequantize {};
+}  // namespace op
+template <>
+struct kernel<reference_set, op::quantize> {
+    static constexpr bool provided = true;
+    template <float Scale, std::int32_t ZeroPoint, std::size_t Count>
+    static void run(const float* input, std::int8_t* output) { reference::quantize_f32_s8(Scale, ZeroPoint, input, output, Count); }
+};
+template <>
+struct kernel<reference_set, op::dequantize> {
+    static constexpr bool provided = true;
+    template <float Scale, std::int32_t ZeroPoint, std::size_t Count>
+    static void run(const std::int8_t* input, float* output) { reference::dequantize_s8_f32(Scale, ZeroPoint, input, output, Count); }
+};
+}  // namespace ctnn::kernels

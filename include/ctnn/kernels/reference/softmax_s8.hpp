@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "ctnn/kernels/kernel_set.hpp"
 #include "ctnn/kernels/softmax_params.hpp"
 #include "ctnn/quant/fixed_point.hpp"
 #include "ctnn/quant/fixed_point_math.hpp"
@@ -44,3 +45,16 @@ inline void softmax_s8(const softmax_params& p, const std::int8_t* input, std::i
 }
 
 }  // namespace ctnn::kernels::reference
+
+// The reference kernel is the only one: softmax runs once, on a model's few outputs.
+namespace ctnn::kernels {
+namespace op {
+struct softmax {};
+}  // namespace op
+template <>
+struct kernel<reference_set, op::softmax> {
+    static constexpr bool provided = true;
+    template <softmax_params P>
+    static void run(const std::int8_t* input, std::int8_t* output) { reference::softmax_s8(P, input, output); }
+};
+}  // namespace ctnn::kernels

@@ -16,11 +16,11 @@
 #include <array>
 #include <cstdint>
 
-#include "ctnn/kernels/arm/detail/dsp.hpp"
+#include "ctnn/kernels/arm_dsp/detail/dsp.hpp"
 #include "ctnn/quant/fixed_point.hpp"
 #include "ctnn/quant/quantize_multiplier.hpp"
 
-namespace ctnn::kernels::arm::detail {
+namespace ctnn::kernels::arm_dsp::detail {
 
 // Compile-time facts that select the instruction sequence (part of a kernel's template key).
 struct requant_mode {
@@ -126,4 +126,4 @@ template <requant_mode Mode>
     return static_cast<std::int8_t>(v);
 }
 
-}  // namespace ctnn::kernels::arm::detail
+}  // namespace ctnn::kernels::arm_dsp::detail

@@ -18,7 +18,7 @@
 #define CTNN_ARM_KERNEL_BODY [[gnu::noinline, gnu::optimize("no-schedule-insns")]]
 #endif
 
-namespace ctnn::kernels::arm::detail {
+namespace ctnn::kernels::arm_dsp::detail {
 
 // A word from any byte address (LDR allows unaligned addresses on these cores; LDRD/LDM do not,
 // and memcpy keeps the compiler from assuming alignment).
@@ -62,4 +62,4 @@ inline std::int32_t smmlar(std::int32_t a, std::int32_t b, std::int32_t c) noexc
     return r;
 }
 
-}  // namespace ctnn::kernels::arm::detail
+}  // namespace ctnn::kernels::arm_dsp::detail

@@ -26,12 +26,13 @@
 #include <array>
 #include <cstdint>
 
-#include "ctnn/kernels/arm/detail/dsp.hpp"
-#include "ctnn/kernels/arm/detail/requantize.hpp"
+#include "ctnn/kernels/portable/fully_connected_s8.hpp"  // op::fully_connected
+#include "ctnn/kernels/arm_dsp/detail/dsp.hpp"
+#include "ctnn/kernels/arm_dsp/detail/requantize.hpp"
 #include "ctnn/kernels/fully_connected_params.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
 
-namespace ctnn::kernels::arm {
+namespace ctnn::kernels::arm_dsp {
 namespace detail {
 
 struct fc_key {
@@ -254,4 +255,13 @@ inline void fully_connected_s8(const std::int8_t* input, std::int8_t* output) {
     detail::fully_connected_body<plan::key>(input, output, plan::tables);
 }
 
-}  // namespace ctnn::kernels::arm
+}  // namespace ctnn::kernels::arm_dsp
+
+namespace ctnn::kernels {
+template <>
+struct kernel<arm_dsp_set, op::fully_connected> {
+    static constexpr bool provided = true;
+    template <class Spec, kernel_options O>
+    static void run(const std::int8_t* input, std::int8_t* output) { arm_dsp::fully_connected_s8<Spec, O>(input, output); }
+};
+}  // namespace ctnn::kernels

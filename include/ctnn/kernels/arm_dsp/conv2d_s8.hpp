@@ -37,14 +37,15 @@
 #include <cstdint>
 #include <cstring>
 
-#include "ctnn/kernels/arm/detail/conv_microkernel.hpp"
-#include "ctnn/kernels/arm/detail/conv_plan.hpp"
-#include "ctnn/kernels/arm/detail/dsp.hpp"
-#include "ctnn/kernels/arm/detail/requantize.hpp"
+#include "ctnn/kernels/portable/conv2d_s8.hpp"  // op::conv2d
+#include "ctnn/kernels/arm_dsp/detail/conv_microkernel.hpp"
+#include "ctnn/kernels/arm_dsp/detail/conv_plan.hpp"
+#include "ctnn/kernels/arm_dsp/detail/dsp.hpp"
+#include "ctnn/kernels/arm_dsp/detail/requantize.hpp"
 #include "ctnn/kernels/geometry.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
 
-namespace ctnn::kernels::arm {
+namespace ctnn::kernels::arm_dsp {
 namespace detail {
 
 // One input word into the buffer as E = (x0, x2), Y = (x1 - 128 - 256 x0, x3 - 128 - 256 x2)
@@ -197,4 +198,17 @@ inline void conv2d_s8(const std::int8_t* input, std::int8_t* output) {
     detail::conv2d_body<plan::key>(input, output, plan::tables);
 }
 
-}  // namespace ctnn::kernels::arm
+}  // namespace ctnn::kernels::arm_dsp
+
+namespace ctnn::kernels {
+template <>
+struct kernel<arm_dsp_set, op::conv2d> {
+    static constexpr bool provided = true;
+    template <class Spec, kernel_options O>
+    static void run(const std::int8_t* input, std::int8_t* output) { arm_dsp::conv2d_s8<Spec, O>(input, output); }
+    template <class Spec, kernel_options O>
+    static void run_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end) {
+        arm_dsp::conv2d_s8_rows<Spec, O>(input, output, y_begin, y_end);
+    }
+};
+}  // namespace ctnn::kernels

@@ -1,5 +1,5 @@
 // The Arm kernel set, for cores with the DSP extension (chosen by kernels/select.hpp where
-// kernels/isa.hpp enables CTNN_KERNELS_ARM_DSP): namespace ctnn::kernels::arm with conv2d_s8,
+// kernels/isa.hpp enables CTNN_KERNELS_ARM_DSP): namespace ctnn::kernels::arm_dsp with conv2d_s8,
 // depthwise_conv2d_s8 and fully_connected_s8 (and conv2d_s8_rows), the same Spec contracts as
 // ctnn::kernels::portable.
 //
@@ -17,14 +17,14 @@
 #include "ctnn/kernels/portable/depthwise_conv2d_s8.hpp"
 #include "ctnn/kernels/portable/fully_connected_s8.hpp"
 
-namespace ctnn::kernels::arm {
+namespace ctnn::kernels::arm_dsp {
 using portable::conv2d_s8;
 using portable::conv2d_s8_rows;
 using portable::depthwise_conv2d_s8;
 using portable::fully_connected_s8;
-}  // namespace ctnn::kernels::arm
+}  // namespace ctnn::kernels::arm_dsp
 #else
-#include "ctnn/kernels/arm/conv2d_s8.hpp"
-#include "ctnn/kernels/arm/depthwise_conv2d_s8.hpp"
-#include "ctnn/kernels/arm/fully_connected_s8.hpp"
+#include "ctnn/kernels/arm_dsp/conv2d_s8.hpp"
+#include "ctnn/kernels/arm_dsp/depthwise_conv2d_s8.hpp"
+#include "ctnn/kernels/arm_dsp/fully_connected_s8.hpp"
 #endif

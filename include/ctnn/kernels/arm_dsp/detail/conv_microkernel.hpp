@@ -4,11 +4,11 @@
 
 #include <cstdint>
 
-#include "ctnn/kernels/arm/detail/conv_plan.hpp"
-#include "ctnn/kernels/arm/detail/dsp.hpp"
-#include "ctnn/kernels/arm/detail/requantize.hpp"
+#include "ctnn/kernels/arm_dsp/detail/conv_plan.hpp"
+#include "ctnn/kernels/arm_dsp/detail/dsp.hpp"
+#include "ctnn/kernels/arm_dsp/detail/requantize.hpp"
 
-namespace ctnn::kernels::arm::detail {
+namespace ctnn::kernels::arm_dsp::detail {
 
 // One step: a channel pair's weights for 4 depth values (WEIGHTS, below) against three pixels
 // (3 LDRD, 12 SMLAD). After WEIGHTS, w0/w1 hold channel 0/1's (even, even) halves and w0o/w1o
@@ -200,4 +200,4 @@ template <requant_mode Mode, int NPix>
 #undef CTNN_ARM_CONV_WEIGHTS_S8_OFFSET
 #undef CTNN_ARM_CONV_WEIGHTS_S16
 
-}  // namespace ctnn::kernels::arm::detail
+}  // namespace ctnn::kernels::arm_dsp::detail

@@ -6,10 +6,10 @@
 #include <array>
 #include <cstdint>
 
-#include "ctnn/kernels/arm/detail/requantize.hpp"
+#include "ctnn/kernels/arm_dsp/detail/requantize.hpp"
 #include "ctnn/kernels/geometry.hpp"
 
-namespace ctnn::kernels::arm::detail {
+namespace ctnn::kernels::arm_dsp::detail {
 
 // How a receptive field is read: `runs` runs of `run_len` contiguous bytes.
 struct conv_layout {
@@ -130,4 +130,4 @@ struct conv2d_plan {
     static constexpr conv_tables tables{weights.data(), bias.data(), requant.entry.data()};
 };
 
-}  // namespace ctnn::kernels::arm::detail
+}  // namespace ctnn::kernels::arm_dsp::detail

@@ -20,12 +20,12 @@
 #include <array>
 #include <cstdint>
 
-#include "ctnn/kernels/arm/detail/dsp.hpp"
-#include "ctnn/kernels/arm/detail/requantize.hpp"
+#include "ctnn/kernels/arm_dsp/detail/dsp.hpp"
+#include "ctnn/kernels/arm_dsp/detail/requantize.hpp"
 #include "ctnn/kernels/geometry.hpp"
-#include "ctnn/kernels/portable/depthwise_conv2d_s8.hpp"
+#include "ctnn/kernels/portable/depthwise_conv2d_s8.hpp"  // op::depthwise_conv2d, the generic fallback
 
-namespace ctnn::kernels::arm {
+namespace ctnn::kernels::arm_dsp {
 namespace detail {
 
 struct depthwise_key {
@@ -195,4 +195,13 @@ inline void depthwise_conv2d_s8(const std::int8_t* input, std::int8_t* output) {
     }
 }
 
-}  // namespace ctnn::kernels::arm
+}  // namespace ctnn::kernels::arm_dsp
+
+namespace ctnn::kernels {
+template <>
+struct kernel<arm_dsp_set, op::depthwise_conv2d> {
+    static constexpr bool provided = true;
+    template <class Spec, kernel_options>
+    static void run(const std::int8_t* input, std::int8_t* output) { arm_dsp::depthwise_conv2d_s8<Spec>(input, output); }
+};
+}  // namespace ctnn::kernels
