@@ -4,6 +4,7 @@
 // the weighted layers (count = how many layers of the model have that shape).
 #include <ctnn_fw/ctnn_fw.hpp>
 
+#include <cstddef>
 #include <cstdint>
 
 #include "arm_specs.hpp"
@@ -20,6 +21,7 @@ using arm_test::fc_case;
 
 alignas(4) std::int8_t input[96 * 96 * 3];
 alignas(4) std::int8_t output[48 * 48 * 16];
+alignas(4) std::byte scratch[16 * 1024];  // the Arm kernels' scratch (a model's arena holds it)
 
 struct totals {
     std::uint64_t macs = 0, arm = 0, portable = 0;
@@ -78,7 +80,7 @@ constexpr conv_case layer(int h, int w, int ic, int oc, int k, int stride) {
 template <conv_case C, int Seed>
 void conv(const char* name, int m, int count) {
     using S = arm_test::conv_spec<C, Seed>;
-    row(name, m, count, S::macs, [] { kernels::arm_dsp::conv2d_s8<S>(input, output); },
+    row(name, m, count, S::macs, [] { kernels::arm_dsp::conv2d_s8<S>(input, output, scratch); },
         [] { kernels::portable::conv2d_s8<S>(input, output); });
 }
 template <conv_case C, int Seed>
@@ -90,7 +92,7 @@ void dw(const char* name, int m, int count) {
 template <fc_case C, int Seed>
 void fc(const char* name, int m, int count) {
     using S = arm_test::fc_spec<C, Seed>;
-    row(name, m, count, S::macs, [] { kernels::arm_dsp::fully_connected_s8<S>(input, output); },
+    row(name, m, count, S::macs, [] { kernels::arm_dsp::fully_connected_s8<S>(input, output, scratch); },
         [] { kernels::portable::fully_connected_s8<S>(input, output); });
 }
 

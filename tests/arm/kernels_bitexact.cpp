@@ -7,6 +7,7 @@
 // the number of failing cases.
 #include <ctnn_fw/ctnn_fw.hpp>
 
+#include <cstddef>
 #include <cstdint>
 
 #include "arm_specs.hpp"
@@ -25,8 +26,11 @@ constexpr int max_bytes = 64 * 1024;
 alignas(4) std::int8_t input[max_bytes + 8];
 alignas(4) std::int8_t want[max_bytes];
 alignas(4) std::int8_t got[max_bytes + 8];
+// The kernels' scratch (in a model, the arena plan places it).
+constexpr std::size_t max_scratch = 16 * 1024;
+alignas(4) std::byte scratch[max_scratch];
 int failures = 0;
-constexpr kernel_options int16_weights{.int16_weights = true};
+constexpr kernel_options int16_weights{.weights = weight_storage::int16};
 
 // Compares n bytes; the output starts at `offset` (misaligned outputs are allowed) and the
 // bytes after it must stay untouched.
@@ -68,17 +72,18 @@ void conv_test(int index, int offset) {
         kernels::arm_dsp::depthwise_conv2d_s8<Spec>(input + offset, got + offset);
     } else {
         kernels::reference::conv2d_s8(g, input + offset, Spec::weights, Spec::bias, Spec::requant.data(), want);
-        kernels::arm_dsp::conv2d_s8<Spec, O>(input + offset, got + offset);
+        static_assert(kernels::arm_dsp::conv2d_scratch_bytes<Spec> <= max_scratch);
+        kernels::arm_dsp::conv2d_s8<Spec, O>(input + offset, got + offset, scratch);
     }
-    check(Depthwise ? "depthwise" : "conv2d", index, out_n, offset, O.int16_weights);
+    check(Depthwise ? "depthwise" : "conv2d", index, out_n, offset, O.int16_weights());
     if constexpr (!Depthwise) {
         // The same rows in three uneven ranges (residual fusion computes chunks of rows).
         for (auto& v : got) v = 0x55;
         const int cuts[] = {0, g.out_h / 3, g.out_h - g.out_h / 4, g.out_h};
         for (int r = 0; r < 3; ++r)
             kernels::arm_dsp::conv2d_s8_rows<Spec, O>(input + offset, got + offset + cuts[r] * g.out_w * g.out_c, cuts[r],
-                                                 cuts[r + 1]);
-        check("conv2d rows", index, out_n, offset, O.int16_weights);
+                                                      cuts[r + 1], scratch);
+        check("conv2d rows", index, out_n, offset, O.int16_weights());
     }
 }
 
@@ -88,8 +93,9 @@ void fc_test(int index, int offset) {
     arm_test::fill_random(input + offset, p.batches * p.in_features, index + 1);
     for (auto& v : got) v = 0x55;
     kernels::reference::fully_connected_s8(p, input + offset, Spec::weights, Spec::bias, Spec::requant.data(), want);
-    kernels::arm_dsp::fully_connected_s8<Spec, O>(input + offset, got + offset);
-    check("fully_connected", index, p.batches * p.out_features, offset, O.int16_weights);
+    static_assert(kernels::arm_dsp::fully_connected_scratch_bytes<Spec> <= max_scratch);
+    kernels::arm_dsp::fully_connected_s8<Spec, O>(input + offset, got + offset, scratch);
+    check("fully_connected", index, p.batches * p.out_features, offset, O.int16_weights());
 }
 
 template <conv_case C, std::uint32_t Seed>

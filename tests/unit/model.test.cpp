@@ -186,7 +186,7 @@ using wide = ctnn::with_int16_weights<net>;
 
 }  // namespace widen
 
-static_assert(!widen::net::options.int16_weights && widen::wide::options.int16_weights);
+static_assert(!widen::net::options.int16_weights() && widen::wide::options.int16_weights());
 static_assert(widen::wide::layer_param_bytes[0] == widen::net::layer_param_bytes[0] + 108);
 static_assert(widen::wide::layer_param_bytes[1] == widen::net::layer_param_bytes[1]);
 static_assert(widen::wide::layer_param_bytes[2] == 0);
@@ -221,7 +221,7 @@ using net = ctnn::graph<
     ctnn::node<ctnn::layers::conv2d<c1, chain::q1, ctnn::stride<1, 1>, ctnn::padding::same, ctnn::act::relu>, 0>,
     ctnn::node<ctnn::layers::conv2d<c2, chain::q2, ctnn::stride<1, 1>, ctnn::padding::same>, 1>,
     ctnn::node<ctnn::layers::add<chain::q1, ctnn::act::relu>, 2, 0>>;
-using unfused = ctnn::with_kernel_options<net, ctnn::kernel_options{.fuse_residual_add = false}>;
+using unfused = ctnn::with_kernel_options<net, ctnn::kernel_options{.residual_add = ctnn::residual_fusion::off}>;
 // The same block with the ADD's operands the other way round (skip first): the fused step must
 // hand each operand with its own multiplier (swapping the pointers alone would mix them up).
 using swapped = ctnn::graph<
@@ -229,7 +229,7 @@ using swapped = ctnn::graph<
     ctnn::node<ctnn::layers::conv2d<c1, chain::q1, ctnn::stride<1, 1>, ctnn::padding::same, ctnn::act::relu>, 0>,
     ctnn::node<ctnn::layers::conv2d<c2, chain::q2, ctnn::stride<1, 1>, ctnn::padding::same>, 1>,
     ctnn::node<ctnn::layers::add<chain::q1, ctnn::act::relu>, 0, 2>>;
-using swapped_unfused = ctnn::with_kernel_options<swapped, ctnn::kernel_options{.fuse_residual_add = false}>;
+using swapped_unfused = ctnn::with_kernel_options<swapped, ctnn::kernel_options{.residual_add = ctnn::residual_fusion::off}>;
 }  // namespace residual
 
 static_assert(residual::net::fused_into_next == std::array<bool, 4>{false, false, true, false});

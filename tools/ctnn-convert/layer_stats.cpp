@@ -56,7 +56,7 @@ arena_plan plan_model_arena(const model_ir& model) {
     }
     buffers.back().last_step = layers + 1;  // the model output outlives the last step
 
-    // Residual fusion, the same rule the graph applies (kernel_options::fuse_residual_add).
+    // Residual fusion, the same rule the graph applies (kernel_options::residual_add).
     std::vector<ctnn::plan::node_facts> facts(static_cast<std::size_t>(n));
     for (int k = 0; k < layers; ++k) {
         const ir_layer& l = model.layers[static_cast<std::size_t>(k)];

@@ -43,7 +43,7 @@ constexpr bool has_fusion = [] {
 }();
 constexpr ctnn::kernel_options unfused_options = [] {
     ctnn::kernel_options o = model::options;
-    o.fuse_residual_add = false;
+    o.residual_add = ctnn::residual_fusion::off;
     return o;
 }();
 using unfused_model = std::conditional_t<has_fusion, ctnn::with_kernel_options<model, unfused_options>, model>;

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "ctnn/graph/arena_access.hpp"
 #include "ctnn/graph/structure.hpp"
 #include "ctnn/plan/residual_fusion.hpp"
 
@@ -30,6 +31,7 @@ void run_fused_step(std::byte* arena) noexcept {
     const std::int8_t* residual = at(offsets[skip]);
     std::int8_t* part = at(offsets[C]);
     std::int8_t* out = at(offsets[C + 1]);  // may be the skip input itself
+    std::byte* const scratch = scratch_of<Graph, C>(arena);
     for (int y = 0; y < rows; y += chunk) {
         const int end = y + chunk < rows ? y + chunk : rows;
         const int offset = y * row_bytes, count = (end - y) * row_bytes;
@@ -39,7 +41,7 @@ void run_fused_step(std::byte* arena) noexcept {
             conv::run_reference_rows(source, part, y, end);
             add::run_reference_range(a, b, out + offset, count);
         } else {
-            conv::template run_rows<Graph::options>(source, part, y, end, nullptr);
+            conv::template run_rows<Graph::options>(source, part, y, end, scratch);
             add::run_range(a, b, out + offset, count);
         }
     }

@@ -67,7 +67,7 @@ struct basic_graph {
 
   private:
     using tables = detail::layer_tables<structure>;
-    using planned = detail::graph_plan<structure, Options.fuse_residual_add>;
+    using planned = detail::graph_plan<structure, Options.fuse_residual_add()>;
 
   public:
     using input_tensor = typename structure::input_tensor;
@@ -99,7 +99,7 @@ struct basic_graph {
     // Constant bytes per layer; weights the options store as int16 count twice.
     static constexpr std::array<std::size_t, sizeof...(Nodes)> layer_param_bytes = [] {
         std::array<std::size_t, sizeof...(Nodes)> b = tables::param_bytes;
-        if (Options.int16_weights)
+        if (Options.int16_weights())
             for (std::size_t k = 0; k < b.size(); ++k) b[k] += tables::widenable_weights[k];
         return b;
     }();
@@ -124,11 +124,15 @@ struct basic_graph {
     // fused_into_next[k]: node k is a convolution that runs inside the ADD after it, a few rows
     // at a time, so its tensor exists only as a chunk (plan/residual_fusion.hpp).
     static constexpr std::array<bool, sizeof...(Nodes) + 1> fused_into_next = planned::fusion.fused;
-    // One buffer per tensor, with the lifetimes of the schedule that runs (fusion applied).
-    static constexpr std::array<plan::buffer, sizeof...(Nodes) + 1> buffers = planned::buffers;
+    // One buffer per tensor, with the lifetimes of the schedule that runs (fusion applied), then
+    // one per layer whose kernel needs scratch (graph/graph_plan.hpp): scratch is in the arena.
+    static constexpr auto buffers = planned::buffers;
+    // scratch_slot[K]: the buffer (and plan offset) of node K's kernel scratch, or -1.
+    static constexpr std::array<int, sizeof...(Nodes) + 1> scratch_slot = planned::scratch_slot;
+    static constexpr std::array<std::size_t, sizeof...(Nodes)> layer_scratch_bytes = tables::scratch_bytes;
     // Every model proves its own plan (graph/graph_plan.hpp): no two tensors live at the same
     // step share a byte unless the planner merged them on purpose (reshape, in place).
-    static constexpr plan::arena_plan<sizeof...(Nodes) + 1> plan = planned::arena;
+    static constexpr auto plan = planned::arena;
     static constexpr std::size_t arena_bytes = plan.bytes;
     // No plan for these lifetimes can be smaller (see plan/live_lower_bound.hpp).
     static constexpr std::size_t arena_lower_bound = planned::lower_bound;

@@ -8,20 +8,12 @@
 #include <span>
 #include <utility>
 
+#include "ctnn/graph/arena_access.hpp"
 #include "ctnn/graph/for_each_layer.hpp"
 #include "ctnn/graph/fused_step.hpp"
 #include "ctnn/graph/structure.hpp"
 
 namespace ctnn::detail {
-
-// Keyed on the element type only: a function keyed on the structure would carry the whole node
-// list in its symbol name, once per layer (O(layers^2) bytes of names in a deep model).
-template <class Element>
-Element* tensor_at(std::byte* arena, std::size_t offset) noexcept {
-    return reinterpret_cast<Element*>(arena + offset);
-}
-template <class S, int K>
-using element_t = typename tensor_t<S, K>::element;
 
 template <class Graph, int K, bool Reference>
 void run_node(std::byte* arena) noexcept {
@@ -40,7 +32,7 @@ void run_node(std::byte* arena) noexcept {
                 layer::run_reference(tensor_at<element_t<S, node::inputs[I]>>(arena, offsets[node::inputs[I]])..., out);
             } else {
                 layer::template run<Graph::options>(tensor_at<element_t<S, node::inputs[I]>>(arena, offsets[node::inputs[I]])..., out,
-                                                    nullptr);
+                                                    scratch_of<Graph, K>(arena));
             }
         }(std::make_index_sequence<node::inputs.size()>{});
     }

@@ -59,7 +59,7 @@ template <model_type Model>
 inline constexpr kernel_options options_of<Model> = Model::options;
 
 constexpr kernel_options int16_weights_on(kernel_options o) noexcept {
-    o.int16_weights = true;
+    o.weights = weight_storage::int16;
     return o;
 }
 }  // namespace detail
@@ -68,7 +68,7 @@ template <class Model, kernel_options O>
 using with_kernel_options = typename detail::with_kernel_options<Model, O>::type;
 
 // The model's options with convolution and fully connected weights stored as int16 (see
-// kernel_options::int16_weights); its other options stay.
+// kernel_options::weights (weight_storage::int16)); its other options stay.
 template <class Model>
 using with_int16_weights = with_kernel_options<Model, detail::int16_weights_on(detail::options_of<Model>)>;
 

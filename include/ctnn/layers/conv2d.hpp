@@ -46,18 +46,18 @@ struct conv2d : layer {
                                            .in_place_input = -1,
                                            .is_view = false,
                                            .fusion = fusion_role::conv_rows,
-                                           .scratch_bytes = 0};
+                                           .scratch_bytes = kernel::template scratch_bytes<spec>};
 
         template <kernel_options O>
-        static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
-            kernel::template run<spec, O>(input, out);
+        static void run(const std::int8_t* input, std::int8_t* out, std::byte* scratch) {
+            kernel::template run<spec, O>(input, out, scratch);
         }
         static void run_reference(const std::int8_t* input, std::int8_t* out) { run_reference_rows(input, out, 0, g.out_h); }
 
         // Output rows [y_begin, y_end) only, written from `out` on (residual fusion).
         template <kernel_options O>
-        static void run_rows(const std::int8_t* input, std::int8_t* out, int y_begin, int y_end, std::byte*) {
-            kernel::template run_rows<spec, O>(input, out, y_begin, y_end);
+        static void run_rows(const std::int8_t* input, std::int8_t* out, int y_begin, int y_end, std::byte* scratch) {
+            kernel::template run_rows<spec, O>(input, out, y_begin, y_end, scratch);
         }
         static void run_reference_rows(const std::int8_t* input, std::int8_t* out, int y_begin, int y_end) {
             using kernels::reference::runtime_value;

@@ -56,15 +56,6 @@ struct fully_connected : layer {
         using output = tensor_type<shape_from<output_dims>, OutQ>;
 
         static constexpr bool per_channel = std::size(Params::weight_scales) > 1;
-        using kernel = kernels::kernel_for<kernels::op::fully_connected>;
-        static constexpr layer_facts facts{
-            .param_bytes = param_storage_bytes<Params> + (per_channel ? out_features * sizeof(quantized_multiplier) : 0),
-            .macs = std::size_t(batches) * in_features * out_features,
-            .widenable_weights = std::size_t(out_features) * in_features,
-            .in_place_input = -1,
-            .is_view = false,
-            .fusion = fusion_role::none,
-            .scratch_bytes = 0};
 
         static constexpr std::int64_t accumulator_bound = ctnn::accumulator_bound(
             out_features, in_features, [](int o, int i) { return std::int64_t{Params::weights[o * in_features + i]}; },
@@ -94,14 +85,24 @@ struct fully_connected : layer {
             }();
         };
 
+        using kernel = kernels::kernel_for<kernels::op::fully_connected>;
+        static constexpr layer_facts facts{
+            .param_bytes = param_storage_bytes<Params> + (per_channel ? out_features * sizeof(quantized_multiplier) : 0),
+            .macs = std::size_t(batches) * in_features * out_features,
+            .widenable_weights = std::size_t(out_features) * in_features,
+            .in_place_input = -1,
+            .is_view = false,
+            .fusion = fusion_role::none,
+            .scratch_bytes = kernel::template scratch_bytes<spec>};
+
         static void run_reference(const std::int8_t* input, std::int8_t* out) {
             using kernels::reference::runtime_value;
             kernels::reference::fully_connected_s8(runtime_value(spec::params), input, runtime_value(spec::weights),
                                                    runtime_value(spec::bias), runtime_value(spec::requant.data()), out);
         }
         template <kernel_options O>
-        static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
-            kernel::template run<spec, O>(input, out);
+        static void run(const std::int8_t* input, std::int8_t* out, std::byte* scratch) {
+            kernel::template run<spec, O>(input, out, scratch);
         }
     };
 };

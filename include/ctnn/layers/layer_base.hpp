@@ -43,7 +43,7 @@ struct layer_facts {
     required_fact<std::size_t, fact::param_bytes> param_bytes;
     // Multiply-accumulates per inference.
     required_fact<std::size_t, fact::macs> macs;
-    // int8 weights that kernel_options::int16_weights stores as int16 (counted twice then).
+    // int8 weights that kernel_options::weights (weight_storage::int16) stores as int16 (counted twice then).
     required_fact<std::size_t, fact::widenable_weights> widenable_weights;
     // Index of an input the output may overwrite when that input dies here, or -1.
     required_fact<int, fact::in_place_input> in_place_input;

@@ -30,19 +30,45 @@ namespace diag {
 
 // Checks the counts of a parameter struct against its declared shape; `Channels` is the
 // number of output channels the layer derives from that shape.
+template <class P, std::size_t Count, std::size_t ShapeSize>
+struct weights_count_does_not_match_weight_shape {
+    static_assert(Count == ShapeSize, "ctnn: weights count does not match weight_shape (template arguments: the "
+                                      "parameters, the weights count, the shape's element count)");
+};
+template <class P, std::size_t Count, std::size_t Channels>
+struct bias_count_differs_from_output_channels {
+    static_assert(Count == Channels, "ctnn: bias count must equal the output channels (template arguments: the "
+                                     "parameters, the bias count, the output channels)");
+};
+template <class P, std::size_t Count, std::size_t Channels>
+struct weight_scales_count_differs_from_output_channels {
+    static_assert(Count == 1 || Count == Channels,
+                  "ctnn: per-channel weight_scales count must equal the output channels, or be 1 for per-tensor "
+                  "(template arguments: the parameters, the scales count, the output channels)");
+};
+template <class P, int FirstBad>
+struct weight_scale_must_be_positive_and_finite {
+    static_assert(FirstBad < 0, "ctnn: every weight scale must be positive and finite (template arguments: the "
+                                "parameters, the index of the first bad scale)");
+};
+
+template <class P>
+constexpr int first_bad_weight_scale() {
+    int i = 0;
+    for (float s : P::weight_scales) {
+        if (!valid_scale(s)) return i;
+        ++i;
+    }
+    return -1;
+}
+
 template <class P, std::size_t Channels>
 struct invalid_layer_params {
-    static_assert(std::size(P::weights) == P::weight_shape::size,
-                  "ctnn: weights count does not match weight_shape");
-    static_assert(std::size(P::bias) == Channels, "ctnn: bias count must equal the output channels");
-    static_assert(std::size(P::weight_scales) == 1 || std::size(P::weight_scales) == Channels,
-                  "ctnn: per-channel weight_scales count must equal the output channels (or be 1: per tensor)");
-    static constexpr bool ok = [] {
-        for (float s : P::weight_scales)
-            if (!valid_scale(s)) return false;
-        return true;
-    }();
-    static_assert(ok, "ctnn: every weight scale must be positive and finite");
+    static constexpr bool ok =
+        sizeof(weights_count_does_not_match_weight_shape<P, std::size(P::weights), P::weight_shape::size>) &&
+        sizeof(bias_count_differs_from_output_channels<P, std::size(P::bias), Channels>) &&
+        sizeof(weight_scales_count_differs_from_output_channels<P, std::size(P::weight_scales), Channels>) &&
+        sizeof(weight_scale_must_be_positive_and_finite<P, first_bad_weight_scale<P>()>);
 };
 
 }  // namespace diag

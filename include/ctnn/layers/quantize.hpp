@@ -25,7 +25,7 @@ struct quantize : layer {
 
         template <kernel_options>
         static void run(const float* input, std::int8_t* out, std::byte*) {
-            kernel::run<OutQ::scale, OutQ::zero_point, In::size>(input, out);
+            kernel::run<OutQ, In::size>(input, out);
         }
         static void run_reference(const float* input, std::int8_t* out) {
             kernels::reference::quantize_f32_s8(OutQ::scale, OutQ::zero_point, input, out, In::size);
@@ -44,7 +44,7 @@ struct dequantize : layer {
 
         template <kernel_options>
         static void run(const std::int8_t* input, float* out, std::byte*) {
-            kernel::run<In::quant::scale, In::quant::zero_point, In::size>(input, out);
+            kernel::template run<typename In::quant, In::size>(input, out);
         }
         static void run_reference(const std::int8_t* input, float* out) {
             kernels::reference::dequantize_s8_f32(In::quant::scale, In::quant::zero_point, input, out, In::size);

@@ -10,6 +10,16 @@
 #include "ctnn/kernels/softmax_params.hpp"
 #include "ctnn/layers/layer_base.hpp"
 
+namespace ctnn {
+namespace diag {
+template <class Beta, class InputQuant, bool InRange>
+struct softmax_beta_out_of_range {
+    static_assert(InRange, "ctnn: softmax beta x input scale must exceed 2^-26 (TFLite's input multiplier must be "
+                           "greater than one) and beta must be finite (template arguments: beta, the input's quantization)");
+};
+}  // namespace diag
+}  // namespace ctnn
+
 namespace ctnn::layers {
 
 struct beta_one {
@@ -24,9 +34,8 @@ struct softmax : layer {
         static_assert(OutQ::scale == 1.0f / 256.0f && OutQ::zero_point == -128,
                       "ctnn: softmax int8 output must have scale 1/256 and zero point -128 (as TFLite requires)");
         static_assert(Beta::value > 0.0f, "ctnn: softmax beta must be positive");
-        static_assert(kernels::softmax_beta_in_range(Beta::value, In::quant::scale),
-                      "ctnn: softmax beta x input scale must exceed 2^-26 (TFLite's input multiplier must be "
-                      "greater than one) and beta must be finite");
+        static_assert(sizeof(diag::softmax_beta_out_of_range<Beta, typename In::quant,
+                                                             kernels::softmax_beta_in_range(Beta::value, In::quant::scale)>));
         using output = tensor_type<typename In::shape, OutQ>;
         static constexpr int depth = In::shape::inner;
         static constexpr kernels::softmax_params params = kernels::make_softmax_params(

@@ -28,13 +28,19 @@ constexpr bool valid_scale(float scale) noexcept { return scale > 0.0f && scale 
 namespace diag {
 
 // Each check is its own template so that the failing instantiation names the offending tag.
+template <class Q, bool Valid>
+struct quantization_scale_must_be_positive_and_finite {
+    static_assert(Valid, "ctnn: quantization scale must be positive and finite (template argument: the quantization tag)");
+};
+template <class Q, std::int32_t ZeroPoint, bool InRange>
+struct int8_zero_point_out_of_range {
+    static_assert(InRange, "ctnn: int8 zero point must lie in [-128, 127] (template arguments: the quantization tag, "
+                           "its zero point)");
+};
 template <class Q>
 struct invalid_quantization {
-    static_assert(valid_scale(Q::scale),
-                  "ctnn: quantization scale must be positive and finite");
-    static_assert(Q::zero_point >= -128 && Q::zero_point <= 127,
-                  "ctnn: int8 zero point must lie in [-128, 127]");
-    static constexpr bool ok = true;
+    static constexpr bool ok = sizeof(quantization_scale_must_be_positive_and_finite<Q, valid_scale(Q::scale)>) &&
+                               sizeof(int8_zero_point_out_of_range<Q, Q::zero_point, Q::zero_point >= -128 && Q::zero_point <= 127>);
 };
 
 }  // namespace diag

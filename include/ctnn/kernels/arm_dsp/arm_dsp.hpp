@@ -10,6 +10,9 @@
 // r7 is kept as the frame pointer).
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+
 #include "ctnn/kernels/isa.hpp"
 
 #if !CTNN_KERNELS_ARM_DSP
@@ -18,10 +21,23 @@
 #include "ctnn/kernels/portable/fully_connected_s8.hpp"
 
 namespace ctnn::kernels::arm_dsp {
-using portable::conv2d_s8;
-using portable::conv2d_s8_rows;
+template <class Spec>
+inline constexpr std::size_t conv2d_scratch_bytes = 0;
+template <class Spec>
+inline constexpr std::size_t fully_connected_scratch_bytes = 0;
+template <class Spec, kernel_options O = kernel_options{}>
+void conv2d_s8(const std::int8_t* input, std::int8_t* output, std::byte*) {
+    portable::conv2d_s8<Spec, O>(input, output);
+}
+template <class Spec, kernel_options O = kernel_options{}>
+void conv2d_s8_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end, std::byte*) {
+    portable::conv2d_s8_rows<Spec, O>(input, output, y_begin, y_end);
+}
 using portable::depthwise_conv2d_s8;
-using portable::fully_connected_s8;
+template <class Spec, kernel_options O = kernel_options{}>
+void fully_connected_s8(const std::int8_t* input, std::int8_t* output, std::byte*) {
+    portable::fully_connected_s8<Spec, O>(input, output);
+}
 }  // namespace ctnn::kernels::arm_dsp
 #else
 #include "ctnn/kernels/arm_dsp/conv2d_s8.hpp"

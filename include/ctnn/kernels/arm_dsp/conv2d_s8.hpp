@@ -16,7 +16,7 @@
 // Deep k x k layers (offset_weights) store the even weight bytes + 128 and prepare the input
 // as in fully_connected_s8.hpp, so the even halves are used raw: 18 instructions per 24 MACs
 // (conv_pixels3_offset), for 4 more instructions per input word in the gather.
-// With O.int16_weights the weights are stored as int16 pairs in the order SMLAD takes them:
+// With O.int16_weights() the weights are stored as int16 pairs in the order SMLAD takes them:
 // two LDRD per step and no SXTB16, 17 instructions per 24 MACs, and no +128 trick (so the
 // gather stays cheap), for twice the weight flash.
 // ReLU-style layers requantize in a 5-instruction assembly epilogue (requant3_sign_free).
@@ -29,11 +29,12 @@
 // Code is shared by layers with the same shape: the kernel body is a template on the geometry
 // (zero point out and clamp normalised) and reads weights/bias/requant through pointers; the
 // micro-kernel is shared by every layer with the same requant mode.
-// Stack: 24 bytes per step, the patch when padded, the scratch row (the firmware's stack peak
-// measures it; moving it into the arena plan is issue 10's scratch item).
+// Scratch (conv_scratch_of in conv_plan.hpp, given by the caller: the arena plan places it):
+// 24 bytes per step, the patch when padded, the tail row. Stack: a few words.
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -121,7 +122,7 @@ inline void conv_pixels(const conv_job& j) {
 // range (residual fusion); a model instantiates only the one it calls for a layer.
 template <conv_key K, bool Ranged>
 [[gnu::always_inline]] inline void conv2d_rows(const std::int8_t* input, std::int8_t* output, const conv_tables& t,
-                                               int y_begin, int y_end) {
+                                               int y_begin, int y_end, std::byte* scratch) {
     constexpr conv_geometry g = K.g;
     constexpr conv_layout l = conv_layout_of(g, K.int16_weights);
     const int pixels = (y_end - y_begin) * g.out_w;
@@ -129,9 +130,11 @@ template <conv_key K, bool Ranged>
     // rows of a width divisible by three never leave any.
     constexpr bool may_leave_tail = Ranged ? g.out_w % 3 != 0 : (g.out_h * g.out_w) % 3 != 0;
 
-    alignas(8) std::uint32_t buffer[l.steps * 6];
-    alignas(4) std::int8_t patch[l.may_pad ? l.runs * l.run_len : 1];
-    alignas(4) std::int8_t tail[may_leave_tail ? 3 * g.out_c : 1];
+    constexpr conv_scratch s = conv_scratch_of(g);
+    auto* const buffer = reinterpret_cast<std::uint32_t*>(scratch);
+    auto* const patch = reinterpret_cast<std::int8_t*>(scratch + s.buffer_bytes);
+    auto* const tail = reinterpret_cast<std::int8_t*>(scratch + s.buffer_bytes + s.patch_bytes);
+    static_assert(!may_leave_tail || s.tail_bytes >= 3 * g.out_c);
     if constexpr (l.steps > l.runs * l.run_words)
         for (int i = 6 * l.runs * l.run_words; i < 6 * l.steps; ++i) buffer[i] = 0;
 
@@ -167,35 +170,40 @@ template <conv_key K, bool Ranged>
 }
 
 template <conv_key K>
-CTNN_ARM_KERNEL_BODY void conv2d_body(const std::int8_t* input, std::int8_t* output, const conv_tables& t) {
-    conv2d_rows<K, false>(input, output, t, 0, K.g.out_h);
+CTNN_ARM_KERNEL_BODY void conv2d_body(const std::int8_t* input, std::int8_t* output, const conv_tables& t,
+                                      std::byte* scratch) {
+    conv2d_rows<K, false>(input, output, t, 0, K.g.out_h, scratch);
 }
 
 template <conv_key K>
 CTNN_ARM_KERNEL_BODY void conv2d_range_body(const std::int8_t* input, std::int8_t* output, const conv_tables& t,
-                                            int y_begin, int y_end) {
-    conv2d_rows<K, true>(input, output, t, y_begin, y_end);
+                                            int y_begin, int y_end, std::byte* scratch) {
+    conv2d_rows<K, true>(input, output, t, y_begin, y_end, scratch);
 }
 
 }  // namespace detail
 
+// Bytes of scratch a layer's kernel needs: word aligned, live during the call only.
+template <class Spec>
+inline constexpr std::size_t conv2d_scratch_bytes = std::size_t(detail::conv_scratch_of(Spec::geometry).total());
+
 // Output rows [y_begin, y_end) only; output points at row y_begin's first byte.
 template <class Spec, kernel_options O = kernel_options{}>
-inline void conv2d_s8_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end) {
-    using plan = detail::conv2d_plan<Spec, O.int16_weights>;
+inline void conv2d_s8_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end, std::byte* scratch) {
+    using plan = detail::conv2d_plan<Spec, O.int16_weights()>;
     static_assert(plan::g.in_h > 0 && plan::g.in_w > 0 && plan::g.in_c > 0 && plan::g.out_c > 0 &&
                       plan::g.kernel_h > 0 && plan::g.kernel_w > 0,
                   "ctnn: conv2d_s8 needs a non-empty geometry");
-    detail::conv2d_range_body<plan::key>(input, output, plan::tables, y_begin, y_end);
+    detail::conv2d_range_body<plan::key>(input, output, plan::tables, y_begin, y_end, scratch);
 }
 
 template <class Spec, kernel_options O = kernel_options{}>
-inline void conv2d_s8(const std::int8_t* input, std::int8_t* output) {
-    using plan = detail::conv2d_plan<Spec, O.int16_weights>;
+inline void conv2d_s8(const std::int8_t* input, std::int8_t* output, std::byte* scratch) {
+    using plan = detail::conv2d_plan<Spec, O.int16_weights()>;
     static_assert(plan::g.in_h > 0 && plan::g.in_w > 0 && plan::g.in_c > 0 && plan::g.out_c > 0 &&
                       plan::g.kernel_h > 0 && plan::g.kernel_w > 0,
                   "ctnn: conv2d_s8 needs a non-empty geometry");
-    detail::conv2d_body<plan::key>(input, output, plan::tables);
+    detail::conv2d_body<plan::key>(input, output, plan::tables, scratch);
 }
 
 }  // namespace ctnn::kernels::arm_dsp
@@ -204,11 +212,15 @@ namespace ctnn::kernels {
 template <>
 struct kernel<arm_dsp_set, op::conv2d> {
     static constexpr bool provided = true;
+    template <class Spec>
+    static constexpr std::size_t scratch_bytes = arm_dsp::conv2d_scratch_bytes<Spec>;
     template <class Spec, kernel_options O>
-    static void run(const std::int8_t* input, std::int8_t* output) { arm_dsp::conv2d_s8<Spec, O>(input, output); }
+    static void run(const std::int8_t* input, std::int8_t* output, std::byte* scratch) {
+        arm_dsp::conv2d_s8<Spec, O>(input, output, scratch);
+    }
     template <class Spec, kernel_options O>
-    static void run_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end) {
-        arm_dsp::conv2d_s8_rows<Spec, O>(input, output, y_begin, y_end);
+    static void run_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end, std::byte* scratch) {
+        arm_dsp::conv2d_s8_rows<Spec, O>(input, output, y_begin, y_end, scratch);
     }
 };
 }  // namespace ctnn::kernels

@@ -18,12 +18,13 @@
 // The input row is prepared once into a stack buffer [word][E, Y]. Rows are zero-padded to an
 // even number of words (two or four words per loop iteration), features to a multiple of four.
 // A per-tensor multiplier is broadcast to every feature. Stack: 8 bytes per 4 inputs.
-// With O.int16_weights the weights are stored as int16 pairs, (w0, w2) and (w1, w3) per row
+// With O.int16_weights() the weights are stored as int16 pairs, (w0, w2) and (w1, w3) per row
 // and word, and the input plainly as (x0, x2), (x1, x3): per 4 inputs one LDRD, two LDM (two
 // rows each) and 8 SMLAD, 11 instructions per 16 MACs, no correction term, twice the flash.
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 
 #include "ctnn/kernels/portable/fully_connected_s8.hpp"  // op::fully_connected
@@ -149,11 +150,16 @@ struct fc_plan {
     "smlad %[a3], %[xe], %[w3], %[a3]\n\t"         \
     "smlad %[a3], %[xo], %[t], %[a3]\n\t"
 
+// The prepared input row: two words per input word, rounded up to whole steps.
+constexpr int fc_buffer_words(int in_features) noexcept { return 2 * (((in_features + 3) / 4 + 1) / 2 * 2); }
+
 template <fc_key K>
-CTNN_ARM_KERNEL_BODY void fully_connected_body(const std::int8_t* input, std::int8_t* output, const fc_tables& t) {
+CTNN_ARM_KERNEL_BODY void fully_connected_body(const std::int8_t* input, std::int8_t* output, const fc_tables& t,
+                                               std::byte* scratch) {
     constexpr int in = K.in_features, out = K.out_features;
     constexpr int full = in / 4, quads = (out + 3) / 4, words = ((in + 3) / 4 + 1) / 2 * 2;
-    alignas(8) std::uint32_t buffer[2 * words];
+    static_assert(fc_buffer_words(in) == 2 * words);
+    auto* const buffer = reinterpret_cast<std::uint32_t*>(scratch);
     for (int b = 0; b < K.batches; ++b, input += in, output += out) {
         std::int32_t even_sum = 0;
         auto prepare = [&](std::uint32_t x, std::uint32_t* dst) {
@@ -249,10 +255,15 @@ CTNN_ARM_KERNEL_BODY void fully_connected_body(const std::int8_t* input, std::in
 
 }  // namespace detail
 
+// Bytes of scratch a layer's kernel needs (the prepared input row): word aligned, live during
+// the call only.
+template <class Spec>
+inline constexpr std::size_t fully_connected_scratch_bytes = std::size_t(detail::fc_buffer_words(Spec::params.in_features)) * 4;
+
 template <class Spec, kernel_options O = kernel_options{}>
-inline void fully_connected_s8(const std::int8_t* input, std::int8_t* output) {
-    using plan = detail::fc_plan<Spec, O.int16_weights>;
-    detail::fully_connected_body<plan::key>(input, output, plan::tables);
+inline void fully_connected_s8(const std::int8_t* input, std::int8_t* output, std::byte* scratch) {
+    using plan = detail::fc_plan<Spec, O.int16_weights()>;
+    detail::fully_connected_body<plan::key>(input, output, plan::tables, scratch);
 }
 
 }  // namespace ctnn::kernels::arm_dsp
@@ -261,7 +272,11 @@ namespace ctnn::kernels {
 template <>
 struct kernel<arm_dsp_set, op::fully_connected> {
     static constexpr bool provided = true;
+    template <class Spec>
+    static constexpr std::size_t scratch_bytes = arm_dsp::fully_connected_scratch_bytes<Spec>;
     template <class Spec, kernel_options O>
-    static void run(const std::int8_t* input, std::int8_t* output) { arm_dsp::fully_connected_s8<Spec, O>(input, output); }
+    static void run(const std::int8_t* input, std::int8_t* output, std::byte* scratch) {
+        arm_dsp::fully_connected_s8<Spec, O>(input, output, scratch);
+    }
 };
 }  // namespace ctnn::kernels

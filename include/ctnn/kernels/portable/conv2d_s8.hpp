@@ -327,10 +327,13 @@ struct conv2d {};
 template <>
 struct kernel<portable_set, op::conv2d> {
     static constexpr bool provided = true;
+    // Its per-pixel patch (depth bytes) and accumulators stay on the stack.
+    template <class Spec>
+    static constexpr std::size_t scratch_bytes = 0;
     template <class Spec, kernel_options O>
-    static void run(const std::int8_t* input, std::int8_t* output) { portable::conv2d_s8<Spec, O>(input, output); }
+    static void run(const std::int8_t* input, std::int8_t* output, std::byte*) { portable::conv2d_s8<Spec, O>(input, output); }
     template <class Spec, kernel_options O>
-    static void run_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end) {
+    static void run_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end, std::byte*) {
         portable::conv2d_s8_rows<Spec, O>(input, output, y_begin, y_end);
     }
 };

@@ -153,7 +153,11 @@ struct fully_connected {};
 template <>
 struct kernel<portable_set, op::fully_connected> {
     static constexpr bool provided = true;
+    template <class Spec>
+    static constexpr std::size_t scratch_bytes = 0;
     template <class Spec, kernel_options O>
-    static void run(const std::int8_t* input, std::int8_t* output) { portable::fully_connected_s8<Spec, O>(input, output); }
+    static void run(const std::int8_t* input, std::int8_t* output, std::byte*) {
+        portable::fully_connected_s8<Spec, O>(input, output);
+    }
 };
 }  // namespace ctnn::kernels

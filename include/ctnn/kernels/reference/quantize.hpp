@@ -51,13 +51,19 @@ struct dequantize {};
 template <>
 struct kernel<reference_set, op::quantize> {
     static constexpr bool provided = true;
-    template <float Scale, std::int32_t ZeroPoint, std::size_t Count>
-    static void run(const float* input, std::int8_t* output) { reference::quantize_f32_s8(Scale, ZeroPoint, input, output, Count); }
+    // Q: the output's quantization tag (scale, zero_point).
+    template <class Q, std::size_t Count>
+    static void run(const float* input, std::int8_t* output) {
+        reference::quantize_f32_s8(Q::scale, Q::zero_point, input, output, Count);
+    }
 };
 template <>
 struct kernel<reference_set, op::dequantize> {
     static constexpr bool provided = true;
-    template <float Scale, std::int32_t ZeroPoint, std::size_t Count>
-    static void run(const std::int8_t* input, float* output) { reference::dequantize_s8_f32(Scale, ZeroPoint, input, output, Count); }
+    // Q: the input's quantization tag.
+    template <class Q, std::size_t Count>
+    static void run(const std::int8_t* input, float* output) {
+        reference::dequantize_s8_f32(Q::scale, Q::zero_point, input, output, Count);
+    }
 };
 }  // namespace ctnn::kernels

@@ -39,6 +39,25 @@ constexpr conv_layout conv_layout_of(const conv_geometry& g, bool int16_weights)
     return l;
 }
 
+// The kernel's scratch (the arena gives it, kernels/select.hpp's caller places it): the
+// sign-extended buffer of three pixels' fields, the int8 patch of a field that touches the
+// padding, and three pixels' outputs for the last one or two pixels of a range. Word multiples.
+struct conv_scratch {
+    int buffer_bytes, patch_bytes, tail_bytes;
+    constexpr int total() const noexcept { return buffer_bytes + patch_bytes + tail_bytes; }
+};
+constexpr conv_scratch conv_scratch_of(const conv_geometry& g) {
+    const conv_layout l = conv_layout_of(g, false);  // the same field layout with int16 weights
+    conv_scratch s{};
+    s.buffer_bytes = l.steps * 6 * 4;
+    s.patch_bytes = l.may_pad ? (l.runs * l.run_len + 3) / 4 * 4 : 0;
+    // Whole-layer runs leave a tail when out_h * out_w is not a multiple of three, row ranges
+    // (residual fusion) when out_w is not.
+    const bool tail = (g.out_h * g.out_w) % 3 != 0 || g.out_w % 3 != 0;
+    s.tail_bytes = tail ? (3 * g.out_c + 3) / 4 * 4 : 0;
+    return s;
+}
+
 // Byte offset of run r from the field's top-left input pixel.
 constexpr int run_offset(const conv_geometry& g, int r) {
     if (g.dilation_w == 1) return r * g.dilation_h * g.in_w * g.in_c;
