@@ -1,5 +1,6 @@
 #include "layer_stats.hpp"
 
+#include <ctnn/layers/weighted_facts.hpp>
 #include <ctnn/plan/arena_planner.hpp>
 #include <ctnn/plan/residual_fusion.hpp>
 
@@ -14,20 +15,18 @@ std::size_t layer_param_elements(const ir_layer& layer) {
     return layer.params->weights.size() + layer.params->bias.size();
 }
 
+// MACs and constant bytes through the library's own rules (ctnn/layers/weighted_facts.hpp), the
+// functions the layer types state theirs with.
 std::uint64_t layer_macs(const model_ir& model, std::size_t layer) {
     const ir_layer& l = model.layers[layer];
     if (!l.params) return 0;
-    if (!l.entry->macs_per_output) return 0;
-    return model.output_of(layer).elements() * l.entry->macs_per_output(l.params->weight_shape);
+    return ctnn::layers::weighted_macs(model.output_of(layer).elements(), l.params->weights.size(), l.params->bias.size());
 }
 
 std::size_t layer_flash_bytes(const ir_layer& layer) {
     if (!layer.params) return 0;
-    const std::size_t channels = layer.params->bias.size();
-    constexpr std::size_t bias_bytes = 4, multiplier_bytes = 4, shift_bytes = 4;
     const bool per_channel_requantization = !layer.entry->constant_per_tensor_multiplier || layer.params->weight_scales.size() > 1;
-    return layer.params->weights.size() + channels * bias_bytes +
-           (per_channel_requantization ? channels * (multiplier_bytes + shift_bytes) : 0);
+    return ctnn::layers::weighted_param_bytes(layer.params->weights.size(), layer.params->bias.size(), per_channel_requantization);
 }
 
 std::size_t layer_int16_weight_extra_bytes(const ir_layer& layer) {

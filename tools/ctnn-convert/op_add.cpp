@@ -38,7 +38,7 @@ extern const operator_entry add_operator;  // external linkage: operators.cpp li
 const operator_entry add_operator{
     .builtin = tfl::op::add, .name = "ADD", .lower = lower_add, .layer_type = add_type, .constants = nullptr,
     .options_text = [](const ir_layer& l) { return activation_text(l.act); }, .params_prefix = nullptr,
-    .macs_per_output = nullptr, .constant_per_tensor_multiplier = false, .widenable_weights = false,
+    .constant_per_tensor_multiplier = false, .widenable_weights = false,
     .sharing = output_sharing::in_place_of_first_input, .residual_role = ctnn::plan::node_facts::op_kind::add,
     .scalar_output = false,
 };

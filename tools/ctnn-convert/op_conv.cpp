@@ -61,7 +61,6 @@ const operator_entry conv_2d_operator{
     .layer_type = [](const model_ir&, const ir_layer& l, std::size_t node) { return conv_type("conv2d", l, node); },
     .constants = nullptr, .options_text = conv_options, .params_prefix = "conv",
     // O x OH x OW x KH x KW x I: each output element reads a KH x KW x I window.
-    .macs_per_output = [](const std::vector<int>& ws) { return std::uint64_t(ws[1]) * std::uint64_t(ws[2]) * std::uint64_t(ws[3]); },
     .constant_per_tensor_multiplier = false, .widenable_weights = true, .sharing = output_sharing::none,
     .residual_role = ctnn::plan::node_facts::op_kind::conv2d, .scalar_output = false,
 };
@@ -71,7 +70,6 @@ const operator_entry depthwise_conv_2d_operator{
     .lower = [](lowering& x, ir_layer& l) { lower_conv(x, l, true); },
     .layer_type = [](const model_ir&, const ir_layer& l, std::size_t node) { return conv_type("depthwise_conv2d", l, node); },
     .constants = nullptr, .options_text = conv_options, .params_prefix = "dwconv",
-    .macs_per_output = [](const std::vector<int>& ws) { return std::uint64_t(ws[1]) * std::uint64_t(ws[2]); },
     .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::none,
     .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false,
 };

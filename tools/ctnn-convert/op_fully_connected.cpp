@@ -59,7 +59,6 @@ const operator_entry fully_connected_operator{
     .layer_type = fully_connected_type, .constants = nullptr, .options_text = fully_connected_options,
     .params_prefix = "fc",
     // batches x O x I: each output element is a dot product of I.
-    .macs_per_output = [](const std::vector<int>& ws) { return std::uint64_t(ws[1]); },
     .constant_per_tensor_multiplier = true, .widenable_weights = true, .sharing = output_sharing::none,
     .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false,
 };

@@ -60,7 +60,7 @@ std::string pad_options(const ir_layer& l) {
 extern const operator_entry pad_operator;  // external linkage: operators.cpp lists it
 const operator_entry pad_operator{
     .builtin = tfl::op::pad, .name = "PAD", .lower = lower_pad, .layer_type = pad_type, .constants = nullptr,
-    .options_text = pad_options, .params_prefix = nullptr, .macs_per_output = nullptr,
+    .options_text = pad_options, .params_prefix = nullptr,
     .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::none,
     .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false,
 };

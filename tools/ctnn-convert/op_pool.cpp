@@ -42,7 +42,7 @@ const operator_entry average_pool_2d_operator{
     .builtin = tfl::op::average_pool_2d, .name = "AVERAGE_POOL_2D",
     .lower = [](lowering& x, ir_layer& l) { lower_pool(x, l, true); },
     .layer_type = [](const model_ir&, const ir_layer& l, std::size_t) { return pool_type("average_pool2d", l); },
-    .constants = nullptr, .options_text = pool_options, .params_prefix = nullptr, .macs_per_output = nullptr,
+    .constants = nullptr, .options_text = pool_options, .params_prefix = nullptr,
     .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::none,
     .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false,
 };
@@ -51,7 +51,7 @@ const operator_entry max_pool_2d_operator{
     .builtin = tfl::op::max_pool_2d, .name = "MAX_POOL_2D",
     .lower = [](lowering& x, ir_layer& l) { lower_pool(x, l, false); },
     .layer_type = [](const model_ir&, const ir_layer& l, std::size_t) { return pool_type("max_pool2d", l); },
-    .constants = nullptr, .options_text = pool_options, .params_prefix = nullptr, .macs_per_output = nullptr,
+    .constants = nullptr, .options_text = pool_options, .params_prefix = nullptr,
     .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::none,
     .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false,
 };

@@ -44,7 +44,7 @@ extern const operator_entry quantize_operator, dequantize_operator;  // external
 const operator_entry quantize_operator{
     .builtin = tfl::op::quantize, .name = "QUANTIZE", .lower = lower_quantize,
     .layer_type = [](const model_ir&, const ir_layer&, std::size_t node) { return "ctnn::layers::quantize<" + q_name(node) + ">"; },
-    .constants = nullptr, .options_text = nullptr, .params_prefix = nullptr, .macs_per_output = nullptr,
+    .constants = nullptr, .options_text = nullptr, .params_prefix = nullptr,
     .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::none,
     .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false,
 };
@@ -52,7 +52,7 @@ const operator_entry quantize_operator{
 const operator_entry dequantize_operator{
     .builtin = tfl::op::dequantize, .name = "DEQUANTIZE", .lower = lower_dequantize,
     .layer_type = [](const model_ir&, const ir_layer&, std::size_t) { return std::string("ctnn::layers::dequantize"); },
-    .constants = nullptr, .options_text = nullptr, .params_prefix = nullptr, .macs_per_output = nullptr,
+    .constants = nullptr, .options_text = nullptr, .params_prefix = nullptr,
     .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::none,
     .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false,
 };

@@ -105,7 +105,7 @@ std::string reshape_type(const model_ir& m, const ir_layer&, std::size_t node) {
 extern const operator_entry reshape_operator;  // external linkage: operators.cpp lists it
 const operator_entry reshape_operator{
     .builtin = tfl::op::reshape, .name = "RESHAPE", .lower = lower_reshape, .layer_type = reshape_type,
-    .constants = nullptr, .options_text = nullptr, .params_prefix = nullptr, .macs_per_output = nullptr,
+    .constants = nullptr, .options_text = nullptr, .params_prefix = nullptr,
     .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::alias_of_input,
     .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false,
 };

@@ -53,7 +53,7 @@ extern const operator_entry softmax_operator;  // external linkage: operators.cp
 const operator_entry softmax_operator{
     .builtin = tfl::op::softmax, .name = "SOFTMAX", .lower = lower_softmax, .layer_type = softmax_type,
     .constants = softmax_constants, .options_text = [](const ir_layer& l) { return "beta " + float_text(l.beta); },
-    .params_prefix = nullptr, .macs_per_output = nullptr, .constant_per_tensor_multiplier = false,
+    .params_prefix = nullptr, .constant_per_tensor_multiplier = false,
     .widenable_weights = false, .sharing = output_sharing::in_place_of_first_input,
     .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false,
 };

@@ -39,8 +39,6 @@ struct operator_entry {
 
     // Weighted layers: the w:: struct name prefix ("conv" -> w::conv3); nullptr when unweighted.
     const char* params_prefix;
-    // MACs per output element from the weight shape; nullptr: no MACs.
-    std::uint64_t (*macs_per_output)(const std::vector<int>& weight_shape);
     // A per-tensor requantization multiplier is a compile-time constant: no flash for it.
     bool constant_per_tensor_multiplier;
     // ctnn::with_int16_weights widens the weights (the layer's widenable_weights).

@@ -5,9 +5,9 @@
 //   CTNN_KERNELS_ARM_DSP   SMLAD/SXTB16 cores without Helium (Cortex-M4, M7, M33): the kernel
 //                          set in kernels/arm_dsp/ replaces conv, depthwise and fully connected
 //   CTNN_KERNELS_ARM_MVE   Helium cores (Cortex-M55): vector loops and requantization inside
-//                          the portable kernels (portable/detail/dot.hpp, requantize_mve.hpp)
+//                          the portable kernels (kernels/arm_mve/: dot products, requantization)
 //   CTNN_KERNELS_X86_VNNI  x86-64 hosts with AVX-512 F, BW and VNNI: the matrix tile and the
-//                          vector ADD inside the portable kernels (portable/detail/vnni.hpp)
+//                          vector ADD inside the portable kernels (kernels/x86_vnni/)
 //
 // The Arm sets need an optimised build (the DSP kernels' assembly loops take more registers
 // than -O0 leaves free; Helium intrinsics are only worth it optimised). A build turns one off

@@ -41,7 +41,7 @@ struct conv2d : layer {
 
         using kernel = kernels::kernel_for<kernels::op::conv2d>;
         static constexpr layer_facts facts{.param_bytes = spec::param_bytes,
-                                           .macs = std::size_t(g.out_h) * g.out_w * out_c * depth,
+                                           .macs = weighted_macs(output::size, std::size(Params::weights), out_c),
                                            .widenable_weights = std::size_t(out_c) * depth,
                                            .in_place_input = -1,
                                            .is_view = false,

@@ -13,6 +13,7 @@
 #include "ctnn/layers/accumulator_bound.hpp"
 #include "ctnn/layers/layer_params.hpp"
 #include "ctnn/layers/options.hpp"
+#include "ctnn/layers/weighted_facts.hpp"
 #include "ctnn/quant/activation.hpp"
 #include "ctnn/quant/requantize.hpp"
 
@@ -81,7 +82,7 @@ struct convolution_spec {
     static constexpr const std::int32_t* bias = std::data(Params::bias);
     static constexpr auto requant = per_channel_multipliers<OutC>(In::quant::scale, Params::weight_scales, OutQ::scale);
     // Weights and biases as stored, plus a multiplier and a shift per output channel.
-    static constexpr std::size_t param_bytes = param_storage_bytes<Params> + OutC * sizeof(quantized_multiplier);
+    static constexpr std::size_t param_bytes = weighted_param_bytes(std::size(Params::weights), OutC, true);
 };
 
 template <class In, class WeightShape, int KernelH, int KernelW, class Stride, class Dilation, bool ChannelsMatch, bool Valid>

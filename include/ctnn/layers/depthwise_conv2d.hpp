@@ -40,7 +40,7 @@ struct depthwise_conv2d : layer {
 
         using kernel = kernels::kernel_for<kernels::op::depthwise_conv2d>;
         static constexpr layer_facts facts{.param_bytes = spec::param_bytes,
-                                           .macs = std::size_t(g.out_h) * g.out_w * out_c * kh * kw,
+                                           .macs = weighted_macs(output::size, std::size(Params::weights), out_c),
                                            .widenable_weights = 0,  // no kernel widens them
                                            .in_place_input = -1,
                                            .is_view = false,

@@ -14,6 +14,7 @@
 #include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/accumulator_bound.hpp"
 #include "ctnn/layers/layer_base.hpp"
+#include "ctnn/layers/weighted_facts.hpp"
 #include "ctnn/layers/layer_params.hpp"
 #include "ctnn/quant/activation.hpp"
 #include "ctnn/quant/requantize.hpp"
@@ -87,8 +88,8 @@ struct fully_connected : layer {
 
         using kernel = kernels::kernel_for<kernels::op::fully_connected>;
         static constexpr layer_facts facts{
-            .param_bytes = param_storage_bytes<Params> + (per_channel ? out_features * sizeof(quantized_multiplier) : 0),
-            .macs = std::size_t(batches) * in_features * out_features,
+            .param_bytes = weighted_param_bytes(std::size(Params::weights), out_features, per_channel),
+            .macs = weighted_macs(output::size, std::size(Params::weights), out_features),
             .widenable_weights = std::size_t(out_features) * in_features,
             .in_place_input = -1,
             .is_view = false,

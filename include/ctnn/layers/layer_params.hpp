@@ -76,8 +76,4 @@ struct invalid_layer_params {
 template <class P, std::size_t Channels>
 inline constexpr bool valid_layer_params = diag::invalid_layer_params<P, Channels>::ok;
 
-template <class P>
-inline constexpr std::size_t param_storage_bytes =
-    std::size(P::weights) * sizeof(std::int8_t) + std::size(P::bias) * sizeof(std::int32_t);
-
 }  // namespace ctnn

@@ -20,6 +20,7 @@
 #include <array>
 #include <cstdint>
 
+#include "ctnn/kernels/zero_point_folding.hpp"
 #include "ctnn/kernels/arm_dsp/detail/dsp.hpp"
 #include "ctnn/kernels/arm_dsp/detail/requantize.hpp"
 #include "ctnn/kernels/geometry.hpp"
@@ -70,11 +71,8 @@ struct depthwise_plan {
 
     static constexpr std::array<std::int32_t, channels> bias = [] {
         std::array<std::int32_t, channels> b{};
-        for (int c = 0; c < channels; ++c) {
-            std::int32_t sum = 0;
-            for (int t = 0; t < taps; ++t) sum += Spec::weights[t * channels + c];
-            b[c] = Spec::bias[c] - g.input_zero_point * sum;
-        }
+        for (int c = 0; c < channels; ++c)
+            b[c] = fold_input_zero_point(Spec::weights, Spec::bias, c, g.input_zero_point, {taps, 1, channels});
         return b;
     }();
 

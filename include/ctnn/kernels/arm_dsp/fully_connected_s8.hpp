@@ -27,6 +27,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "ctnn/kernels/zero_point_folding.hpp"
 #include "ctnn/kernels/portable/fully_connected_s8.hpp"  // op::fully_connected
 #include "ctnn/kernels/arm_dsp/detail/dsp.hpp"
 #include "ctnn/kernels/arm_dsp/detail/requantize.hpp"
@@ -84,11 +85,9 @@ struct fc_plan {
     static constexpr std::array<std::int32_t, quads * 4> bias = [] {
         std::array<std::int32_t, quads * 4> b{};
         for (int o = 0; o < p.out_features; ++o) {
-            std::int32_t sum = 0;
             std::int32_t odd = 0;
-            for (int i = 0; i < in; ++i) sum += Spec::weights[o * in + i];
             for (int i = 1; i < in; i += 2) odd += Spec::weights[o * in + i];
-            b[o] = Spec::bias[o] - p.input_zero_point * sum + offset * odd;
+            b[o] = fold_input_zero_point(Spec::weights, Spec::bias, o, p.input_zero_point, {in, in, 1}) + offset * odd;
         }
         return b;
     }();

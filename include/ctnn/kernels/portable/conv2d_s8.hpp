@@ -31,14 +31,15 @@
 #include <cstdint>
 #include <cstring>
 
+#include "ctnn/kernels/zero_point_folding.hpp"
 #include "ctnn/kernels/kernel_set.hpp"
 #include "ctnn/kernels/geometry.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/portable/detail/dot.hpp"
 #include "ctnn/kernels/portable/detail/requantize.hpp"
-#include "ctnn/kernels/portable/detail/requantize_mve.hpp"
+#include "ctnn/kernels/arm_mve/requantize.hpp"
 #include "ctnn/kernels/portable/detail/requantize_row.hpp"
-#include "ctnn/kernels/portable/detail/vnni.hpp"
+#include "ctnn/kernels/x86_vnni/tile.hpp"
 
 namespace ctnn::kernels::portable {
 namespace detail {
@@ -74,11 +75,8 @@ struct conv2d_plan {
 
     static constexpr std::array<std::int32_t, g.out_c> bias = [] {
         std::array<std::int32_t, g.out_c> b{};
-        for (int oc = 0; oc < g.out_c; ++oc) {
-            std::int32_t sum = 0;
-            for (int k = 0; k < depth; ++k) sum += Spec::weights[oc * depth + k];
-            b[oc] = Spec::bias[oc] - g.input_zero_point * sum;
-        }
+        for (int oc = 0; oc < g.out_c; ++oc)
+            b[oc] = fold_input_zero_point(Spec::weights, Spec::bias, oc, g.input_zero_point, {depth, depth, 1});
         return b;
     }();
 
@@ -87,7 +85,7 @@ struct conv2d_plan {
 
 #if CTNN_KERNELS_ARM_MVE
 template <class Spec>
-inline constexpr auto conv2d_mve_requant = make_mve_requant_table<Spec::geometry.out_c>(Spec::requant, Spec::geometry.out_c);
+inline constexpr auto conv2d_mve_requant = arm_mve::make_mve_requant_table<Spec::geometry.out_c>(Spec::requant, Spec::geometry.out_c);
 #endif
 
 #if CTNN_KERNELS_X86_VNNI
@@ -96,9 +94,9 @@ template <class Spec>
 struct conv2d_vnni_plan {
     static constexpr conv_geometry g = Spec::geometry;
     static constexpr int taps = g.kernel_h * g.kernel_w;
-    alignas(64) static constexpr auto weights = vnni_weights<g.out_c, taps, g.in_c>(Spec::weights);
+    alignas(64) static constexpr auto weights = x86_vnni::vnni_weights<g.out_c, taps, g.in_c>(Spec::weights);
     alignas(64) static constexpr auto bias =
-        vnni_bias<g.out_c, taps * g.in_c>(Spec::weights, Spec::bias, g.input_zero_point);
+        x86_vnni::vnni_bias<g.out_c, taps * g.in_c>(Spec::weights, Spec::bias, g.input_zero_point);
     static constexpr auto requant = make_requant_table<g.out_c>(Spec::requant, g.out_c, g.output_zero_point);
 };
 
@@ -121,7 +119,7 @@ void conv2d_vnni(const std::int8_t* input, std::int8_t* output, int y_begin, int
                 const bool inside = iy >= 0 && iy < g.in_h && ix >= 0 && ix < g.in_w;
                 return inside ? input + (iy * g.in_w + ix) * g.in_c : zp_row.data();
             };
-            vnni_pixels<P, plan::taps, g.in_c, g.out_c, plan::weights, plan::bias, plan::requant, g.act_min,
+            x86_vnni::vnni_pixels<P, plan::taps, g.in_c, g.out_c, plan::weights, plan::bias, plan::requant, g.act_min,
                         g.act_max>(src, output + ((oy - y_begin) * g.out_w + ox0) * g.out_c, g.out_c, count);
         }
     }
@@ -141,8 +139,8 @@ struct conv2d_vnni_patch_plan {
             for (int k = 0; k < depth; ++k) w[oc * row + k] = Spec::weights[oc * depth + k];
         return w;
     }();
-    alignas(64) static constexpr auto weights = vnni_weights<g.out_c, 1, row>(padded);
-    alignas(64) static constexpr auto bias = vnni_bias<g.out_c, row>(padded, Spec::bias, g.input_zero_point);
+    alignas(64) static constexpr auto weights = x86_vnni::vnni_weights<g.out_c, 1, row>(padded);
+    alignas(64) static constexpr auto bias = x86_vnni::vnni_bias<g.out_c, row>(padded, Spec::bias, g.input_zero_point);
     static constexpr auto requant = make_requant_table<g.out_c>(Spec::requant, g.out_c, g.output_zero_point);
 };
 
@@ -171,7 +169,7 @@ void conv2d_vnni_patch(const std::int8_t* input, std::int8_t* output, int y_begi
                 }
             }
             const auto src = [&](int p, int) -> const std::int8_t* { return patch[p]; };
-            vnni_pixels<P, 1, plan::row, g.out_c, plan::weights, plan::bias, plan::requant, g.act_min, g.act_max>(
+            x86_vnni::vnni_pixels<P, 1, plan::row, g.out_c, plan::weights, plan::bias, plan::requant, g.act_min, g.act_max>(
                 src, output + ((oy - y_begin) * g.out_w + ox0) * g.out_c, g.out_c, count);
         }
     }
@@ -189,9 +187,9 @@ template <class Spec, kernel_options = kernel_options{}>
 void conv2d_s8_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end) {
 #if CTNN_KERNELS_X86_VNNI
     constexpr conv_geometry g = Spec::geometry;
-    if constexpr (detail::vnni_available && g.in_c % 4 == 0)
+    if constexpr (x86_vnni::vnni_available && g.in_c % 4 == 0)
         detail::conv2d_vnni<Spec>(input, output, y_begin, y_end);
-    else if constexpr (detail::vnni_available && g.kernel_h * g.kernel_w * g.in_c <= 128)
+    else if constexpr (x86_vnni::vnni_available && g.kernel_h * g.kernel_w * g.in_c <= 128)
         detail::conv2d_vnni_patch<Spec>(input, output, y_begin, y_end);
     else
 #endif
@@ -252,7 +250,7 @@ void conv2d_s8_generic(const std::int8_t* input, std::int8_t* output, int y_begi
                     int32x4_t acc = vldrwq_z_s32(plan::bias.data() + oc, p);
                     for (int k = 0; k < plan::depth; ++k)
                         acc = vmlaq_n_s32(acc, vldrbq_z_s32(plan::columns.data() + k * g.out_c + oc, p), x[k]);
-                    detail::requantize4<detail::conv2d_mve_requant<Spec>, g.output_zero_point, g.act_min, g.act_max>(
+                    arm_mve::requantize4<detail::conv2d_mve_requant<Spec>, g.output_zero_point, g.act_min, g.act_max>(
                         acc, oc, out, p);
                 }
             } else {
@@ -261,14 +259,14 @@ void conv2d_s8_generic(const std::int8_t* input, std::int8_t* output, int y_begi
                     alignas(16) std::int32_t acc[4] = {plan::bias[oc], plan::bias[oc + 1], plan::bias[oc + 2],
                                                        plan::bias[oc + 3]};
                     detail::dot4<row>(plan::weights.data() + oc * row, x, acc);
-                    detail::requantize4<detail::conv2d_mve_requant<Spec>, g.output_zero_point, g.act_min, g.act_max>(
+                    arm_mve::requantize4<detail::conv2d_mve_requant<Spec>, g.output_zero_point, g.act_min, g.act_max>(
                         vld1q_s32(acc), oc, out, vctp32q(4));
                 }
                 if constexpr (blocked < g.out_c) {
                     alignas(16) std::int32_t acc[4] = {};
                     for (int oc = blocked; oc < g.out_c; ++oc)
                         acc[oc - blocked] = plan::bias[oc] + detail::dot1<row>(plan::weights.data() + oc * row, x);
-                    detail::requantize4<detail::conv2d_mve_requant<Spec>, g.output_zero_point, g.act_min, g.act_max>(
+                    arm_mve::requantize4<detail::conv2d_mve_requant<Spec>, g.output_zero_point, g.act_min, g.act_max>(
                         vld1q_s32(acc), blocked, out, vctp32q(static_cast<std::uint32_t>(g.out_c - blocked)));
                 }
             }

@@ -22,11 +22,12 @@
 #include <cstdint>
 
 #include "ctnn/kernels/kernel_options.hpp"
+#include "ctnn/kernels/zero_point_folding.hpp"
 #include "ctnn/kernels/kernel_set.hpp"
 #include "ctnn/kernels/geometry.hpp"
 #include "ctnn/kernels/portable/detail/dot.hpp"  // CTNN_KERNELS_ARM_MVE
 #include "ctnn/kernels/portable/detail/requantize.hpp"
-#include "ctnn/kernels/portable/detail/requantize_mve.hpp"
+#include "ctnn/kernels/arm_mve/requantize.hpp"
 #include "ctnn/kernels/portable/detail/requantize_row.hpp"
 
 namespace ctnn::kernels::portable {
@@ -45,11 +46,8 @@ struct depthwise_plan {
 
     static constexpr std::array<std::int32_t, g.out_c> bias = [] {
         std::array<std::int32_t, g.out_c> b{};
-        for (int oc = 0; oc < g.out_c; ++oc) {
-            std::int32_t sum = 0;
-            for (int t = 0; t < taps; ++t) sum += Spec::weights[t * g.out_c + oc];
-            b[oc] = Spec::bias[oc] - g.input_zero_point * sum;
-        }
+        for (int oc = 0; oc < g.out_c; ++oc)
+            b[oc] = fold_input_zero_point(Spec::weights, Spec::bias, oc, g.input_zero_point, {taps, 1, g.out_c});
         return b;
     }();
 
@@ -75,7 +73,7 @@ inline void depthwise_block(const std::int8_t* w, const std::int32_t* bias, cons
 
 #if CTNN_KERNELS_ARM_MVE
 template <class Spec>
-inline constexpr auto depthwise_mve_requant = make_mve_requant_table<Spec::geometry.out_c>(Spec::requant, Spec::geometry.out_c);
+inline constexpr auto depthwise_mve_requant = arm_mve::make_mve_requant_table<Spec::geometry.out_c>(Spec::requant, Spec::geometry.out_c);
 
 // One pixel, depth multiplier 1: channels in fours (the last group through a lane predicate),
 // each group's accumulators in one register across the taps xs[0..Taps).
@@ -90,7 +88,7 @@ inline void depthwise_pixel_mve(const std::int8_t* const* xs, std::int8_t* out) 
 #pragma GCC unroll 9
         for (int t = 0; t < Taps; ++t)
             acc = vaddq_s32(acc, vmulq_s32(vldrbq_z_s32(plan::weights.data() + t * channels + c, p), vldrbq_z_s32(xs[t] + c, p)));
-        requantize4<depthwise_mve_requant<Spec>, g.output_zero_point, g.act_min, g.act_max>(acc, c, out, p);
+        arm_mve::requantize4<depthwise_mve_requant<Spec>, g.output_zero_point, g.act_min, g.act_max>(acc, c, out, p);
     }
 }
 #endif

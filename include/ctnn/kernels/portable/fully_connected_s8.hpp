@@ -18,13 +18,14 @@
 #include <array>
 #include <cstdint>
 
+#include "ctnn/kernels/zero_point_folding.hpp"
 #include "ctnn/kernels/kernel_set.hpp"
 #include "ctnn/kernels/fully_connected_params.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/portable/detail/dot.hpp"
-#include "ctnn/kernels/portable/detail/requantize_mve.hpp"
+#include "ctnn/kernels/arm_mve/requantize.hpp"
 #include "ctnn/kernels/portable/detail/requantize_row.hpp"
-#include "ctnn/kernels/portable/detail/vnni.hpp"
+#include "ctnn/kernels/x86_vnni/tile.hpp"
 #include "ctnn/quant/fixed_point.hpp"
 
 namespace ctnn::kernels::portable {
@@ -34,11 +35,8 @@ template <class Spec>
 constexpr auto folded_fc_bias() {
     constexpr auto& p = Spec::params;
     std::array<std::int32_t, p.out_features> folded{};
-    for (int o = 0; o < p.out_features; ++o) {
-        std::int32_t sum = 0;
-        for (int i = 0; i < p.in_features; ++i) sum += Spec::weights[o * p.in_features + i];
-        folded[o] = Spec::bias[o] - p.input_zero_point * sum;
-    }
+    for (int o = 0; o < p.out_features; ++o)
+        folded[o] = fold_input_zero_point(Spec::weights, Spec::bias, o, p.input_zero_point, {p.in_features, p.in_features, 1});
     return folded;
 }
 template <class Spec>
@@ -48,7 +46,7 @@ inline constexpr auto fc_requant = make_requant_table<Spec::params.per_channel ?
     Spec::requant, Spec::params.per_channel ? Spec::params.out_features : 1, Spec::params.output_zero_point);
 #if CTNN_KERNELS_ARM_MVE
 template <class Spec>
-inline constexpr auto fc_mve_requant = make_mve_requant_table<Spec::params.out_features>(
+inline constexpr auto fc_mve_requant = arm_mve::make_mve_requant_table<Spec::params.out_features>(
     Spec::requant, Spec::params.per_channel ? Spec::params.out_features : 1);
 #endif
 #if CTNN_KERNELS_X86_VNNI
@@ -56,9 +54,9 @@ inline constexpr auto fc_mve_requant = make_mve_requant_table<Spec::params.out_f
 template <class Spec>
 struct fc_vnni_plan {
     static constexpr auto& p = Spec::params;
-    alignas(64) static constexpr auto weights = vnni_weights<p.out_features, 1, p.in_features>(Spec::weights);
+    alignas(64) static constexpr auto weights = x86_vnni::vnni_weights<p.out_features, 1, p.in_features>(Spec::weights);
     alignas(64) static constexpr auto bias =
-        vnni_bias<p.out_features, p.in_features>(Spec::weights, Spec::bias, p.input_zero_point);
+        x86_vnni::vnni_bias<p.out_features, p.in_features>(Spec::weights, Spec::bias, p.input_zero_point);
 };
 #endif
 }  // namespace detail
@@ -69,12 +67,12 @@ void fully_connected_s8(const std::int8_t* __restrict input, std::int8_t* __rest
     constexpr auto& p = Spec::params;
     constexpr int in = p.in_features;
 #if CTNN_KERNELS_X86_VNNI
-    if constexpr (detail::vnni_available && in % 4 == 0) {
+    if constexpr (x86_vnni::vnni_available && in % 4 == 0) {
         using plan = detail::fc_vnni_plan<Spec>;
         for (int b = 0; b < p.batches; ++b) {
             const std::int8_t* x = input + b * in;
             const auto src = [x](int, int) { return x; };
-            detail::vnni_pixels<1, 1, in, p.out_features, plan::weights, plan::bias, detail::fc_requant<Spec>, p.act_min,
+            x86_vnni::vnni_pixels<1, 1, in, p.out_features, plan::weights, plan::bias, detail::fc_requant<Spec>, p.act_min,
                                 p.act_max>(src, output + b * p.out_features, p.out_features, 1);
         }
         return;
@@ -119,14 +117,14 @@ void fully_connected_s8(const std::int8_t* __restrict input, std::int8_t* __rest
             alignas(16) std::int32_t acc[4];
             for (int j = 0; j < 4; ++j) acc[j] = detail::fc_bias<Spec>[o + j];
             detail::dot4<in>(Spec::weights + o * in, x, acc);
-            detail::requantize4<detail::fc_mve_requant<Spec>, p.output_zero_point, p.act_min, p.act_max>(
+            arm_mve::requantize4<detail::fc_mve_requant<Spec>, p.output_zero_point, p.act_min, p.act_max>(
                 vld1q_s32(acc), o, out, vctp32q(4));
         }
         if constexpr (full < p.out_features) {
             alignas(16) std::int32_t acc[4] = {};
             for (int o = full; o < p.out_features; ++o)
                 acc[o - full] = detail::fc_bias<Spec>[o] + detail::dot1<in>(Spec::weights + o * in, x);
-            detail::requantize4<detail::fc_mve_requant<Spec>, p.output_zero_point, p.act_min, p.act_max>(
+            arm_mve::requantize4<detail::fc_mve_requant<Spec>, p.output_zero_point, p.act_min, p.act_max>(
                 vld1q_s32(acc), full, out, vctp32q(static_cast<std::uint32_t>(p.out_features - full)));
         }
     }

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 
+#include "ctnn/kernels/zero_point_folding.hpp"
 #include "ctnn/kernels/arm_dsp/detail/requantize.hpp"
 #include "ctnn/kernels/geometry.hpp"
 
@@ -119,11 +120,11 @@ struct conv2d_plan {
     static constexpr std::array<std::int32_t, pairs * 2> bias = [] {
         std::array<std::int32_t, pairs * 2> b{};
         for (int oc = 0; oc < g.out_c; ++oc) {
-            std::int32_t sum = 0, odd = 0;
-            for (int k = 0; k < depth; ++k) sum += Spec::weights[oc * depth + k];
+            std::int32_t odd = 0;
             for (int r = 0; r < l.runs; ++r)
                 for (int j = 1; j < l.run_len; j += 2) odd += Spec::weights[oc * depth + r * l.run_len + j];
-            b[oc] = Spec::bias[oc] - g.input_zero_point * sum + (l.offset_weights ? 128 * odd : 0);
+            b[oc] = fold_input_zero_point(Spec::weights, Spec::bias, oc, g.input_zero_point, {depth, depth, 1}) +
+                    (l.offset_weights ? 128 * odd : 0);
         }
         return b;
     }();

@@ -1,5 +1,5 @@
 // Requantization four channels at a time on Helium (MVE) cores, bit-exact with
-// requantize() (detail/requantize.hpp) and so with TFLite:
+// requantize() (portable/detail/requantize.hpp) and so with TFLite:
 //   x = acc << left                          VSHL (wrapping, like the scalar uint32 shift)
 //   x = SRDHM(x, multiplier)                 VQRDMULH: (2 x m + 2^31) >> 32 saturated, which is
 //                                            TFLite's nudge-and-truncate (see fixed_point.hpp)
@@ -13,11 +13,14 @@
 #include <array>
 #include <cstdint>
 
-#include "ctnn/kernels/portable/detail/dot.hpp"  // CTNN_KERNELS_ARM_MVE, <arm_mve.h>
+#include "ctnn/kernels/isa.hpp"
+#if CTNN_KERNELS_ARM_MVE
+#include <arm_mve.h>
+#endif
 #include "ctnn/quant/quantize_multiplier.hpp"
 
 #if CTNN_KERNELS_ARM_MVE
-namespace ctnn::kernels::portable::detail {
+namespace ctnn::kernels::arm_mve {
 
 // Channels padded to whole vectors (the padding lanes are never stored).
 template <int N>
@@ -54,5 +57,5 @@ inline void requantize4(int32x4_t acc, int c, std::int8_t* out, mve_pred16_t act
     vstrbq_p_s32(out + c, x, active);
 }
 
-}  // namespace ctnn::kernels::portable::detail
+}  // namespace ctnn::kernels::arm_mve
 #endif

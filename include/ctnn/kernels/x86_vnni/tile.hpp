@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "ctnn/kernels/zero_point_folding.hpp"
 #include "ctnn/kernels/portable/detail/requantize_row.hpp"
 
 #include "ctnn/kernels/isa.hpp"
@@ -28,9 +29,9 @@
 #include <immintrin.h>
 #endif
 
-namespace ctnn::kernels::portable::detail {
+namespace ctnn::kernels::x86_vnni {
 
-inline constexpr bool vnni_available = isa::x86_vnni && row_requantization;
+inline constexpr bool vnni_available = isa::x86_vnni && portable::detail::row_requantization;
 
 // Weights OHWI [out_c][taps][in_c] -> [taps][in_c / 4][ocp][4], ocp = out_c rounded up to 16.
 template <int OutC, int Taps, int InC, class W>
@@ -50,11 +51,8 @@ template <int OutC, int Depth, class W, class B>
 constexpr auto vnni_bias(const W& w, const B& b, std::int32_t zp_in) {
     constexpr int ocp = (OutC + 15) / 16 * 16;
     std::array<std::int32_t, ocp> r{};
-    for (int oc = 0; oc < OutC; ++oc) {
-        std::int32_t sum = 0;
-        for (int k = 0; k < Depth; ++k) sum += w[oc * Depth + k];
-        r[static_cast<std::size_t>(oc)] = b[oc] - (zp_in + 128) * sum;
-    }
+    for (int oc = 0; oc < OutC; ++oc)
+        r[static_cast<std::size_t>(oc)] = fold_input_zero_point(w, b, oc, zp_in + 128, {Depth, Depth, 1});
     return r;
 }
 
@@ -98,9 +96,9 @@ inline void vnni_tile(const Src& src, int first, std::int8_t* out, int out_strid
         for (int b = 0; b < NB; ++b) _mm512_store_si512(row + 16 * b, acc[p][b]);
         std::int8_t* o = out + p * out_stride + first;
         if (first + 16 * NB <= OutC) {
-            requantize_row<16 * NB, Rq, Lo, Hi>(row, o, first);
+            portable::detail::requantize_row<16 * NB, Rq, Lo, Hi>(row, o, first);
         } else {
-            for (int c = 0; c < OutC - first; ++c) o[c] = requantize_one<Rq, Lo, Hi>(row[c], first + c);
+            for (int c = 0; c < OutC - first; ++c) o[c] = portable::detail::requantize_one<Rq, Lo, Hi>(row[c], first + c);
         }
     }
 }
@@ -119,4 +117,4 @@ inline void vnni_pixels(const Src& src, std::int8_t* out, int out_stride, int co
 
 #endif
 
-}  // namespace ctnn::kernels::portable::detail
+}  // namespace ctnn::kernels::x86_vnni
