@@ -1,6 +1,6 @@
 // Kernel sets as data. A set is a tag type; an operation is a tag type declared with its
 // portable kernel (kernels/portable/<op>_s8.hpp); a set implements an operation by
-// specialising `kernel<Set, Op>` with `provided = true` and the entry points that operation's
+// specialising `kernel<Set, Op>` on `provided_kernel` with the entry points that operation's
 // layer calls. kernels/select.hpp picks, per operation, the first set in the build's list that
 // provides it: the one selection point every layer goes through.
 #pragma once
@@ -21,10 +21,13 @@ struct arm_dsp_set {
     static constexpr const char* name = "arm_dsp";
 };
 
-// Not provided unless a set says so.
+// Not provided unless a set says so, by specialising kernel<Set, Op> on provided_kernel.
 template <class Set, class Op>
 struct kernel {
     static constexpr bool provided = false;
+};
+struct provided_kernel {
+    static constexpr bool provided = true;
 };
 
 // The kernel of a layer that does no work (RESHAPE: its output is its input's bytes).

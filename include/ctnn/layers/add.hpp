@@ -58,8 +58,7 @@ struct add : layer {
         }();
         using kernel = kernels::kernel_for<kernels::op::add>;
         // Element-wise: either input may be overwritten; the graph offers the first.
-        static constexpr layer_facts facts{.param_bytes = 0, .macs = 0, .widenable_weights = 0, .in_place_input = 0,
-                                           .is_view = false, .fusion = fusion_role::residual_add, .scratch_bytes = 0};
+        static constexpr layer_facts facts = unweighted_facts(0, fusion_role::residual_add);
 
         static void run_reference(const std::int8_t* a, const std::int8_t* b, std::int8_t* out) {
             run_reference_range(a, b, out, params.size);

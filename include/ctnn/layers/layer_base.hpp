@@ -55,6 +55,13 @@ struct layer_facts {
     required_fact<std::size_t, fact::scratch_bytes> scratch_bytes;
 };
 
+// The facts of a layer with no constants, no MACs and no scratch (element-wise operators, data
+// movement); what still differs between them is stated by argument.
+constexpr layer_facts unweighted_facts(int in_place_input, fusion_role fusion) noexcept {
+    return {.param_bytes = 0, .macs = 0, .widenable_weights = 0, .in_place_input = in_place_input, .is_view = false,
+            .fusion = fusion, .scratch_bytes = 0};
+}
+
 }  // namespace ctnn::layers
 
 namespace ctnn {

@@ -83,8 +83,7 @@ struct mean : layer {
         }();
         using output = tensor_type<shape_from<output_dims>, OutQ>;
         using kernel = kernels::kernel_for<kernels::op::mean>;
-        static constexpr layer_facts facts{.param_bytes = 0, .macs = 0, .widenable_weights = 0, .in_place_input = -1,
-                                           .is_view = false, .fusion = fusion_role::none, .scratch_bytes = 0};
+        static constexpr layer_facts facts = unweighted_facts(-1, fusion_role::none);
 
         template <kernel_options>
         static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {

@@ -20,8 +20,7 @@ struct quantize : layer {
         static_assert(valid_quantization<OutQ>);
         using output = tensor_type<typename In::shape, OutQ>;
         using kernel = kernels::kernel_for<kernels::op::quantize>;
-        static constexpr layer_facts facts{.param_bytes = 0, .macs = 0, .widenable_weights = 0, .in_place_input = -1,
-                                           .is_view = false, .fusion = fusion_role::none, .scratch_bytes = 0};
+        static constexpr layer_facts facts = unweighted_facts(-1, fusion_role::none);
 
         template <kernel_options>
         static void run(const float* input, std::int8_t* out, std::byte*) {
@@ -39,8 +38,7 @@ struct dequantize : layer {
         static_assert(Int8Tensor<In>, "ctnn: dequantize takes an int8 tensor");
         using output = tensor_type<typename In::shape, float32>;
         using kernel = kernels::kernel_for<kernels::op::dequantize>;
-        static constexpr layer_facts facts{.param_bytes = 0, .macs = 0, .widenable_weights = 0, .in_place_input = -1,
-                                           .is_view = false, .fusion = fusion_role::none, .scratch_bytes = 0};
+        static constexpr layer_facts facts = unweighted_facts(-1, fusion_role::none);
 
         template <kernel_options>
         static void run(const std::int8_t* input, float* out, std::byte*) {

@@ -43,8 +43,7 @@ struct softmax : layer {
 
         using kernel = kernels::kernel_for<kernels::op::softmax>;
         // In place: statistics of a row are taken before any output of it is written.
-        static constexpr layer_facts facts{.param_bytes = 0, .macs = 0, .widenable_weights = 0, .in_place_input = 0,
-                                           .is_view = false, .fusion = fusion_role::none, .scratch_bytes = 0};
+        static constexpr layer_facts facts = unweighted_facts(0, fusion_role::none);
 
         template <kernel_options>
         static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {

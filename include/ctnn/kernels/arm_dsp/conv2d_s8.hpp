@@ -210,8 +210,7 @@ inline void conv2d_s8(const std::int8_t* input, std::int8_t* output, std::byte* 
 
 namespace ctnn::kernels {
 template <>
-struct kernel<arm_dsp_set, op::conv2d> {
-    static constexpr bool provided = true;
+struct kernel<arm_dsp_set, op::conv2d> : provided_kernel {
     template <class Spec>
     static constexpr std::size_t scratch_bytes = arm_dsp::conv2d_scratch_bytes<Spec>;
     template <class Spec, kernel_options O>

@@ -197,8 +197,7 @@ inline void depthwise_conv2d_s8(const std::int8_t* input, std::int8_t* output) {
 
 namespace ctnn::kernels {
 template <>
-struct kernel<arm_dsp_set, op::depthwise_conv2d> {
-    static constexpr bool provided = true;
+struct kernel<arm_dsp_set, op::depthwise_conv2d> : provided_kernel {
     template <class Spec, kernel_options>
     static void run(const std::int8_t* input, std::int8_t* output) { arm_dsp::depthwise_conv2d_s8<Spec>(input, output); }
 };

@@ -269,8 +269,7 @@ inline void fully_connected_s8(const std::int8_t* input, std::int8_t* output, st
 
 namespace ctnn::kernels {
 template <>
-struct kernel<arm_dsp_set, op::fully_connected> {
-    static constexpr bool provided = true;
+struct kernel<arm_dsp_set, op::fully_connected> : provided_kernel {
     template <class Spec>
     static constexpr std::size_t scratch_bytes = arm_dsp::fully_connected_scratch_bytes<Spec>;
     template <class Spec, kernel_options O>

@@ -66,12 +66,9 @@ void add_s8(const std::int8_t* input1, const std::int8_t* input2, std::int8_t* o
 }  // namespace ctnn::kernels::portable
 
 namespace ctnn::kernels {
-namespace op {
-struct add {};
-}
+namespace op { struct add {}; }
 template <>
-struct kernel<portable_set, op::add> {
-    static constexpr bool provided = true;
+struct kernel<portable_set, op::add> : provided_kernel {
     // The first n elements (residual fusion hands it a chunk of rows at a time).
     template <add_params P>
     static void run(const std::int8_t* a, const std::int8_t* b, std::int8_t* output, int n) { portable::add_s8<P>(a, b, output, n); }

@@ -319,12 +319,9 @@ void conv2d_s8_generic(const std::int8_t* input, std::int8_t* output, int y_begi
 }  // namespace ctnn::kernels::portable
 
 namespace ctnn::kernels {
-namespace op {
-struct conv2d {};
-}
+namespace op { struct conv2d {}; }
 template <>
-struct kernel<portable_set, op::conv2d> {
-    static constexpr bool provided = true;
+struct kernel<portable_set, op::conv2d> : provided_kernel {
     // Its per-pixel patch (depth bytes) and accumulators stay on the stack.
     template <class Spec>
     static constexpr std::size_t scratch_bytes = 0;

@@ -197,12 +197,9 @@ void depthwise_conv2d_s8(const std::int8_t* input, std::int8_t* output) {
 }  // namespace ctnn::kernels::portable
 
 namespace ctnn::kernels {
-namespace op {
-struct depthwise_conv2d {};
-}
+namespace op { struct depthwise_conv2d {}; }
 template <>
-struct kernel<portable_set, op::depthwise_conv2d> {
-    static constexpr bool provided = true;
+struct kernel<portable_set, op::depthwise_conv2d> : provided_kernel {
     template <class Spec, kernel_options>
     static void run(const std::int8_t* input, std::int8_t* output) { portable::depthwise_conv2d_s8<Spec>(input, output); }
 };

@@ -145,12 +145,9 @@ void fully_connected_s8(const std::int8_t* __restrict input, std::int8_t* __rest
 }  // namespace ctnn::kernels::portable
 
 namespace ctnn::kernels {
-namespace op {
-struct fully_connected {};
-}
+namespace op { struct fully_connected {}; }
 template <>
-struct kernel<portable_set, op::fully_connected> {
-    static constexpr bool provided = true;
+struct kernel<portable_set, op::fully_connected> : provided_kernel {
     template <class Spec>
     static constexpr std::size_t scratch_bytes = 0;
     template <class Spec, kernel_options O>

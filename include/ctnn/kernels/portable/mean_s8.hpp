@@ -71,12 +71,9 @@ void mean_s8(const std::int8_t* input, std::int8_t* output) {
 }  // namespace ctnn::kernels::portable
 
 namespace ctnn::kernels {
-namespace op {
-struct mean {};
-}
+namespace op { struct mean {}; }
 template <>
-struct kernel<portable_set, op::mean> {
-    static constexpr bool provided = true;
+struct kernel<portable_set, op::mean> : provided_kernel {
     template <mean_params P>
     static void run(const std::int8_t* input, std::int8_t* output) { portable::mean_s8<P>(input, output); }
 };

@@ -65,12 +65,9 @@ void pad_s8(const std::int8_t* input, std::int8_t* output) {
 }  // namespace ctnn::kernels::portable
 
 namespace ctnn::kernels {
-namespace op {
-struct pad {};
-}
+namespace op { struct pad {}; }
 template <>
-struct kernel<portable_set, op::pad> {
-    static constexpr bool provided = true;
+struct kernel<portable_set, op::pad> : provided_kernel {
     template <pad_params P>
     static void run(const std::int8_t* input, std::int8_t* output) { portable::pad_s8<P>(input, output); }
 };

@@ -101,14 +101,12 @@ struct average_pool2d {};
 struct max_pool2d {};
 }  // namespace op
 template <>
-struct kernel<portable_set, op::average_pool2d> {
-    static constexpr bool provided = true;
+struct kernel<portable_set, op::average_pool2d> : provided_kernel {
     template <pool_geometry G>
     static void run(const std::int8_t* input, std::int8_t* output) { portable::average_pool2d_s8<G>(input, output); }
 };
 template <>
-struct kernel<portable_set, op::max_pool2d> {
-    static constexpr bool provided = true;
+struct kernel<portable_set, op::max_pool2d> : provided_kernel {
     template <pool_geometry G>
     static void run(const std::int8_t* input, std::int8_t* output) { portable::max_pool2d_s8<G>(input, output); }
 };

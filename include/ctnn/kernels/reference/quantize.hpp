@@ -49,8 +49,7 @@ struct quantize {};
 struct dequantize {};
 }  // namespace op
 template <>
-struct kernel<reference_set, op::quantize> {
-    static constexpr bool provided = true;
+struct kernel<reference_set, op::quantize> : provided_kernel {
     // Q: the output's quantization tag (scale, zero_point).
     template <class Q, std::size_t Count>
     static void run(const float* input, std::int8_t* output) {
@@ -58,8 +57,7 @@ struct kernel<reference_set, op::quantize> {
     }
 };
 template <>
-struct kernel<reference_set, op::dequantize> {
-    static constexpr bool provided = true;
+struct kernel<reference_set, op::dequantize> : provided_kernel {
     // Q: the input's quantization tag.
     template <class Q, std::size_t Count>
     static void run(const std::int8_t* input, float* output) {
