@@ -18,8 +18,12 @@ measure() {  # <build dir> <target> <source file name> -> "seconds peak_MiB"
   cmd=$(ninja -C "$dir" -t commands "$target" | grep -- " -c .*${source}" | tail -1)
   [ -n "$cmd" ] || { echo "n/a n/a"; return; }
   cmd="${cmd#*ccache }"
-  (cd "$dir" && CCACHE_DISABLE=1 /usr/bin/time -f "%e %M" bash -c "$cmd -o /dev/null" 2>&1 >/dev/null | tail -1) |
-    awk '{ printf "%.1f %.0f\n", $1, $2 / 1024 }'
+  # The object and dependency outputs go nowhere: only the compiler's work is measured.
+  cmd=$(sed -E 's/ -MD//; s/ -M[TF] [^ ]+//g; s/ -o [^ ]+/ -o \/dev\/null/' <<<"$cmd")
+  local out
+  out=$(cd "$dir" && CCACHE_DISABLE=1 /usr/bin/time -f "ctnn-time %e %M" bash -c "$cmd" 2>&1 >/dev/null) ||
+    { echo "compile_bench: the compile failed: $cmd" >&2; printf '%s\n' "$out" | tail -5 >&2; exit 1; }
+  grep '^ctnn-time ' <<<"$out" | awk '{ printf "%.1f %.0f\n", $2, $3 / 1024 }'
 }
 
 printf '| model | host compile (s) | host peak (MiB) | M4 compile (s) | M4 peak (MiB) |\n|---|--:|--:|--:|--:|\n'
