@@ -19,6 +19,7 @@
 #include "ctnn/layers/conv2d.hpp"
 #include "ctnn/layers/depthwise_conv2d.hpp"
 #include "ctnn/layers/fully_connected.hpp"
+#include "ctnn/layers/hard_swish.hpp"
 #include "ctnn/layers/mean.hpp"
 #include "ctnn/layers/pad.hpp"
 #include "ctnn/layers/pool2d.hpp"

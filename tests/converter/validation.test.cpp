@@ -41,8 +41,8 @@ TEST_CASE("validation: unsupported operator") {
     m.opcodes[m.ops[3].opcode_index] = {TANH, -1, ""};
     expect_error(m, "operator #3 TANH: unsupported operator; supported: ADD, AVERAGE_POOL_2D, CONV_2D");
     auto h = tiny_model();
-    h.opcodes[h.ops[3].opcode_index] = {HARD_SWISH, -1, ""};
-    expect_error(h, "operator #3 HARD_SWISH: unsupported operator");
+    h.opcodes[h.ops[3].opcode_index] = {REVERSE_SEQUENCE, -1, ""};
+    expect_error(h, "operator #3 REVERSE_SEQUENCE: unsupported operator");
     auto c = tiny_model();
     c.opcodes[c.ops[3].opcode_index] = {CUSTOM, -1, "MyOp"};
     expect_error(c, "operator #3 CUSTOM: unsupported custom operator 'MyOp'");
