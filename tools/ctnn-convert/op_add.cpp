@@ -40,7 +40,7 @@ const operator_entry add_operator{
     .options_text = [](const ir_layer& l) { return activation_text(l.act); }, .params_prefix = nullptr,
     .constant_per_tensor_multiplier = false, .widenable_weights = false,
     .sharing = output_sharing::in_place_of_first_input, .residual_role = ctnn::plan::node_facts::op_kind::add,
-    .scalar_output = false,
+    .scalar_output = false, .table_bytes = 0,
 };
 
 }  // namespace ctnn_convert

@@ -62,7 +62,7 @@ const operator_entry conv_2d_operator{
     .constants = nullptr, .options_text = conv_options, .params_prefix = "conv",
     // O x OH x OW x KH x KW x I: each output element reads a KH x KW x I window.
     .constant_per_tensor_multiplier = false, .widenable_weights = true, .sharing = output_sharing::none,
-    .residual_role = ctnn::plan::node_facts::op_kind::conv2d, .scalar_output = false,
+    .residual_role = ctnn::plan::node_facts::op_kind::conv2d, .scalar_output = false, .table_bytes = 0,
 };
 
 const operator_entry depthwise_conv_2d_operator{
@@ -71,7 +71,7 @@ const operator_entry depthwise_conv_2d_operator{
     .layer_type = [](const model_ir&, const ir_layer& l, std::size_t node) { return conv_type("depthwise_conv2d", l, node); },
     .constants = nullptr, .options_text = conv_options, .params_prefix = "dwconv",
     .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::none,
-    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false,
+    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false, .table_bytes = 0,
 };
 
 }  // namespace ctnn_convert

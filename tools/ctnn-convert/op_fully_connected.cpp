@@ -60,7 +60,7 @@ const operator_entry fully_connected_operator{
     .params_prefix = "fc",
     // batches x O x I: each output element is a dot product of I.
     .constant_per_tensor_multiplier = true, .widenable_weights = true, .sharing = output_sharing::none,
-    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false,
+    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false, .table_bytes = 0,
 };
 
 }  // namespace ctnn_convert

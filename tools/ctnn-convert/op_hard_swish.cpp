@@ -2,6 +2,7 @@
 // quantization, within the scale rules of TFLite's Prepare (kernels/reference/hard_swish_s8.hpp).
 #include <cstdio>
 
+#include <ctnn/kernels/portable/lut_s8.hpp>
 #include <ctnn/kernels/reference/hard_swish_s8.hpp>
 
 #include "emit_names.hpp"
@@ -57,6 +58,7 @@ const operator_entry hard_swish_operator{
     .constants = nullptr, .options_text = nullptr, .params_prefix = nullptr,
     .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::in_place_of_first_input,
     .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false,
+    .table_bytes = sizeof(ctnn::kernels::lut_s8_table),  // the layer keeps its 256-entry table in flash
 };
 
 }  // namespace ctnn_convert

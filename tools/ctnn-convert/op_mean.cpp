@@ -66,7 +66,7 @@ const operator_entry mean_operator{
     .builtin = tfl::op::mean, .name = "MEAN", .lower = lower_mean, .layer_type = mean_type, .constants = nullptr,
     .options_text = mean_options, .params_prefix = nullptr,
     .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::none,
-    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = true,
+    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = true, .table_bytes = 0,
 };
 
 }  // namespace ctnn_convert

@@ -62,7 +62,7 @@ const operator_entry pad_operator{
     .builtin = tfl::op::pad, .name = "PAD", .lower = lower_pad, .layer_type = pad_type, .constants = nullptr,
     .options_text = pad_options, .params_prefix = nullptr,
     .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::none,
-    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false,
+    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false, .table_bytes = 0,
 };
 
 }  // namespace ctnn_convert

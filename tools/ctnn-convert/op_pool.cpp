@@ -44,7 +44,7 @@ const operator_entry average_pool_2d_operator{
     .layer_type = [](const model_ir&, const ir_layer& l, std::size_t) { return pool_type("average_pool2d", l); },
     .constants = nullptr, .options_text = pool_options, .params_prefix = nullptr,
     .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::none,
-    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false,
+    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false, .table_bytes = 0,
 };
 
 const operator_entry max_pool_2d_operator{
@@ -53,7 +53,7 @@ const operator_entry max_pool_2d_operator{
     .layer_type = [](const model_ir&, const ir_layer& l, std::size_t) { return pool_type("max_pool2d", l); },
     .constants = nullptr, .options_text = pool_options, .params_prefix = nullptr,
     .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::none,
-    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false,
+    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false, .table_bytes = 0,
 };
 
 }  // namespace ctnn_convert

@@ -107,7 +107,7 @@ const operator_entry reshape_operator{
     .builtin = tfl::op::reshape, .name = "RESHAPE", .lower = lower_reshape, .layer_type = reshape_type,
     .constants = nullptr, .options_text = nullptr, .params_prefix = nullptr,
     .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::alias_of_input,
-    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false,
+    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false, .table_bytes = 0,
 };
 
 }  // namespace ctnn_convert

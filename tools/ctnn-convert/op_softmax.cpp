@@ -55,7 +55,7 @@ const operator_entry softmax_operator{
     .constants = softmax_constants, .options_text = [](const ir_layer& l) { return "beta " + float_text(l.beta); },
     .params_prefix = nullptr, .constant_per_tensor_multiplier = false,
     .widenable_weights = false, .sharing = output_sharing::in_place_of_first_input,
-    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false,
+    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false, .table_bytes = 0,
 };
 
 }  // namespace ctnn_convert

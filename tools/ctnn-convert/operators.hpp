@@ -47,6 +47,9 @@ struct operator_entry {
     output_sharing sharing;
     ctnn::plan::node_facts::op_kind residual_role;  // residual fusion: conv2d, add, or other
     bool scalar_output;                             // the output may be rank 0 (MEAN)
+    // Flash of an unweighted layer's compile-time table (HARD_SWISH's lookup table), counted
+    // like the layer type's param_bytes; 0 for the rest.
+    std::size_t table_bytes;
 };
 
 // Every supported operator, one entry each.
