@@ -13,25 +13,15 @@
 #include <limits>
 
 #include "edge_models.hpp"
+#include "expect_rejected.hpp"
 #include "run_converter.hpp"
 #include "test_models.hpp"
 
 using namespace test_tflite;
 using test_run::convert;
+using test_run::expect_rejected;
 
 namespace {
-
-void expect_rejected(const model& m, const std::string& message) {
-    const auto r = convert(build(m));
-    INFO("stderr: " << r.err);
-    CHECK(r.status == 2);
-    CHECK(r.err.rfind("ctnn-convert: error: ", 0) == 0);
-    const std::string tail = ".tflite: " + message + "\n";
-    CHECK(r.err.size() >= tail.size());
-    CHECK(r.err.compare(r.err.size() - std::min(tail.size(), r.err.size()), tail.size(), tail) == 0);
-    CHECK(r.err.find("#-1") == std::string::npos);
-    CHECK(r.out.empty());
-}
 
 void expect_accepted(const model& m) {
     const auto r = convert(build(m));

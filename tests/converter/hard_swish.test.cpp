@@ -6,11 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "expect_rejected.hpp"
 #include "run_converter.hpp"
 #include "tflite_builder.hpp"
 
 using namespace test_tflite;
 using test_run::convert;
+using test_run::expect_rejected;
 
 namespace {
 
@@ -27,17 +29,6 @@ model hard_swish_model(std::int8_t in_type = INT8, std::int8_t out_type = INT8) 
     m.inputs = {0};
     m.outputs = {1};
     return m;
-}
-
-void expect_rejected(const model& m, const std::string& message) {
-    const auto r = convert(build(m));
-    INFO("stderr: " << r.err);
-    CHECK(r.status == 2);
-    CHECK(r.err.rfind("ctnn-convert: error: ", 0) == 0);
-    const std::string tail = ".tflite: " + message + "\n";
-    CHECK(r.err.size() >= tail.size());
-    CHECK(r.err.compare(r.err.size() - std::min(tail.size(), r.err.size()), tail.size(), tail) == 0);
-    CHECK(r.out.empty());
 }
 
 }  // namespace

@@ -8,11 +8,9 @@
 // come from one table with a base per node (found by deduction, no recursion).
 #pragma once
 
-#include <concepts>
 #include <cstddef>
 #include <utility>
 
-#include "ctnn/core/tensor_type.hpp"
 #include "ctnn/layers/layer_base.hpp"
 
 namespace ctnn {
@@ -54,11 +52,6 @@ struct structure_node {
 template <class S, int K>
 struct structure_bound;
 
-template <class B>
-inline constexpr bool has_output = requires { typename B::output; requires TensorType<typename B::output>; };
-template <class B>
-inline constexpr bool has_facts = requires { { B::facts } -> std::same_as<const layers::layer_facts&>; };
-
 // Input `input` of node K, or tensor 0 when it is not produced before node K: the diag below
 // reports the bad index, and everything after it sees a valid graph (no cascade of errors).
 constexpr int checked_input(int input, int k) noexcept { return input >= 0 && input < k ? input : 0; }
@@ -93,8 +86,8 @@ struct structure_bound {
     static auto bind(std::index_sequence<I...>) -> typename node_type::layer::template bind<
         typename structure_tensor<S, checked_input(node_type::inputs[I], K)>::type...>;
     using type = decltype(bind(std::make_index_sequence<node_type::inputs.size()>{}));
-    static_assert(sizeof(diag::bound_layer_lacks_a_member<K, type, has_output<type>, requires { typename type::kernel; },
-                                                          has_facts<type>>));
+    static_assert(sizeof(diag::bound_layer_lacks_a_member<K, type, declares_output<type>, declares_kernel<type>,
+                                                          declares_facts<type>>));
 };
 
 // Per-layer lookups go through these namespace-scope aliases keyed by the structure type:

@@ -70,13 +70,20 @@ namespace ctnn {
 template <class L>
 concept layer = std::derived_from<L, layers::layer>;
 
-// A layer bound to its input tensors.
+// A layer bound to its input tensors, in its three parts (each checked on its own where a graph
+// binds a node, so that the message says which one is missing: graph/structure.hpp).
 template <class B>
-concept bound_layer = requires {
+inline constexpr bool declares_output = requires {
     typename B::output;
-    typename B::kernel;
     requires TensorType<typename B::output>;
+};
+template <class B>
+inline constexpr bool declares_kernel = requires { typename B::kernel; };
+template <class B>
+inline constexpr bool declares_facts = requires {
     { B::facts } -> std::same_as<const layers::layer_facts&>;
 };
+template <class B>
+concept bound_layer = declares_output<B> && declares_kernel<B> && declares_facts<B>;
 
 }  // namespace ctnn
