@@ -1,14 +1,14 @@
-// Firmware micro-benchmark: instructions (QEMU -icount shift=0) per layer of the Arm DSP kernels
-// and of the portable kernels at every weighted layer shape of the MLPerf Tiny KWS, VWW and
-// ResNet-8 models (shared/models/MODELS.md), with instructions per MAC, and per-model sums of
-// the weighted layers (count = how many layers of the model have that shape).
+// Firmware micro-benchmark: instructions (QEMU -icount shift=0) per layer of the build's kernels
+// (kernels/select.hpp: Arm DSP, or Helium on M55) and of the portable kernels at every weighted
+// layer shape of the MLPerf Tiny KWS, VWW and ResNet-8 models (shared/models/MODELS.md), with
+// instructions per MAC, and per-model sums of the weighted layers (count = how many layers of the model have that shape).
 #include <ctnn_fw/ctnn_fw.hpp>
 
 #include <cstddef>
 #include <cstdint>
 
 #include "arm_specs.hpp"
-#include "ctnn/kernels/arm_dsp/arm_dsp.hpp"
+#include "ctnn/kernels/select.hpp"
 #include "ctnn/kernels/portable/conv2d_s8.hpp"
 #include "ctnn/kernels/portable/depthwise_conv2d_s8.hpp"
 #include "ctnn/kernels/portable/fully_connected_s8.hpp"
@@ -80,19 +80,19 @@ constexpr conv_case layer(int h, int w, int ic, int oc, int k, int stride) {
 template <conv_case C, int Seed>
 void conv(const char* name, int m, int count) {
     using S = arm_test::conv_spec<C, Seed>;
-    row(name, m, count, S::macs, [] { kernels::arm_dsp::conv2d_s8<S>(input, output, scratch); },
+    row(name, m, count, S::macs, [] { kernels::kernel_for<kernels::op::conv2d>::run<S, kernel_options{}>(input, output, scratch); },
         [] { kernels::portable::conv2d_s8<S>(input, output); });
 }
 template <conv_case C, int Seed>
 void dw(const char* name, int m, int count) {
     using S = arm_test::depthwise_spec<C, Seed>;
-    row(name, m, count, S::macs, [] { kernels::arm_dsp::depthwise_conv2d_s8<S>(input, output); },
+    row(name, m, count, S::macs, [] { kernels::kernel_for<kernels::op::depthwise_conv2d>::run<S, kernel_options{}>(input, output); },
         [] { kernels::portable::depthwise_conv2d_s8<S>(input, output); });
 }
 template <fc_case C, int Seed>
 void fc(const char* name, int m, int count) {
     using S = arm_test::fc_spec<C, Seed>;
-    row(name, m, count, S::macs, [] { kernels::arm_dsp::fully_connected_s8<S>(input, output, scratch); },
+    row(name, m, count, S::macs, [] { kernels::kernel_for<kernels::op::fully_connected>::run<S, kernel_options{}>(input, output, scratch); },
         [] { kernels::portable::fully_connected_s8<S>(input, output); });
 }
 

@@ -1,4 +1,5 @@
-// Firmware test: the Arm DSP kernels against the reference kernels, bit for bit, over many
+// Firmware test: the build's kernels (kernels/select.hpp: the Arm DSP set on Cortex-M4, M7 and
+// M33, the Helium set on M55) against the reference kernels, bit for bit, over many
 // geometries with pseudo-random data (odd channel counts, non-square kernels, strides and
 // dilations, SAME/VALID, depth multiplier 2, clamps, mixed-sign per-channel shifts, a zero
 // multiplier, zero points across the range). Convolution and fully connected cases run twice:
@@ -11,7 +12,10 @@
 #include <cstdint>
 
 #include "arm_specs.hpp"
-#include "ctnn/kernels/arm_dsp/arm_dsp.hpp"
+#include "ctnn/kernels/select.hpp"
+#include "ctnn/kernels/portable/conv2d_s8.hpp"
+#include "ctnn/kernels/portable/depthwise_conv2d_s8.hpp"
+#include "ctnn/kernels/portable/fully_connected_s8.hpp"
 #include "ctnn/kernels/reference/conv2d_s8.hpp"
 #include "ctnn/kernels/reference/depthwise_conv2d_s8.hpp"
 #include "ctnn/kernels/reference/fully_connected_s8.hpp"
@@ -62,6 +66,7 @@ void check(const char* kind, int index, int n, int offset, bool int16_weights = 
 // offset: misalignment of input and output (0..3): tensors may start at any byte.
 template <class Spec, bool Depthwise, kernel_options O = kernel_options{}>
 void conv_test(int index, int offset) {
+    using conv = kernels::kernel_for<kernels::op::conv2d>;
     constexpr kernels::conv_geometry g = Spec::geometry;
     constexpr int in_n = g.in_h * g.in_w * g.in_c, out_n = g.out_h * g.out_w * g.out_c;
     static_assert(in_n <= max_bytes && out_n <= max_bytes);
@@ -69,11 +74,11 @@ void conv_test(int index, int offset) {
     for (auto& v : got) v = 0x55;
     if constexpr (Depthwise) {
         kernels::reference::depthwise_conv2d_s8(g, input + offset, Spec::weights, Spec::bias, Spec::requant.data(), want);
-        kernels::arm_dsp::depthwise_conv2d_s8<Spec>(input + offset, got + offset);
+        kernels::kernel_for<kernels::op::depthwise_conv2d>::run<Spec, O>(input + offset, got + offset);
     } else {
         kernels::reference::conv2d_s8(g, input + offset, Spec::weights, Spec::bias, Spec::requant.data(), want);
-        static_assert(kernels::arm_dsp::conv2d_scratch_bytes<Spec> <= max_scratch);
-        kernels::arm_dsp::conv2d_s8<Spec, O>(input + offset, got + offset, scratch);
+        static_assert(conv::scratch_bytes<Spec> <= max_scratch);
+        conv::run<Spec, O>(input + offset, got + offset, scratch);
     }
     check(Depthwise ? "depthwise" : "conv2d", index, out_n, offset, O.int16_weights());
     if constexpr (!Depthwise) {
@@ -81,8 +86,8 @@ void conv_test(int index, int offset) {
         for (auto& v : got) v = 0x55;
         const int cuts[] = {0, g.out_h / 3, g.out_h - g.out_h / 4, g.out_h};
         for (int r = 0; r < 3; ++r)
-            kernels::arm_dsp::conv2d_s8_rows<Spec, O>(input + offset, got + offset + cuts[r] * g.out_w * g.out_c, cuts[r],
-                                                      cuts[r + 1], scratch);
+            conv::run_rows<Spec, O>(input + offset, got + offset + cuts[r] * g.out_w * g.out_c, cuts[r], cuts[r + 1],
+                                    scratch);
         check("conv2d rows", index, out_n, offset, O.int16_weights());
     }
 }
@@ -93,8 +98,9 @@ void fc_test(int index, int offset) {
     arm_test::fill_random(input + offset, p.batches * p.in_features, index + 1);
     for (auto& v : got) v = 0x55;
     kernels::reference::fully_connected_s8(p, input + offset, Spec::weights, Spec::bias, Spec::requant.data(), want);
-    static_assert(kernels::arm_dsp::fully_connected_scratch_bytes<Spec> <= max_scratch);
-    kernels::arm_dsp::fully_connected_s8<Spec, O>(input + offset, got + offset, scratch);
+    using fc = kernels::kernel_for<kernels::op::fully_connected>;
+    static_assert(fc::scratch_bytes<Spec> <= max_scratch);
+    fc::run<Spec, O>(input + offset, got + offset, scratch);
     check("fully_connected", index, p.batches * p.out_features, offset, O.int16_weights());
 }
 

@@ -36,9 +36,12 @@ constexpr std::int32_t interesting_ints[] = {-2, -1, 0, 1, 2, 3, 4, 5, 7, 8, 12,
 constexpr float interesting_floats[] = {0.0f, -1.0f, 1.0f / 256.0f, 0.5f, 1.0f, 1e-12f, 1e-9f, 1e-40f, FLT_MIN, FLT_MAX, 1e30f, 1e-30f,
                                         std::numeric_limits<float>::infinity(), std::numeric_limits<float>::quiet_NaN()};
 constexpr std::int8_t types[] = {FLOAT32, INT32, INT8, INT16, 3 /* UINT8 */, 4 /* INT64 */, 1 /* FLOAT16 */};
-constexpr int opcodes[] = {ADD, AVERAGE_POOL_2D, CONV_2D, DEPTHWISE_CONV_2D, DEQUANTIZE, FULLY_CONNECTED, MAX_POOL_2D, RESHAPE, SOFTMAX, PAD, MEAN, QUANTIZE};
+// Every operator the converter supports (operators.cpp's table), and their options types.
+constexpr int opcodes[] = {ADD, AVERAGE_POOL_2D, CONV_2D, DEPTHWISE_CONV_2D, DEQUANTIZE, FULLY_CONNECTED, MAX_POOL_2D, RESHAPE, SOFTMAX, PAD, MEAN, QUANTIZE,
+                           HARD_SWISH};
 constexpr std::uint8_t option_types[] = {0, Conv2DOptions, DepthwiseConv2DOptions, Pool2DOptions, FullyConnectedOptions, SoftmaxOptions,
-                                         AddOptions, ReshapeOptions, PadOptions, ReducerOptions, QuantizeOptions, DequantizeOptions};
+                                         AddOptions, ReshapeOptions, PadOptions, ReducerOptions, QuantizeOptions, DequantizeOptions,
+                                         HardSwishOptions};
 
 template <class T, std::size_t N>
 T pick(FuzzedDataProvider& in, const T (&values)[N]) {
@@ -101,6 +104,7 @@ void edit_tensor(FuzzedDataProvider& in, model& m) {
 }
 
 void edit_buffer(FuzzedDataProvider& in, model& m) {
+    if (m.buffers.size() < 2) return;  // only buffer 0, the empty one (the HARD_SWISH seed has no constants)
     auto& b = m.buffers[in.ConsumeIntegralInRange<std::size_t>(1, m.buffers.size() - 1)];
     switch (in.ConsumeIntegralInRange(0, 2)) {
         case 0:  // an int32 entry (bias, shape, paddings, axes)
@@ -166,13 +170,27 @@ void edit_model(FuzzedDataProvider& in, model& m) {
     }
 }
 
+// x 1x3x5 -> HARD_SWISH -> y: the one operator no other seed has, so that its scale rules are
+// fuzzed from a valid start.
+model hard_swish_seed() {
+    model m;
+    m.add_tensor({"x", {1, 3, 5}, INT8, 0, {0.05f}, {-20}, 0, {}});
+    m.add_tensor({"y", {1, 3, 5}, INT8, 0, {0.03f}, {-100}, 0, {}});
+    m.ops.push_back({m.code(HARD_SWISH), {0}, {1}, HardSwishOptions, true, {}});
+    m.inputs = {0};
+    m.outputs = {1};
+    return m;
+}
+
+constexpr int seed_count = 6;
 model seed(int which) {
     switch (which) {
         case 0: return tiny_model();
         case 1: return edges_model();
         case 2: return options_model();
         case 3: return residual_model();
-        default: return edge_cases_model();
+        case 4: return edge_cases_model();
+        default: return hard_swish_seed();
     }
 }
 
@@ -189,7 +207,7 @@ void keep_accepted(const std::string& header) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     FuzzedDataProvider in(data, size);
-    model m = seed(in.ConsumeIntegralInRange(0, 4));
+    model m = seed(in.ConsumeIntegralInRange(0, seed_count - 1));
     const int edits = in.ConsumeIntegralInRange(0, 12);
     for (int i = 0; i < edits && in.remaining_bytes() > 0; ++i) edit_model(in, m);
     const std::vector<std::uint8_t> file = build(m);

@@ -1,4 +1,5 @@
-// Portable convolutions against the reference on pseudo-random data over many geometries.
+// The build's convolution kernels (kernels/select.hpp: portable, or the x86_vnni set on an
+// AVX-512 VNNI host) against the reference on pseudo-random data over many geometries.
 #include <doctest/doctest.h>
 
 #include <array>
@@ -12,6 +13,7 @@
 #include "ctnn/kernels/portable/detail/requantize_row.hpp"
 #include "ctnn/kernels/reference/conv2d_s8.hpp"
 #include "ctnn/kernels/reference/depthwise_conv2d_s8.hpp"
+#include "ctnn/kernels/select.hpp"
 #include "support/random_specs.hpp"
 
 namespace {
@@ -33,6 +35,8 @@ std::string first_mismatch(const std::vector<std::int8_t>& got, const std::vecto
 // Several inputs per spec; also checks the outputs are not all saturated (a weak test otherwise).
 template <class Spec, bool Depthwise>
 void check_against_reference() {
+    using conv = kernel_for<op::conv2d>;
+    static_assert(conv::scratch_bytes<Spec> == 0, "host kernels need no scratch");
     constexpr conv_geometry g = Spec::geometry;
     const std::size_t in_size = static_cast<std::size_t>(g.in_h * g.in_w * g.in_c);
     const std::size_t out_size = static_cast<std::size_t>(g.out_h * g.out_w * g.out_c);
@@ -45,10 +49,10 @@ void check_against_reference() {
         if constexpr (Depthwise) {
             reference::depthwise_conv2d_s8(g, input, Spec::weights.data(), Spec::bias.data(), Spec::requant.data(),
                                            want.data());
-            portable::depthwise_conv2d_s8<Spec>(input, got.data() + 1);
+            kernel_for<op::depthwise_conv2d>::run<Spec, kernel_options{}>(input, got.data() + 1);
         } else {
             reference::conv2d_s8(g, input, Spec::weights.data(), Spec::bias.data(), Spec::requant.data(), want.data());
-            portable::conv2d_s8<Spec>(input, got.data() + 1);
+            conv::run<Spec, kernel_options{}>(input, got.data() + 1, nullptr);
         }
         got.erase(got.begin());
         INFO("seed ", seed, ", out ", g.out_h, "x", g.out_w, "x", g.out_c);
@@ -58,7 +62,8 @@ void check_against_reference() {
             std::vector<std::int8_t> rows(out_size);
             const int cuts[] = {0, g.out_h / 3, g.out_h - g.out_h / 4, g.out_h};
             for (int r = 0; r < 3; ++r)
-                portable::conv2d_s8_rows<Spec>(input, rows.data() + cuts[r] * g.out_w * g.out_c, cuts[r], cuts[r + 1]);
+                conv::run_rows<Spec, kernel_options{}>(input, rows.data() + cuts[r] * g.out_w * g.out_c, cuts[r],
+                                                   cuts[r + 1], nullptr);
             CHECK(first_mismatch(rows, want) == "");
         }
         for (auto v : want) unsaturated += v > g.act_min && v < g.act_max;

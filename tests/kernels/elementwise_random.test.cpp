@@ -1,4 +1,5 @@
-// Portable pooling, ADD, PAD and MEAN against the reference on pseudo-random data.
+// Portable pooling, PAD and MEAN, and the build's ADD (portable, or the x86_vnni set on an
+// AVX-512 VNNI host), against the reference on pseudo-random data.
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -13,6 +14,7 @@
 #include "ctnn/kernels/reference/mean_s8.hpp"
 #include "ctnn/kernels/reference/pad_s8.hpp"
 #include "ctnn/kernels/reference/pool2d_s8.hpp"
+#include "ctnn/kernels/select.hpp"
 #include "support/random_specs.hpp"
 
 namespace {
@@ -68,18 +70,19 @@ TEST_CASE("average_pool2d_s8 / max_pool2d_s8 portable == reference") {
 
 template <add_params P>
 void check_add() {
+    using add = kernels::kernel_for<kernels::op::add>;
     const auto n = static_cast<std::size_t>(P.size);
     for (std::uint32_t seed = 1; seed <= 3; ++seed) {
         const bytes a = test::random_input(n + 1, seed + 60), b = test::random_input(n + 3, seed + 70);
         bytes want(n), got(n + 2);
         reference::add_s8(P, a.data() + 1, b.data() + 3, want.data());
-        portable::add_s8<P>(a.data() + 1, b.data() + 3, got.data() + 2);
+        add::run<P>(a.data() + 1, b.data() + 3, got.data() + 2, P.size);
         CHECK(first_mismatch(bytes(got.begin() + 2, got.end()), want) == "");
         bytes in_place(a.begin() + 1, a.end());  // output == input1
-        portable::add_s8<P>(in_place.data(), b.data() + 3, in_place.data());
+        add::run<P>(in_place.data(), b.data() + 3, in_place.data(), P.size);
         CHECK(first_mismatch(in_place, want) == "");
         bytes in_place2(b.begin() + 3, b.end());  // output == input2
-        portable::add_s8<P>(a.data() + 1, in_place2.data(), in_place2.data());
+        add::run<P>(a.data() + 1, in_place2.data(), in_place2.data(), P.size);
         CHECK(first_mismatch(in_place2, want) == "");
     }
 }

@@ -1,4 +1,5 @@
-// Portable FULLY_CONNECTED against the reference on pseudo-random data.
+// The build's FULLY_CONNECTED kernel (kernels/select.hpp: portable, or the x86_vnni set on an
+// AVX-512 VNNI host) against the reference on pseudo-random data.
 #include <doctest/doctest.h>
 
 #include <array>
@@ -8,6 +9,7 @@
 
 #include "ctnn/kernels/portable/fully_connected_s8.hpp"
 #include "ctnn/kernels/reference/fully_connected_s8.hpp"
+#include "ctnn/kernels/select.hpp"
 #include "support/random_specs.hpp"
 
 namespace {
@@ -39,7 +41,7 @@ void check_fc() {
         std::vector<std::int8_t> want(out), got(out + 2);
         reference::fully_connected_s8(P, buffer.data() + 1, Spec::weights, Spec::bias, Spec::requant.data(),
                                       want.data());
-        portable::fully_connected_s8<Spec>(buffer.data() + 1, got.data() + 1);
+        kernel_for<op::fully_connected>::run<Spec, kernel_options{}>(buffer.data() + 1, got.data() + 1, nullptr);
         CHECK(got.front() == 0);  // nothing written outside the output
         CHECK(got.back() == 0);
         std::string mismatch;

@@ -86,10 +86,12 @@ constexpr result fuse(std::array<buffer, 4> b, std::array<node_facts, 4> nodes) 
     return r;
 }
 constexpr std::array<buffer, 4> block{{{256, 0, 3}, {256, 1, 2}, {256, 2, 3}, {256, 3, 4, -1, 0}}};
-constexpr std::array<node_facts, 4> block_nodes{{{}, {conv, {0, -1}, 8, 8, 4}, {conv, {1, -1}, 8, 8, 4}, {add, {2, 0}}}};
+constexpr ctnn::plan::chunk_rule threes{.pixel_multiple = 3, .min_pixels = 24};  // the Arm DSP set's
+constexpr std::array<node_facts, 4> block_nodes{
+    {{}, {conv, {0, -1}, 8, 8, 4, threes}, {conv, {1, -1}, 8, 8, 4, threes}, {add, {2, 0}}}};
 constexpr result fused_block = fuse(block, block_nodes);
 static_assert(!fused_block.fused[1] && fused_block.fused[2] && !fused_block.fused[3]);
-static_assert(ctnn::plan::fused_chunk_rows(8, 8) == 3);
+static_assert(ctnn::plan::fused_chunk_rows(8, 8, threes) == 3);
 static_assert(fused_block.buffers[2].bytes == 96 && fused_block.buffers[2].first_step == 3 &&
               fused_block.buffers[2].last_step == 3);
 static_assert(fused_block.buffers[1].last_step == 3);   // the convolution's input lives on
@@ -101,19 +103,24 @@ static_assert(safe(fused_block.buffers));
 
 // Not fused: the skip is the convolution's own input (t2 = add(conv(t1), t1)): the ADD would
 // overwrite rows the convolution still reads.
-constexpr std::array<node_facts, 4> own_input{{{}, {conv, {0, -1}, 8, 8, 4}, {conv, {1, -1}, 8, 8, 4}, {add, {2, 1}}}};
+constexpr std::array<node_facts, 4> own_input{
+    {{}, {conv, {0, -1}, 8, 8, 4, threes}, {conv, {1, -1}, 8, 8, 4, threes}, {add, {2, 1}}}};
 constexpr std::array<buffer, 4> own_input_buffers{{{256, 0, 1}, {256, 1, 3}, {256, 2, 3}, {256, 3, 4, -1, 1}}};
 static_assert(!fuse(own_input_buffers, own_input).fused[2]);
 // Not fused: the convolution's output is read again later (here by a node after the ADD).
 constexpr std::array<buffer, 4> read_later{{{256, 0, 3}, {256, 1, 2}, {256, 2, 4}, {256, 3, 4, -1, 0}}};
 static_assert(!fuse(read_later, block_nodes).fused[2]);
 // Not fused: the node before the ADD is not a convolution.
-constexpr std::array<node_facts, 4> not_conv{{{}, {conv, {0, -1}, 8, 8, 4}, {}, {add, {2, 0}}}};
+constexpr std::array<node_facts, 4> not_conv{{{}, {conv, {0, -1}, 8, 8, 4, threes}, {}, {add, {2, 0}}}};
 static_assert(!fuse(block, not_conv).fused[2]);
-// Row chunks: the fewest rows giving a multiple of three pixels and at least 24 of them.
-static_assert(ctnn::plan::fused_chunk_rows(32, 32) == 3 && ctnn::plan::fused_chunk_rows(16, 16) == 3);
-static_assert(ctnn::plan::fused_chunk_rows(10, 24) == 1 && ctnn::plan::fused_chunk_rows(5, 5) == 5);
-static_assert(ctnn::plan::fused_chunk_rows(9, 6) == 4);
+// Row chunks: the fewest rows giving a multiple of three pixels and at least 24 of them (Arm
+// DSP), or just at least 24 pixels (a set computing one pixel at a time).
+static_assert(ctnn::plan::fused_chunk_rows(32, 32, threes) == 3 && ctnn::plan::fused_chunk_rows(16, 16, threes) == 3);
+static_assert(ctnn::plan::fused_chunk_rows(10, 24, threes) == 1 && ctnn::plan::fused_chunk_rows(5, 5, threes) == 5);
+static_assert(ctnn::plan::fused_chunk_rows(9, 6, threes) == 4);
+constexpr ctnn::plan::chunk_rule ones{.pixel_multiple = 1, .min_pixels = 24};
+static_assert(ctnn::plan::fused_chunk_rows(32, 32, ones) == 1 && ctnn::plan::fused_chunk_rows(16, 16, ones) == 2);
+static_assert(ctnn::plan::fused_chunk_rows(8, 8, ones) == 3 && ctnn::plan::fused_chunk_rows(9, 7, ones) == 4);
 }  // namespace fusion
 
 

@@ -2,6 +2,7 @@
 
 #include <ctnn/layers/weighted_facts.hpp>
 #include <ctnn/plan/arena_planner.hpp>
+#include <ctnn/kernels/kernel_set.hpp>
 #include <ctnn/plan/residual_fusion.hpp>
 
 #include <memory>
@@ -68,6 +69,7 @@ arena_plan plan_model_arena(const model_ir& model) {
             f.out_h = out[1];
             f.out_w = out[2];
             f.out_c = out[3];
+            f.chunking = ctnn::kernels::portable_set::residual_chunking;  // the host build's plan
         } else if (role == ctnn::plan::node_facts::op_kind::add) {
             f.op = role;
         }

@@ -2,7 +2,6 @@
 // static_assert, evaluated here with the same constexpr functions so that a model which would
 // not compile is rejected at convert time.
 #include <algorithm>
-#include <cstdio>
 #include <limits>
 
 #include <ctnn/core/shape.hpp>
@@ -271,9 +270,7 @@ void lowering::check_accumulator(const ir_params& p, int depth, bool depthwise, 
 
 void lowering::check_multiplier(double real, const std::string& what, const std::string& from) const {
     if (ctnn::multiplier_in_range(real)) return;
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.9g", real);
-    op_fail(what + " " + buf + " (" + from + ") is out of range; ctnn, like TFLite, needs a finite value below 2^30 (a left shift of at most " +
+    op_fail(what + " " + real_text(real) + " (" + from + ") is out of range; ctnn, like TFLite, needs a finite value below 2^30 (a left shift of at most " +
             std::to_string(ctnn::max_multiplier_shift) + " bits)");
 }
 

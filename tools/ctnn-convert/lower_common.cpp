@@ -75,6 +75,20 @@ void lowering::expect_inputs(std::size_t min, std::size_t max) const {
     }
 }
 
+int lowering::layer_input(ir_layer& l, std::size_t min_inputs, std::size_t max_inputs, element type) const {
+    expect_inputs(min_inputs, max_inputs);
+    const int in = activation_input(0, type);
+    l.inputs = {in};
+    return in;
+}
+
+const ir_tensor& lowering::same_shape_output(int input, element type) {
+    const std::vector<int> shape = graph_tensor(input).shape;  // a copy: add_output grows the tensors
+    const ir_tensor& out = add_output(type);
+    expect_shape(out, dims64(shape.begin(), shape.end()), "the input's");
+    return out;
+}
+
 void lowering::check_same_quantization(const ir_tensor& in, const ir_tensor& out) const {
     if (in.q == out.q) return;
     op_fail("input and output quantization differ (scale " + float_text(in.q.scale) + " zp " + std::to_string(in.q.zero_point) + " vs scale " +

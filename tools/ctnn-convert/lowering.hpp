@@ -85,6 +85,11 @@ public:
     const ir_tensor& add_output(element type);
     const ir_tensor& graph_tensor(int g) const { return ir_.tensors[static_cast<std::size_t>(g)]; }
     void expect_inputs(std::size_t min, std::size_t max) const;
+    // Checks the input count and takes input 0 as the layer's one activation input (the others,
+    // if any, are constants: weights, bias, paddings, axes, a shape); returns its graph tensor.
+    int layer_input(ir_layer& l, std::size_t min_inputs, std::size_t max_inputs, element type = element::int8) const;
+    // Adds the output (of `type`) of an operator that keeps the shape of graph tensor `input`.
+    const ir_tensor& same_shape_output(int input, element type = element::int8);
     void check_same_quantization(const ir_tensor& in, const ir_tensor& out) const;
     // Padding, strides, the kernel's dilations (or a pool's filter) and the fused activation.
     void spatial_options(ir_layer& l, const tfl_options& o, bool pool) const;

@@ -36,11 +36,9 @@ std::string add_type(const model_ir&, const ir_layer& l, std::size_t node) { ret
 
 extern const operator_entry add_operator;  // external linkage: operators.cpp lists it
 const operator_entry add_operator{
-    .builtin = tfl::op::add, .name = "ADD", .lower = lower_add, .layer_type = add_type, .constants = nullptr,
-    .options_text = [](const ir_layer& l) { return activation_text(l.act); }, .params_prefix = nullptr,
-    .constant_per_tensor_multiplier = false, .widenable_weights = false,
+    .builtin = tfl::op::add, .name = "ADD", .lower = lower_add, .layer_type = add_type,
+    .options_text = [](const ir_layer& l) { return activation_text(l.act); },
     .sharing = output_sharing::in_place_of_first_input, .residual_role = ctnn::plan::node_facts::op_kind::add,
-    .scalar_output = false, .table_bytes = 0,
 };
 
 }  // namespace ctnn_convert

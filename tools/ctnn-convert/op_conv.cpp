@@ -9,10 +9,9 @@ namespace ctnn_convert {
 
 namespace {
 
-void lower_conv(lowering& x, ir_layer& l, bool depthwise) {
-    x.expect_inputs(2, 3);
-    const int in = x.activation_input(0, element::int8);
-    l.inputs = {in};
+template <bool depthwise>
+void lower_conv(lowering& x, ir_layer& l) {
+    const int in = x.layer_input(l, 2, 3);
     const tfl_options& o = x.options(depthwise ? tfl::options::depthwise_conv2d : tfl::options::conv2d, true);
     x.spatial_options(l, o, false);
     if (!depthwise) x.check_bias_type(o.quantized_bias_type);
@@ -35,7 +34,9 @@ void lower_conv(lowering& x, ir_layer& l, bool depthwise) {
     l.params = std::move(p);
 }
 
-std::string conv_type(const char* layer, const ir_layer& l, std::size_t node) {
+template <bool depthwise>
+std::string conv_type(const model_ir&, const ir_layer& l, std::size_t node) {
+    const char* const layer = depthwise ? "depthwise_conv2d" : "conv2d";
     const std::string dilation = (l.dilation_h != 1 || l.dilation_w != 1)
                                      ? ", ctnn::dilation<" + std::to_string(l.dilation_h) + ", " + std::to_string(l.dilation_w) + ">"
                                      : "";
@@ -57,21 +58,14 @@ std::string conv_options(const ir_layer& l) {
 
 extern const operator_entry conv_2d_operator, depthwise_conv_2d_operator;  // external linkage: operators.cpp lists it
 const operator_entry conv_2d_operator{
-    .builtin = tfl::op::conv_2d, .name = "CONV_2D", .lower = [](lowering& x, ir_layer& l) { lower_conv(x, l, false); },
-    .layer_type = [](const model_ir&, const ir_layer& l, std::size_t node) { return conv_type("conv2d", l, node); },
-    .constants = nullptr, .options_text = conv_options, .params_prefix = "conv",
-    // O x OH x OW x KH x KW x I: each output element reads a KH x KW x I window.
-    .constant_per_tensor_multiplier = false, .widenable_weights = true, .sharing = output_sharing::none,
-    .residual_role = ctnn::plan::node_facts::op_kind::conv2d, .scalar_output = false, .table_bytes = 0,
+    .builtin = tfl::op::conv_2d, .name = "CONV_2D", .lower = lower_conv<false>, .layer_type = conv_type<false>,
+    .options_text = conv_options, .params_prefix = "conv", .widenable_weights = true,
+    .residual_role = ctnn::plan::node_facts::op_kind::conv2d,
 };
 
 const operator_entry depthwise_conv_2d_operator{
-    .builtin = tfl::op::depthwise_conv_2d, .name = "DEPTHWISE_CONV_2D",
-    .lower = [](lowering& x, ir_layer& l) { lower_conv(x, l, true); },
-    .layer_type = [](const model_ir&, const ir_layer& l, std::size_t node) { return conv_type("depthwise_conv2d", l, node); },
-    .constants = nullptr, .options_text = conv_options, .params_prefix = "dwconv",
-    .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::none,
-    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false, .table_bytes = 0,
+    .builtin = tfl::op::depthwise_conv_2d, .name = "DEPTHWISE_CONV_2D", .lower = lower_conv<true>, .layer_type = conv_type<true>,
+    .options_text = conv_options, .params_prefix = "dwconv",
 };
 
 }  // namespace ctnn_convert

@@ -11,9 +11,7 @@ namespace ctnn_convert {
 namespace {
 
 void lower_fully_connected(lowering& x, ir_layer& l) {
-    x.expect_inputs(2, 3);
-    const int in = x.activation_input(0, element::int8);
-    l.inputs = {in};
+    const int in = x.layer_input(l, 2, 3);
     const tfl_options& o = x.options(tfl::options::fully_connected, false);
     l.act = x.fused_activation(o.activation);
     l.keep_dims = o.keep_num_dims;
@@ -56,11 +54,8 @@ std::string fully_connected_options(const ir_layer& l) {
 extern const operator_entry fully_connected_operator;  // external linkage: operators.cpp lists it
 const operator_entry fully_connected_operator{
     .builtin = tfl::op::fully_connected, .name = "FULLY_CONNECTED", .lower = lower_fully_connected,
-    .layer_type = fully_connected_type, .constants = nullptr, .options_text = fully_connected_options,
-    .params_prefix = "fc",
-    // batches x O x I: each output element is a dot product of I.
-    .constant_per_tensor_multiplier = true, .widenable_weights = true, .sharing = output_sharing::none,
-    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false, .table_bytes = 0,
+    .layer_type = fully_connected_type, .options_text = fully_connected_options, .params_prefix = "fc",
+    .constant_per_tensor_multiplier = true, .widenable_weights = true,
 };
 
 }  // namespace ctnn_convert

@@ -1,7 +1,5 @@
 // HARD_SWISH: int8 in, int8 out (x * relu6(x + 3) / 6), same shape; each tensor keeps its own
 // quantization, within the scale rules of TFLite's Prepare (kernels/reference/hard_swish_s8.hpp).
-#include <cstdio>
-
 #include <ctnn/kernels/portable/lut_s8.hpp>
 #include <ctnn/kernels/reference/hard_swish_s8.hpp>
 
@@ -19,23 +17,14 @@ namespace {
 constexpr int hard_swish_builtin = 117;
 constexpr int hard_swish_options = 91;
 
-std::string real_text(double v) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.9g", v);
-    return buf;
-}
-
 void lower_hard_swish(lowering& x, ir_layer& l) {
-    x.expect_inputs(1, 1);
-    const int in = x.activation_input(0, element::int8);
-    l.inputs = {in};
+    const int in = x.layer_input(l, 1, 1);
     const int options = x.op().options.type;
     if (options != tfl::options::none && options != hard_swish_options) {
         x.op_fail("builtin options are " + tfl::options_name(options) + "; expected HardSwishOptions");
     }
     const ir_tensor input = x.graph_tensor(in);
-    const ir_tensor& out = x.add_output(element::int8);
-    x.expect_shape(out, dims64(input.shape.begin(), input.shape.end()), "the input's");
+    const ir_tensor& out = x.same_shape_output(in);
     const float s_in = input.q.scale, s_out = out.q.scale;
     if (!ctnn::kernels::hard_swish_output_multiplier_in_range(s_in, s_out)) {
         x.op_fail("output scale " + float_text(s_out) + " (" + x.tensor_label(out.tflite_index) + ") is too small for input scale " +
@@ -55,9 +44,7 @@ extern const operator_entry hard_swish_operator;  // external linkage: operators
 const operator_entry hard_swish_operator{
     .builtin = hard_swish_builtin, .name = "HARD_SWISH", .lower = lower_hard_swish,
     .layer_type = [](const model_ir&, const ir_layer&, std::size_t node) { return "ctnn::layers::hard_swish<" + q_name(node) + ">"; },
-    .constants = nullptr, .options_text = nullptr, .params_prefix = nullptr,
-    .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::in_place_of_first_input,
-    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false,
+    .sharing = output_sharing::in_place_of_first_input,
     .table_bytes = sizeof(ctnn::kernels::lut_s8_table),  // the layer keeps its 256-entry table in flash
 };
 

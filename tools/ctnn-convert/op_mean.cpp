@@ -13,9 +13,7 @@ namespace {
 using tfl::tensor_type;
 
 void lower_mean(lowering& x, ir_layer& l) {
-    x.expect_inputs(2, 2);
-    const int in = x.activation_input(0, element::int8);
-    l.inputs = {in};
+    const int in = x.layer_input(l, 2, 2);
     l.keep_dims = x.options(tfl::options::reducer, false).keep_dims;
     const ir_tensor input = x.graph_tensor(in);
     const int rank = static_cast<int>(input.shape.size());
@@ -63,10 +61,8 @@ std::string mean_options(const ir_layer& l) {
 
 extern const operator_entry mean_operator;  // external linkage: operators.cpp lists it
 const operator_entry mean_operator{
-    .builtin = tfl::op::mean, .name = "MEAN", .lower = lower_mean, .layer_type = mean_type, .constants = nullptr,
-    .options_text = mean_options, .params_prefix = nullptr,
-    .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::none,
-    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = true, .table_bytes = 0,
+    .builtin = tfl::op::mean, .name = "MEAN", .lower = lower_mean, .layer_type = mean_type, .options_text = mean_options,
+    .scalar_output = true,
 };
 
 }  // namespace ctnn_convert

@@ -13,9 +13,7 @@ namespace {
 using tfl::tensor_type;
 
 void lower_pad(lowering& x, ir_layer& l) {
-    x.expect_inputs(2, 2);
-    const int in = x.activation_input(0, element::int8);
-    l.inputs = {in};
+    const int in = x.layer_input(l, 2, 2);
     x.options(tfl::options::pad, false);
     const ir_tensor input = x.graph_tensor(in);
     const int rank = static_cast<int>(input.shape.size());
@@ -59,10 +57,7 @@ std::string pad_options(const ir_layer& l) {
 
 extern const operator_entry pad_operator;  // external linkage: operators.cpp lists it
 const operator_entry pad_operator{
-    .builtin = tfl::op::pad, .name = "PAD", .lower = lower_pad, .layer_type = pad_type, .constants = nullptr,
-    .options_text = pad_options, .params_prefix = nullptr,
-    .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::none,
-    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false, .table_bytes = 0,
+    .builtin = tfl::op::pad, .name = "PAD", .lower = lower_pad, .layer_type = pad_type, .options_text = pad_options,
 };
 
 }  // namespace ctnn_convert

@@ -10,10 +10,9 @@ namespace ctnn_convert {
 
 namespace {
 
-void lower_pool(lowering& x, ir_layer& l, bool average) {
-    x.expect_inputs(1, 1);
-    const int in = x.activation_input(0, element::int8);
-    l.inputs = {in};
+template <bool average>
+void lower_pool(lowering& x, ir_layer& l) {
+    const int in = x.layer_input(l, 1, 1);
     x.spatial_options(l, x.options(tfl::options::pool2d, true), true);
     if (average && !ctnn::average_pool_window_in_range(l.filter_h, l.filter_w)) {
         x.op_fail("filter " + std::to_string(l.filter_h) + "x" + std::to_string(l.filter_w) + " has more than 2^24 taps; ctnn's int32 sum of a window could overflow");
@@ -24,7 +23,9 @@ void lower_pool(lowering& x, ir_layer& l, bool average) {
     x.check_activation(l.act, out);
 }
 
-std::string pool_type(const char* layer, const ir_layer& l) {
+template <bool average>
+std::string pool_type(const model_ir&, const ir_layer& l, std::size_t) {
+    const char* const layer = average ? "average_pool2d" : "max_pool2d";
     return std::string("ctnn::layers::") + layer + "<ctnn::window<" + std::to_string(l.filter_h) + ", " + std::to_string(l.filter_w) + ">, " +
            stride_type(l) + ", " + padding_type(l) + ", " + act_type(l.act) + ">";
 }
@@ -39,21 +40,13 @@ std::string pool_options(const ir_layer& l) {
 
 extern const operator_entry average_pool_2d_operator, max_pool_2d_operator;  // external linkage: operators.cpp lists it
 const operator_entry average_pool_2d_operator{
-    .builtin = tfl::op::average_pool_2d, .name = "AVERAGE_POOL_2D",
-    .lower = [](lowering& x, ir_layer& l) { lower_pool(x, l, true); },
-    .layer_type = [](const model_ir&, const ir_layer& l, std::size_t) { return pool_type("average_pool2d", l); },
-    .constants = nullptr, .options_text = pool_options, .params_prefix = nullptr,
-    .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::none,
-    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false, .table_bytes = 0,
+    .builtin = tfl::op::average_pool_2d, .name = "AVERAGE_POOL_2D", .lower = lower_pool<true>, .layer_type = pool_type<true>,
+    .options_text = pool_options,
 };
 
 const operator_entry max_pool_2d_operator{
-    .builtin = tfl::op::max_pool_2d, .name = "MAX_POOL_2D",
-    .lower = [](lowering& x, ir_layer& l) { lower_pool(x, l, false); },
-    .layer_type = [](const model_ir&, const ir_layer& l, std::size_t) { return pool_type("max_pool2d", l); },
-    .constants = nullptr, .options_text = pool_options, .params_prefix = nullptr,
-    .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::none,
-    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false, .table_bytes = 0,
+    .builtin = tfl::op::max_pool_2d, .name = "MAX_POOL_2D", .lower = lower_pool<false>, .layer_type = pool_type<false>,
+    .options_text = pool_options,
 };
 
 }  // namespace ctnn_convert

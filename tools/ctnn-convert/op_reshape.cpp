@@ -83,9 +83,7 @@ std::optional<dims64> reshape_target(const lowering& x, const ir_tensor& input) 
 }
 
 void lower_reshape(lowering& x, ir_layer& l) {
-    x.expect_inputs(1, 2);
-    const int in = x.activation_input(0, element::int8);
-    l.inputs = {in};
+    const int in = x.layer_input(l, 1, 2);
     x.options(tfl::options::reshape, false);
     const ir_tensor input = x.graph_tensor(in);
     const std::optional<dims64> target = reshape_target(x, input);
@@ -105,9 +103,7 @@ std::string reshape_type(const model_ir& m, const ir_layer&, std::size_t node) {
 extern const operator_entry reshape_operator;  // external linkage: operators.cpp lists it
 const operator_entry reshape_operator{
     .builtin = tfl::op::reshape, .name = "RESHAPE", .lower = lower_reshape, .layer_type = reshape_type,
-    .constants = nullptr, .options_text = nullptr, .params_prefix = nullptr,
-    .constant_per_tensor_multiplier = false, .widenable_weights = false, .sharing = output_sharing::alias_of_input,
-    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false, .table_bytes = 0,
+    .sharing = output_sharing::alias_of_input,
 };
 
 }  // namespace ctnn_convert

@@ -1,6 +1,5 @@
 // SOFTMAX: int8 in, int8 out with TFLite's fixed output quantization (scale 1/256, zp -128).
 #include <cmath>
-#include <cstdio>
 
 #include <ctnn/kernels/softmax_params.hpp>
 
@@ -14,24 +13,19 @@ namespace ctnn_convert {
 namespace {
 
 void lower_softmax(lowering& x, ir_layer& l) {
-    x.expect_inputs(1, 1);
-    const int in = x.activation_input(0, element::int8);
-    l.inputs = {in};
+    const int in = x.layer_input(l, 1, 1);
     l.beta = x.options(tfl::options::softmax, true).beta;
     if (!(std::isfinite(l.beta) && l.beta > 0.0f)) x.op_fail("unsupported option: softmax beta " + float_text(l.beta) + "; must be positive and finite");
     const ir_tensor input = x.graph_tensor(in);
-    const ir_tensor& out = x.add_output(element::int8);
-    x.expect_shape(out, dims64(input.shape.begin(), input.shape.end()), "the input's");
+    const ir_tensor& out = x.same_shape_output(in);
     if (out.q.scale != 1.0f / 256.0f || out.q.zero_point != -128) {
         x.op_fail("output quantization is scale " + float_text(out.q.scale) + " zp " + std::to_string(out.q.zero_point) +
                   "; int8 softmax needs scale 1/256 (0.00390625) and zero point -128");
     }
     if (!ctnn::kernels::softmax_beta_in_range(l.beta, input.q.scale)) {
-        char real[40];
-        std::snprintf(real, sizeof real, "%.9g", ctnn::kernels::softmax_input_real(l.beta, input.q.scale));
         x.op_fail("unsupported option: softmax beta " + float_text(l.beta) + " with input scale " + float_text(input.q.scale) + " (" +
-                  x.tensor_label(input.tflite_index) + ") gives the input multiplier beta x scale x 2^26 = " + real +
-                  "; TFLite needs it greater than 1");
+                  x.tensor_label(input.tflite_index) + ") gives the input multiplier beta x scale x 2^26 = " +
+                  real_text(ctnn::kernels::softmax_input_real(l.beta, input.q.scale)) + "; TFLite needs it greater than 1");
     }
 }
 
@@ -53,9 +47,7 @@ extern const operator_entry softmax_operator;  // external linkage: operators.cp
 const operator_entry softmax_operator{
     .builtin = tfl::op::softmax, .name = "SOFTMAX", .lower = lower_softmax, .layer_type = softmax_type,
     .constants = softmax_constants, .options_text = [](const ir_layer& l) { return "beta " + float_text(l.beta); },
-    .params_prefix = nullptr, .constant_per_tensor_multiplier = false,
-    .widenable_weights = false, .sharing = output_sharing::in_place_of_first_input,
-    .residual_role = ctnn::plan::node_facts::op_kind::other, .scalar_output = false, .table_bytes = 0,
+    .sharing = output_sharing::in_place_of_first_input,
 };
 
 }  // namespace ctnn_convert

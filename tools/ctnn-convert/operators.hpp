@@ -23,6 +23,8 @@ class lowering;
 // in_place_input, include/ctnn/layers/).
 enum class output_sharing { none, alias_of_input, in_place_of_first_input };
 
+// An entry names its builtin, name, lower and layer_type; every other member has the default
+// of a plain unweighted layer, so an entry spells out only where its operator differs.
 struct operator_entry {
     int builtin;       // tfl::op value
     const char* name;  // TFLite's name, as listed in "supported: ..."
@@ -33,23 +35,24 @@ struct operator_entry {
     // The emitted ctnn layer type of graph node `node` (the layer's output tensor).
     std::string (*layer_type)(const model_ir& m, const ir_layer& l, std::size_t node);
     // Extra constants written into namespace w (after the weights); nullptr: none.
-    std::string (*constants)(const ir_layer& l, std::size_t node);
+    std::string (*constants)(const ir_layer& l, std::size_t node) = nullptr;
     // Options for comments and the summary, e.g. "stride 2x2 SAME RELU"; nullptr: none.
-    std::string (*options_text)(const ir_layer& l);
+    std::string (*options_text)(const ir_layer& l) = nullptr;
 
     // Weighted layers: the w:: struct name prefix ("conv" -> w::conv3); nullptr when unweighted.
-    const char* params_prefix;
+    const char* params_prefix = nullptr;
     // A per-tensor requantization multiplier is a compile-time constant: no flash for it.
-    bool constant_per_tensor_multiplier;
+    bool constant_per_tensor_multiplier = false;
     // ctnn::with_int16_weights widens the weights (the layer's widenable_weights).
-    bool widenable_weights;
+    bool widenable_weights = false;
 
-    output_sharing sharing;
-    ctnn::plan::node_facts::op_kind residual_role;  // residual fusion: conv2d, add, or other
-    bool scalar_output;                             // the output may be rank 0 (MEAN)
+    output_sharing sharing = output_sharing::none;
+    // Residual fusion: conv2d, add, or other.
+    ctnn::plan::node_facts::op_kind residual_role = ctnn::plan::node_facts::op_kind::other;
+    bool scalar_output = false;  // the output may be rank 0 (MEAN)
     // Flash of an unweighted layer's compile-time table (HARD_SWISH's lookup table), counted
     // like the layer type's param_bytes; 0 for the rest.
-    std::size_t table_bytes;
+    std::size_t table_bytes = 0;
 };
 
 // Every supported operator, one entry each.

@@ -12,9 +12,11 @@ std::string shape_text(const std::vector<int>& shape) {
     return s.empty() ? "scalar" : s;
 }
 
-std::string float_text(float value) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.9g", static_cast<double>(value));
+std::string float_text(float value) { return real_text(static_cast<double>(value)); }
+
+std::string real_text(double value) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.9g", value);
     return buf;
 }
 

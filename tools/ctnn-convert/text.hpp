@@ -11,6 +11,7 @@ namespace ctnn_convert {
 
 std::string shape_text(const std::vector<int>& shape);     // "1x49x10x1"
 std::string float_text(float value);                       // "%.9g": round-trips a float exactly
+std::string real_text(double value);                       // "%.9g" too: a computed ratio in a message
 std::string float_literal(float value);                    // float_text as a C++ literal: "1.0f", "0.0787253976f"
 std::string layer_options_text(const ir_layer& layer);     // "stride 2x2 SAME RELU", for comments and the summary
 std::string activation_text(activation act);               // "RELU"

@@ -1,6 +1,8 @@
 // The .tflite reader: walks the FlatBuffers tables of schema.fbs (see tflite_schema.hpp).
 #include <algorithm>
+#include <array>
 #include <limits>
+#include <variant>
 
 #include "convert_error.hpp"
 #include "flatbuffer.hpp"
@@ -43,59 +45,61 @@ tfl_tensor read_tensor(const fb::table& t) {
     return out;
 }
 
+// A scalar field of an options table: how the file stores it, its schema default, and the
+// tfl_options member it fills.
+template <class Stored, class Member>
+struct stored_field {
+    Member tfl_options::*member;
+    Stored fallback;
+    void read(const fb::table& o, int id, tfl_options& out) const { out.*member = o.scalar<Stored>(id, fallback); }
+};
+struct unread_field {  // a field ctnn does not read
+    void read(const fb::table&, int, tfl_options&) const {}
+};
+using option_field = std::variant<unread_field, stored_field<std::int8_t, int>, stored_field<std::int32_t, int>, stored_field<bool, bool>,
+                                  stored_field<float, float>>;
+
+constexpr option_field byte_field(int tfl_options::*member) { return stored_field<std::int8_t, int>{member, 0}; }
+constexpr option_field int_field(int tfl_options::*member, std::int32_t fallback = 0) { return stored_field<std::int32_t, int>{member, fallback}; }
+constexpr option_field flag_field(bool tfl_options::*member) { return stored_field<bool, bool>{member, false}; }
+
+constexpr option_field padding = byte_field(&tfl_options::padding), activation = byte_field(&tfl_options::activation),
+                       stride_w = int_field(&tfl_options::stride_w), stride_h = int_field(&tfl_options::stride_h),
+                       dilation_w = int_field(&tfl_options::dilation_w, 1), dilation_h = int_field(&tfl_options::dilation_h, 1),
+                       bias_type = byte_field(&tfl_options::quantized_bias_type);
+
+// The scalar fields of each options table ctnn reads, listed as schema.fbs declares them: a
+// field's id is its position. They are read in that order, so that a malformed table fails on
+// its first bad field.
+struct options_layout {
+    int type;  // tfl::options
+    std::array<option_field, 7> fields;
+};
+constexpr options_layout options_layouts[] = {
+    {tfl::options::conv2d, {padding, stride_w, stride_h, activation, dilation_w, dilation_h, bias_type}},
+    {tfl::options::depthwise_conv2d, {padding, stride_w, stride_h, int_field(&tfl_options::depth_multiplier), activation, dilation_w, dilation_h}},
+    {tfl::options::pool2d, {padding, stride_w, stride_h, int_field(&tfl_options::filter_w), int_field(&tfl_options::filter_h), activation}},
+    // asymmetric_quantize_inputs (field 3) only matters for float inputs, which ctnn rejects.
+    {tfl::options::fully_connected, {activation, byte_field(&tfl_options::weights_format), flag_field(&tfl_options::keep_num_dims), unread_field{}, bias_type}},
+    {tfl::options::softmax, {stored_field<float, float>{&tfl_options::beta, 0.0f}}},
+    {tfl::options::add, {activation}},
+    {tfl::options::reducer, {flag_field(&tfl_options::keep_dims)}},
+};
+
 tfl_options read_options(int type, const fb::table& o) {
     tfl_options out;
     out.type = type;
-    switch (type) {
-        case tfl::options::conv2d: {
-            namespace f = tfl::conv2d_options;
-            out.padding = o.scalar<std::int8_t>(f::padding, 0);
-            out.stride_w = o.scalar<std::int32_t>(f::stride_w, 0);
-            out.stride_h = o.scalar<std::int32_t>(f::stride_h, 0);
-            out.activation = o.scalar<std::int8_t>(f::activation, 0);
-            out.dilation_w = o.scalar<std::int32_t>(f::dilation_w, 1);
-            out.dilation_h = o.scalar<std::int32_t>(f::dilation_h, 1);
-            out.quantized_bias_type = o.scalar<std::int8_t>(f::quantized_bias_type, 0);
-            break;
+    for (const options_layout& layout : options_layouts) {
+        if (layout.type != type) continue;
+        for (std::size_t id = 0; id < layout.fields.size(); ++id) {
+            std::visit([&](const auto& field) { field.read(o, static_cast<int>(id), out); }, layout.fields[id]);
         }
-        case tfl::options::depthwise_conv2d: {
-            namespace f = tfl::depthwise_options;
-            out.padding = o.scalar<std::int8_t>(f::padding, 0);
-            out.stride_w = o.scalar<std::int32_t>(f::stride_w, 0);
-            out.stride_h = o.scalar<std::int32_t>(f::stride_h, 0);
-            out.depth_multiplier = o.scalar<std::int32_t>(f::depth_multiplier, 0);
-            out.activation = o.scalar<std::int8_t>(f::activation, 0);
-            out.dilation_w = o.scalar<std::int32_t>(f::dilation_w, 1);
-            out.dilation_h = o.scalar<std::int32_t>(f::dilation_h, 1);
-            break;
-        }
-        case tfl::options::pool2d: {
-            namespace f = tfl::pool2d_options;
-            out.padding = o.scalar<std::int8_t>(f::padding, 0);
-            out.stride_w = o.scalar<std::int32_t>(f::stride_w, 0);
-            out.stride_h = o.scalar<std::int32_t>(f::stride_h, 0);
-            out.filter_w = o.scalar<std::int32_t>(f::filter_w, 0);
-            out.filter_h = o.scalar<std::int32_t>(f::filter_h, 0);
-            out.activation = o.scalar<std::int8_t>(f::activation, 0);
-            break;
-        }
-        case tfl::options::fully_connected: {
-            namespace f = tfl::fully_connected_options;
-            out.activation = o.scalar<std::int8_t>(f::activation, 0);
-            out.weights_format = o.scalar<std::int8_t>(f::weights_format, 0);
-            out.keep_num_dims = o.scalar<bool>(f::keep_num_dims, false);
-            out.quantized_bias_type = o.scalar<std::int8_t>(f::quantized_bias_type, 0);
-            break;
-        }
-        case tfl::options::softmax: out.beta = o.scalar<float>(tfl::softmax_options::beta, 0.0f); break;
-        case tfl::options::add: out.activation = o.scalar<std::int8_t>(tfl::add_options::activation, 0); break;
-        case tfl::options::reshape:
-            out.has_new_shape = o.has(tfl::reshape_options::new_shape);
-            out.new_shape = read_vector<std::int32_t>(o, tfl::reshape_options::new_shape);
-            break;
-        case tfl::options::reducer: out.keep_dims = o.scalar<bool>(tfl::reducer_options::keep_dims, false); break;
-        default: break;  // options without fields ctnn reads (or unsupported: lower.cpp says so)
     }
+    if (type == tfl::options::reshape) {  // the one vector option
+        out.has_new_shape = o.has(tfl::reshape_options::new_shape);
+        out.new_shape = read_vector<std::int32_t>(o, tfl::reshape_options::new_shape);
+    }
+    // Other types have no field ctnn reads (or are unsupported: lower.cpp says so).
     return out;
 }
 

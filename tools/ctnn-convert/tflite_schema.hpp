@@ -28,15 +28,9 @@ enum : int {
 };
 }
 
-// Options tables, by field.
-namespace conv2d_options { enum : int { padding = 0, stride_w = 1, stride_h = 2, activation = 3, dilation_w = 4, dilation_h = 5, quantized_bias_type = 6 }; }
-namespace depthwise_options { enum : int { padding = 0, stride_w = 1, stride_h = 2, depth_multiplier = 3, activation = 4, dilation_w = 5, dilation_h = 6 }; }
-namespace pool2d_options { enum : int { padding = 0, stride_w = 1, stride_h = 2, filter_w = 3, filter_h = 4, activation = 5 }; }
-namespace fully_connected_options { enum : int { activation = 0, weights_format = 1, keep_num_dims = 2, asymmetric_quantize_inputs = 3, quantized_bias_type = 4 }; }
-namespace softmax_options { enum : int { beta = 0 }; }
-namespace add_options { enum : int { activation = 0 }; }
+// Options tables: the scalar fields are laid out in tflite_reader.cpp (options_layouts), in
+// schema order; ReshapeOptions' vector is read on its own.
 namespace reshape_options { enum : int { new_shape = 0 }; }
-namespace reducer_options { enum : int { keep_dims = 0 }; }
 
 enum class tensor_type : std::int8_t {
     float32 = 0, float16 = 1, int32 = 2, uint8 = 3, int64 = 4, string = 5, boolean = 6, int16 = 7, complex64 = 8,

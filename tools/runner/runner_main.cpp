@@ -131,7 +131,7 @@ int main(int argc, char** argv) {
             intermediates = argv[++i];
         } else if (arg == "--info") {
             // What the compiler derived; the last two lines match `ctnn-convert --summary`.
-            std::printf("kernel_sets: %s\n", ctnn::kernels::isa::kernel_sets);
+            std::printf("kernel_sets: %s\n", ctnn::kernels::build_set_names.data());
             std::printf("layer_kernels:");  // the set each layer runs on (kernels/select.hpp)
             for (const char* set : model::layer_kernel_sets) std::printf(" %s", set);
             std::printf("\n");

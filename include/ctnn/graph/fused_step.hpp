@@ -25,7 +25,7 @@ void run_fused_step(std::byte* arena) noexcept {
     using conv_shape = typename tensor_t<S, C>::shape;
     constexpr int rows = conv_shape::dims[1];
     constexpr int row_bytes = conv_shape::dims[2] * conv_shape::dims[3];
-    constexpr int chunk = plan::fused_chunk_rows(rows, conv_shape::dims[2]);
+    constexpr int chunk = plan::fused_chunk_rows(rows, conv_shape::dims[2], conv::kernel::set::residual_chunking);
     auto at = [arena](std::size_t offset) { return reinterpret_cast<std::int8_t*>(arena + offset); };
     const std::int8_t* source = at(offsets[node_t<S, C>::inputs[0]]);
     const std::int8_t* residual = at(offsets[skip]);

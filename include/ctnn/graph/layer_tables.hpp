@@ -29,6 +29,7 @@ constexpr plan::node_facts facts_of() {
         f.out_h = Out::shape::dims[1];
         f.out_w = Out::shape::dims[2];
         f.out_c = Out::shape::dims[3];
+        f.chunking = Layer::kernel::set::residual_chunking;
     } else if constexpr (Layer::facts.fusion == layers::fusion_role::residual_add) {
         f.op = plan::node_facts::op_kind::add;
     }

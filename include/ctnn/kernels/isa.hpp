@@ -4,10 +4,10 @@
 //
 //   CTNN_KERNELS_ARM_DSP   SMLAD/SXTB16 cores without Helium (Cortex-M4, M7, M33): the kernel
 //                          set in kernels/arm_dsp/ replaces conv, depthwise and fully connected
-//   CTNN_KERNELS_ARM_MVE   Helium cores (Cortex-M55): vector loops and requantization inside
-//                          the portable kernels (kernels/arm_mve/: dot products, requantization)
-//   CTNN_KERNELS_X86_VNNI  x86-64 hosts with AVX-512 F, BW and VNNI: the matrix tile and the
-//                          vector ADD inside the portable kernels (kernels/x86_vnni/)
+//   CTNN_KERNELS_ARM_MVE   Helium cores (Cortex-M55): the kernel set in kernels/arm_mve/
+//                          replaces conv, depthwise and fully connected
+//   CTNN_KERNELS_X86_VNNI  x86-64 hosts with AVX-512 F, BW and VNNI: the kernel set in
+//                          kernels/x86_vnni/ replaces conv, fully connected and ADD
 //
 // The Arm sets need an optimised build (the DSP kernels' assembly loops take more registers
 // than -O0 leaves free; Helium intrinsics are only worth it optimised). A build turns one off
@@ -41,12 +41,5 @@ namespace ctnn::kernels::isa {
 inline constexpr bool arm_dsp = CTNN_KERNELS_ARM_DSP != 0;
 inline constexpr bool arm_mve = CTNN_KERNELS_ARM_MVE != 0;
 inline constexpr bool x86_vnni = CTNN_KERNELS_X86_VNNI != 0;
-
-// What this build's kernels are, for reports (the runner's --info): the set that runs conv,
-// depthwise and fully connected layers, then the extension inside the portable kernels.
-inline constexpr const char* kernel_sets = arm_dsp    ? "arm_dsp, portable"
-                                          : arm_mve  ? "portable + arm_mve"
-                                          : x86_vnni ? "portable + x86_vnni"
-                                                     : "portable";
 
 }  // namespace ctnn::kernels::isa

@@ -1,24 +1,44 @@
-// Kernel sets as data. A set is a tag type; an operation is a tag type declared with its
-// portable kernel (kernels/portable/<op>_s8.hpp); a set implements an operation by
-// specialising `kernel<Set, Op>` on `provided_kernel` with the entry points that operation's
-// layer calls. kernels/select.hpp picks, per operation, the first set in the build's list that
+// Kernel sets as data. A set is a tag type with its name and its tuning facts (residual_chunking:
+// how the residual-fusion planner should cut its convolution's output, plan/residual_fusion.hpp);
+// an operation is a tag type (kernels/ops.hpp); a set
+// implements an operation by specialising `kernel<Set, Op>` on `provided_kernel` with the entry
+// points that operation's layer calls. kernels/select.hpp picks, per operation, the first set in the build's list that
 // provides it: the one selection point every layer goes through.
 #pragma once
+
+#include <cstddef>
+
+#include "ctnn/kernels/ops.hpp"
+#include "ctnn/plan/residual_fusion.hpp"
 
 namespace ctnn::kernels {
 
 // The readable oracles (kernels/reference/): every operation has one. The last set of every list.
 struct reference_set {
     static constexpr const char* name = "reference";
+    static constexpr plan::chunk_rule residual_chunking{.pixel_multiple = 1, .min_pixels = 24};
 };
-// Plain C++ (kernels/portable/), compiled for any target; Helium and AVX-512 VNNI inner loops
-// plug into it (kernels/arm_mve/, kernels/x86_vnni/) where kernels/isa.hpp enables them.
+// Plain C++ (kernels/portable/), compiled for any target.
 struct portable_set {
     static constexpr const char* name = "portable";
+    static constexpr plan::chunk_rule residual_chunking{.pixel_multiple = 1, .min_pixels = 24};
+};
+// Helium cores, e.g. Cortex-M55 (kernels/arm_mve/): vector loops inside the portable drivers.
+struct arm_mve_set {
+    static constexpr const char* name = "arm_mve";
+    static constexpr plan::chunk_rule residual_chunking{.pixel_multiple = 1, .min_pixels = 24};
+};
+// x86-64 hosts with AVX-512 VNNI (kernels/x86_vnni/): a matrix tile for conv and fully
+// connected, a vector ADD.
+struct x86_vnni_set {
+    static constexpr const char* name = "x86_vnni";
+    static constexpr plan::chunk_rule residual_chunking{.pixel_multiple = 1, .min_pixels = 24};
 };
 // SMLAD/SXTB16 cores without Helium: Cortex-M4, M7, M33 (kernels/arm_dsp/).
 struct arm_dsp_set {
     static constexpr const char* name = "arm_dsp";
+    // Its convolution computes three output pixels at a time.
+    static constexpr plan::chunk_rule residual_chunking{.pixel_multiple = 3, .min_pixels = 24};
 };
 
 // Not provided unless a set says so, by specialising kernel<Set, Op> on provided_kernel.
@@ -28,6 +48,11 @@ struct kernel {
 };
 struct provided_kernel {
     static constexpr bool provided = true;
+};
+// A provided kernel of an operation with scratch (conv, fully connected) that needs none.
+struct scratchless_kernel : provided_kernel {
+    template <class Spec>
+    static constexpr std::size_t scratch_bytes = 0;
 };
 
 // The kernel of a layer that does no work (RESHAPE: its output is its input's bytes).

@@ -17,19 +17,27 @@
 
 namespace ctnn::plan {
 
+// How a kernel set's convolution likes its chunks: a pixel count that is a multiple of the
+// pixels it computes at a time, and at least min_pixels (amortises the per-chunk calls). Each
+// set states its own (kernels/kernel_set.hpp).
+struct chunk_rule {
+    int pixel_multiple;
+    int min_pixels;
+};
+
 // What the rule needs of the node producing tensor k (node 0 stands for the model input).
 struct node_facts {
     enum class op_kind { other, conv2d, add };
     op_kind op = op_kind::other;
     int inputs[2] = {-1, -1};             // tensors read; inputs[1] only for an ADD
     int out_h = 0, out_w = 0, out_c = 0;  // output extent (NHWC), for a convolution
+    chunk_rule chunking{0, 0};            // a convolution's: its kernel set's rule (set by the caller)
 };
 
-// Rows per chunk: the fewest whose pixel count is a multiple of three (the Arm convolution
-// works on three pixels at a time) and at least 24 pixels (amortises the per-chunk calls).
-constexpr int fused_chunk_rows(int out_h, int out_w) noexcept {
+// Rows per chunk: the fewest whose pixel count follows the rule.
+constexpr int fused_chunk_rows(int out_h, int out_w, chunk_rule rule) noexcept {
     for (int rows = 1; rows < out_h; ++rows)
-        if ((rows * out_w) % 3 == 0 && rows * out_w >= 24) return rows;
+        if ((rows * out_w) % rule.pixel_multiple == 0 && rows * out_w >= rule.min_pixels) return rows;
     return out_h;
 }
 
@@ -57,7 +65,7 @@ constexpr void fuse_residual_adds(buffer* buffers, const node_facts* nodes, int 
         const int source = conv.inputs[0];
         if (alias_root(buffers, skip) == alias_root(buffers, source)) continue;
         fused[k] = true;
-        const int rows = fused_chunk_rows(conv.out_h, conv.out_w);
+        const int rows = fused_chunk_rows(conv.out_h, conv.out_w, conv.chunking);
         buffers[k] = {static_cast<std::size_t>(rows) * static_cast<std::size_t>(conv.out_w * conv.out_c), k + 1, k + 1,
                       -1, -1};
         if (buffers[source].last_step < k + 1) buffers[source].last_step = k + 1;

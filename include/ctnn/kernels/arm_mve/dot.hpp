@@ -1,10 +1,11 @@
-// int8 dot products with compile-time lengths on Helium (MVE) cores, e.g. Cortex-M55: the forms
-// portable/detail/dot.hpp takes there.
+// int8 dot products with compile-time lengths on Helium (MVE) cores, e.g. Cortex-M55: the
+// Helium forms of portable/detail/dot.hpp, used by the arm_mve kernels.
 #pragma once
 
 #include <cstdint>
 
 #include "ctnn/kernels/isa.hpp"
+#include "ctnn/kernels/arm_mve/requantize.hpp"
 #if CTNN_KERNELS_ARM_MVE
 #include <arm_mve.h>
 
@@ -13,7 +14,7 @@ namespace ctnn::kernels::arm_mve {
 // Cortex-M55 and other Helium cores: Rows weight rows of Row bytes against one x,
 // acc[r] += w[r] . x, 16 products summed into a scalar per VMLADAVA. The tail loads through a
 // lane predicate (inactive lanes read nothing and give zeros, which add nothing). Exact integer
-// sums, so bit-exact like the loops below.
+// sums, so bit-exact like the portable loops.
 template <int Rows, int Row>
 [[gnu::always_inline]] inline void dot_rows(const std::int8_t* w, const std::int8_t* x, std::int32_t* acc) noexcept {
     std::int32_t a[Rows] = {};
@@ -42,6 +43,23 @@ inline std::int32_t dot1(const std::int8_t* w, const std::int8_t* x) noexcept {
     std::int32_t a = 0;
     dot_rows<1, Row>(w, x, &a);
     return a;
+}
+
+// All N outputs of weight rows w (Row bytes each) against x: Bias[n] + w[n] . x, four rows per
+// pass over x, requantized four at a time (the last group through a lane predicate).
+template <int N, int Row, const auto& Bias, const auto& Requant, std::int32_t ZeroPoint, std::int32_t Lo, std::int32_t Hi>
+inline void dot_rows_requantized(const std::int8_t* w, const std::int8_t* x, std::int8_t* out) noexcept {
+    constexpr int blocked = N / 4 * 4;
+    for (int n = 0; n < blocked; n += 4) {
+        alignas(16) std::int32_t acc[4] = {Bias[n], Bias[n + 1], Bias[n + 2], Bias[n + 3]};
+        dot4<Row>(w + n * Row, x, acc);
+        requantize4<Requant, ZeroPoint, Lo, Hi>(vld1q_s32(acc), n, out, vctp32q(4));
+    }
+    if constexpr (blocked < N) {
+        alignas(16) std::int32_t acc[4] = {};
+        for (int n = blocked; n < N; ++n) acc[n - blocked] = Bias[n] + dot1<Row>(w + n * Row, x);
+        requantize4<Requant, ZeroPoint, Lo, Hi>(vld1q_s32(acc), blocked, out, vctp32q(static_cast<std::uint32_t>(N - blocked)));
+    }
 }
 
 }  // namespace ctnn::kernels::arm_mve

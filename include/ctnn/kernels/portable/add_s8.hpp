@@ -21,7 +21,6 @@
 #include "ctnn/kernels/kernel_set.hpp"
 #include "ctnn/kernels/geometry.hpp"
 #include "ctnn/kernels/portable/detail/requantize.hpp"
-#include "ctnn/kernels/x86_vnni/add.hpp"  // CTNN_KERNELS_X86_VNNI
 #include "ctnn/quant/fixed_point.hpp"
 
 namespace ctnn::kernels::portable {
@@ -43,7 +42,6 @@ inline constexpr auto add_table1 = rescale_table(P.input1_zero_point, P.left_shi
 template <add_params P>
 inline constexpr auto add_table2 = rescale_table(P.input2_zero_point, P.left_shift, P.input2);
 
-
 }  // namespace detail
 
 // count: elements to add, P.size for the whole tensor (less for a chunk of it).
@@ -52,12 +50,7 @@ void add_s8(const std::int8_t* input1, const std::int8_t* input2, std::int8_t* o
     static_assert(P.size >= 0, "ctnn: add_s8 needs a non-negative size");
     constexpr const auto& t1 = detail::add_table1<P>;
     constexpr const auto& t2 = detail::add_table2<P>;
-    int i = 0;
-#if CTNN_KERNELS_X86_VNNI
-    // Each block of 16 is read completely before it is written: in place still works.
-    for (; i + 16 <= count; i += 16) x86_vnni::add16<P>(input1 + i, input2 + i, output + i);
-#endif
-    for (; i < count; ++i) {
+    for (int i = 0; i < count; ++i) {
         const std::int32_t sum = t1[static_cast<std::uint8_t>(input1[i] + 128)] + t2[static_cast<std::uint8_t>(input2[i] + 128)];
         output[i] = detail::requantize(sum, P.output, P.output_zero_point, P.act_min, P.act_max);
     }
@@ -66,7 +59,6 @@ void add_s8(const std::int8_t* input1, const std::int8_t* input2, std::int8_t* o
 }  // namespace ctnn::kernels::portable
 
 namespace ctnn::kernels {
-namespace op { struct add {}; }
 template <>
 struct kernel<portable_set, op::add> : provided_kernel {
     // The first n elements (residual fusion hands it a chunk of rows at a time).

@@ -14,8 +14,8 @@
 // weights[tap][c] * x[c] over the contiguous channels (the loop compilers vectorise). A tap in
 // the padding reads a row of zp_in instead of branching per channel, which makes folding zp_in
 // into the bias exact: bias' = bias - zp_in * sum over taps of weights[tap][oc].
-// On Helium cores (Cortex-M55) four channels at a time stay in one vector register across all
-// taps: per tap two widening byte loads, a VMUL and a VADD (detail::depthwise_pixel_mve below).
+// The plan (weights, folded bias) and the tap pointers are shared with the Helium kernel
+// (kernels/arm_mve/depthwise_conv2d_s8.hpp).
 #pragma once
 
 #include <array>
@@ -25,9 +25,7 @@
 #include "ctnn/kernels/zero_point_folding.hpp"
 #include "ctnn/kernels/kernel_set.hpp"
 #include "ctnn/kernels/geometry.hpp"
-#include "ctnn/kernels/portable/detail/dot.hpp"  // CTNN_KERNELS_ARM_MVE
 #include "ctnn/kernels/portable/detail/requantize.hpp"
-#include "ctnn/kernels/arm_mve/requantize.hpp"
 #include "ctnn/kernels/portable/detail/requantize_row.hpp"
 
 namespace ctnn::kernels::portable {
@@ -71,27 +69,24 @@ inline void depthwise_block(const std::int8_t* w, const std::int32_t* bias, cons
     for (int j = 0; j < Block; ++j) acc[j] = a[j];
 }
 
-#if CTNN_KERNELS_ARM_MVE
+// The input pixel of each tap of output pixel (oy, ox), row-major over the window; a tap in the
+// padding reads a row of zp_in.
 template <class Spec>
-inline constexpr auto depthwise_mve_requant = arm_mve::make_mve_requant_table<Spec::geometry.out_c>(Spec::requant, Spec::geometry.out_c);
-
-// One pixel, depth multiplier 1: channels in fours (the last group through a lane predicate),
-// each group's accumulators in one register across the taps xs[0..Taps).
-template <class Spec, int Taps>
-inline void depthwise_pixel_mve(const std::int8_t* const* xs, std::int8_t* out) noexcept {
-    using plan = depthwise_plan<Spec>;
-    constexpr conv_geometry g = plan::g;
-    constexpr int channels = g.out_c;
-    for (int c = 0; c < channels; c += 4) {
-        const mve_pred16_t p = vctp32q(static_cast<std::uint32_t>(channels - c));
-        int32x4_t acc = vldrwq_z_s32(plan::bias.data() + c, p);
-#pragma GCC unroll 9
-        for (int t = 0; t < Taps; ++t)
-            acc = vaddq_s32(acc, vmulq_s32(vldrbq_z_s32(plan::weights.data() + t * channels + c, p), vldrbq_z_s32(xs[t] + c, p)));
-        arm_mve::requantize4<depthwise_mve_requant<Spec>, g.output_zero_point, g.act_min, g.act_max>(acc, c, out, p);
+[[gnu::always_inline]] inline void depthwise_taps(const std::int8_t* input, int oy, int ox,
+                                                  const std::int8_t** xs) noexcept {
+    constexpr conv_geometry g = Spec::geometry;
+    constexpr const auto& zp_row = filled_row<g.in_c, g.input_zero_point>;
+    const int iy0 = oy * g.stride_h - g.pad_top, ix0 = ox * g.stride_w - g.pad_left;
+    for (int ky = 0; ky < g.kernel_h; ++ky) {
+        const int iy = iy0 + ky * g.dilation_h;
+        const bool row_inside = iy >= 0 && iy < g.in_h;
+        for (int kx = 0; kx < g.kernel_w; ++kx) {
+            const int ix = ix0 + kx * g.dilation_w;
+            const bool inside = row_inside && ix >= 0 && ix < g.in_w;
+            xs[ky * g.kernel_w + kx] = inside ? input + (iy * g.in_w + ix) * g.in_c : zp_row.data();
+        }
     }
 }
-#endif
 
 }  // namespace detail
 
@@ -103,52 +98,17 @@ void depthwise_conv2d_s8(const std::int8_t* input, std::int8_t* output) {
     constexpr int multiplier = g.depth_multiplier;
     static_assert(g.in_c * g.depth_multiplier == g.out_c,
                   "ctnn: depthwise_conv2d_s8 needs out_c == in_c * depth_multiplier");
-    constexpr const auto& zp_row = detail::filled_row<g.in_c, g.input_zero_point>;
-
-#if CTNN_KERNELS_ARM_MVE
-    if constexpr (multiplier == 1) {
-        constexpr int taps = plan::taps;
-        for (int oy = 0; oy < g.out_h; ++oy) {
-            const int iy0 = oy * g.stride_h - g.pad_top;
-            for (int ox = 0; ox < g.out_w; ++ox) {
-                const int ix0 = ox * g.stride_w - g.pad_left;
-                const std::int8_t* xs[taps];
-                for (int ky = 0; ky < g.kernel_h; ++ky) {
-                    const int iy = iy0 + ky * g.dilation_h;
-                    const bool row_inside = iy >= 0 && iy < g.in_h;
-                    for (int kx = 0; kx < g.kernel_w; ++kx) {
-                        const int ix = ix0 + kx * g.dilation_w;
-                        const bool inside = row_inside && ix >= 0 && ix < g.in_w;
-                        xs[ky * g.kernel_w + kx] = inside ? input + (iy * g.in_w + ix) * g.in_c : zp_row.data();
-                    }
-                }
-                detail::depthwise_pixel_mve<Spec, taps>(xs, output + (oy * g.out_w + ox) * channels);
-            }
-        }
-        return;
-    }
-#endif
     alignas(16) std::int32_t acc[channels];
     if constexpr (multiplier == 1 && channels >= 32 && detail::row_requantization) {
-        // (Fewer channels: the per-pixel loop below is faster.) Channel blocks of at most 32 accumulators that stay in vector registers across all
-        // taps; the tap pointers (a row of zp_in for padded taps) are resolved once per pixel.
+        // Channel blocks of at most 32 accumulators that stay in vector registers across all taps;
+        // the tap pointers are resolved once per pixel. (Fewer channels: the loop below is faster.)
         constexpr int taps = plan::taps;
         constexpr int block = channels < 32 ? channels : 32;
         constexpr int full_blocks = channels / block * block;
         for (int oy = 0; oy < g.out_h; ++oy) {
-            const int iy0 = oy * g.stride_h - g.pad_top;
             for (int ox = 0; ox < g.out_w; ++ox) {
-                const int ix0 = ox * g.stride_w - g.pad_left;
                 const std::int8_t* xs[taps];
-                for (int ky = 0; ky < g.kernel_h; ++ky) {
-                    const int iy = iy0 + ky * g.dilation_h;
-                    const bool row_inside = iy >= 0 && iy < g.in_h;
-                    for (int kx = 0; kx < g.kernel_w; ++kx) {
-                        const int ix = ix0 + kx * g.dilation_w;
-                        const bool inside = row_inside && ix >= 0 && ix < g.in_w;
-                        xs[ky * g.kernel_w + kx] = inside ? input + (iy * g.in_w + ix) * g.in_c : zp_row.data();
-                    }
-                }
+                detail::depthwise_taps<Spec>(input, oy, ox, xs);
                 for (int c0 = 0; c0 < full_blocks; c0 += block)
                     detail::depthwise_block<block, taps, channels>(plan::weights.data() + c0, plan::bias.data() + c0, xs,
                                                                   c0, acc + c0);
@@ -163,25 +123,19 @@ void depthwise_conv2d_s8(const std::int8_t* input, std::int8_t* output) {
         return;
     }
     for (int oy = 0; oy < g.out_h; ++oy) {
-        const int iy0 = oy * g.stride_h - g.pad_top;
         for (int ox = 0; ox < g.out_w; ++ox) {
-            const int ix0 = ox * g.stride_w - g.pad_left;
+            const std::int8_t* xs[plan::taps];
+            detail::depthwise_taps<Spec>(input, oy, ox, xs);
             for (int c = 0; c < channels; ++c) acc[c] = plan::bias[c];
-            for (int ky = 0; ky < g.kernel_h; ++ky) {
-                const int iy = iy0 + ky * g.dilation_h;
-                const bool row_inside = iy >= 0 && iy < g.in_h;
-                for (int kx = 0; kx < g.kernel_w; ++kx) {
-                    const int ix = ix0 + kx * g.dilation_w;
-                    const bool inside = row_inside && ix >= 0 && ix < g.in_w;
-                    const std::int8_t* x = inside ? input + (iy * g.in_w + ix) * g.in_c : zp_row.data();
-                    const std::int8_t* w = plan::weights.data() + (ky * g.kernel_w + kx) * channels;
-                    if constexpr (multiplier == 1) {
-                        for (int c = 0; c < channels; ++c) acc[c] += w[c] * std::int32_t{x[c]};
-                    } else {
-                        for (int ic = 0; ic < g.in_c; ++ic)
-                            for (int m = 0; m < multiplier; ++m)
-                                acc[ic * multiplier + m] += w[ic * multiplier + m] * std::int32_t{x[ic]};
-                    }
+            for (int t = 0; t < plan::taps; ++t) {
+                const std::int8_t* x = xs[t];
+                const std::int8_t* w = plan::weights.data() + t * channels;
+                if constexpr (multiplier == 1) {
+                    for (int c = 0; c < channels; ++c) acc[c] += w[c] * std::int32_t{x[c]};
+                } else {
+                    for (int ic = 0; ic < g.in_c; ++ic)
+                        for (int m = 0; m < multiplier; ++m)
+                            acc[ic * multiplier + m] += w[ic * multiplier + m] * std::int32_t{x[ic]};
                 }
             }
             std::int8_t* out = output + (oy * g.out_w + ox) * channels;
@@ -197,7 +151,6 @@ void depthwise_conv2d_s8(const std::int8_t* input, std::int8_t* output) {
 }  // namespace ctnn::kernels::portable
 
 namespace ctnn::kernels {
-namespace op { struct depthwise_conv2d {}; }
 template <>
 struct kernel<portable_set, op::depthwise_conv2d> : provided_kernel {
     template <class Spec, kernel_options>

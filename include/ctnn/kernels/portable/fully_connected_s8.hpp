@@ -9,10 +9,8 @@
 // The input zero point is folded into the bias at compile time
 // (bias[o] - zp_in * sum_i w[o][i]), so the inner loop is a plain int8 dot product that
 // compilers vectorise.
-//
-// x86-64 hosts compiled for AVX-512 VNNI with in_features a multiple of 4 use the tile of
-// detail/vnni.hpp (one pixel, one tap): each group of 4 input values is broadcast once and
-// multiply-added into up to 64 outputs (vpdpbusd); weights re-laid out as [in/4][out][4].
+// The folded bias and requantization tables are shared with the Helium and VNNI kernels
+// (kernels/arm_mve/, kernels/x86_vnni/).
 #pragma once
 
 #include <array>
@@ -23,9 +21,7 @@
 #include "ctnn/kernels/fully_connected_params.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/portable/detail/dot.hpp"
-#include "ctnn/kernels/arm_mve/requantize.hpp"
 #include "ctnn/kernels/portable/detail/requantize_row.hpp"
-#include "ctnn/kernels/x86_vnni/tile.hpp"
 #include "ctnn/quant/fixed_point.hpp"
 
 namespace ctnn::kernels::portable {
@@ -44,21 +40,6 @@ inline constexpr auto fc_bias = folded_fc_bias<Spec>();
 template <class Spec>
 inline constexpr auto fc_requant = make_requant_table<Spec::params.per_channel ? Spec::params.out_features : 1>(
     Spec::requant, Spec::params.per_channel ? Spec::params.out_features : 1, Spec::params.output_zero_point);
-#if CTNN_KERNELS_ARM_MVE
-template <class Spec>
-inline constexpr auto fc_mve_requant = arm_mve::make_mve_requant_table<Spec::params.out_features>(
-    Spec::requant, Spec::params.per_channel ? Spec::params.out_features : 1);
-#endif
-#if CTNN_KERNELS_X86_VNNI
-// AVX-512 VNNI host path (see detail/vnni.hpp): one "pixel" of in_features channels, one tap.
-template <class Spec>
-struct fc_vnni_plan {
-    static constexpr auto& p = Spec::params;
-    alignas(64) static constexpr auto weights = x86_vnni::vnni_weights<p.out_features, 1, p.in_features>(Spec::weights);
-    alignas(64) static constexpr auto bias =
-        x86_vnni::vnni_bias<p.out_features, p.in_features>(Spec::weights, Spec::bias, p.input_zero_point);
-};
-#endif
 }  // namespace detail
 
 // The options change nothing here: int8 loads widen for free on these targets.
@@ -66,18 +47,6 @@ template <class Spec, kernel_options = kernel_options{}>
 void fully_connected_s8(const std::int8_t* __restrict input, std::int8_t* __restrict output) {
     constexpr auto& p = Spec::params;
     constexpr int in = p.in_features;
-#if CTNN_KERNELS_X86_VNNI
-    if constexpr (x86_vnni::vnni_available && in % 4 == 0) {
-        using plan = detail::fc_vnni_plan<Spec>;
-        for (int b = 0; b < p.batches; ++b) {
-            const std::int8_t* x = input + b * in;
-            const auto src = [x](int, int) { return x; };
-            x86_vnni::vnni_pixels<1, 1, in, p.out_features, plan::weights, plan::bias, detail::fc_requant<Spec>, p.act_min,
-                                p.act_max>(src, output + b * p.out_features, p.out_features, 1);
-        }
-        return;
-    }
-#endif
     if constexpr (detail::row_requantization) {
         // Four rows per pass over x, then one vectorised requantization pass per chunk of at
         // most 128 outputs (a 512-byte accumulator row).
@@ -107,28 +76,6 @@ void fully_connected_s8(const std::int8_t* __restrict input, std::int8_t* __rest
         }
         return;
     }
-#if CTNN_KERNELS_ARM_MVE
-    // Helium: four rows per pass (VMLADAVA dot products), requantized four at a time.
-    for (int b = 0; b < p.batches; ++b) {
-        const std::int8_t* x = input + b * in;
-        std::int8_t* out = output + b * p.out_features;
-        constexpr int full = p.out_features / 4 * 4;
-        for (int o = 0; o < full; o += 4) {
-            alignas(16) std::int32_t acc[4];
-            for (int j = 0; j < 4; ++j) acc[j] = detail::fc_bias<Spec>[o + j];
-            detail::dot4<in>(Spec::weights + o * in, x, acc);
-            arm_mve::requantize4<detail::fc_mve_requant<Spec>, p.output_zero_point, p.act_min, p.act_max>(
-                vld1q_s32(acc), o, out, vctp32q(4));
-        }
-        if constexpr (full < p.out_features) {
-            alignas(16) std::int32_t acc[4] = {};
-            for (int o = full; o < p.out_features; ++o)
-                acc[o - full] = detail::fc_bias<Spec>[o] + detail::dot1<in>(Spec::weights + o * in, x);
-            arm_mve::requantize4<detail::fc_mve_requant<Spec>, p.output_zero_point, p.act_min, p.act_max>(
-                vld1q_s32(acc), full, out, vctp32q(static_cast<std::uint32_t>(p.out_features - full)));
-        }
-    }
-#else
     for (int b = 0; b < p.batches; ++b) {
         const std::int8_t* x = input + b * in;
         for (int o = 0; o < p.out_features; ++o) {
@@ -139,17 +86,13 @@ void fully_connected_s8(const std::int8_t* __restrict input, std::int8_t* __rest
             output[b * p.out_features + o] = static_cast<std::int8_t>(clamp(acc, p.act_min, p.act_max));
         }
     }
-#endif
 }
 
 }  // namespace ctnn::kernels::portable
 
 namespace ctnn::kernels {
-namespace op { struct fully_connected {}; }
 template <>
-struct kernel<portable_set, op::fully_connected> : provided_kernel {
-    template <class Spec>
-    static constexpr std::size_t scratch_bytes = 0;
+struct kernel<portable_set, op::fully_connected> : scratchless_kernel {
     template <class Spec, kernel_options O>
     static void run(const std::int8_t* input, std::int8_t* output, std::byte*) {
         portable::fully_connected_s8<Spec, O>(input, output);

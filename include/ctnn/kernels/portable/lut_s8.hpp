@@ -50,7 +50,6 @@ void lut_s8(const std::int8_t* in, std::int8_t* out, int n) {
 }  // namespace ctnn::kernels::portable
 
 namespace ctnn::kernels {
-namespace op { struct lut_s8 {}; }
 template <>
 struct kernel<portable_set, op::lut_s8> : provided_kernel {
     template <const lut_s8_table& Table>

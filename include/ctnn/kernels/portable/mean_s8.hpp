@@ -71,7 +71,6 @@ void mean_s8(const std::int8_t* input, std::int8_t* output) {
 }  // namespace ctnn::kernels::portable
 
 namespace ctnn::kernels {
-namespace op { struct mean {}; }
 template <>
 struct kernel<portable_set, op::mean> : provided_kernel {
     template <mean_params P>

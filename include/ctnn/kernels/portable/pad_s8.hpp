@@ -65,7 +65,6 @@ void pad_s8(const std::int8_t* input, std::int8_t* output) {
 }  // namespace ctnn::kernels::portable
 
 namespace ctnn::kernels {
-namespace op { struct pad {}; }
 template <>
 struct kernel<portable_set, op::pad> : provided_kernel {
     template <pad_params P>

@@ -96,10 +96,6 @@ void max_pool2d_s8(const std::int8_t* input, std::int8_t* output) {
 
 }  // namespace ctnn::kernels::portable
 namespace ctnn::kernels {
-namespace op {
-struct average_pool2d {};
-struct max_pool2d {};
-}  // namespace op
 template <>
 struct kernel<portable_set, op::average_pool2d> : provided_kernel {
     template <pool_geometry G>

@@ -44,10 +44,6 @@ inline void dequantize_s8_f32(float scale, std::int32_t zero_point, const std::i
 
 // No faster set has these: they run once per inference at a model's edges.
 namespace ctnn::kernels {
-namespace op {
-struct quantize {};
-struct dequantize {};
-}  // namespace op
 template <>
 struct kernel<reference_set, op::quantize> : provided_kernel {
     // Q: the output's quantization tag (scale, zero_point).

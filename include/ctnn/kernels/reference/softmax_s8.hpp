@@ -48,7 +48,6 @@ inline void softmax_s8(const softmax_params& p, const std::int8_t* input, std::i
 
 // The reference kernel is the only one: softmax runs once, on a model's few outputs.
 namespace ctnn::kernels {
-namespace op { struct softmax {}; }
 template <>
 struct kernel<reference_set, op::softmax> : provided_kernel {
     template <softmax_params P>

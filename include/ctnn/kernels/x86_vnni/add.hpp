@@ -1,8 +1,11 @@
 // ADD int8 on x86-64 hosts with AVX-512 (the build that also takes the VNNI tile): 16 elements
-// at a time in zmm lanes, for portable/add_s8.hpp. Bit-exact with reference::add_s8.
+// at a time in zmm lanes, the tail by the portable kernel. Bit-exact with reference::add_s8.
 #pragma once
 
 #include <cstdint>
+
+#include "ctnn/kernels/kernel_set.hpp"
+#include "ctnn/kernels/portable/add_s8.hpp"
 
 #include "ctnn/kernels/geometry.hpp"
 #include "ctnn/kernels/isa.hpp"
@@ -53,4 +56,17 @@ inline void add16(const std::int8_t* a, const std::int8_t* b, std::int8_t* out) 
 }
 
 }  // namespace ctnn::kernels::x86_vnni
+
+namespace ctnn::kernels {
+template <>
+struct kernel<x86_vnni_set, op::add> : provided_kernel {
+    template <add_params P>
+    static void run(const std::int8_t* a, const std::int8_t* b, std::int8_t* output, int n) {
+        int i = 0;
+        // Each block of 16 is read completely before it is written: in place still works.
+        for (; i + 16 <= n; i += 16) x86_vnni::add16<P>(a + i, b + i, output + i);
+        portable::add_s8<P>(a + i, b + i, output + i, n - i);
+    }
+};
+}  // namespace ctnn::kernels
 #endif

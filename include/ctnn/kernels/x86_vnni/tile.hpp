@@ -1,8 +1,6 @@
-// Host-only int8 matrix kernel for x86-64 with AVX-512 VNNI (vpdpbusd): the tile behind
-// conv2d_s8 (in_c a multiple of 4) and fully_connected_s8 (in_features a multiple of 4) when the
-// compiler targets such a CPU (-march=native on the benchmark machine). Everything else, and
-// every 32-bit (firmware) target, keeps the generic code: `vnni_available` is false there and
-// none of this is instantiated.
+// Host-only int8 matrix kernel for x86-64 with AVX-512 VNNI (vpdpbusd): the tile behind the
+// x86_vnni set's conv2d_s8 and fully_connected_s8, taken when the compiler targets such a CPU
+// (-march=native on the benchmark machine; kernels/isa.hpp).
 //
 // How: weights are re-laid out at compile time to [tap][in_c / 4][out_c rounded up to 16][4]
 // (OHWI order within a group of 4 input channels), so one 64-byte load holds 4 input channels
@@ -30,8 +28,6 @@
 #endif
 
 namespace ctnn::kernels::x86_vnni {
-
-inline constexpr bool vnni_available = isa::x86_vnni && portable::detail::row_requantization;
 
 // Weights OHWI [out_c][taps][in_c] -> [taps][in_c / 4][ocp][4], ocp = out_c rounded up to 16.
 template <int OutC, int Taps, int InC, class W>

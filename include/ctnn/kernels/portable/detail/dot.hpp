@@ -3,18 +3,7 @@
 
 #include <cstdint>
 
-#include "ctnn/kernels/isa.hpp"
-#if CTNN_KERNELS_ARM_MVE
-#include "ctnn/kernels/arm_mve/dot.hpp"
-#endif
-
 namespace ctnn::kernels::portable::detail {
-
-#if CTNN_KERNELS_ARM_MVE
-// Helium cores take the vector forms (kernels/arm_mve/dot.hpp).
-using arm_mve::dot1;
-using arm_mve::dot4;
-#else
 
 // Four output channels at once: the patch is loaded once for four weight rows.
 template <int Row>
@@ -39,7 +28,5 @@ inline std::int32_t dot1(const std::int8_t* w, const std::int8_t* x) noexcept {
     for (int k = 0; k < Row; ++k) a += w[k] * std::int32_t{x[k]};
     return a;
 }
-
-#endif
 
 }  // namespace ctnn::kernels::portable::detail

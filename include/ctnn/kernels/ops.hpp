@@ -1,0 +1,21 @@
+// The operations kernel sets implement: one tag type each. A layer asks kernels/select.hpp for
+// `kernel_for<op::X>`; a set provides X by specialising `kernel<Set, op::X>` (kernel_set.hpp).
+// A new operator whose work no existing operation does adds its tag here.
+#pragma once
+
+namespace ctnn::kernels::op {
+
+struct conv2d {};
+struct depthwise_conv2d {};
+struct fully_connected {};
+struct average_pool2d {};
+struct max_pool2d {};
+struct add {};
+struct mean {};
+struct pad {};
+struct lut_s8 {};  // any int8 -> int8 function of one value, as a 256-entry table
+struct softmax {};
+struct quantize {};
+struct dequantize {};
+
+}  // namespace ctnn::kernels::op
