@@ -59,7 +59,7 @@ void register_conv(const std::string& name) {
     benchmark::RegisterBenchmark((name + "/portable").c_str(), [=](benchmark::State& state) {
         for (auto _ : state) {
             if constexpr (Depthwise)
-                portable::depthwise_conv2d_s8<Spec>(input->data(), output->data());
+                kernel<portable_set, op::depthwise_conv2d>::run<Spec, kernel_options{}>(input->data(), output->data());
             else
                 portable::conv2d_s8<Spec>(input->data(), output->data());
             benchmark::DoNotOptimize(output->data());
@@ -156,21 +156,21 @@ void register_all() {
     register_pair(
         "avgpool/kws_25x5x64_global", 25 * 5 * 64, 64, 25 * 5 * 64,
         [](const std::int8_t* x, std::int8_t* y) { reference::average_pool2d_s8(kws_pool, x, y); },
-        portable::average_pool2d_s8<kws_pool>);
+        kernel<portable_set, op::average_pool2d>::run<kws_pool>);
     register_pair(
         "avgpool/ic_8x8x64_global", 8 * 8 * 64, 64, 8 * 8 * 64,
         [](const std::int8_t* x, std::int8_t* y) { reference::average_pool2d_s8(ic_pool, x, y); },
-        portable::average_pool2d_s8<ic_pool>);
+        kernel<portable_set, op::average_pool2d>::run<ic_pool>);
     register_pair(
         "maxpool/32x32x16_2x2_s2", 32 * 32 * 16, 16 * 16 * 16, 32 * 32 * 16,
         [](const std::int8_t* x, std::int8_t* y) { reference::max_pool2d_s8(max_pool, x, y); },
-        portable::max_pool2d_s8<max_pool>);
+        kernel<portable_set, op::max_pool2d>::run<max_pool>);
     register_pair(
         "pad/48x48x8_1", 48 * 48 * 8, 50 * 50 * 8, 50 * 50 * 8,
-        [](const std::int8_t* x, std::int8_t* y) { reference::pad_s8(vww_pad, x, y); }, portable::pad_s8<vww_pad>);
+        [](const std::int8_t* x, std::int8_t* y) { reference::pad_s8(vww_pad, x, y); }, kernel<portable_set, op::pad>::run<vww_pad>);
     register_pair(
         "mean/8x8x64", 8 * 8 * 64, 64, 8 * 8 * 64,
-        [](const std::int8_t* x, std::int8_t* y) { reference::mean_s8(mean_diff, x, y); }, portable::mean_s8<mean_diff>);
+        [](const std::int8_t* x, std::int8_t* y) { reference::mean_s8(mean_diff, x, y); }, kernel<portable_set, op::mean>::run<mean_diff>);
 }
 
 }  // namespace

@@ -87,7 +87,7 @@ template <conv_case C, int Seed>
 void dw(const char* name, int m, int count) {
     using S = arm_test::depthwise_spec<C, Seed>;
     row(name, m, count, S::macs, [] { kernels::kernel_for<kernels::op::depthwise_conv2d>::run<S, kernel_options{}>(input, output); },
-        [] { kernels::portable::depthwise_conv2d_s8<S>(input, output); });
+        [] { kernels::kernel<kernels::portable_set, kernels::op::depthwise_conv2d>::run<S, kernel_options{}>(input, output); });
 }
 template <fc_case C, int Seed>
 void fc(const char* name, int m, int count) {

@@ -85,7 +85,7 @@ TEST_CASE("depthwise_conv2d_s8: depth multiplier 2, VALID, zero point folded") {
     bytes ref(4), fast(4);
     reference::depthwise_conv2d_s8(depthwise_hand::geometry, input.data(), depthwise_hand::weights,
                                    depthwise_hand::bias, depthwise_hand::requant.data(), ref.data());
-    portable::depthwise_conv2d_s8<depthwise_hand>(input.data(), fast.data());
+    kernel<portable_set, op::depthwise_conv2d>::run<depthwise_hand, kernel_options{}>(input.data(), fast.data());
     CHECK(ref == expected);
     CHECK(fast == expected);
 }
@@ -106,7 +106,7 @@ TEST_CASE("average_pool2d_s8: rounding half away from zero, padding not counted,
     const bytes expected{-1, 1, 5, 4, 0, -2, 7, -1, -3};
     bytes ref(9), fast(9);
     reference::average_pool2d_s8(pool_hand, input.data(), ref.data());
-    portable::average_pool2d_s8<pool_hand>(input.data(), fast.data());
+    kernel<portable_set, op::average_pool2d>::run<pool_hand>(input.data(), fast.data());
     CHECK(ref == expected);
     CHECK(fast == expected);
 }
@@ -117,7 +117,7 @@ TEST_CASE("max_pool2d_s8: in-bounds maximum, clamp") {
     const bytes expected{4, 6, 6, 7, 7, 6, 7, 7, -3};
     bytes ref(9), fast(9);
     reference::max_pool2d_s8(pool_hand, input.data(), ref.data());
-    portable::max_pool2d_s8<pool_hand>(input.data(), fast.data());
+    kernel<portable_set, op::max_pool2d>::run<pool_hand>(input.data(), fast.data());
     CHECK(ref == expected);
     CHECK(fast == expected);
 }
@@ -155,7 +155,7 @@ TEST_CASE("pad_s8: fills with the zero point") {
     const bytes expected{-5, -5, -5, -5, 1, 2, -5, -5, 3, 4, -5, -5};
     bytes ref(12), fast(12);
     reference::pad_s8(pad_hand, input.data(), ref.data());
-    portable::pad_s8<pad_hand>(input.data(), fast.data());
+    kernel<portable_set, op::pad>::run<pad_hand>(input.data(), fast.data());
     CHECK(ref == expected);
     CHECK(fast == expected);
 }
@@ -179,11 +179,11 @@ TEST_CASE("mean_s8: equal and different quantization both requantize with roundi
     const bytes expected_diff{-4, 10};
     bytes ref(2), fast(2);
     reference::mean_s8(mean_same, input.data(), ref.data());
-    portable::mean_s8<mean_same>(input.data(), fast.data());
+    kernel<portable_set, op::mean>::run<mean_same>(input.data(), fast.data());
     CHECK(ref == expected_same);
     CHECK(fast == expected_same);
     reference::mean_s8(mean_diff, input.data(), ref.data());
-    portable::mean_s8<mean_diff>(input.data(), fast.data());
+    kernel<portable_set, op::mean>::run<mean_diff>(input.data(), fast.data());
     CHECK(ref == expected_diff);
     CHECK(fast == expected_diff);
 }

@@ -82,3 +82,13 @@ TEST_CASE("every layer names the kernel set it runs on") {
     CHECK(std::string_view(mixed::layer_kernel_sets[2]) == "view");
     CHECK(std::string_view(net::layer_kernel_sets[0]) == "view");
 }
+
+// A layer's options are concepts, checked where the layer type is named (layers/options.hpp):
+// each takes its own kind of type only. A stride, dilation or window below 1 is refused in our
+// words instead, with the numbers (tests/fail/*_positive.cpp).
+static_assert(ctnn::Stride<ctnn::stride<2, 1>> && !ctnn::Stride<ctnn::dilation<2, 1>> && !ctnn::Stride<int>);
+static_assert(ctnn::Dilation<ctnn::dilation<1, 3>> && !ctnn::Dilation<ctnn::stride<1, 3>>);
+static_assert(ctnn::Window<ctnn::window<3, 3>> && !ctnn::Window<ctnn::stride<3, 3>>);
+static_assert(ctnn::Axes<ctnn::axes<1, 2>> && !ctnn::Axes<ctnn::shape<1, 2>>);
+static_assert(ctnn::Paddings<pads> && !ctnn::Paddings<ctnn::paddings<>> && !ctnn::Paddings<ctnn::axes<0, 0>>);
+static_assert(ctnn::layers::Beta<ctnn::layers::beta_one> && !ctnn::layers::Beta<q>);

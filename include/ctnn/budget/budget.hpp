@@ -57,7 +57,6 @@ struct model_needs_bytes_of_ram {
     struct budget_allows {
         static_assert(Needed <= Allowed, "ctnn: model does not fit the RAM budget (bytes needed, then allowed, in the "
                                          "names model_needs_bytes_of_ram<N>::budget_allows<M>)");
-        static constexpr bool value = Needed <= Allowed;
     };
 };
 template <std::size_t Needed>
@@ -66,19 +65,19 @@ struct model_needs_bytes_of_flash {
     struct budget_allows {
         static_assert(Needed <= Allowed, "ctnn: model does not fit the flash budget (bytes needed, then allowed, in the "
                                          "names model_needs_bytes_of_flash<N>::budget_allows<M>)");
-        static constexpr bool value = Needed <= Allowed;
     };
 };
 }  // namespace diag
 
-// True when the model fits; a compile error naming the bytes needed and allowed when not.
-template <class Model, Budget B>
-inline constexpr bool fits =
-    diag::model_needs_bytes_of_ram<ram_bytes_v<Model>>::template budget_allows<B::ram_bytes>::value &&
-    diag::model_needs_bytes_of_flash<flash_bytes_v<Model>>::template budget_allows<B::flash_bytes>::value;
-
-// The same question without the error, for code that wants to choose.
+// Whether the model fits, without an error, for code that wants to choose.
 template <class Model, Budget B>
 inline constexpr bool fits_within = ram_bytes_v<Model> <= B::ram_bytes && flash_bytes_v<Model> <= B::flash_bytes;
+
+// The same answer; a compile error naming the bytes needed and allowed when it is no.
+template <class Model, Budget B>
+inline constexpr bool fits =
+    sizeof(typename diag::model_needs_bytes_of_ram<ram_bytes_v<Model>>::template budget_allows<B::ram_bytes>) &&
+    sizeof(typename diag::model_needs_bytes_of_flash<flash_bytes_v<Model>>::template budget_allows<B::flash_bytes>) &&
+    fits_within<Model, B>;
 
 }  // namespace ctnn

@@ -16,6 +16,12 @@ Element* tensor_at(std::byte* arena, std::size_t offset) noexcept {
 template <class S, int K>
 using element_t = typename tensor_t<S, K>::element;
 
+// Tensor T of model Graph, at the plan's offset for it.
+template <class Graph, int T>
+element_t<typename Graph::structure, T>* tensor_of(std::byte* arena) noexcept {
+    return tensor_at<element_t<typename Graph::structure, T>>(arena, Graph::plan.offsets[T]);
+}
+
 // Node K's kernel scratch in the arena, or nullptr when its kernel needs none.
 template <class Graph, int K>
 std::byte* scratch_of(std::byte* arena) noexcept {

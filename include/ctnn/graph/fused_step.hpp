@@ -19,18 +19,16 @@ void run_fused_step(std::byte* arena) noexcept {
     using conv = bound_t<S, C>;
     using add = bound_t<S, C + 1>;
     constexpr auto& reads = node_t<S, C + 1>::inputs;
-    constexpr auto& offsets = Graph::plan.offsets;
     constexpr bool conv_first = reads[0] == C;  // each operand keeps its own multiplier
     constexpr int skip = conv_first ? reads[1] : reads[0];
     using conv_shape = typename tensor_t<S, C>::shape;
     constexpr int rows = conv_shape::dims[1];
     constexpr int row_bytes = conv_shape::dims[2] * conv_shape::dims[3];
     constexpr int chunk = plan::fused_chunk_rows(rows, conv_shape::dims[2], conv::kernel::set::residual_chunking);
-    auto at = [arena](std::size_t offset) { return reinterpret_cast<std::int8_t*>(arena + offset); };
-    const std::int8_t* source = at(offsets[node_t<S, C>::inputs[0]]);
-    const std::int8_t* residual = at(offsets[skip]);
-    std::int8_t* part = at(offsets[C]);
-    std::int8_t* out = at(offsets[C + 1]);  // may be the skip input itself
+    const std::int8_t* source = tensor_of<Graph, node_t<S, C>::inputs[0]>(arena);
+    const std::int8_t* residual = tensor_of<Graph, skip>(arena);
+    std::int8_t* part = tensor_of<Graph, C>(arena);
+    std::int8_t* out = tensor_of<Graph, C + 1>(arena);  // may be the skip input itself
     std::byte* const scratch = scratch_of<Graph, C>(arena);
     for (int y = 0; y < rows; y += chunk) {
         const int end = y + chunk < rows ? y + chunk : rows;

@@ -17,24 +17,21 @@ namespace ctnn::detail {
 
 template <class Graph, int K, bool Reference>
 void run_node(std::byte* arena) noexcept {
-    using S = typename Graph::structure;
-    using layer = bound_t<S, K>;
-    using node = node_t<S, K>;
-    constexpr auto& offsets = Graph::plan.offsets;
+    using layer = bound_t<typename Graph::structure, K>;
+    constexpr auto& inputs = node_t<typename Graph::structure, K>::inputs;
     if constexpr (Graph::fused_into_next[K]) {
         // runs inside node K + 1
     } else if constexpr (Graph::fused_into_next[K - 1]) {
         run_fused_step<Graph, K - 1, Reference>(arena);
     } else {
         [arena]<std::size_t... I>(std::index_sequence<I...>) {
-            auto* out = tensor_at<element_t<S, K>>(arena, offsets[K]);
             if constexpr (Reference) {
-                layer::run_reference(tensor_at<element_t<S, node::inputs[I]>>(arena, offsets[node::inputs[I]])..., out);
+                layer::run_reference(tensor_of<Graph, inputs[I]>(arena)..., tensor_of<Graph, K>(arena));
             } else {
-                layer::template run<Graph::options>(tensor_at<element_t<S, node::inputs[I]>>(arena, offsets[node::inputs[I]])..., out,
+                layer::template run<Graph::options>(tensor_of<Graph, inputs[I]>(arena)..., tensor_of<Graph, K>(arena),
                                                     scratch_of<Graph, K>(arena));
             }
-        }(std::make_index_sequence<node::inputs.size()>{});
+        }(std::make_index_sequence<inputs.size()>{});
     }
 }
 

@@ -5,6 +5,8 @@
 // reference skips it. Exact in int32 (the accumulator bound proof covers the folded sum).
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 
 namespace ctnn::kernels {
@@ -27,6 +29,14 @@ constexpr std::int32_t weight_sum(const W& w, int c, channel_weights l) noexcept
 template <class W, class B>
 constexpr std::int32_t fold_input_zero_point(const W& w, const B& bias, int c, std::int32_t zp_in, channel_weights l) noexcept {
     return bias[c] - zp_in * weight_sum(w, c, l);
+}
+
+// The folded bias of all N channels.
+template <int N, class W, class B>
+constexpr std::array<std::int32_t, N> folded_bias(const W& w, const B& bias, std::int32_t zp_in, channel_weights l) noexcept {
+    std::array<std::int32_t, N> folded{};
+    for (int c = 0; c < N; ++c) folded[static_cast<std::size_t>(c)] = fold_input_zero_point(w, bias, c, zp_in, l);
+    return folded;
 }
 
 }  // namespace ctnn::kernels

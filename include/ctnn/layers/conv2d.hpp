@@ -9,44 +9,22 @@
 #include "ctnn/kernels/reference/runtime_value.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/portable/conv2d_s8.hpp"
-#include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/convolution_common.hpp"
 #include "ctnn/layers/layer_base.hpp"
 
 namespace ctnn::layers {
 
-template <LayerParams Params, QuantParams OutQ, class Stride, Padding Pad, Activation Act = act::none,
-          class Dilation = dilation<1, 1>>
+template <LayerParams Params, QuantParams OutQ, Stride Str, Padding Pad, Activation Act = act::none,
+          Dilation Dil = dilation<1, 1>>
 struct conv2d : layer {
     template <class In>
-    struct bind {
-        static_assert(Int8Tensor<In>, "ctnn: conv2d takes an int8 tensor");
-        using weight_shape = typename Params::weight_shape;
-        static_assert(weight_shape::rank == 4, "ctnn: conv2d weight_shape must be <out, kh, kw, in>");
-        static constexpr int out_c = weight_shape::dims[0], kh = weight_shape::dims[1], kw = weight_shape::dims[2];
-        static_assert(sizeof(detail::convolution_checks<In, weight_shape, kh, kw, Stride, Dilation,
-                                                        In::shape::rank == 4 && In::shape::dims[3] == weight_shape::dims[3],
-                                                        std::is_same_v<Pad, padding::valid>>));
-        static_assert(valid_layer_params<Params, out_c> && valid_quantization<OutQ>);
-
-        using spec = detail::convolution_spec<In, Params, OutQ, kh, kw, out_c, Stride, Pad, Act, Dilation>;
-        static constexpr auto& g = spec::geometry;
-        using output = tensor_type<shape<1, g.out_h, g.out_w, out_c>, OutQ>;
-
-        static constexpr int depth = kh * kw * g.in_c;
-        static constexpr std::int64_t accumulator_bound = ctnn::accumulator_bound(
-            out_c, depth, [](int c, int k) { return std::int64_t{Params::weights[c * depth + k]}; },
-            [](int c) { return std::int64_t{Params::bias[c]}; }, g.input_zero_point);
-        static_assert(diag::accumulator_may_overflow_int32<Params, accumulator_bound>::ok);
-
-        using kernel = kernels::kernel_for<kernels::op::conv2d>;
-        static constexpr layer_facts facts{.param_bytes = spec::param_bytes,
-                                           .macs = weighted_macs(output::size, std::size(Params::weights), out_c),
-                                           .widenable_weights = std::size_t(out_c) * depth,
-                                           .in_place_input = -1,
-                                           .is_view = false,
-                                           .fusion = fusion_role::conv_rows,
-                                           .scratch_bytes = kernel::template scratch_bytes<spec>};
+    struct bind : detail::convolution_bind<kernels::op::conv2d, In, Params, OutQ, Str, Pad, Act, Dil> {
+        using typename bind::convolution_bind::kernel;
+        using typename bind::convolution_bind::spec;
+        using bind::convolution_bind::g;
+        // Every weight, stored as int16 with kernel_options::weights (weight_storage::int16).
+        static constexpr layer_facts facts =
+            bind::facts_with(std::size(Params::weights), fusion_role::conv_rows, kernel::template scratch_bytes<spec>);
 
         template <kernel_options O>
         static void run(const std::int8_t* input, std::int8_t* out, std::byte* scratch) {

@@ -1,19 +1,23 @@
-// What CONV_2D and DEPTHWISE_CONV_2D share: NHWC input checks, TFLite's padding arithmetic,
-// per-channel requantization and the accumulator bound.
+// What CONV_2D and DEPTHWISE_CONV_2D share: the checks on input, weights and options, TFLite's
+// padding arithmetic, per-channel requantization, the kernel's spec and the accumulator bound.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <type_traits>
 
 #include "ctnn/core/shape.hpp"
 #include "ctnn/core/tensor_type.hpp"
 #include "ctnn/kernels/geometry.hpp"
+#include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/accumulator_bound.hpp"
+#include "ctnn/layers/layer_base.hpp"
 #include "ctnn/layers/layer_params.hpp"
 #include "ctnn/layers/options.hpp"
 #include "ctnn/layers/weighted_facts.hpp"
+#include "ctnn/layers/window_geometry.hpp"
 #include "ctnn/quant/activation.hpp"
 #include "ctnn/quant/requantize.hpp"
 
@@ -39,45 +43,33 @@ struct convolution_stride_or_dilation_out_of_range {
 namespace layers::detail {
 
 // Geometry of a convolution whose output has `out_c` channels, from input type In.
-template <class In, int KernelH, int KernelW, int OutC, class Stride, class Pad, class Act, class Dilation, class OutQ>
+template <class In, int KernelH, int KernelW, int OutC, class Str, class Pad, class Act, class Dil, class OutQ>
 constexpr kernels::conv_geometry convolution_geometry() noexcept {
     using s = typename In::shape;
-    const spatial_extent y = compute_extent<Pad>(s::dims[1], KernelH, Stride::h, Dilation::h);
-    const spatial_extent x = compute_extent<Pad>(s::dims[2], KernelW, Stride::w, Dilation::w);
-    const activation_range r = Act::range(OutQ::scale, OutQ::zero_point);
-    kernels::conv_geometry g;
-    g.in_h = s::dims[1];
-    g.in_w = s::dims[2];
+    kernels::conv_geometry g =
+        window_geometry<kernels::conv_geometry, s, KernelH, KernelW, Str, Dil, Pad, Act, OutQ>();
     g.in_c = s::dims[3];
-    g.out_h = y.out;
-    g.out_w = x.out;
     g.out_c = OutC;
     g.kernel_h = KernelH;
     g.kernel_w = KernelW;
-    g.stride_h = Stride::h;
-    g.stride_w = Stride::w;
-    g.dilation_h = Dilation::h;
-    g.dilation_w = Dilation::w;
-    g.pad_top = y.pad_before;
-    g.pad_left = x.pad_before;
+    g.dilation_h = Dil::h;
+    g.dilation_w = Dil::w;
     g.depth_multiplier = OutC / s::dims[3];
     g.input_zero_point = In::quant::zero_point;
     g.output_zero_point = OutQ::zero_point;
-    g.act_min = r.min;
-    g.act_max = r.max;
     return g;
 }
 
 // What the convolution kernels read (see kernels/portable/conv2d_s8.hpp), shared by CONV_2D and
 // DEPTHWISE_CONV_2D; identical layers share one spec type and so one kernel instance.
-template <class In, class Params, class OutQ, int KernelH, int KernelW, int OutC, class Stride, class Pad, class Act,
-          class Dilation>
+template <class In, class Params, class OutQ, int KernelH, int KernelW, int OutC, class Str, class Pad, class Act,
+          class Dil>
 struct convolution_spec {
     static_assert(sizeof(diag::requantization_out_of_range<
                          Params, first_channel_out_of_range(In::quant::scale, Params::weight_scales, OutC, OutQ::scale) < 0>));
     static_assert(sizeof(diag::activation_bounds_overflow<Act, OutQ, activation_range_representable<Act>(OutQ::scale)>));
     static constexpr kernels::conv_geometry geometry =
-        convolution_geometry<In, KernelH, KernelW, OutC, Stride, Pad, Act, Dilation, OutQ>();
+        convolution_geometry<In, KernelH, KernelW, OutC, Str, Pad, Act, Dil, OutQ>();
     static constexpr const std::int8_t* weights = std::data(Params::weights);
     static constexpr const std::int32_t* bias = std::data(Params::bias);
     static constexpr auto requant = per_channel_multipliers<OutC>(In::quant::scale, Params::weight_scales, OutQ::scale);
@@ -85,18 +77,62 @@ struct convolution_spec {
     static constexpr std::size_t param_bytes = weighted_param_bytes(std::size(Params::weights), OutC, true);
 };
 
-template <class In, class WeightShape, int KernelH, int KernelW, class Stride, class Dilation, bool ChannelsMatch, bool Valid>
+template <class In, class WeightShape, int KernelH, int KernelW, class Str, class Dil, bool ChannelsMatch, bool Valid>
 struct convolution_checks {
     static constexpr bool is_nhwc = In::shape::rank == 4 && In::shape::dims[0] == 1;
     static_assert(sizeof(diag::convolution_input_does_not_match_weights<typename In::shape, WeightShape,
                                                                         is_nhwc && ChannelsMatch>));
-    static constexpr window_error y = check_window(!Valid, In::shape::dims[1], KernelH, Stride::h, Dilation::h);
-    static constexpr window_error x = check_window(!Valid, In::shape::dims[2], KernelW, Stride::w, Dilation::w);
+    static constexpr window_error y = check_window(!Valid, In::shape::dims[1], KernelH, Str::h, Dil::h);
+    static constexpr window_error x = check_window(!Valid, In::shape::dims[2], KernelW, Str::w, Dil::w);
     static_assert(sizeof(diag::convolution_stride_or_dilation_out_of_range<
-                         typename In::shape, WeightShape, Stride, Dilation,
+                         typename In::shape, WeightShape, Str, Dil,
                          window_in_int_range(y) && window_in_int_range(x)>));
     static constexpr bool kernel_fits = y != window_error::kernel_larger_than_input && x != window_error::kernel_larger_than_input;
     static_assert(sizeof(diag::convolution_kernel_larger_than_input<typename In::shape, WeightShape, kernel_fits>));
+};
+
+// The part of bind<In> that CONV_2D and DEPTHWISE_CONV_2D (Op) share: every check on the input,
+// the weights and the options, in that order; the kernel, its spec and the output type; the
+// accumulator bound. They differ in the weights' layout, as TFLite stores them: CONV_2D's OHWI
+// (output channel c reads its kh x kw x in taps from c * taps on), DEPTHWISE_CONV_2D's 1HWC (tap
+// k of output channel c at k * out + c, reading input channel c / (out / in)).
+template <class Op, class In, class Params, class OutQ, class Str, class Pad, class Act, class Dil>
+struct convolution_bind {
+    static constexpr bool depthwise = std::is_same_v<Op, kernels::op::depthwise_conv2d>;
+    using weight_shape = typename Params::weight_shape;
+    static_assert(Int8Tensor<In>, "ctnn: conv2d and depthwise_conv2d take an int8 tensor");
+    static_assert(weight_shape::rank == 4 && (!depthwise || weight_shape::dims[0] == 1),
+                  "ctnn: weight_shape must be <out, kh, kw, in> for conv2d, <1, kh, kw, out> for depthwise_conv2d");
+    static constexpr int out_c = weight_shape::dims[depthwise ? 3 : 0], kh = weight_shape::dims[1], kw = weight_shape::dims[2];
+    // The weights that feed one output value.
+    static constexpr int taps = depthwise ? kh * kw : kh * kw * weight_shape::dims[3];
+    static_assert(sizeof(convolution_checks<In, weight_shape, kh, kw, Str, Dil,
+                                            In::shape::rank == 4 && (depthwise ? out_c % In::shape::dims[3] == 0
+                                                                               : In::shape::dims[3] == weight_shape::dims[3]),
+                                            std::is_same_v<Pad, padding::valid>>));
+    static_assert(valid_layer_params<Params, out_c> && valid_quantization<OutQ>);
+
+    using kernel = kernels::kernel_for<Op>;
+    using spec = convolution_spec<In, Params, OutQ, kh, kw, out_c, Str, Pad, Act, Dil>;
+    static constexpr auto& g = spec::geometry;
+    using output = tensor_type<shape<1, g.out_h, g.out_w, out_c>, OutQ>;
+
+    static constexpr std::int64_t accumulator_bound = ctnn::accumulator_bound(
+        out_c, taps, [](int c, int k) { return std::int64_t{Params::weights[depthwise ? k * out_c + c : c * taps + k]}; },
+        [](int c) { return std::int64_t{Params::bias[c]}; }, g.input_zero_point);
+    static_assert(diag::accumulator_may_overflow_int32<Params, accumulator_bound>::ok);
+
+    // The layer's facts: what the two state alike, and what their kernels need, given.
+    static constexpr layer_facts facts_with(std::size_t widenable_weights, fusion_role fusion,
+                                            std::size_t scratch_bytes) noexcept {
+        return {.param_bytes = spec::param_bytes,
+                .macs = weighted_macs(output::size, std::size(Params::weights), out_c),
+                .widenable_weights = widenable_weights,
+                .in_place_input = -1,
+                .is_view = false,
+                .fusion = fusion,
+                .scratch_bytes = scratch_bytes};
+    }
 };
 
 }  // namespace layers::detail

@@ -32,19 +32,10 @@ struct mean_reduces_too_many_elements {
 };
 }  // namespace diag
 
-namespace detail {
-template <class T>
-inline constexpr bool is_axes = false;
-template <int... A>
-inline constexpr bool is_axes<axes<A...>> = true;
-}  // namespace detail
-
 namespace layers {
 
-template <QuantParams OutQ, bool KeepDims = true, class Axes = axes<1, 2>>
+template <QuantParams OutQ, bool KeepDims = true, Axes Over = axes<1, 2>>
 struct mean : layer {
-    static_assert(ctnn::detail::is_axes<Axes>, "ctnn: mean takes its axes as ctnn::axes<...>");
-
     template <class In>
     struct bind {
         using s = typename In::shape;
@@ -52,7 +43,7 @@ struct mean : layer {
         static_assert(valid_quantization<OutQ>);
 
         static constexpr int bad_axis = [] {
-            for (const int a : Axes::values)
+            for (const int a : Over::values)
                 if (a < -s::rank || a >= s::rank) return a;
             return 0;
         }();
@@ -62,7 +53,7 @@ struct mean : layer {
             kernels::mean_params p;
             p.rank = s::rank;
             for (int d = 0; d < s::rank; ++d) p.dims[static_cast<std::size_t>(d)] = s::dims[static_cast<std::size_t>(d)];
-            for (const int a : Axes::values) p.reduced[static_cast<std::size_t>(a < 0 ? a + s::rank : a)] = true;
+            for (const int a : Over::values) p.reduced[static_cast<std::size_t>(a < 0 ? a + s::rank : a)] = true;
             p.input_zero_point = In::quant::zero_point;
             p.output_zero_point = OutQ::zero_point;
             p.multiplier = quantize_multiplier(static_cast<double>(In::quant::scale) / static_cast<double>(OutQ::scale));

@@ -1,4 +1,5 @@
-// Small option types that layers take as template arguments.
+// Small option types that layers take as template arguments, and the concepts that layers
+// check them with where the layer type is named (Stride, Dilation, Window, Axes, Paddings).
 #pragma once
 
 #include <array>
@@ -6,21 +7,38 @@
 
 namespace ctnn {
 
-template <int H, int W>
-struct stride {
-    static_assert(H > 0 && W > 0, "ctnn: strides must be positive");
+namespace diag {
+// Each names the numbers it refuses: the failing instantiation shows them.
+template <int H, int W, bool Positive>
+struct stride_must_be_positive {
+    static_assert(Positive, "ctnn: a stride must be at least 1 in each dimension (template arguments: height, width)");
+};
+template <int H, int W, bool Positive>
+struct dilation_must_be_positive {
+    static_assert(Positive, "ctnn: a dilation must be at least 1 in each dimension (template arguments: height, width)");
+};
+template <int H, int W, bool Positive>
+struct pooling_window_must_be_positive {
+    static_assert(Positive, "ctnn: a pooling window must be at least 1 in each dimension (template arguments: height, width)");
+};
+}  // namespace diag
+
+namespace detail {
+// What a stride, a dilation and a pooling window are: a (height, width) pair, each at least 1,
+// checked by the option itself, so the message names the option and the numbers.
+template <template <int, int, bool> class MustBePositive, int H, int W>
+struct positive_pair {
+    static_assert(sizeof(MustBePositive<H, W, (H > 0 && W > 0)>));
     static constexpr int h = H, w = W;
 };
+}  // namespace detail
+
 template <int H, int W>
-struct dilation {
-    static_assert(H > 0 && W > 0, "ctnn: dilations must be positive");
-    static constexpr int h = H, w = W;
-};
+struct stride : detail::positive_pair<diag::stride_must_be_positive, H, W> {};
 template <int H, int W>
-struct window {
-    static_assert(H > 0 && W > 0, "ctnn: pooling windows must be positive");
-    static constexpr int h = H, w = W;
-};
+struct dilation : detail::positive_pair<diag::dilation_must_be_positive, H, W> {};
+template <int H, int W>
+struct window : detail::positive_pair<diag::pooling_window_must_be_positive, H, W> {};
 
 namespace padding {
 struct valid {};
@@ -104,5 +122,41 @@ constexpr bool window_in_int_range(window_error e) noexcept {
 
 template <class P>
 concept Padding = std::is_same_v<P, padding::valid> || std::is_same_v<P, padding::same>;
+
+namespace detail {
+// Whether T is Option<h, w> with h and w at least 1. Reading them instantiates the option, so a
+// non-positive one is refused in its own words (diag::stride_must_be_positive<0, 1, false>)
+// where the layer that takes it is named.
+template <class T, template <int, int> class Option>
+inline constexpr bool is_positive_option = false;
+template <template <int, int> class Option, int H, int W>
+inline constexpr bool is_positive_option<Option<H, W>, Option> = Option<H, W>::h > 0 && Option<H, W>::w > 0;
+
+template <class T>
+inline constexpr bool is_axes = false;
+template <int... A>
+inline constexpr bool is_axes<axes<A...>> = true;
+
+template <class T>
+inline constexpr bool is_paddings = false;
+template <int... BeforeAfter>
+inline constexpr bool is_paddings<paddings<BeforeAfter...>> = true;
+}  // namespace detail
+
+template <class S>
+concept Stride = detail::is_positive_option<S, stride>;
+template <class D>
+concept Dilation = detail::is_positive_option<D, dilation>;
+template <class W>
+concept Window = detail::is_positive_option<W, window>;
+
+// A reduction's axes: ctnn::axes<...> (checked against the input's rank where the layer is bound).
+template <class A>
+concept Axes = detail::is_axes<A>;
+
+// PAD's amounts: ctnn::paddings<...> with at least one (before, after) pair. Reading its rank
+// instantiates it, so its own checks (pairs, none negative) run where the layer is named.
+template <class P>
+concept Paddings = detail::is_paddings<P> && (P::rank >= 1);
 
 }  // namespace ctnn

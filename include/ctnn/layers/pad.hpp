@@ -18,27 +18,27 @@
 
 namespace ctnn::layers {
 
-template <class Paddings>
+template <Paddings Amounts>
 struct pad : layer {
     template <class In>
     struct bind {
         static_assert(Int8Tensor<In>, "ctnn: pad takes an int8 tensor");
-        static_assert(Paddings::rank == In::shape::rank && In::shape::rank <= 4,
+        static_assert(Amounts::rank == In::shape::rank && In::shape::rank <= 4,
                       "ctnn: pad needs one (before, after) pair per input dimension, for tensors of rank <= 4");
         static constexpr int rank = In::shape::rank;
         static constexpr kernels::pad_params params = [] {
             kernels::pad_params p;
             for (int d = 0; d < rank; ++d) {
                 p.in_shape[4 - rank + d] = In::shape::dims[d];
-                p.before[4 - rank + d] = Paddings::values[2 * d];
-                p.after[4 - rank + d] = Paddings::values[2 * d + 1];
+                p.before[4 - rank + d] = Amounts::values[2 * d];
+                p.after[4 - rank + d] = Amounts::values[2 * d + 1];
             }
             p.pad_value = In::quant::zero_point;
             return p;
         }();
         static constexpr auto output_dims = [] {
             std::array<int, rank> d{};
-            for (int i = 0; i < rank; ++i) d[i] = In::shape::dims[i] + Paddings::values[2 * i] + Paddings::values[2 * i + 1];
+            for (int i = 0; i < rank; ++i) d[i] = In::shape::dims[i] + Amounts::values[2 * i] + Amounts::values[2 * i + 1];
             return d;
         }();
         using output = tensor_type<shape_from<output_dims>, typename In::quant>;

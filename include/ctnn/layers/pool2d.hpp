@@ -14,6 +14,7 @@
 #include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/layers/options.hpp"
+#include "ctnn/layers/window_geometry.hpp"
 #include "ctnn/quant/activation.hpp"
 
 namespace ctnn {
@@ -30,41 +31,29 @@ namespace detail {
 
 enum class pooling { average, max };
 
-template <pooling Kind, class Window, class Stride, Padding Pad, Activation Act>
+template <pooling Kind, Window Win, Stride Str, Padding Pad, Activation Act>
 struct pool2d : layer {
     template <class In>
     struct bind {
         using s = typename In::shape;
         static_assert(sizeof(diag::pooling_needs_an_nhwc_input_at_least_the_window<
-                             s, Window,
+                             s, Win,
                              Int8Tensor<In> && s::rank == 4 && s::dims[0] == 1 &&
-                                 (std::is_same_v<Pad, padding::same> || (Window::h <= s::dims[1] && Window::w <= s::dims[2]))>));
+                                 (std::is_same_v<Pad, padding::same> || (Win::h <= s::dims[1] && Win::w <= s::dims[2]))>));
         static constexpr bool same = std::is_same_v<Pad, padding::same>;
-        static_assert(window_in_int_range(check_window(same, s::dims[1], Window::h, Stride::h, 1)) &&
-                          window_in_int_range(check_window(same, s::dims[2], Window::w, Stride::w, 1)),
+        static_assert(window_in_int_range(check_window(same, s::dims[1], Win::h, Str::h, 1)) &&
+                          window_in_int_range(check_window(same, s::dims[2], Win::w, Str::w, 1)),
                       "ctnn: pooling: the stride or the window is too large for int arithmetic");
-        static_assert(Kind != pooling::average || average_pool_window_in_range(Window::h, Window::w),
+        static_assert(Kind != pooling::average || average_pool_window_in_range(Win::h, Win::w),
                       "ctnn: average_pool2d: the window has more than 2^24 taps (the int32 sum could overflow)");
         static_assert(sizeof(diag::activation_bounds_overflow<Act, typename In::quant,
                                                               activation_range_representable<Act>(In::quant::scale)>));
         static constexpr kernels::pool_geometry geometry = [] {
-            const spatial_extent y = compute_extent<Pad>(s::dims[1], Window::h, Stride::h, 1);
-            const spatial_extent x = compute_extent<Pad>(s::dims[2], Window::w, Stride::w, 1);
-            const activation_range r = Act::range(In::quant::scale, In::quant::zero_point);
-            kernels::pool_geometry g;
-            g.in_h = s::dims[1];
-            g.in_w = s::dims[2];
+            auto g = window_geometry<kernels::pool_geometry, s, Win::h, Win::w, Str, dilation<1, 1>, Pad, Act,
+                                     typename In::quant>();
             g.channels = s::dims[3];
-            g.out_h = y.out;
-            g.out_w = x.out;
-            g.filter_h = Window::h;
-            g.filter_w = Window::w;
-            g.stride_h = Stride::h;
-            g.stride_w = Stride::w;
-            g.pad_top = y.pad_before;
-            g.pad_left = x.pad_before;
-            g.act_min = r.min;
-            g.act_max = r.max;
+            g.filter_h = Win::h;
+            g.filter_w = Win::w;
             return g;
         }();
         using output = tensor_type<shape<1, geometry.out_h, geometry.out_w, s::dims[3]>, typename In::quant>;
@@ -89,11 +78,11 @@ struct pool2d : layer {
 
 }  // namespace detail
 
-template <class Window, class Stride, Padding Pad, Activation Act = act::none>
-struct average_pool2d : detail::pool2d<detail::pooling::average, Window, Stride, Pad, Act> {};
+template <Window Win, Stride Str, Padding Pad, Activation Act = act::none>
+struct average_pool2d : detail::pool2d<detail::pooling::average, Win, Str, Pad, Act> {};
 
-template <class Window, class Stride, Padding Pad, Activation Act = act::none>
-struct max_pool2d : detail::pool2d<detail::pooling::max, Window, Stride, Pad, Act> {};
+template <Window Win, Stride Str, Padding Pad, Activation Act = act::none>
+struct max_pool2d : detail::pool2d<detail::pooling::max, Win, Str, Pad, Act> {};
 
 }  // namespace layers
 }  // namespace ctnn

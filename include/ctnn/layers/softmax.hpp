@@ -1,6 +1,7 @@
 // SOFTMAX int8 -> int8 over the last dimension, TFLite's fixed-point algorithm.
 #pragma once
 
+#include <concepts>
 #include <cstdint>
 
 #include "ctnn/core/tensor_type.hpp"
@@ -26,20 +27,27 @@ struct beta_one {
     static constexpr float value = 1.0f;
 };
 
-template <QuantParams OutQ, class Beta = beta_one>
+// SOFTMAX's beta, as a tag type like the quantization tags: `static constexpr float value`
+// (positive and finite: checked where the layer is bound).
+template <class B>
+concept Beta = requires {
+    { B::value } -> std::convertible_to<float>;
+};
+
+template <QuantParams OutQ, Beta B = beta_one>
 struct softmax : layer {
     template <class In>
     struct bind {
         static_assert(Int8Tensor<In>, "ctnn: softmax takes an int8 tensor");
         static_assert(OutQ::scale == 1.0f / 256.0f && OutQ::zero_point == -128,
                       "ctnn: softmax int8 output must have scale 1/256 and zero point -128 (as TFLite requires)");
-        static_assert(Beta::value > 0.0f, "ctnn: softmax beta must be positive");
-        static_assert(sizeof(diag::softmax_beta_out_of_range<Beta, typename In::quant,
-                                                             kernels::softmax_beta_in_range(Beta::value, In::quant::scale)>));
+        static_assert(B::value > 0.0f, "ctnn: softmax beta must be positive");
+        static_assert(sizeof(diag::softmax_beta_out_of_range<B, typename In::quant,
+                                                             kernels::softmax_beta_in_range(B::value, In::quant::scale)>));
         using output = tensor_type<typename In::shape, OutQ>;
         static constexpr int depth = In::shape::inner;
         static constexpr kernels::softmax_params params = kernels::make_softmax_params(
-            static_cast<int>(In::size / depth), depth, Beta::value, In::quant::scale);
+            static_cast<int>(In::size / depth), depth, B::value, In::quant::scale);
 
         using kernel = kernels::kernel_for<kernels::op::softmax>;
         // In place: statistics of a row are taken before any output of it is written.

@@ -1,9 +1,9 @@
 // Arm DSP DEPTHWISE_CONV_2D, int8 (Cortex-M4/M7/M33); bit-exact with
 // reference::depthwise_conv2d_s8.
 //
-//   template <class Spec> void depthwise_conv2d_s8(const std::int8_t* input, std::int8_t* output);
+//   kernel<arm_dsp_set, op::depthwise_conv2d>::run<Spec, O>(input, output)
 //
-// Spec: as portable::depthwise_conv2d_s8 (geometry, weights 1HWC, bias, requant per channel).
+// Spec: as the portable kernel (kernels/portable/depthwise_conv2d_s8.hpp: geometry, weights 1HWC, bias, requant per channel).
 // input/output: NHWC, N = 1, any byte alignment. No scratch.
 //
 // How: channels go four at a time. Per tap, one input word is split by SXTB16 into channels
@@ -179,26 +179,20 @@ CTNN_ARM_KERNEL_BODY void depthwise_body(const std::int8_t* input, std::int8_t* 
 }
 
 }  // namespace detail
-
-template <class Spec>
-inline void depthwise_conv2d_s8(const std::int8_t* input, std::int8_t* output) {
-    constexpr conv_geometry g = Spec::geometry;
-    static_assert(g.in_c * g.depth_multiplier == g.out_c,
-                  "ctnn: depthwise_conv2d_s8 needs out_c == in_c * depth_multiplier");
-    if constexpr (g.depth_multiplier != 1) {
-        portable::depthwise_conv2d_s8<Spec>(input, output);
-    } else {
-        using plan = detail::depthwise_plan<Spec>;
-        detail::depthwise_body<plan::key>(input, output, plan::tables);
-    }
-}
-
 }  // namespace ctnn::kernels::arm_dsp
 
 namespace ctnn::kernels {
+// Depth multiplier 1; the others run the portable kernel.
 template <>
 struct kernel<arm_dsp_set, op::depthwise_conv2d> : provided_kernel {
-    template <class Spec, kernel_options>
-    static void run(const std::int8_t* input, std::int8_t* output) { arm_dsp::depthwise_conv2d_s8<Spec>(input, output); }
+    template <class Spec, kernel_options O>
+    static void run(const std::int8_t* input, std::int8_t* output) {
+        if constexpr (Spec::geometry.depth_multiplier != 1) {
+            kernel<portable_set, op::depthwise_conv2d>::run<Spec, O>(input, output);
+        } else {
+            using plan = arm_dsp::detail::depthwise_plan<Spec>;
+            arm_dsp::detail::depthwise_body<plan::key>(input, output, plan::tables);
+        }
+    }
 };
 }  // namespace ctnn::kernels

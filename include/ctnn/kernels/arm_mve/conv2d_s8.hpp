@@ -48,11 +48,7 @@ struct conv2d_channels {
 
 namespace ctnn::kernels {
 template <>
-struct kernel<arm_mve_set, op::conv2d> : scratchless_kernel {
-    template <class Spec, kernel_options O>
-    static void run(const std::int8_t* input, std::int8_t* output, std::byte* scratch) {
-        run_rows<Spec, O>(input, output, 0, Spec::geometry.out_h, scratch);
-    }
+struct kernel<arm_mve_set, op::conv2d> : conv2d_rows_kernel<kernel<arm_mve_set, op::conv2d>> {
     template <class Spec, kernel_options>
     static void run_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end, std::byte*) {
         portable::conv2d_s8_rows_with<Spec, arm_mve::conv2d_channels>(input, output, y_begin, y_end);

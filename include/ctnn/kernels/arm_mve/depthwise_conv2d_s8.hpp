@@ -55,7 +55,7 @@ struct kernel<arm_mve_set, op::depthwise_conv2d> : provided_kernel {
         if constexpr (Spec::geometry.depth_multiplier == 1)
             arm_mve::depthwise_conv2d_s8<Spec>(input, output);
         else
-            portable::depthwise_conv2d_s8<Spec>(input, output);
+            kernel<portable_set, op::depthwise_conv2d>::run<Spec, O>(input, output);
     }
 };
 }  // namespace ctnn::kernels

@@ -69,12 +69,7 @@ struct conv2d_plan {
         return w;
     }();
 
-    static constexpr std::array<std::int32_t, g.out_c> bias = [] {
-        std::array<std::int32_t, g.out_c> b{};
-        for (int oc = 0; oc < g.out_c; ++oc)
-            b[oc] = fold_input_zero_point(Spec::weights, Spec::bias, oc, g.input_zero_point, {depth, depth, 1});
-        return b;
-    }();
+    static constexpr auto bias = folded_bias<g.out_c>(Spec::weights, Spec::bias, g.input_zero_point, {depth, depth, 1});
 
     static constexpr auto requant = make_requant_table<g.out_c>(Spec::requant, g.out_c, g.output_zero_point);
 };
@@ -188,11 +183,19 @@ void conv2d_s8(const std::int8_t* input, std::int8_t* output) {
 }  // namespace ctnn::kernels::portable
 
 namespace ctnn::kernels {
-template <>
-struct kernel<portable_set, op::conv2d> : scratchless_kernel {
-    // Its per-pixel patch (depth bytes) and accumulators stay on the stack.
+// A scratchless convolution kernel (Rows: the kernel, with run_rows) whose whole run is its
+// row range over every output row.
+template <class Rows>
+struct conv2d_rows_kernel : scratchless_kernel {
     template <class Spec, kernel_options O>
-    static void run(const std::int8_t* input, std::int8_t* output, std::byte*) { portable::conv2d_s8<Spec, O>(input, output); }
+    static void run(const std::int8_t* input, std::int8_t* output, std::byte* scratch) {
+        Rows::template run_rows<Spec, O>(input, output, 0, Spec::geometry.out_h, scratch);
+    }
+};
+
+template <>
+struct kernel<portable_set, op::conv2d> : conv2d_rows_kernel<kernel<portable_set, op::conv2d>> {
+    // Its per-pixel patch (depth bytes) and accumulators stay on the stack.
     template <class Spec, kernel_options O>
     static void run_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end, std::byte*) {
         portable::conv2d_s8_rows<Spec, O>(input, output, y_begin, y_end);

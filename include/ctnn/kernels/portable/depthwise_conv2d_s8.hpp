@@ -1,7 +1,7 @@
 // Portable DEPTHWISE_CONV_2D, int8, specialised at compile time; bit-exact with
 // reference::depthwise_conv2d_s8.
 //
-//   template <class Spec> void depthwise_conv2d_s8(const std::int8_t* input, std::int8_t* output);
+//   kernel<portable_set, op::depthwise_conv2d>::run<Spec, O>(const std::int8_t* input, std::int8_t* output)
 //
 // Spec (a type; every member static constexpr):
 //   geometry : ctnn::kernels::conv_geometry, out_c == in_c * depth_multiplier
@@ -42,12 +42,7 @@ struct depthwise_plan {
         return w;
     }();
 
-    static constexpr std::array<std::int32_t, g.out_c> bias = [] {
-        std::array<std::int32_t, g.out_c> b{};
-        for (int oc = 0; oc < g.out_c; ++oc)
-            b[oc] = fold_input_zero_point(Spec::weights, Spec::bias, oc, g.input_zero_point, {taps, 1, g.out_c});
-        return b;
-    }();
+    static constexpr auto bias = folded_bias<g.out_c>(Spec::weights, Spec::bias, g.input_zero_point, {taps, 1, g.out_c});
 
     static constexpr auto requant = make_requant_table<g.out_c>(Spec::requant, g.out_c, g.output_zero_point);
 };
@@ -90,70 +85,67 @@ template <class Spec>
 
 }  // namespace detail
 
-template <class Spec>
-void depthwise_conv2d_s8(const std::int8_t* input, std::int8_t* output) {
-    using plan = detail::depthwise_plan<Spec>;
-    constexpr conv_geometry g = plan::g;
-    constexpr int channels = g.out_c;
-    constexpr int multiplier = g.depth_multiplier;
-    static_assert(g.in_c * g.depth_multiplier == g.out_c,
-                  "ctnn: depthwise_conv2d_s8 needs out_c == in_c * depth_multiplier");
-    alignas(16) std::int32_t acc[channels];
-    if constexpr (multiplier == 1 && channels >= 32 && detail::row_requantization) {
-        // Channel blocks of at most 32 accumulators that stay in vector registers across all taps;
-        // the tap pointers are resolved once per pixel. (Fewer channels: the loop below is faster.)
-        constexpr int taps = plan::taps;
-        constexpr int block = channels < 32 ? channels : 32;
-        constexpr int full_blocks = channels / block * block;
-        for (int oy = 0; oy < g.out_h; ++oy) {
-            for (int ox = 0; ox < g.out_w; ++ox) {
-                const std::int8_t* xs[taps];
-                detail::depthwise_taps<Spec>(input, oy, ox, xs);
-                for (int c0 = 0; c0 < full_blocks; c0 += block)
-                    detail::depthwise_block<block, taps, channels>(plan::weights.data() + c0, plan::bias.data() + c0, xs,
-                                                                  c0, acc + c0);
-                if constexpr (full_blocks < channels)
-                    detail::depthwise_block<channels - full_blocks, taps, channels>(
-                        plan::weights.data() + full_blocks, plan::bias.data() + full_blocks, xs, full_blocks,
-                        acc + full_blocks);
-                detail::requantize_row<channels, plan::requant, g.act_min, g.act_max>(
-                    acc, output + (oy * g.out_w + ox) * channels);
-            }
-        }
-        return;
-    }
-    for (int oy = 0; oy < g.out_h; ++oy) {
-        for (int ox = 0; ox < g.out_w; ++ox) {
-            const std::int8_t* xs[plan::taps];
-            detail::depthwise_taps<Spec>(input, oy, ox, xs);
-            for (int c = 0; c < channels; ++c) acc[c] = plan::bias[c];
-            for (int t = 0; t < plan::taps; ++t) {
-                const std::int8_t* x = xs[t];
-                const std::int8_t* w = plan::weights.data() + t * channels;
-                if constexpr (multiplier == 1) {
-                    for (int c = 0; c < channels; ++c) acc[c] += w[c] * std::int32_t{x[c]};
-                } else {
-                    for (int ic = 0; ic < g.in_c; ++ic)
-                        for (int m = 0; m < multiplier; ++m)
-                            acc[ic * multiplier + m] += w[ic * multiplier + m] * std::int32_t{x[ic]};
-                }
-            }
-            std::int8_t* out = output + (oy * g.out_w + ox) * channels;
-            if constexpr (detail::row_requantization)
-                detail::requantize_row<channels, plan::requant, g.act_min, g.act_max>(acc, out);
-            else
-                for (int c = 0; c < channels; ++c)
-                    out[c] = detail::requantize(acc[c], Spec::requant[c], g.output_zero_point, g.act_min, g.act_max);
-        }
-    }
-}
-
 }  // namespace ctnn::kernels::portable
 
 namespace ctnn::kernels {
 template <>
 struct kernel<portable_set, op::depthwise_conv2d> : provided_kernel {
     template <class Spec, kernel_options>
-    static void run(const std::int8_t* input, std::int8_t* output) { portable::depthwise_conv2d_s8<Spec>(input, output); }
+    static void run(const std::int8_t* input, std::int8_t* output) {
+        using plan = portable::detail::depthwise_plan<Spec>;
+        constexpr conv_geometry g = plan::g;
+        constexpr int channels = g.out_c;
+        constexpr int multiplier = g.depth_multiplier;
+        static_assert(g.in_c * g.depth_multiplier == g.out_c,
+                      "ctnn: depthwise_conv2d_s8 needs out_c == in_c * depth_multiplier");
+        alignas(16) std::int32_t acc[channels];
+        if constexpr (multiplier == 1 && channels >= 32 && portable::detail::row_requantization) {
+            // Channel blocks of at most 32 accumulators that stay in vector registers across all taps;
+            // the tap pointers are resolved once per pixel. (Fewer channels: the loop below is faster.)
+            constexpr int taps = plan::taps;
+            constexpr int block = channels < 32 ? channels : 32;
+            constexpr int full_blocks = channels / block * block;
+            for (int oy = 0; oy < g.out_h; ++oy) {
+                for (int ox = 0; ox < g.out_w; ++ox) {
+                    const std::int8_t* xs[taps];
+                    portable::detail::depthwise_taps<Spec>(input, oy, ox, xs);
+                    for (int c0 = 0; c0 < full_blocks; c0 += block)
+                        portable::detail::depthwise_block<block, taps, channels>(plan::weights.data() + c0, plan::bias.data() + c0, xs,
+                                                                      c0, acc + c0);
+                    if constexpr (full_blocks < channels)
+                        portable::detail::depthwise_block<channels - full_blocks, taps, channels>(
+                            plan::weights.data() + full_blocks, plan::bias.data() + full_blocks, xs, full_blocks,
+                            acc + full_blocks);
+                    portable::detail::requantize_row<channels, plan::requant, g.act_min, g.act_max>(
+                        acc, output + (oy * g.out_w + ox) * channels);
+                }
+            }
+            return;
+        }
+        for (int oy = 0; oy < g.out_h; ++oy) {
+            for (int ox = 0; ox < g.out_w; ++ox) {
+                const std::int8_t* xs[plan::taps];
+                portable::detail::depthwise_taps<Spec>(input, oy, ox, xs);
+                for (int c = 0; c < channels; ++c) acc[c] = plan::bias[c];
+                for (int t = 0; t < plan::taps; ++t) {
+                    const std::int8_t* x = xs[t];
+                    const std::int8_t* w = plan::weights.data() + t * channels;
+                    if constexpr (multiplier == 1) {
+                        for (int c = 0; c < channels; ++c) acc[c] += w[c] * std::int32_t{x[c]};
+                    } else {
+                        for (int ic = 0; ic < g.in_c; ++ic)
+                            for (int m = 0; m < multiplier; ++m)
+                                acc[ic * multiplier + m] += w[ic * multiplier + m] * std::int32_t{x[ic]};
+                    }
+                }
+                std::int8_t* out = output + (oy * g.out_w + ox) * channels;
+                if constexpr (portable::detail::row_requantization)
+                    portable::detail::requantize_row<channels, plan::requant, g.act_min, g.act_max>(acc, out);
+                else
+                    for (int c = 0; c < channels; ++c)
+                        out[c] = portable::detail::requantize(acc[c], Spec::requant[c], g.output_zero_point, g.act_min, g.act_max);
+            }
+        }
+    }
 };
 }  // namespace ctnn::kernels

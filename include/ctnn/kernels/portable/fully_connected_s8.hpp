@@ -28,15 +28,8 @@ namespace ctnn::kernels::portable {
 
 namespace detail {
 template <class Spec>
-constexpr auto folded_fc_bias() {
-    constexpr auto& p = Spec::params;
-    std::array<std::int32_t, p.out_features> folded{};
-    for (int o = 0; o < p.out_features; ++o)
-        folded[o] = fold_input_zero_point(Spec::weights, Spec::bias, o, p.input_zero_point, {p.in_features, p.in_features, 1});
-    return folded;
-}
-template <class Spec>
-inline constexpr auto fc_bias = folded_fc_bias<Spec>();
+inline constexpr auto fc_bias = folded_bias<Spec::params.out_features>(
+    Spec::weights, Spec::bias, Spec::params.input_zero_point, {Spec::params.in_features, Spec::params.in_features, 1});
 template <class Spec>
 inline constexpr auto fc_requant = make_requant_table<Spec::params.per_channel ? Spec::params.out_features : 1>(
     Spec::requant, Spec::params.per_channel ? Spec::params.out_features : 1, Spec::params.output_zero_point);

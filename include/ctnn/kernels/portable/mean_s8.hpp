@@ -1,7 +1,7 @@
 // Portable MEAN over any axes, int8, specialised at compile time; bit-exact with
 // reference::mean_s8.
 //
-//   template <mean_params P> void mean_s8(const std::int8_t* input, std::int8_t* output);
+//   kernel<portable_set, op::mean>::run<P>(const std::int8_t* input, std::int8_t* output)
 //
 // How: size-1 dimensions are dropped and neighbours of the same kind merged. When what is left
 // is (outer kept) x (reduced) x (inner kept) — global average pooling, a reduction over the
@@ -45,35 +45,32 @@ constexpr mean_layout layout_of(const mean_params& p) noexcept {
     return l;
 }
 
-template <mean_params P>
-void mean_s8(const std::int8_t* input, std::int8_t* output) {
-    constexpr int count = P.count();
-    static_assert(count > 0 && P.output_count() > 0, "ctnn: mean_s8 needs a non-empty input");
-    constexpr quantized_multiplier folded = reference::mean_multiplier(P.multiplier, count);
-    constexpr std::int32_t offset = P.input_zero_point * count;
-    constexpr mean_layout L = layout_of(P);
-    if constexpr (L.contiguous) {
-        for (int o = 0; o < L.outer; ++o) {
-            alignas(16) std::int32_t sum[L.inner] = {};
-            const std::int8_t* base = input + o * L.reduced * L.inner;
-            for (int r = 0; r < L.reduced; ++r) {
-                const std::int8_t* in = base + r * L.inner;
-                for (int c = 0; c < L.inner; ++c) sum[c] += in[c];
-            }
-            std::int8_t* out = output + o * L.inner;
-            for (int c = 0; c < L.inner; ++c) out[c] = reference::mean_output(sum[c], offset, folded, P.output_zero_point);
-        }
-    } else {
-        reference::mean_s8(P, input, output);
-    }
-}
-
 }  // namespace ctnn::kernels::portable
 
 namespace ctnn::kernels {
 template <>
 struct kernel<portable_set, op::mean> : provided_kernel {
     template <mean_params P>
-    static void run(const std::int8_t* input, std::int8_t* output) { portable::mean_s8<P>(input, output); }
+    static void run(const std::int8_t* input, std::int8_t* output) {
+        constexpr int count = P.count();
+        static_assert(count > 0 && P.output_count() > 0, "ctnn: mean_s8 needs a non-empty input");
+        constexpr quantized_multiplier folded = reference::mean_multiplier(P.multiplier, count);
+        constexpr std::int32_t offset = P.input_zero_point * count;
+        constexpr portable::mean_layout L = portable::layout_of(P);
+        if constexpr (L.contiguous) {
+            for (int o = 0; o < L.outer; ++o) {
+                alignas(16) std::int32_t sum[L.inner] = {};
+                const std::int8_t* base = input + o * L.reduced * L.inner;
+                for (int r = 0; r < L.reduced; ++r) {
+                    const std::int8_t* in = base + r * L.inner;
+                    for (int c = 0; c < L.inner; ++c) sum[c] += in[c];
+                }
+                std::int8_t* out = output + o * L.inner;
+                for (int c = 0; c < L.inner; ++c) out[c] = reference::mean_output(sum[c], offset, folded, P.output_zero_point);
+            }
+        } else {
+            reference::mean_s8(P, input, output);
+        }
+    }
 };
 }  // namespace ctnn::kernels
