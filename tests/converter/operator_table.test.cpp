@@ -24,7 +24,7 @@ TEST_CASE("operator table: one entry per builtin, under TFLite's name, with ever
         CHECK(static_cast<bool>(e->layer_type));
         // Only a weighted layer (one with a parameters struct) stores int8 weights it could widen;
         // its MACs and bytes come from the library's rules (ctnn/layers/weighted_facts.hpp).
-        CHECK((!e->widenable_weights || e->params_prefix != nullptr));
+        CHECK((!e->traits.widenable_weights || e->params_prefix != nullptr));
     }
     CHECK(find_operator(-1) == nullptr);
 }

@@ -31,7 +31,7 @@ std::size_t layer_flash_bytes(const ir_layer& layer) {
 }
 
 std::size_t layer_int16_weight_extra_bytes(const ir_layer& layer) {
-    const bool widened = layer.entry->widenable_weights;
+    const bool widened = layer.entry->traits.widenable_weights;
     return widened && layer.params ? layer.params->weights.size() : 0;
 }
 
@@ -49,10 +49,11 @@ arena_plan plan_model_arena(const model_ir& model) {
         const ir_layer& l = model.layers[static_cast<std::size_t>(k)];
         const int step = k + 1;
         for (const int in : l.inputs) buffers[static_cast<std::size_t>(in)].last_step = step;
-        // The same sharing rules as the layer types (aliases_input / in_place_input in
-        // include/ctnn/layers/), as each operator_entry states them.
-        if (l.entry->sharing == output_sharing::alias_of_input) buffers[static_cast<std::size_t>(step)].alias_of = l.inputs[0];
-        if (l.entry->sharing == output_sharing::in_place_of_first_input) buffers[static_cast<std::size_t>(step)].in_place_of = l.inputs[0];
+        // The layer types' own sharing rules (their operator_traits).
+        const ctnn::layers::operator_traits& traits = l.entry->traits;
+        if (traits.is_view) buffers[static_cast<std::size_t>(step)].alias_of = l.inputs[0];
+        if (traits.in_place_input >= 0)
+            buffers[static_cast<std::size_t>(step)].in_place_of = l.inputs[static_cast<std::size_t>(int(traits.in_place_input))];
     }
     buffers.back().last_step = layers + 1;  // the model output outlives the last step
 
@@ -63,15 +64,15 @@ arena_plan plan_model_arena(const model_ir& model) {
         ctnn::plan::node_facts& f = facts[static_cast<std::size_t>(k + 1)];
         for (std::size_t i = 0; i < l.inputs.size() && i < 2; ++i) f.inputs[i] = l.inputs[i];
         const std::vector<int>& out = model.output_of(static_cast<std::size_t>(k)).shape;
-        const auto role = l.entry->residual_role;
-        if (role == ctnn::plan::node_facts::op_kind::conv2d && out.size() == 4) {
-            f.op = role;
+        const ctnn::layers::fusion_role role = l.entry->traits.fusion;
+        if (role == ctnn::layers::fusion_role::conv_rows && out.size() == 4) {
+            f.op = ctnn::plan::node_facts::op_kind::conv2d;
             f.out_h = out[1];
             f.out_w = out[2];
             f.out_c = out[3];
             f.chunking = ctnn::kernels::portable_set::residual_chunking;  // the host build's plan
-        } else if (role == ctnn::plan::node_facts::op_kind::add) {
-            f.op = role;
+        } else if (role == ctnn::layers::fusion_role::residual_add) {
+            f.op = ctnn::plan::node_facts::op_kind::add;
         }
     }
     const std::unique_ptr<bool[]> fused(new bool[static_cast<std::size_t>(n)]);

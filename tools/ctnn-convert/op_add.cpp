@@ -1,6 +1,8 @@
 // ADD: two int8 tensors of one shape, each rescaled to the output (no broadcasting).
 #include <ctnn/quant/requantize.hpp>
 
+#include <ctnn/layers/add.hpp>  // its operator_traits
+
 #include "emit_names.hpp"
 #include "lowering.hpp"
 #include "operators.hpp"
@@ -36,9 +38,8 @@ std::string add_type(const model_ir&, const ir_layer& l, std::size_t node) { ret
 
 extern const operator_entry add_operator;  // external linkage: operators.cpp lists it
 const operator_entry add_operator{
-    .builtin = tfl::op::add, .name = "ADD", .lower = lower_add, .layer_type = add_type,
+    .builtin = tfl::op::add, .name = "ADD", .lower = lower_add, .layer_type = add_type, .traits = ctnn::layers::add_traits,
     .options_text = [](const ir_layer& l) { return activation_text(l.act); },
-    .sharing = output_sharing::in_place_of_first_input, .residual_role = ctnn::plan::node_facts::op_kind::add,
 };
 
 }  // namespace ctnn_convert

@@ -1,5 +1,8 @@
 // CONV_2D and DEPTHWISE_CONV_2D: int8 convolutions with int8 weights (OHWI, or 1HWO for
 // depthwise), per-tensor or per-channel, and an int32 bias.
+#include <ctnn/layers/conv2d.hpp>  // their operator_traits
+#include <ctnn/layers/depthwise_conv2d.hpp>
+
 #include "emit_names.hpp"
 #include "lowering.hpp"
 #include "operators.hpp"
@@ -59,13 +62,12 @@ std::string conv_options(const ir_layer& l) {
 extern const operator_entry conv_2d_operator, depthwise_conv_2d_operator;  // external linkage: operators.cpp lists it
 const operator_entry conv_2d_operator{
     .builtin = tfl::op::conv_2d, .name = "CONV_2D", .lower = lower_conv<false>, .layer_type = conv_type<false>,
-    .options_text = conv_options, .params_prefix = "conv", .widenable_weights = true,
-    .residual_role = ctnn::plan::node_facts::op_kind::conv2d,
+    .traits = ctnn::layers::conv2d_traits, .options_text = conv_options, .params_prefix = "conv",
 };
 
 const operator_entry depthwise_conv_2d_operator{
     .builtin = tfl::op::depthwise_conv_2d, .name = "DEPTHWISE_CONV_2D", .lower = lower_conv<true>, .layer_type = conv_type<true>,
-    .options_text = conv_options, .params_prefix = "dwconv",
+    .traits = ctnn::layers::depthwise_conv2d_traits, .options_text = conv_options, .params_prefix = "dwconv",
 };
 
 }  // namespace ctnn_convert

@@ -1,6 +1,8 @@
 // FULLY_CONNECTED: int8 x int8 weights [O, I] over rows of the input, per-tensor or per-channel.
 #include <cstdint>
 
+#include <ctnn/layers/fully_connected.hpp>  // its operator_traits
+
 #include "emit_names.hpp"
 #include "lowering.hpp"
 #include "operators.hpp"
@@ -54,8 +56,8 @@ std::string fully_connected_options(const ir_layer& l) {
 extern const operator_entry fully_connected_operator;  // external linkage: operators.cpp lists it
 const operator_entry fully_connected_operator{
     .builtin = tfl::op::fully_connected, .name = "FULLY_CONNECTED", .lower = lower_fully_connected,
-    .layer_type = fully_connected_type, .options_text = fully_connected_options, .params_prefix = "fc",
-    .constant_per_tensor_multiplier = true, .widenable_weights = true,
+    .layer_type = fully_connected_type, .traits = ctnn::layers::fully_connected_traits,
+    .options_text = fully_connected_options, .params_prefix = "fc", .constant_per_tensor_multiplier = true,
 };
 
 }  // namespace ctnn_convert

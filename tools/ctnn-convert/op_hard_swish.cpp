@@ -3,6 +3,8 @@
 #include <ctnn/kernels/portable/lut_s8.hpp>
 #include <ctnn/kernels/reference/hard_swish_s8.hpp>
 
+#include <ctnn/layers/hard_swish.hpp>  // its operator_traits
+
 #include "emit_names.hpp"
 #include "lowering.hpp"
 #include "operators.hpp"
@@ -44,7 +46,7 @@ extern const operator_entry hard_swish_operator;  // external linkage: operators
 const operator_entry hard_swish_operator{
     .builtin = hard_swish_builtin, .name = "HARD_SWISH", .lower = lower_hard_swish,
     .layer_type = [](const model_ir&, const ir_layer&, std::size_t node) { return "ctnn::layers::hard_swish<" + q_name(node) + ">"; },
-    .sharing = output_sharing::in_place_of_first_input,
+    .traits = ctnn::layers::hard_swish_traits,
     .table_bytes = sizeof(ctnn::kernels::lut_s8_table),  // the layer keeps its 256-entry table in flash
 };
 

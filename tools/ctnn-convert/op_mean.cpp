@@ -1,6 +1,8 @@
 // MEAN: the average over constant int32 axes of an int8 tensor of rank 1 to 6.
 #include <ctnn/kernels/geometry.hpp>  // MEAN's limits, shared with the layer
 
+#include <ctnn/layers/mean.hpp>  // its operator_traits
+
 #include "emit_names.hpp"
 #include "lowering.hpp"
 #include "operators.hpp"
@@ -61,7 +63,8 @@ std::string mean_options(const ir_layer& l) {
 
 extern const operator_entry mean_operator;  // external linkage: operators.cpp lists it
 const operator_entry mean_operator{
-    .builtin = tfl::op::mean, .name = "MEAN", .lower = lower_mean, .layer_type = mean_type, .options_text = mean_options,
+    .builtin = tfl::op::mean, .name = "MEAN", .lower = lower_mean, .layer_type = mean_type, .traits = ctnn::layers::mean_traits,
+    .options_text = mean_options,
     .scalar_output = true,
 };
 

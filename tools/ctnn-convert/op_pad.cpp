@@ -1,6 +1,8 @@
 // PAD: constant int32 paddings [rank, 2] around a tensor of rank 1 to 4, padding with the zero point.
 #include <cstdint>
 
+#include <ctnn/layers/pad.hpp>  // its operator_traits
+
 #include "emit_names.hpp"
 #include "lowering.hpp"
 #include "operators.hpp"
@@ -57,7 +59,8 @@ std::string pad_options(const ir_layer& l) {
 
 extern const operator_entry pad_operator;  // external linkage: operators.cpp lists it
 const operator_entry pad_operator{
-    .builtin = tfl::op::pad, .name = "PAD", .lower = lower_pad, .layer_type = pad_type, .options_text = pad_options,
+    .builtin = tfl::op::pad, .name = "PAD", .lower = lower_pad, .layer_type = pad_type, .traits = ctnn::layers::pad_traits,
+    .options_text = pad_options,
 };
 
 }  // namespace ctnn_convert

@@ -1,6 +1,8 @@
 // AVERAGE_POOL_2D and MAX_POOL_2D: windows over an NHWC int8 tensor, quantization unchanged.
 #include <ctnn/layers/options.hpp>
 
+#include <ctnn/layers/pool2d.hpp>  // its operator_traits
+
 #include "emit_names.hpp"
 #include "lowering.hpp"
 #include "operators.hpp"
@@ -41,12 +43,12 @@ std::string pool_options(const ir_layer& l) {
 extern const operator_entry average_pool_2d_operator, max_pool_2d_operator;  // external linkage: operators.cpp lists it
 const operator_entry average_pool_2d_operator{
     .builtin = tfl::op::average_pool_2d, .name = "AVERAGE_POOL_2D", .lower = lower_pool<true>, .layer_type = pool_type<true>,
-    .options_text = pool_options,
+    .traits = ctnn::layers::pool2d_traits, .options_text = pool_options,
 };
 
 const operator_entry max_pool_2d_operator{
     .builtin = tfl::op::max_pool_2d, .name = "MAX_POOL_2D", .lower = lower_pool<false>, .layer_type = pool_type<false>,
-    .options_text = pool_options,
+    .traits = ctnn::layers::pool2d_traits, .options_text = pool_options,
 };
 
 }  // namespace ctnn_convert

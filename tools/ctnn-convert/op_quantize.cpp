@@ -1,4 +1,6 @@
 // QUANTIZE (float32 -> int8) and DEQUANTIZE (int8 -> float32): the model's float edges.
+#include <ctnn/layers/quantize.hpp>  // its operator_traits
+
 #include "emit_names.hpp"
 #include "lowering.hpp"
 #include "operators.hpp"
@@ -38,11 +40,13 @@ extern const operator_entry quantize_operator, dequantize_operator;  // external
 const operator_entry quantize_operator{
     .builtin = tfl::op::quantize, .name = "QUANTIZE", .lower = lower_quantize,
     .layer_type = [](const model_ir&, const ir_layer&, std::size_t node) { return "ctnn::layers::quantize<" + q_name(node) + ">"; },
+    .traits = ctnn::layers::quantize_traits,
 };
 
 const operator_entry dequantize_operator{
     .builtin = tfl::op::dequantize, .name = "DEQUANTIZE", .lower = lower_dequantize,
     .layer_type = [](const model_ir&, const ir_layer&, std::size_t) { return std::string("ctnn::layers::dequantize"); },
+    .traits = ctnn::layers::dequantize_traits,
 };
 
 }  // namespace ctnn_convert

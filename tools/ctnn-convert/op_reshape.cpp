@@ -6,6 +6,8 @@
 
 #include <ctnn/core/shape.hpp>
 
+#include <ctnn/layers/reshape.hpp>  // its operator_traits
+
 #include "emit_names.hpp"
 #include "lowering.hpp"
 #include "operators.hpp"
@@ -103,7 +105,7 @@ std::string reshape_type(const model_ir& m, const ir_layer&, std::size_t node) {
 extern const operator_entry reshape_operator;  // external linkage: operators.cpp lists it
 const operator_entry reshape_operator{
     .builtin = tfl::op::reshape, .name = "RESHAPE", .lower = lower_reshape, .layer_type = reshape_type,
-    .sharing = output_sharing::alias_of_input,
+    .traits = ctnn::layers::reshape_traits,
 };
 
 }  // namespace ctnn_convert

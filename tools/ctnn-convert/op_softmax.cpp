@@ -3,6 +3,8 @@
 
 #include <ctnn/kernels/softmax_params.hpp>
 
+#include <ctnn/layers/softmax.hpp>  // its operator_traits
+
 #include "emit_names.hpp"
 #include "lowering.hpp"
 #include "operators.hpp"
@@ -46,8 +48,8 @@ std::string softmax_constants(const ir_layer& l, std::size_t node) {
 extern const operator_entry softmax_operator;  // external linkage: operators.cpp lists it
 const operator_entry softmax_operator{
     .builtin = tfl::op::softmax, .name = "SOFTMAX", .lower = lower_softmax, .layer_type = softmax_type,
-    .constants = softmax_constants, .options_text = [](const ir_layer& l) { return "beta " + float_text(l.beta); },
-    .sharing = output_sharing::in_place_of_first_input,
+    .traits = ctnn::layers::softmax_traits, .constants = softmax_constants,
+    .options_text = [](const ir_layer& l) { return "beta " + float_text(l.beta); },
 };
 
 }  // namespace ctnn_convert

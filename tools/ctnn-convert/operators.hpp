@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include <ctnn/plan/residual_fusion.hpp>
+#include <ctnn/layers/layer_base.hpp>
 
 #include "model_ir.hpp"
 
@@ -19,12 +19,8 @@ namespace ctnn_convert {
 
 class lowering;
 
-// How the arena planner may place a layer's output (the layer types' aliases_input and
-// in_place_input, include/ctnn/layers/).
-enum class output_sharing { none, alias_of_input, in_place_of_first_input };
-
-// An entry names its builtin, name, lower and layer_type; every other member has the default
-// of a plain unweighted layer, so an entry spells out only where its operator differs.
+// An entry names its builtin, name, lower, layer_type and traits; every other member has the
+// default of a plain unweighted layer, so an entry spells out only where its operator differs.
 struct operator_entry {
     int builtin;       // tfl::op value
     const char* name;  // TFLite's name, as listed in "supported: ..."
@@ -34,6 +30,9 @@ struct operator_entry {
 
     // The emitted ctnn layer type of graph node `node` (the layer's output tensor).
     std::string (*layer_type)(const model_ir& m, const ir_layer& l, std::size_t node);
+    // What the layer type states of every layer of the operator (ctnn::layers::<op>_traits):
+    // int16-widenable weights, in-place or alias output, residual-fusion role. Required.
+    const ctnn::layers::operator_traits& traits;
     // Extra constants written into namespace w (after the weights); nullptr: none.
     std::string (*constants)(const ir_layer& l, std::size_t node) = nullptr;
     // Options for comments and the summary, e.g. "stride 2x2 SAME RELU"; nullptr: none.
@@ -43,12 +42,6 @@ struct operator_entry {
     const char* params_prefix = nullptr;
     // A per-tensor requantization multiplier is a compile-time constant: no flash for it.
     bool constant_per_tensor_multiplier = false;
-    // ctnn::with_int16_weights widens the weights (the layer's widenable_weights).
-    bool widenable_weights = false;
-
-    output_sharing sharing = output_sharing::none;
-    // Residual fusion: conv2d, add, or other.
-    ctnn::plan::node_facts::op_kind residual_role = ctnn::plan::node_facts::op_kind::other;
     bool scalar_output = false;  // the output may be rank 0 (MEAN)
     // Flash of an unweighted layer's compile-time table (HARD_SWISH's lookup table), counted
     // like the layer type's param_bytes; 0 for the rest.

@@ -28,6 +28,10 @@ struct add_inputs_have_different_shapes {
 
 namespace layers {
 
+// The output may overwrite the first operand; a convolution feeding it may run inside it.
+inline constexpr operator_traits add_traits{
+    .widenable_weights = false, .in_place_input = 0, .is_view = false, .fusion = fusion_role::residual_add};
+
 template <QuantParams OutQ, Activation Act = act::none>
 struct add : layer {
     template <class In1, class In2>
@@ -58,7 +62,7 @@ struct add : layer {
         }();
         using kernel = kernels::kernel_for<kernels::op::add>;
         // Element-wise: either input may be overwritten; the graph offers the first.
-        static constexpr layer_facts facts = unweighted_facts(0, fusion_role::residual_add);
+        static constexpr layer_facts facts = unweighted_facts(add_traits, 0);
 
         static void run_reference(const std::int8_t* a, const std::int8_t* b, std::int8_t* out) {
             run_reference_range(a, b, out, params.size);

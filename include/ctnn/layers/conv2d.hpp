@@ -14,6 +14,10 @@
 
 namespace ctnn::layers {
 
+// Weights int16-widenable; it may run inside the ADD after it, a chunk of rows at a time.
+inline constexpr operator_traits conv2d_traits{
+    .widenable_weights = true, .in_place_input = -1, .is_view = false, .fusion = fusion_role::conv_rows};
+
 template <LayerParams Params, QuantParams OutQ, Stride Str, Padding Pad, Activation Act = act::none,
           Dilation Dil = dilation<1, 1>>
 struct conv2d : layer {
@@ -24,7 +28,7 @@ struct conv2d : layer {
         using bind::convolution_bind::g;
         // Every weight, stored as int16 with kernel_options::weights (weight_storage::int16).
         static constexpr layer_facts facts =
-            bind::facts_with(std::size(Params::weights), fusion_role::conv_rows, kernel::template scratch_bytes<spec>);
+            bind::facts_with(conv2d_traits, kernel::template scratch_bytes<spec>);
 
         template <kernel_options O>
         static void run(const std::int8_t* input, std::int8_t* out, std::byte* scratch) {

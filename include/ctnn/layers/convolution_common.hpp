@@ -123,14 +123,13 @@ struct convolution_bind {
     static_assert(diag::accumulator_may_overflow_int32<Params, accumulator_bound>::ok);
 
     // The layer's facts: what the two state alike, and what their kernels need, given.
-    static constexpr layer_facts facts_with(std::size_t widenable_weights, fusion_role fusion,
-                                            std::size_t scratch_bytes) noexcept {
+    static constexpr layer_facts facts_with(operator_traits traits, std::size_t scratch_bytes) noexcept {
         return {.param_bytes = spec::param_bytes,
                 .macs = weighted_macs(output::size, std::size(Params::weights), out_c),
-                .widenable_weights = widenable_weights,
-                .in_place_input = -1,
-                .is_view = false,
-                .fusion = fusion,
+                .widenable_weights = traits.widenable_weights ? std::size(Params::weights) : 0,
+                .in_place_input = traits.in_place_input,
+                .is_view = traits.is_view,
+                .fusion = traits.fusion,
                 .scratch_bytes = scratch_bytes};
     }
 };

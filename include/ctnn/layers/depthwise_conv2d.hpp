@@ -13,6 +13,9 @@
 
 namespace ctnn::layers {
 
+// Its 1HWC weights stay int8 (the Arm kernel extends them itself).
+inline constexpr operator_traits depthwise_conv2d_traits = separate_output;
+
 template <LayerParams Params, QuantParams OutQ, Stride Str, Padding Pad, Activation Act = act::none,
           Dilation Dil = dilation<1, 1>>
 struct depthwise_conv2d : layer {
@@ -21,7 +24,7 @@ struct depthwise_conv2d : layer {
         using typename bind::convolution_bind::kernel;
         using typename bind::convolution_bind::spec;
         // No kernel widens the weights, nor needs scratch.
-        static constexpr layer_facts facts = bind::facts_with(0, fusion_role::none, 0);
+        static constexpr layer_facts facts = bind::facts_with(depthwise_conv2d_traits, 0);
 
         static void run_reference(const std::int8_t* input, std::int8_t* out) {
             using kernels::reference::runtime_value;

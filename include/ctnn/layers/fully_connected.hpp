@@ -30,6 +30,10 @@ struct fully_connected_input_does_not_match_weights {
 
 namespace layers {
 
+// Weights int16-widenable.
+inline constexpr operator_traits fully_connected_traits{
+    .widenable_weights = true, .in_place_input = -1, .is_view = false, .fusion = fusion_role::none};
+
 template <LayerParams Params, QuantParams OutQ, Activation Act = act::none, bool KeepDims = false>
 struct fully_connected : layer {
     template <class In>
@@ -90,10 +94,10 @@ struct fully_connected : layer {
         static constexpr layer_facts facts{
             .param_bytes = weighted_param_bytes(std::size(Params::weights), out_features, per_channel),
             .macs = weighted_macs(output::size, std::size(Params::weights), out_features),
-            .widenable_weights = std::size_t(out_features) * in_features,
-            .in_place_input = -1,
-            .is_view = false,
-            .fusion = fusion_role::none,
+            .widenable_weights = fully_connected_traits.widenable_weights ? std::size(Params::weights) : 0,
+            .in_place_input = fully_connected_traits.in_place_input,
+            .is_view = fully_connected_traits.is_view,
+            .fusion = fully_connected_traits.fusion,
             .scratch_bytes = kernel::template scratch_bytes<spec>};
 
         static void run_reference(const std::int8_t* input, std::int8_t* out) {

@@ -31,6 +31,8 @@ struct hard_swish_input_scale_too_large {
 
 namespace layers {
 
+inline constexpr operator_traits hard_swish_traits = in_place_elementwise;
+
 template <QuantParams OutQ>
 struct hard_swish : layer {
     template <class In>
@@ -49,8 +51,7 @@ struct hard_swish : layer {
             kernels::make_lut_s8([](std::int8_t x) { return kernels::reference::hard_swish_s8(params, x); });
 
         using kernel = kernels::kernel_for<kernels::op::lut_s8>;
-        static constexpr layer_facts facts{.param_bytes = sizeof(table), .macs = 0, .widenable_weights = 0, .in_place_input = 0,
-                                           .is_view = false, .fusion = fusion_role::none, .scratch_bytes = 0};
+        static constexpr layer_facts facts = unweighted_facts(hard_swish_traits, sizeof(table));
 
         template <kernel_options>
         static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {

@@ -55,12 +55,33 @@ struct layer_facts {
     required_fact<std::size_t, fact::scratch_bytes> scratch_bytes;
 };
 
-// The facts of a layer with no constants, no MACs and no scratch (element-wise operators, data
-// movement); what still differs between them is stated by argument.
-constexpr layer_facts unweighted_facts(int in_place_input, fusion_role fusion) noexcept {
-    return {.param_bytes = 0, .macs = 0, .widenable_weights = 0, .in_place_input = in_place_input, .is_view = false,
-            .fusion = fusion, .scratch_bytes = 0};
+// What every layer of one operator shares, whatever its parameters: stated once, next to the
+// layer type (`inline constexpr operator_traits <op>_traits`), and read both by its bound
+// layers' facts and by the converter's operator table (tools/ctnn-convert/operators.hpp), so
+// the two cannot disagree. Every field by name, as for layer_facts.
+struct operator_traits {
+    // Its int8 weights are what kernel_options::weights may store as int16.
+    required_fact<bool, fact::widenable_weights> widenable_weights;
+    // Index of an input the output may overwrite when that input dies here, or -1.
+    required_fact<int, fact::in_place_input> in_place_input;
+    // The output is the input's bytes (RESHAPE).
+    required_fact<bool, fact::is_view> is_view;
+    required_fact<fusion_role, fact::fusion> fusion;
+};
+
+// The facts of a layer with no weights, no MACs and no scratch (element-wise operators, data
+// movement); table_bytes: the constant table it keeps in flash (HARD_SWISH's), or 0.
+constexpr layer_facts unweighted_facts(operator_traits t, std::size_t table_bytes) noexcept {
+    return {.param_bytes = table_bytes, .macs = 0, .widenable_weights = 0, .in_place_input = t.in_place_input,
+            .is_view = t.is_view, .fusion = t.fusion, .scratch_bytes = 0};
 }
+
+// An operator whose output is a tensor of its own and that plays no part in residual fusion.
+inline constexpr operator_traits separate_output{
+    .widenable_weights = false, .in_place_input = -1, .is_view = false, .fusion = fusion_role::none};
+// An element-wise operator whose output may overwrite its first input.
+inline constexpr operator_traits in_place_elementwise{
+    .widenable_weights = false, .in_place_input = 0, .is_view = false, .fusion = fusion_role::none};
 
 }  // namespace ctnn::layers
 

@@ -34,6 +34,8 @@ struct mean_reduces_too_many_elements {
 
 namespace layers {
 
+inline constexpr operator_traits mean_traits = separate_output;
+
 template <QuantParams OutQ, bool KeepDims = true, Axes Over = axes<1, 2>>
 struct mean : layer {
     template <class In>
@@ -74,7 +76,7 @@ struct mean : layer {
         }();
         using output = tensor_type<shape_from<output_dims>, OutQ>;
         using kernel = kernels::kernel_for<kernels::op::mean>;
-        static constexpr layer_facts facts = unweighted_facts(-1, fusion_role::none);
+        static constexpr layer_facts facts = unweighted_facts(mean_traits, 0);
 
         template <kernel_options>
         static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {

@@ -18,6 +18,8 @@
 
 namespace ctnn::layers {
 
+inline constexpr operator_traits pad_traits = separate_output;
+
 template <Paddings Amounts>
 struct pad : layer {
     template <class In>
@@ -43,7 +45,7 @@ struct pad : layer {
         }();
         using output = tensor_type<shape_from<output_dims>, typename In::quant>;
         using kernel = kernels::kernel_for<kernels::op::pad>;
-        static constexpr layer_facts facts = unweighted_facts(-1, fusion_role::none);
+        static constexpr layer_facts facts = unweighted_facts(pad_traits, 0);
 
         template <kernel_options>
         static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {

@@ -27,6 +27,9 @@ struct pooling_needs_an_nhwc_input_at_least_the_window {
 }  // namespace diag
 
 namespace layers {
+// AVERAGE_POOL_2D and MAX_POOL_2D alike.
+inline constexpr operator_traits pool2d_traits = separate_output;
+
 namespace detail {
 
 enum class pooling { average, max };
@@ -67,7 +70,7 @@ struct pool2d : layer {
         }
         using kernel = kernels::kernel_for<std::conditional_t<Kind == pooling::average, kernels::op::average_pool2d,
                                                               kernels::op::max_pool2d>>;
-        static constexpr layer_facts facts = unweighted_facts(-1, fusion_role::none);
+        static constexpr layer_facts facts = unweighted_facts(pool2d_traits, 0);
 
         template <kernel_options>
         static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {

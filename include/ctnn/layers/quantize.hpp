@@ -12,6 +12,10 @@
 
 namespace ctnn::layers {
 
+// float in, int8 out (and back): never the same bytes.
+inline constexpr operator_traits quantize_traits = separate_output;
+inline constexpr operator_traits dequantize_traits = separate_output;
+
 template <QuantParams OutQ>
 struct quantize : layer {
     template <class In>
@@ -20,7 +24,7 @@ struct quantize : layer {
         static_assert(valid_quantization<OutQ>);
         using output = tensor_type<typename In::shape, OutQ>;
         using kernel = kernels::kernel_for<kernels::op::quantize>;
-        static constexpr layer_facts facts = unweighted_facts(-1, fusion_role::none);
+        static constexpr layer_facts facts = unweighted_facts(quantize_traits, 0);
 
         template <kernel_options>
         static void run(const float* input, std::int8_t* out, std::byte*) {
@@ -38,7 +42,7 @@ struct dequantize : layer {
         static_assert(Int8Tensor<In>, "ctnn: dequantize takes an int8 tensor");
         using output = tensor_type<typename In::shape, float32>;
         using kernel = kernels::kernel_for<kernels::op::dequantize>;
-        static constexpr layer_facts facts = unweighted_facts(-1, fusion_role::none);
+        static constexpr layer_facts facts = unweighted_facts(dequantize_traits, 0);
 
         template <kernel_options>
         static void run(const std::int8_t* input, float* out, std::byte*) {

@@ -18,6 +18,10 @@ struct reshape_changes_element_count {
 
 namespace layers {
 
+// Its output is its input's bytes.
+inline constexpr operator_traits reshape_traits{
+    .widenable_weights = false, .in_place_input = -1, .is_view = true, .fusion = fusion_role::none};
+
 template <Shape Target>
 struct reshape : layer {
     template <class In>
@@ -25,8 +29,7 @@ struct reshape : layer {
         static_assert(sizeof(diag::reshape_changes_element_count<typename In::shape, Target, In::size == Target::size>));
         using output = tensor_type<Target, typename In::quant>;
         using kernel = kernels::no_kernel;
-        static constexpr layer_facts facts{.param_bytes = 0, .macs = 0, .widenable_weights = 0, .in_place_input = -1,
-                                           .is_view = true, .fusion = fusion_role::none, .scratch_bytes = 0};
+        static constexpr layer_facts facts = unweighted_facts(reshape_traits, 0);
         template <kernel_options, class T, class U>
         static void run(const T*, U*, std::byte*) {}
         template <class T, class U>

@@ -34,6 +34,8 @@ concept Beta = requires {
     { B::value } -> std::convertible_to<float>;
 };
 
+inline constexpr operator_traits softmax_traits = in_place_elementwise;
+
 template <QuantParams OutQ, Beta B = beta_one>
 struct softmax : layer {
     template <class In>
@@ -51,7 +53,7 @@ struct softmax : layer {
 
         using kernel = kernels::kernel_for<kernels::op::softmax>;
         // In place: statistics of a row are taken before any output of it is written.
-        static constexpr layer_facts facts = unweighted_facts(0, fusion_role::none);
+        static constexpr layer_facts facts = unweighted_facts(softmax_traits, 0);
 
         template <kernel_options>
         static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
