@@ -143,10 +143,13 @@ template <int... BeforeAfter>
 inline constexpr bool is_paddings<paddings<BeforeAfter...>> = true;
 }  // namespace detail
 
+// A convolution's or pooling's step: ctnn::stride<h, w>, both at least 1.
 template <class S>
 concept Stride = detail::is_positive_option<S, stride>;
+// A convolution's spacing of kernel taps: ctnn::dilation<h, w>, both at least 1.
 template <class D>
 concept Dilation = detail::is_positive_option<D, dilation>;
+// A pooling window: ctnn::window<h, w>, both at least 1.
 template <class W>
 concept Window = detail::is_positive_option<W, window>;
 

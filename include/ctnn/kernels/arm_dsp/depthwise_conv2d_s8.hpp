@@ -78,16 +78,7 @@ struct depthwise_plan {
 
     static constexpr auto requant = make_requant_table<channels>(
         channels, [](int c) { return quantized_multiplier(Spec::requant[c]); },
-        [](int c) {
-            const std::int64_t dx = g.input_zero_point < 0 ? 127 - g.input_zero_point : 128 + g.input_zero_point;
-            std::int64_t sum = 0;
-            for (int t = 0; t < taps; ++t) {
-                const std::int64_t w = Spec::weights[t * channels + c];
-                sum += w < 0 ? -w : w;
-            }
-            const std::int64_t b = Spec::bias[c];
-            return acc_range{b, dx * sum};
-        },
+        [](int c) { return channel_acc_range(Spec::weights, Spec::bias, c, g.input_zero_point, {taps, 1, channels}); },
         g.output_zero_point, g.act_min, g.act_max);
 
     static constexpr depthwise_key key = [] {
@@ -179,20 +170,18 @@ CTNN_ARM_KERNEL_BODY void depthwise_body(const std::int8_t* input, std::int8_t* 
 }
 
 }  // namespace detail
+
+struct depthwise_multiplier_one {
+    template <class Spec>
+    static void run(const std::int8_t* input, std::int8_t* output) {
+        using plan = detail::depthwise_plan<Spec>;
+        detail::depthwise_body<plan::key>(input, output, plan::tables);
+    }
+};
+
 }  // namespace ctnn::kernels::arm_dsp
 
 namespace ctnn::kernels {
-// Depth multiplier 1; the others run the portable kernel.
 template <>
-struct kernel<arm_dsp_set, op::depthwise_conv2d> : provided_kernel {
-    template <class Spec, kernel_options O>
-    static void run(const std::int8_t* input, std::int8_t* output) {
-        if constexpr (Spec::geometry.depth_multiplier != 1) {
-            kernel<portable_set, op::depthwise_conv2d>::run<Spec, O>(input, output);
-        } else {
-            using plan = arm_dsp::detail::depthwise_plan<Spec>;
-            arm_dsp::detail::depthwise_body<plan::key>(input, output, plan::tables);
-        }
-    }
-};
+struct kernel<arm_dsp_set, op::depthwise_conv2d> : depthwise_multiplier_one_kernel<arm_dsp::depthwise_multiplier_one> {};
 }  // namespace ctnn::kernels

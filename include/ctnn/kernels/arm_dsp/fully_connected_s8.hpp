@@ -94,16 +94,7 @@ struct fc_plan {
 
     static constexpr auto requant = make_requant_table<quads * 4>(
         p.out_features, [](int o) { return quantized_multiplier(Spec::requant[p.per_channel ? o : 0]); },
-        [](int o) {
-            const std::int64_t dx = p.input_zero_point < 0 ? 127 - p.input_zero_point : 128 + p.input_zero_point;
-            std::int64_t sum = 0;
-            for (int i = 0; i < in; ++i) {
-                const std::int64_t w = Spec::weights[o * in + i];
-                sum += w < 0 ? -w : w;
-            }
-            const std::int64_t b = Spec::bias[o];
-            return acc_range{b, dx * sum};
-        },
+        [](int o) { return channel_acc_range(Spec::weights, Spec::bias, o, p.input_zero_point, {in, in, 1}); },
         p.output_zero_point, p.act_min, p.act_max);
 
     static constexpr bool uniform = [] {

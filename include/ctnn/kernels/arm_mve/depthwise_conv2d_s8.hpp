@@ -22,41 +22,36 @@ namespace ctnn::kernels::arm_mve {
 template <class Spec>
 inline constexpr auto depthwise_requant = make_mve_requant_table<Spec::geometry.out_c>(Spec::requant, Spec::geometry.out_c);
 
-template <class Spec>
-void depthwise_conv2d_s8(const std::int8_t* input, std::int8_t* output) {
-    using plan = portable::detail::depthwise_plan<Spec>;
-    constexpr conv_geometry g = plan::g;
-    constexpr int channels = g.out_c;
-    for (int oy = 0; oy < g.out_h; ++oy) {
-        for (int ox = 0; ox < g.out_w; ++ox) {
-            const std::int8_t* xs[plan::taps];
-            portable::detail::depthwise_taps<Spec>(input, oy, ox, xs);
-            std::int8_t* out = output + (oy * g.out_w + ox) * channels;
-            for (int c = 0; c < channels; c += 4) {
-                const mve_pred16_t p = vctp32q(static_cast<std::uint32_t>(channels - c));
-                int32x4_t acc = vldrwq_z_s32(plan::bias.data() + c, p);
+// Depth multiplier 1: each pixel's channels in fours across its taps.
+struct depthwise_multiplier_one {
+    template <class Spec>
+    static void run(const std::int8_t* input, std::int8_t* output) {
+        using plan = portable::detail::depthwise_plan<Spec>;
+        constexpr conv_geometry g = plan::g;
+        constexpr int channels = g.out_c;
+        for (int oy = 0; oy < g.out_h; ++oy) {
+            for (int ox = 0; ox < g.out_w; ++ox) {
+                const std::int8_t* xs[plan::taps];
+                portable::detail::depthwise_taps<Spec>(input, oy, ox, xs);
+                std::int8_t* out = output + (oy * g.out_w + ox) * channels;
+                for (int c = 0; c < channels; c += 4) {
+                    const mve_pred16_t p = vctp32q(static_cast<std::uint32_t>(channels - c));
+                    int32x4_t acc = vldrwq_z_s32(plan::bias.data() + c, p);
 #pragma GCC unroll 9
-                for (int t = 0; t < plan::taps; ++t)
-                    acc = vaddq_s32(acc, vmulq_s32(vldrbq_z_s32(plan::weights.data() + t * channels + c, p),
-                                                   vldrbq_z_s32(xs[t] + c, p)));
-                requantize4<depthwise_requant<Spec>, g.output_zero_point, g.act_min, g.act_max>(acc, c, out, p);
+                    for (int t = 0; t < plan::taps; ++t)
+                        acc = vaddq_s32(acc, vmulq_s32(vldrbq_z_s32(plan::weights.data() + t * channels + c, p),
+                                                       vldrbq_z_s32(xs[t] + c, p)));
+                    requantize4<depthwise_requant<Spec>, g.output_zero_point, g.act_min, g.act_max>(acc, c, out, p);
+                }
             }
         }
     }
-}
+};
 
 }  // namespace ctnn::kernels::arm_mve
 
 namespace ctnn::kernels {
 template <>
-struct kernel<arm_mve_set, op::depthwise_conv2d> : provided_kernel {
-    template <class Spec, kernel_options O>
-    static void run(const std::int8_t* input, std::int8_t* output) {
-        if constexpr (Spec::geometry.depth_multiplier == 1)
-            arm_mve::depthwise_conv2d_s8<Spec>(input, output);
-        else
-            kernel<portable_set, op::depthwise_conv2d>::run<Spec, O>(input, output);
-    }
-};
+struct kernel<arm_mve_set, op::depthwise_conv2d> : depthwise_multiplier_one_kernel<arm_mve::depthwise_multiplier_one> {};
 }  // namespace ctnn::kernels
 #endif

@@ -29,20 +29,17 @@
 #include <cstdint>
 #include <cstring>
 
-#include "ctnn/kernels/zero_point_folding.hpp"
-#include "ctnn/kernels/kernel_set.hpp"
-#include "ctnn/kernels/geometry.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
+#include "ctnn/kernels/kernel_set.hpp"
+#include "ctnn/kernels/portable/detail/channel_plan.hpp"
 #include "ctnn/kernels/portable/detail/dot.hpp"
-#include "ctnn/kernels/portable/detail/requantize.hpp"
-#include "ctnn/kernels/portable/detail/requantize_row.hpp"
 
 namespace ctnn::kernels::portable {
 namespace detail {
 
 template <class Spec>
-struct conv2d_plan {
-    static constexpr conv_geometry g = Spec::geometry;
+struct conv2d_plan : channel_plan<Spec, ohwi_layout(Spec::geometry)> {
+    using channel_plan<Spec, ohwi_layout(Spec::geometry)>::g;
     static constexpr bool pointwise = g.kernel_h == 1 && g.kernel_w == 1;
     static constexpr int depth = g.kernel_h * g.kernel_w * g.in_c;                 // MACs per output
     static constexpr int row = pointwise ? depth : round_up(depth, 16);           // packed row length
@@ -68,10 +65,6 @@ struct conv2d_plan {
                 for (int k = 0; k < depth; ++k) w[k * g.out_c + oc] = Spec::weights[oc * depth + k];
         return w;
     }();
-
-    static constexpr auto bias = folded_bias<g.out_c>(Spec::weights, Spec::bias, g.input_zero_point, {depth, depth, 1});
-
-    static constexpr auto requant = make_requant_table<g.out_c>(Spec::requant, g.out_c, g.output_zero_point);
 };
 
 // The portable step: one patch x (plan::row bytes) to the pixel's out_c outputs.

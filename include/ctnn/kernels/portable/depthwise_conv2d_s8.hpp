@@ -22,18 +22,15 @@
 #include <cstdint>
 
 #include "ctnn/kernels/kernel_options.hpp"
-#include "ctnn/kernels/zero_point_folding.hpp"
 #include "ctnn/kernels/kernel_set.hpp"
-#include "ctnn/kernels/geometry.hpp"
-#include "ctnn/kernels/portable/detail/requantize.hpp"
-#include "ctnn/kernels/portable/detail/requantize_row.hpp"
+#include "ctnn/kernels/portable/detail/channel_plan.hpp"
 
 namespace ctnn::kernels::portable {
 namespace detail {
 
 template <class Spec>
-struct depthwise_plan {
-    static constexpr conv_geometry g = Spec::geometry;
+struct depthwise_plan : channel_plan<Spec, depthwise_layout(Spec::geometry)> {
+    using channel_plan<Spec, depthwise_layout(Spec::geometry)>::g;
     static constexpr int taps = g.kernel_h * g.kernel_w;
 
     static constexpr std::array<std::int8_t, taps * g.out_c> weights = [] {
@@ -41,10 +38,6 @@ struct depthwise_plan {
         for (int i = 0; i < taps * g.out_c; ++i) w[i] = Spec::weights[i];
         return w;
     }();
-
-    static constexpr auto bias = folded_bias<g.out_c>(Spec::weights, Spec::bias, g.input_zero_point, {taps, 1, g.out_c});
-
-    static constexpr auto requant = make_requant_table<g.out_c>(Spec::requant, g.out_c, g.output_zero_point);
 };
 
 // acc[j] = bias[j] + sum over taps of w[tap * Stride + j] * xs[tap][c0 + j], j < Block.
@@ -146,6 +139,19 @@ struct kernel<portable_set, op::depthwise_conv2d> : provided_kernel {
                         out[c] = portable::detail::requantize(acc[c], Spec::requant[c], g.output_zero_point, g.act_min, g.act_max);
             }
         }
+    }
+};
+
+// The depthwise kernel of a set that has its own for depth multiplier 1
+// (MultiplierOne::run<Spec>(input, output)) and leaves the other multipliers to the portable one.
+template <class MultiplierOne>
+struct depthwise_multiplier_one_kernel : provided_kernel {
+    template <class Spec, kernel_options O>
+    static void run(const std::int8_t* input, std::int8_t* output) {
+        if constexpr (Spec::geometry.depth_multiplier == 1)
+            MultiplierOne::template run<Spec>(input, output);
+        else
+            kernel<portable_set, op::depthwise_conv2d>::run<Spec, O>(input, output);
     }
 };
 }  // namespace ctnn::kernels

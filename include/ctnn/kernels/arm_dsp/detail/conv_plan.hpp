@@ -131,13 +131,7 @@ struct conv2d_plan {
 
     static constexpr auto requant = make_requant_table<pairs * 2>(
         g.out_c, [](int c) { return quantized_multiplier(Spec::requant[c]); },
-        [](int c) {
-            const std::int64_t dx = g.input_zero_point < 0 ? 127 - g.input_zero_point : 128 + g.input_zero_point;
-            std::int64_t sum = 0;
-            for (int k = 0; k < depth; ++k) sum += Spec::weights[c * depth + k] < 0 ? -Spec::weights[c * depth + k] : Spec::weights[c * depth + k];
-            const std::int64_t b = Spec::bias[c];
-            return acc_range{b, dx * sum};
-        },
+        [](int c) { return channel_acc_range(Spec::weights, Spec::bias, c, g.input_zero_point, {depth, depth, 1}); },
         g.output_zero_point, g.act_min, g.act_max);
 
     static constexpr conv_key key = [] {

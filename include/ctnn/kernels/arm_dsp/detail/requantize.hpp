@@ -17,6 +17,7 @@
 #include <cstdint>
 
 #include "ctnn/kernels/arm_dsp/detail/dsp.hpp"
+#include "ctnn/kernels/zero_point_folding.hpp"  // channel_weights
 #include "ctnn/quant/fixed_point.hpp"
 #include "ctnn/quant/quantize_multiplier.hpp"
 
@@ -48,6 +49,19 @@ struct requant_table {
 struct acc_range {
     std::int64_t center, spread;
 };
+
+// Channel c's accumulator range, before the input zero point is folded in: the bias, plus the
+// largest |x - zp_in| (an int8 input) times the sum of the channel's |weights| (laid out as l).
+template <class W, class B>
+constexpr acc_range channel_acc_range(const W& w, const B& bias, int c, std::int32_t zp_in, channel_weights l) noexcept {
+    const std::int64_t dx = zp_in < 0 ? 127 - zp_in : 128 + zp_in;
+    std::int64_t sum = 0;
+    for (int k = 0; k < l.count; ++k) {
+        const std::int64_t v = w[c * l.channel_stride + k * l.tap_stride];
+        sum += v < 0 ? -v : v;
+    }
+    return acc_range{bias[c], dx * sum};
+}
 
 // requant(c) is channel c's quantized_multiplier for c < count (entries past count stay zero:
 // padding channels whose outputs are never stored); range(c) bounds the acc of channel c.
