@@ -38,7 +38,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "ctnn/kernels/portable/conv2d_s8.hpp"  // op::conv2d
+#include "ctnn/kernels/kernel_set.hpp"
 #include "ctnn/kernels/arm_dsp/detail/conv_microkernel.hpp"
 #include "ctnn/kernels/arm_dsp/detail/conv_plan.hpp"
 #include "ctnn/kernels/arm_dsp/detail/dsp.hpp"

@@ -24,7 +24,7 @@
 #include "ctnn/kernels/arm_dsp/detail/dsp.hpp"
 #include "ctnn/kernels/arm_dsp/detail/requantize.hpp"
 #include "ctnn/kernels/geometry.hpp"
-#include "ctnn/kernels/portable/depthwise_conv2d_s8.hpp"  // op::depthwise_conv2d, the generic fallback
+#include "ctnn/kernels/portable/depthwise_conv2d_s8.hpp"  // the other depth multipliers
 
 namespace ctnn::kernels::arm_dsp {
 namespace detail {

@@ -28,7 +28,7 @@
 #include <cstdint>
 
 #include "ctnn/kernels/zero_point_folding.hpp"
-#include "ctnn/kernels/portable/fully_connected_s8.hpp"  // op::fully_connected
+#include "ctnn/kernels/kernel_set.hpp"
 #include "ctnn/kernels/arm_dsp/detail/dsp.hpp"
 #include "ctnn/kernels/arm_dsp/detail/requantize.hpp"
 #include "ctnn/kernels/fully_connected_params.hpp"

@@ -19,9 +19,6 @@
 
 namespace ctnn::kernels::arm_mve {
 
-template <class Spec>
-inline constexpr auto conv2d_requant = make_mve_requant_table<Spec::geometry.out_c>(Spec::requant, Spec::geometry.out_c);
-
 // Four output channels per register: with weights by columns each patch value is broadcast
 // (VMLA), otherwise four weight rows per pass over the patch (VMLADAVA); requantized in fours.
 struct conv2d_channels {
@@ -35,10 +32,10 @@ struct conv2d_channels {
                 int32x4_t acc = vldrwq_z_s32(plan::bias.data() + oc, p);
                 for (int k = 0; k < plan::depth; ++k)
                     acc = vmlaq_n_s32(acc, vldrbq_z_s32(plan::columns.data() + k * g.out_c + oc, p), x[k]);
-                requantize4<conv2d_requant<Spec>, g.output_zero_point, g.act_min, g.act_max>(acc, oc, out, p);
+                requantize4<channel_requant<Spec>, g.output_zero_point, g.act_min, g.act_max>(acc, oc, out, p);
             }
         } else {
-            dot_rows_requantized<g.out_c, plan::row, plan::bias, conv2d_requant<Spec>, g.output_zero_point, g.act_min,
+            dot_rows_requantized<g.out_c, plan::row, plan::bias, channel_requant<Spec>, g.output_zero_point, g.act_min,
                                  g.act_max>(plan::weights.data(), x, out);
         }
     }

@@ -19,9 +19,6 @@
 
 namespace ctnn::kernels::arm_mve {
 
-template <class Spec>
-inline constexpr auto depthwise_requant = make_mve_requant_table<Spec::geometry.out_c>(Spec::requant, Spec::geometry.out_c);
-
 // Depth multiplier 1: each pixel's channels in fours across its taps.
 struct depthwise_multiplier_one {
     template <class Spec>
@@ -41,7 +38,7 @@ struct depthwise_multiplier_one {
                     for (int t = 0; t < plan::taps; ++t)
                         acc = vaddq_s32(acc, vmulq_s32(vldrbq_z_s32(plan::weights.data() + t * channels + c, p),
                                                        vldrbq_z_s32(xs[t] + c, p)));
-                    requantize4<depthwise_requant<Spec>, g.output_zero_point, g.act_min, g.act_max>(acc, c, out, p);
+                    requantize4<channel_requant<Spec>, g.output_zero_point, g.act_min, g.act_max>(acc, c, out, p);
                 }
             }
         }

@@ -43,6 +43,10 @@ constexpr mve_requant_table<N> make_mve_requant_table(const Multipliers& q, int 
     return t;
 }
 
+// The table of a convolution's Spec (geometry.out_c channels, one multiplier each).
+template <class Spec>
+inline constexpr auto channel_requant = make_mve_requant_table<Spec::geometry.out_c>(Spec::requant, Spec::geometry.out_c);
+
 // Accumulators of channels c..c+3 to int8 at out + c, lanes outside the predicate not stored.
 template <const auto& Table, std::int32_t ZeroPoint, std::int32_t Lo, std::int32_t Hi>
 inline void requantize4(int32x4_t acc, int c, std::int8_t* out, mve_pred16_t active) noexcept {

@@ -13,6 +13,7 @@
 #include <cstdint>
 
 #include "ctnn/kernels/geometry.hpp"
+#include "ctnn/kernels/reference/window.hpp"
 #include "ctnn/quant/fixed_point.hpp"
 #include "ctnn/quant/quantize_multiplier.hpp"
 
@@ -24,23 +25,12 @@ inline void conv2d_s8(const conv_geometry& g, const std::int8_t* input, const st
         for (int ox = 0; ox < g.out_w; ++ox) {
             for (int oc = 0; oc < g.out_c; ++oc) {
                 std::int32_t acc = bias[oc];
-                for (int ky = 0; ky < g.kernel_h; ++ky) {
-                    const int iy = oy * g.stride_h - g.pad_top + ky * g.dilation_h;
-                    if (iy < 0 || iy >= g.in_h) continue;
-                    for (int kx = 0; kx < g.kernel_w; ++kx) {
-                        const int ix = ox * g.stride_w - g.pad_left + kx * g.dilation_w;
-                        if (ix < 0 || ix >= g.in_w) continue;
-                        const std::int8_t* x = input + (iy * g.in_w + ix) * g.in_c;
-                        const std::int8_t* w = weights + ((oc * g.kernel_h + ky) * g.kernel_w + kx) * g.in_c;
-                        for (int ic = 0; ic < g.in_c; ++ic) {
-                            acc += std::int32_t{w[ic]} * (std::int32_t{x[ic]} - g.input_zero_point);
-                        }
-                    }
-                }
-                const std::int32_t scaled =
-                    multiply_by_quantized_multiplier(acc, requant[oc].multiplier, requant[oc].shift);
-                output[(oy * g.out_w + ox) * g.out_c + oc] =
-                    static_cast<std::int8_t>(clamp(scaled + g.output_zero_point, g.act_min, g.act_max));
+                for_each_tap_inside(walk_of(g), oy, ox, [&](int iy, int ix, int ky, int kx) {
+                    const std::int8_t* x = input + (iy * g.in_w + ix) * g.in_c;
+                    const std::int8_t* w = weights + ((oc * g.kernel_h + ky) * g.kernel_w + kx) * g.in_c;
+                    for (int ic = 0; ic < g.in_c; ++ic) acc += std::int32_t{w[ic]} * (std::int32_t{x[ic]} - g.input_zero_point);
+                });
+                output[(oy * g.out_w + ox) * g.out_c + oc] = requantize_output(acc, requant[oc], g);
             }
         }
     }

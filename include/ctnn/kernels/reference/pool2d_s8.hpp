@@ -12,6 +12,7 @@
 #include <cstdint>
 
 #include "ctnn/kernels/geometry.hpp"
+#include "ctnn/kernels/reference/window.hpp"
 #include "ctnn/quant/fixed_point.hpp"
 
 namespace ctnn::kernels::reference {
@@ -22,16 +23,10 @@ inline void average_pool2d_s8(const pool_geometry& g, const std::int8_t* input, 
             for (int c = 0; c < g.channels; ++c) {
                 std::int32_t sum = 0;
                 std::int32_t n = 0;
-                for (int fy = 0; fy < g.filter_h; ++fy) {
-                    const int iy = oy * g.stride_h - g.pad_top + fy;
-                    if (iy < 0 || iy >= g.in_h) continue;
-                    for (int fx = 0; fx < g.filter_w; ++fx) {
-                        const int ix = ox * g.stride_w - g.pad_left + fx;
-                        if (ix < 0 || ix >= g.in_w) continue;
-                        sum += input[(iy * g.in_w + ix) * g.channels + c];
-                        ++n;
-                    }
-                }
+                for_each_tap_inside(walk_of(g), oy, ox, [&](int iy, int ix, int, int) {
+                    sum += input[(iy * g.in_w + ix) * g.channels + c];
+                    ++n;
+                });
                 // A window entirely in the padding has no value; TFLite rejects such models.
                 const std::int32_t avg = n == 0 ? 0 : (sum > 0 ? (sum + n / 2) / n : (sum - n / 2) / n);
                 output[(oy * g.out_w + ox) * g.channels + c] =
@@ -46,16 +41,10 @@ inline void max_pool2d_s8(const pool_geometry& g, const std::int8_t* input, std:
         for (int ox = 0; ox < g.out_w; ++ox) {
             for (int c = 0; c < g.channels; ++c) {
                 std::int32_t best = -128;
-                for (int fy = 0; fy < g.filter_h; ++fy) {
-                    const int iy = oy * g.stride_h - g.pad_top + fy;
-                    if (iy < 0 || iy >= g.in_h) continue;
-                    for (int fx = 0; fx < g.filter_w; ++fx) {
-                        const int ix = ox * g.stride_w - g.pad_left + fx;
-                        if (ix < 0 || ix >= g.in_w) continue;
-                        const std::int32_t x = input[(iy * g.in_w + ix) * g.channels + c];
-                        if (x > best) best = x;
-                    }
-                }
+                for_each_tap_inside(walk_of(g), oy, ox, [&](int iy, int ix, int, int) {
+                    const std::int32_t x = input[(iy * g.in_w + ix) * g.channels + c];
+                    if (x > best) best = x;
+                });
                 output[(oy * g.out_w + ox) * g.channels + c] =
                     static_cast<std::int8_t>(clamp(best, g.act_min, g.act_max));
             }
