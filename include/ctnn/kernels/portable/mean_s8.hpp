@@ -51,7 +51,9 @@ namespace ctnn::kernels {
 template <>
 struct kernel<portable_set, op::mean> : provided_kernel {
     template <mean_params P>
-    static void run(const std::int8_t* input, std::int8_t* output) {
+    // Not inlined: its accumulator row stays in its own frame instead of the step function's,
+    // where it would sit under every deeper kernel call (the firmware's stack peak).
+    [[gnu::noinline]] static void run(const std::int8_t* input, std::int8_t* output) {
         constexpr int count = P.count();
         static_assert(count > 0 && P.output_count() > 0, "ctnn: mean_s8 needs a non-empty input");
         constexpr quantized_multiplier folded = reference::mean_multiplier(P.multiplier, count);

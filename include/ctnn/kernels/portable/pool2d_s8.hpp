@@ -49,7 +49,9 @@ namespace ctnn::kernels {
 template <>
 struct kernel<portable_set, op::average_pool2d> : provided_kernel {
     template <pool_geometry G>
-    static void run(const std::int8_t* input, std::int8_t* output) {
+    // Not inlined: its accumulator row stays in its own frame instead of the step function's,
+    // where it would sit under every deeper kernel call (the firmware's stack peak).
+    [[gnu::noinline]] static void run(const std::int8_t* input, std::int8_t* output) {
         static_assert(G.channels > 0 && G.filter_h > 0 && G.filter_w > 0, "ctnn: average_pool2d_s8 needs a non-empty window");
         constexpr int full = G.filter_h * G.filter_w;
         alignas(16) std::int32_t sum[G.channels];
@@ -80,7 +82,9 @@ struct kernel<portable_set, op::average_pool2d> : provided_kernel {
 template <>
 struct kernel<portable_set, op::max_pool2d> : provided_kernel {
     template <pool_geometry G>
-    static void run(const std::int8_t* input, std::int8_t* output) {
+    // Not inlined: its accumulator row stays in its own frame instead of the step function's,
+    // where it would sit under every deeper kernel call (the firmware's stack peak).
+    [[gnu::noinline]] static void run(const std::int8_t* input, std::int8_t* output) {
         static_assert(G.channels > 0 && G.filter_h > 0 && G.filter_w > 0, "ctnn: max_pool2d_s8 needs a non-empty window");
         // Clamping the start value once is the same as clamping the maximum at the end.
         constexpr std::int8_t floor = static_cast<std::int8_t>(G.act_min > -128 ? G.act_min : -128);
