@@ -49,6 +49,7 @@ struct kernel<arm_mve_set, op::conv2d> : conv2d_rows_kernel<kernel<arm_mve_set, 
     template <class Spec, kernel_options>
     static void run_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end, std::byte*) {
         portable::conv2d_s8_rows_with<Spec, arm_mve::conv2d_channels>(input, output, y_begin, y_end);
+        arm_mve::stores_complete();
     }
 };
 }  // namespace ctnn::kernels

@@ -42,6 +42,7 @@ struct depthwise_multiplier_one {
                 }
             }
         }
+        stores_complete();
     }
 };
 

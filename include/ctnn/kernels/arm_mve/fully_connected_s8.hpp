@@ -29,6 +29,7 @@ struct kernel<arm_mve_set, op::fully_connected> : scratchless_kernel {
             arm_mve::dot_rows_requantized<p.out_features, p.in_features, portable::detail::fc_bias<Spec>,
                                           requant<Spec>, p.output_zero_point, p.act_min, p.act_max>(Spec::weights, input + b * p.in_features,
                                                      output + b * p.out_features);
+        arm_mve::stores_complete();
     }
 };
 }  // namespace ctnn::kernels

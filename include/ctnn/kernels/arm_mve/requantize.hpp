@@ -47,6 +47,13 @@ constexpr mve_requant_table<N> make_mve_requant_table(const Multipliers& q, int 
 template <class Spec>
 inline constexpr auto channel_requant = make_mve_requant_table<Spec::geometry.out_c>(Spec::requant, Spec::geometry.out_c);
 
+// GCC 12 does not order the predicated narrowing store of requantize4 (VSTRB.32 under a
+// predicate) before later loads of the same bytes once a kernel is inlined into the step that
+// reads its output (fw.conformance.add found a depthwise output read back stale by the ADD
+// after it). Every Helium kernel entry point ends with this compiler barrier, so its stores
+// come before whatever follows it; inside a kernel nothing reads back what it wrote.
+inline void stores_complete() noexcept { asm volatile("" ::: "memory"); }
+
 // Accumulators of channels c..c+3 to int8 at out + c, lanes outside the predicate not stored.
 template <const auto& Table, std::int32_t ZeroPoint, std::int32_t Lo, std::int32_t Hi>
 inline void requantize4(int32x4_t acc, int c, std::int8_t* out, mve_pred16_t active) noexcept {
