@@ -8,9 +8,6 @@
 #          CLOCK_HZ the linked firmware runs once in QEMU (-icount: exact instruction counts)
 #          and must print `instructions: N` (the model firmware contract); the build prints N
 #          (and the time at CLOCK_HZ, one instruction per cycle) and fails when N > MAX.
-#   ctnn_add_firmware_library(<target> SOURCES <src>...)
-#       -> an OBJECT library compiled with the firmware flags, for code that several firmware
-#          images share (a model instance every variant of a model links: compiled once).
 #   ctnn_add_firmware_test(<test> <target> [BOARD <board>] [TIMEOUT <seconds>]
 #                          [PASS_REGULAR_EXPRESSION <re>...] [FAIL_REGULAR_EXPRESSION <re>...])
 #       -> CTest test running the ELF in QEMU; the exit status is the program's.
@@ -130,17 +127,6 @@ function(ctnn_add_firmware target)
                 -P "${CTNN_FW_CMAKE_DIR}/CtnnFirmwareLatency.cmake"
             VERBATIM)
     endif()
-endfunction()
-
-function(ctnn_add_firmware_library target)
-    _ctnn_fw_settings()
-    cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "SOURCES")
-    if(arg_UNPARSED_ARGUMENTS OR NOT arg_SOURCES)
-        message(FATAL_ERROR "ctnn_add_firmware_library(${target}): usage: ctnn_add_firmware_library(<target> SOURCES <src>...)")
-    endif()
-    add_library(${target} OBJECT ${arg_SOURCES})
-    target_compile_features(${target} PRIVATE cxx_std_20)
-    target_compile_options(${target} PRIVATE ${CTNN_FW_COMPILE_OPTIONS})
 endfunction()
 
 function(ctnn_add_firmware_test test target)

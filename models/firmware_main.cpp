@@ -6,19 +6,24 @@
 //   stack_bytes: N       (peak, measured by painting the stack)
 // and exits 0. Built with CTNN_FW_TIMING_RUN it instead runs four different golden inputs and
 // checks that each inference takes exactly as many instructions (data-independent timing).
-// The model comes linked (models/model_instance.hpp), with int16 weights in the -w16 variants;
-// this file names only the model's types (the golden inputs' sizes), not its kernels.
+// Built with CTNN_FW_INT16_WEIGHTS it runs the model with int16 weights (same contract).
 #include <ctnn_fw/ctnn_fw.hpp>
 
 #include <cstring>
 
 #include CTNN_MODEL_HEADER
 #include "golden_inputs.hpp"
-#include "model_instance.hpp"
 
 namespace {
 
-void load_input(int index) { std::memcpy(fw_model::input().data(), golden_inputs[index], sizeof golden_inputs[index]); }
+#if defined(CTNN_FW_INT16_WEIGHTS)
+using model = ctnn::with_int16_weights<CTNN_MODEL_NAMESPACE::model>;  // the speed/flash option
+#else
+using model = CTNN_MODEL_NAMESPACE::model;
+#endif
+model::instance model_arena;  // the instance is the arena: the memory report finds it by name
+
+void load_input(int index) { std::memcpy(model_arena.input().data(), golden_inputs[index], sizeof golden_inputs[index]); }
 
 [[maybe_unused]] void print_hex(std::span<const std::byte> bytes) {
     constexpr char digits[] = "0123456789abcdef";
@@ -43,7 +48,7 @@ int main() {
     std::uint64_t counts[golden_input_count] = {};
     for (int i = 0; i < golden_input_count; ++i) {
         load_input(i);
-        counts[i] = ctnn_fw::measure_instructions([] { fw_model::invoke(); });
+        counts[i] = ctnn_fw::measure_instructions([] { model_arena.invoke(); });
     }
     bool identical = true;
     for (std::uint64_t n : counts) {
@@ -59,14 +64,14 @@ int main() {
     return 0;
 #else
     load_input(0);
-    fw_model::invoke();  // warm-up
+    model_arena.invoke();  // warm-up
     load_input(0);
-    const std::uint64_t instructions = ctnn_fw::measure_instructions([] { fw_model::invoke(); });
+    const std::uint64_t instructions = ctnn_fw::measure_instructions([] { model_arena.invoke(); });
     ctnn_fw::print("output: ");
-    print_hex(fw_model::output());
+    print_hex(std::as_bytes(model_arena.output()));
     ctnn_fw::print("\n");
     ctnn_fw::print_line("instructions:", instructions);
-    ctnn_fw::print_line("arena_bytes:", fw_model::arena_bytes);
+    ctnn_fw::print_line("arena_bytes:", model::arena_bytes);
     ctnn_fw::print_line("stack_bytes:", ctnn_fw::stack_peak_bytes());
     return 0;
 #endif

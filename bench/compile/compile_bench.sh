@@ -33,7 +33,7 @@ for m in "${models[@]}"; do
   ms="-" mm="-"
   if [ -n "$m4_dir" ]; then
     ninja -C "$m4_dir" "${m}_model_ctnn_header" >/dev/null
-    read -r ms mm < <(measure "$m4_dir" "bin/ctnn-fw-$m.elf" model_instance.cpp)
+    read -r ms mm < <(measure "$m4_dir" "bin/ctnn-fw-$m.elf" firmware_main.cpp)
   fi
   printf '| %s | %s | %s | %s | %s |\n' "$m" "$hs" "$hm" "$ms" "$mm"
 done
