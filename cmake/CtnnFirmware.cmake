@@ -8,6 +8,9 @@
 #          CLOCK_HZ the linked firmware runs once in QEMU (-icount: exact instruction counts)
 #          and must print `instructions: N` (the model firmware contract); the build prints N
 #          (and the time at CLOCK_HZ, one instruction per cycle) and fails when N > MAX.
+#          Every firmware's stack is bounded from its machine code after linking
+#          (tools/fw-stack-bound.sh); the build prints the bound and fails when it exceeds
+#          STACK_SIZE (16 KiB unless given).
 #   ctnn_add_firmware_test(<test> <target> [BOARD <board>] [TIMEOUT <seconds>]
 #                          [PASS_REGULAR_EXPRESSION <re>...] [FAIL_REGULAR_EXPRESSION <re>...])
 #       -> CTest test running the ELF in QEMU; the exit status is the program's.
@@ -27,6 +30,8 @@ endmacro()
 find_program(CTNN_QEMU_ARM qemu-system-arm)
 find_program(CTNN_FW_NM NAMES arm-none-eabi-nm REQUIRED)
 find_program(CTNN_FW_SIZE NAMES arm-none-eabi-size REQUIRED)
+find_program(CTNN_FW_OBJDUMP NAMES arm-none-eabi-objdump REQUIRED)
+find_program(CTNN_FW_READELF NAMES arm-none-eabi-readelf REQUIRED)
 
 if(NOT CTNN_BOARD)
     message(FATAL_ERROR "ctnn: CTNN_BOARD is not set; configure with one of cmake/toolchains/arm-none-eabi-cortex-*.cmake")
@@ -109,6 +114,15 @@ function(ctnn_add_firmware target)
                 -P "${CTNN_FW_CMAKE_DIR}/CtnnFirmwareBudget.cmake"
             VERBATIM)
     endif()
+
+    # The stack budget: the deepest stack bounded from the linked machine code must fit the
+    # stack the link reserves (STACK_SIZE); the build prints the bound.
+    add_custom_command(TARGET ${target} POST_BUILD
+        COMMAND "${CMAKE_COMMAND}" "-DELF=$<TARGET_FILE:${target}>" "-DNM=${CTNN_FW_NM}"
+            "-DOBJDUMP=${CTNN_FW_OBJDUMP}" "-DREADELF=${CTNN_FW_READELF}"
+            "-DSCRIPT=${CTNN_FW_DIR}/../tools/fw-stack-bound.sh"
+            -P "${CTNN_FW_CMAKE_DIR}/CtnnFirmwareStack.cmake"
+        VERBATIM)
 
     # The latency budget: instructions per inference are data-independent in ctnn (the
     # fw.timing tests), so one run in QEMU after linking measures them exactly.

@@ -2,13 +2,19 @@
 // once to warm up and once measured, then prints
 //   output: <output tensor as lowercase hex bytes>
 //   instructions: N      (the measured inference, exact under QEMU -icount shift=0)
-//   arena_bytes: N
+//   arena_bytes: N       (Model::arena_bytes: activations and scratch)
+//   ram_bytes: N         (Model::ram_bytes: the instance, the arena aligned; the linked object's size)
+//   flash_bytes: N       (Model::flash_bytes: the constants this build's kernels link)
 //   stack_bytes: N       (peak, measured by painting the stack)
 // and exits 0. Built with CTNN_FW_TIMING_RUN it instead runs four different golden inputs and
 // checks that each inference takes exactly as many instructions (data-independent timing).
-// Built with CTNN_FW_INT16_WEIGHTS it runs the model with int16 weights (same contract).
+// Built with CTNN_FW_INT16_WEIGHTS it runs the model with int16 weights (same contract). Built
+// with CTNN_FW_PLACED it runs the model placed across two RAM banks (ctnn::placed: a 12 KiB fast
+// one and a slow one whose arena goes to section .bss.ctnn.slow, which the test's linker script
+// maps to the second bank) and also prints where the slow arena landed.
 #include <ctnn_fw/ctnn_fw.hpp>
 
+#include <cstdint>
 #include <cstring>
 
 #include CTNN_MODEL_HEADER
@@ -16,7 +22,20 @@
 
 namespace {
 
-#if defined(CTNN_FW_INT16_WEIGHTS)
+#if defined(CTNN_FW_PLACED)
+struct two_banks : ctnn::budget<ctnn::kib(12) + ctnn::kib(64), ctnn::kib(512)> {
+    struct fast : ctnn::memory_region<ctnn::kib(12), 0> { static constexpr const char* name = "fast"; };
+    struct slow : ctnn::memory_region<ctnn::kib(64), 1> { static constexpr const char* name = "slow"; };
+    using regions = ctnn::regions<fast, slow>;
+};
+}  // namespace
+using model = ctnn::placed<CTNN_MODEL_NAMESPACE::model, two_banks>;
+CTNN_REGION_ARENA(model, two_banks::slow, ".bss.ctnn.slow");
+extern "C" const std::byte ctnn_fw_slow_start[], ctnn_fw_slow_end[];
+namespace {
+static_assert(ctnn::fits<model, two_banks> && model::region_bytes[0] > 0 && model::region_bytes[1] > 0,
+              "the test needs a model that uses both banks");
+#elif defined(CTNN_FW_INT16_WEIGHTS)
 using model = ctnn::with_int16_weights<CTNN_MODEL_NAMESPACE::model>;  // the speed/flash option
 #else
 using model = CTNN_MODEL_NAMESPACE::model;
@@ -72,7 +91,17 @@ int main() {
     ctnn_fw::print("\n");
     ctnn_fw::print_line("instructions:", instructions);
     ctnn_fw::print_line("arena_bytes:", model::arena_bytes);
+    ctnn_fw::print_line("ram_bytes:", model::ram_bytes);
+    ctnn_fw::print_line("flash_bytes:", model::flash_bytes);
     ctnn_fw::print_line("stack_bytes:", ctnn_fw::stack_peak_bytes());
+#if defined(CTNN_FW_PLACED)
+    const std::byte* slow = ctnn::region_storage<model, two_banks::slow>::bytes;
+    ctnn_fw::print_line("fast_region_bytes:", model::region_bytes[0]);
+    ctnn_fw::print_line("slow_region_bytes:", model::region_bytes[1]);
+    const auto at = [](const std::byte* p) { return reinterpret_cast<std::uintptr_t>(p); };
+    const bool in_bank = at(slow) >= at(ctnn_fw_slow_start) && at(slow) + model::region_bytes[1] <= at(ctnn_fw_slow_end);
+    ctnn_fw::print(in_bank ? "slow arena in the slow bank: yes\n" : "slow arena in the slow bank: no\n");
+#endif
     return 0;
 #endif
 }

@@ -26,12 +26,14 @@ namespace {
 
 using model = kws_ds_cnn::model;
 using target = ctnn::targets::stm32f446re;
-static_assert(ctnn::fits<model, target>);  // a miss would stop the build with the numbers
+// The arena planned across the part's RAM regions (SRAM1, SRAM2), fastest first.
+using placed = ctnn::placed<model, target>;
+static_assert(ctnn::fits<placed, target>);  // a miss would stop the build, naming the part and the numbers
 
 // The label order of the MLPerf Tiny keyword-spotting model.
 constexpr const char* labels[12] = {"down", "go", "left", "no", "off", "on", "right", "stop", "up", "yes", "silence", "unknown"};
 
-model::instance net;  // the arena, sized by the compiler, in .bss
+placed::instance net;  // a handle: the arenas, sized by the compiler, are the regions' objects (.bss)
 
 void say_share(const char* what, std::uint64_t used, std::uint64_t allowed) {
     say(what);
@@ -43,6 +45,14 @@ void say_share(const char* what, std::uint64_t used, std::uint64_t allowed) {
     say(".");
     say(used * 1000 / allowed % 10);
     say("%)\n");
+}
+
+template <std::size_t I>
+void say_region() {
+    using region = placed::region_at<I>;
+    say("    ");
+    say(region::name);
+    say_share(": ", placed::region_bytes[I], region::bytes);
 }
 
 }  // namespace
@@ -64,9 +74,16 @@ int main() {
     say("/256) for bundled input #0\n");
     say("budget: ");
     say(target::name);
-    say("\n");
-    say_share("  RAM   (activation arena): ", model::arena_bytes, target::ram_bytes);
-    say_share("  flash (model constants):  ", model::flash_bytes, target::flash_bytes);
+    say(", exact for this build's kernels (");
+    say(ctnn::kernels::build_set_names.data());
+    say(")\n");
+    say_share("  RAM   (arena, scratch included): ", placed::ram_bytes, target::ram_bytes);
+    say_region<0>();
+    say_region<1>();
+    say_share("  flash (constants the kernels link): ", model::flash_bytes, target::flash_bytes);
+    say("  (the model in TFLite's terms: ");
+    say(model::tflite_param_bytes);
+    say(" bytes of parameters)\n");
 #if defined(CTNN_DEMO_FIRMWARE)
     say("  firmware total flash:     ");
     say(ctnn_fw::flash_used_bytes());

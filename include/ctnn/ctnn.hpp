@@ -28,6 +28,7 @@
 #include "ctnn/layers/softmax.hpp"
 #include "ctnn/graph/graph.hpp"
 #include "ctnn/graph/instance.hpp"
+#include "ctnn/graph/placed.hpp"
 #include "ctnn/graph/with_options.hpp"
 #include "ctnn/plan/arena_planner.hpp"
 #include "ctnn/budget/budget.hpp"

@@ -38,8 +38,8 @@ TEST_CASE("hard_swish: int8 in and out converts, with or without HardSwishOption
     INFO("stderr: " << r.err);
     CHECK(r.status == 0);
     CHECK(r.out.find("ctnn::layers::hard_swish<q::t1>") != std::string::npos);
-    // Its flash is the layer type's: the 256-entry table (layers/hard_swish.hpp's param_bytes).
-    CHECK(r.out.find(", flash 256 bytes,") != std::string::npos);
+    // Its constants are the layer type's: the 256-entry table (layers/hard_swish.hpp's param_bytes).
+    CHECK(r.out.find(", 256 bytes of TFLite parameters,") != std::string::npos);
     auto bare = hard_swish_model();
     bare.ops[0].options_type = 0;
     bare.ops[0].has_options = false;

@@ -6,7 +6,7 @@
 
 namespace {
 struct model_64k {
-    static constexpr std::size_t arena_bytes = 64 * 1024;
+    static constexpr std::size_t ram_bytes = 64 * 1024;
     static constexpr std::size_t flash_bytes = 300 * 1024;
 };
 }  // namespace

@@ -34,6 +34,8 @@ struct reverse_through_scratch : ctnn::layers::layer {
                                                          .scratch_bytes = Bytes};
         static_assert(In::size <= Bytes);
         template <ctnn::kernel_options>
+        static constexpr ctnn::kernels::linked_constants constants() { return {}; }
+        template <ctnn::kernel_options>
         static void run(const std::int8_t* in, std::int8_t* out, std::byte* scratch) {
             last_scratch_offset = scratch - arena_base;
             auto* s = reinterpret_cast<std::int8_t*>(scratch);

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -31,7 +32,11 @@ using tiny = ctnn::sequential<ctnn::input<ctnn::shape<1, 4>, in_q>,
 
 static_assert(std::is_same_v<hand::tiny::output_shape, ctnn::shape<1, 2>>);
 static_assert(hand::tiny::layer_macs[0] == 8);
-static_assert(hand::tiny::flash_bytes == 8 + 2 * 4);
+static_assert(hand::tiny::tflite_param_bytes == 8 + 2 * 4);
+// The portable kernel links the model's 8 weights, the 2 biases with zp_in folded in, and its
+// requantization table (one entry, in the 64-bit form: kernels/portable/detail/requantize_row.hpp).
+static_assert(std::string_view(hand::tiny::layer_kernel_sets[0]) != "portable" ||
+              hand::tiny::flash_bytes == 8 + 2 * 4 + sizeof(ctnn::kernels::portable::detail::requant_table<1>));
 
 TEST_CASE("fully connected: a case worked out by hand") {
     // x - zp = [2, 0, -2, 4]; acc0 = 10 + 2 + 0 - 6 + 16 = 22; acc1 = -5 - 2 + 0 - 2 + 0 = -9.
@@ -103,9 +108,10 @@ static_assert(chain::net::arena_lower_bound == 96);
 static_assert(chain::net::plan.offsets[0] == 0);
 static_assert(chain::net::plan.offsets[1] == 64);
 static_assert(chain::net::plan.offsets[2] == 0 && chain::net::plan.offsets[3] == 0);
-static_assert(chain::net::layer_param_bytes[0] == 64 * 32 + 32 * 4 + 32 * 8);  // per-channel: multipliers
-static_assert(chain::net::layer_param_bytes[1] == 32 * 16 + 16 * 4);
-static_assert(chain::net::layer_param_bytes[2] == 0);
+static_assert(chain::net::layer_tflite_param_bytes[0] == 64 * 32 + 32 * 4 + 32 * 8);  // per-channel: multipliers
+static_assert(chain::net::layer_tflite_param_bytes[1] == 32 * 16 + 16 * 4);
+static_assert(chain::net::layer_tflite_param_bytes[2] == 0);
+static_assert(chain::net::tflite_param_bytes == 64 * 32 + 32 * 4 + 32 * 8 + 32 * 16 + 16 * 4);
 static_assert(chain::net::macs == 64 * 32 + 32 * 16);
 static_assert(std::is_same_v<chain::net::tensor<2>::shape, ctnn::shape<1, 16>>);
 
@@ -154,8 +160,8 @@ std::vector<std::int8_t> outputs_of(Instance& net, const Input& x, bool referenc
 }
 
 // The int16-weights option: the same model with convolution and fully connected weights
-// stored twice as wide. Flash grows by one byte per such weight; depthwise weights (already
-// int16 in the Arm kernels) and everything else stay; the arena and the results do not change.
+// stored twice as wide by the kernels that gain from it (the Arm DSP set: one more byte of
+// flash per such weight there); the arena and the results do not change.
 namespace widen {
 
 // Channels: Out for a convolution, In for a depthwise one (weights <1, kh, kw, channels>).
@@ -187,12 +193,39 @@ using wide = ctnn::with_int16_weights<net>;
 }  // namespace widen
 
 static_assert(!widen::net::options.int16_weights() && widen::wide::options.int16_weights());
-static_assert(widen::wide::layer_param_bytes[0] == widen::net::layer_param_bytes[0] + 108);
-static_assert(widen::wide::layer_param_bytes[1] == widen::net::layer_param_bytes[1]);
-static_assert(widen::wide::layer_param_bytes[2] == 0);
-static_assert(widen::wide::layer_param_bytes[3] == widen::net::layer_param_bytes[3] + 96);
-static_assert(widen::wide::flash_bytes == widen::net::flash_bytes + 108 + 96);
+// TFLite's figure is the file's; the flash a build links is its kernels' (the portable and
+// x86 kernels read int8 weights either way; the Arm DSP ones store them as int16: the
+// firmware's fw.flash_exact tests).
+static_assert(widen::wide::tflite_param_bytes == widen::net::tflite_param_bytes);
+static_assert(widen::wide::layer_flash_bytes[2] == 0);
 static_assert(widen::wide::arena_bytes == widen::net::arena_bytes);
+
+// Flash counts each linked object once (kernels/linked_constants.hpp): two identical layers
+// run one kernel plan, and depthwise layers with the same channels and input zero point read
+// one row of that zero point. True on every kernel set the host builds.
+namespace shared_constants {
+using q = chain::q1;
+using fc = chain::dense<16, 16, 31, true>;
+// The second layer's input has the first's type, so both bind to the very same layer type.
+using twice = ctnn::sequential<ctnn::input<ctnn::shape<1, 16>, q>, ctnn::layers::fully_connected<fc, q>,
+                               ctnn::layers::fully_connected<fc, q>>;
+using once = ctnn::sequential<ctnn::input<ctnn::shape<1, 16>, q>, ctnn::layers::fully_connected<fc, q>>;
+static_assert(std::is_same_v<twice::layer_at<1>, twice::layer_at<2>>);
+static_assert(twice::layer_flash_bytes[0] == once::flash_bytes && twice::layer_flash_bytes[1] == 0);
+static_assert(twice::tflite_param_bytes == 2 * once::tflite_param_bytes);  // TFLite stores both
+
+using dw_a = widen::conv_weights<1, 3, 3, 8, 41, 8>;
+using dw_b = widen::conv_weights<1, 3, 3, 8, 42, 8>;
+template <class W, class Padding>
+using dw = ctnn::layers::depthwise_conv2d<W, q, ctnn::stride<1, 1>, Padding>;
+using in = ctnn::input<ctnn::shape<1, 6, 6, 8>, q>;
+using one = ctnn::sequential<in, dw<dw_a, ctnn::padding::same>>;
+using two = ctnn::sequential<in, dw<dw_a, ctnn::padding::same>, dw<dw_b, ctnn::padding::same>>;
+// Weights (9 taps x 8), folded bias and multipliers (8 each), and the 8-byte row of zp_in.
+static_assert(one::flash_bytes > 9 * 8 + 8 * 4 + 8);
+static_assert(two::layer_flash_bytes[0] == one::flash_bytes);
+static_assert(two::layer_flash_bytes[1] == one::flash_bytes - 8);  // the row is the first layer's
+}  // namespace shared_constants
 static_assert(std::is_same_v<ctnn::with_int16_weights<widen::wide>, widen::wide>);
 static_assert(std::is_same_v<ctnn::with_kernel_options<widen::wide, ctnn::kernel_options{}>, widen::net>);
 static_assert(std::is_same_v<widen::wide::output_shape, ctnn::shape<1, 4>>);
@@ -293,4 +326,76 @@ TEST_CASE("quantize and dequantize use float division and a double product") {
     float back[4]{};
     ctnn::kernels::reference::dequantize_s8_f32(0.4f, 3, q, back, 4);
     CHECK(back[1] == static_cast<float>(static_cast<double>(0.4f) * 3));
+}
+
+// Arenas split across RAM regions (graph/placed.hpp). The 1x1024 float input (4096 B) and its
+// int8 quantization (1024 B) are live together: 5120 bytes, more than either region below.
+namespace regions {
+using q = chain::q1;
+using net = ctnn::sequential<ctnn::input<ctnn::shape<1, 1024>, ctnn::float32>, ctnn::layers::quantize<q>,
+                             ctnn::layers::fully_connected<chain::dense<8, 1024, 77, false>, q>>;
+static_assert(net::arena_bytes == 5120);
+
+struct two_banks : ctnn::budget<6144, ctnn::kib(64)> {
+    struct slow : ctnn::memory_region<2048, 1> { static constexpr const char* name = "slow"; };
+    struct fast : ctnn::memory_region<4096, 0> { static constexpr const char* name = "fast"; };
+    using regions = ctnn::regions<slow, fast>;  // listed slow first: the rank orders them
+};
+using split = ctnn::placed<net, two_banks>;
+static_assert(std::is_same_v<split::region_at<0>, two_banks::fast>);
+// Smallest first would put the 1024-byte tensor in the fast region and leave the 4096 nowhere;
+// largest first places the float input in the fast region, its quantization in the slow one,
+// and the 8-byte output in the fast one again (the input is dead by then).
+static_assert(split::region_plan.placed);
+static_assert(split::region_bytes[0] == 4096 && split::region_bytes[1] == 1024);
+static_assert(split::region_plan.region[0] == 0 && split::region_plan.region[1] == 1 && split::region_plan.region[2] == 0);
+static_assert(!ctnn::fits_within<net, ctnn::budget<4096, ctnn::kib(64)>>);  // in one region it does not fit
+static_assert(ctnn::fits<split, two_banks>);
+static_assert(split::bytes_in<two_banks::slow> == 1024 && split::bytes_in<two_banks::fast> == 4096);
+
+// What fits in one region stays there, the fastest.
+struct roomy : ctnn::budget<ctnn::kib(72), ctnn::kib(64)> {
+    struct tcm : ctnn::memory_region<ctnn::kib(8), 0> { static constexpr const char* name = "TCM"; };
+    struct sram : ctnn::memory_region<ctnn::kib(64), 1> { static constexpr const char* name = "SRAM"; };
+    using regions = ctnn::regions<tcm, sram>;
+};
+using roomy_net = ctnn::placed<net, roomy>;
+static_assert(roomy_net::region_bytes[0] == 5120 && roomy_net::region_bytes[1] == 0);
+
+// Too little everywhere: not placed; fits_within says no (ctnn::fits names the region: tests/fail).
+struct cramped : ctnn::budget<4608, ctnn::kib(64)> {
+    struct fast : ctnn::memory_region<4096, 0> { static constexpr const char* name = "fast"; };
+    struct slow : ctnn::memory_region<512, 1> { static constexpr const char* name = "slow"; };
+    using regions = ctnn::regions<fast, slow>;
+};
+using squeezed = ctnn::placed<net, cramped>;
+static_assert(!squeezed::region_plan.placed && squeezed::region_plan.overflow_bytes == 1024);
+static_assert(!ctnn::fits_within<squeezed, cramped>);
+
+// A bundled part: the chain model across the STM32F746's DTCM and SRAM.
+using on_f7 = ctnn::placed<chain::net, ctnn::targets::stm32f746ng>;
+static_assert(ctnn::fits<on_f7, ctnn::targets::stm32f746ng> && on_f7::region_bytes[0] == chain::net::arena_bytes);
+}  // namespace regions
+
+TEST_CASE("placed across regions: the same outputs, each tensor in its region's arena") {
+    static regions::net::instance one_arena;
+    static regions::split::instance split;
+    for (int i = 0; i < 1024; ++i) {
+        one_arena.input()[std::size_t(i)] = float(i % 37) * 0.05f - 0.9f;
+        split.input()[std::size_t(i)] = float(i % 37) * 0.05f - 0.9f;
+    }
+    one_arena.invoke();
+    split.invoke();
+    for (std::size_t k = 0; k < 8; ++k) CHECK(split.output()[k] == one_arena.output()[k]);
+    const auto* fast = ctnn::region_storage<regions::split, regions::two_banks::fast>::bytes;
+    const auto* slow = ctnn::region_storage<regions::split, regions::two_banks::slow>::bytes;
+    const auto* input = reinterpret_cast<const std::byte*>(split.input().data());
+    const auto* output = reinterpret_cast<const std::byte*>(split.output().data());
+    CHECK(input >= fast);
+    CHECK(input + 4096 <= fast + 4096);
+    CHECK(output >= fast);
+    CHECK(output + 8 <= fast + 4096);
+    const auto* quantized = reinterpret_cast<const std::byte*>(ctnn::detail::tensor_of<regions::split, 1>(nullptr));
+    CHECK(quantized >= slow);
+    CHECK(quantized + 1024 <= slow + 1024);
 }

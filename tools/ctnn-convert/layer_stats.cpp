@@ -24,15 +24,10 @@ std::uint64_t layer_macs(const model_ir& model, std::size_t layer) {
     return ctnn::layers::weighted_macs(model.output_of(layer).elements(), l.params->weights.size(), l.params->bias.size());
 }
 
-std::size_t layer_flash_bytes(const ir_layer& layer) {
+std::size_t layer_tflite_param_bytes(const ir_layer& layer) {
     if (!layer.params) return layer.entry->table_bytes;
     const bool per_channel_requantization = !layer.entry->constant_per_tensor_multiplier || layer.params->weight_scales.size() > 1;
     return ctnn::layers::weighted_param_bytes(layer.params->weights.size(), layer.params->bias.size(), per_channel_requantization);
-}
-
-std::size_t layer_int16_weight_extra_bytes(const ir_layer& layer) {
-    const bool widened = layer.entry->traits.widenable_weights;
-    return widened && layer.params ? layer.params->weights.size() : 0;
 }
 
 arena_plan plan_model_arena(const model_ir& model) {

@@ -18,18 +18,16 @@ std::size_t layer_param_elements(const ir_layer& layer);
 // Multiply-accumulates per inference: conv O*OH*OW*KH*KW*I, depthwise O*OH*OW*KH*KW, FC batches*O*I.
 std::uint64_t layer_macs(const model_ir& model, std::size_t layer);
 
-// Constant bytes the library stores in flash for one layer (its `param_bytes`; the model's
-// `flash_bytes` is their sum). The single place that defines it:
+// Constant bytes of one layer in TFLite's terms (the layer type's `param_bytes`; the model's
+// `tflite_param_bytes` is their sum). Not the flash a build links: that depends on the kernel
+// set, which re-lays weights, folds biases and builds tables (Model::flash_bytes). The single
+// place that defines it:
 //   weights 1 B each + bias 4 B per output channel
 //   + requantization 8 B per output channel (a 4-byte multiplier and a 4-byte shift) for
 //     CONV_2D, DEPTHWISE_CONV_2D and per-channel FULLY_CONNECTED; a per-tensor
 //     FULLY_CONNECTED's single multiplier is a compile-time constant and costs nothing;
 //   0 for every other layer.
-std::size_t layer_flash_bytes(const ir_layer& layer);
-
-// The extra flash the same layer takes in a model built with ctnn::with_int16_weights: one
-// byte per CONV_2D and FULLY_CONNECTED weight (the layers' `widenable_weights`), else 0.
-std::size_t layer_int16_weight_extra_bytes(const ir_layer& layer);
+std::size_t layer_tflite_param_bytes(const ir_layer& layer);
 
 struct arena_plan {
     std::vector<ctnn::plan::buffer> buffers;  // per graph tensor: size, lifetime, sharing

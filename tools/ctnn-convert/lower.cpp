@@ -80,7 +80,7 @@ void lowering::check_totals() const {
     const std::uint64_t limit = ctnn::max_tensor_bytes;
     std::uint64_t activations = 0, constants = 0;
     for (const auto& t : ir_.tensors) activations += t.bytes();
-    for (const auto& l : ir_.layers) constants += layer_flash_bytes(l);
+    for (const auto& l : ir_.layers) constants += layer_tflite_param_bytes(l);
     if (activations > limit) {
         fail("model's activation tensors total " + std::to_string(activations) + " bytes, more than the " + std::to_string(limit) +
              " ctnn plans an arena for (32-bit sizes)");

@@ -30,22 +30,21 @@ std::string summary_table(const model_ir& m, const std::string& source_name) {
            std::to_string(output.bytes()) + " bytes)\n\n";
 
     out += pad_left("#", 3) + "  " + pad_right("operator", 18) + "  " + pad_right("input(s)", 24) + "  " + pad_right("output", 12) + "  " +
-           pad_left("params", 8) + "  " + pad_left("param B", 8) + "  " + pad_left("flash B", 8) + "  " + pad_left("MACs", 9) + "  " +
+           pad_left("params", 8) + "  " + pad_left("param B", 8) + "  " + pad_left("tflite B", 8) + "  " + pad_left("MACs", 9) + "  " +
            pad_left("arena@", 7) + "  options\n";
     std::uint64_t macs = 0;
-    std::size_t params = 0, param_bytes = 0, flash = 0, int16_extra = 0;
+    std::size_t params = 0, param_bytes = 0, tflite_bytes = 0;
     for (std::size_t k = 0; k < m.layers.size(); ++k) {
         const ir_layer& l = m.layers[k];
         std::string ins;
         for (const int i : l.inputs) ins += (ins.empty() ? "" : ", ") + shape_text(m.tensors[static_cast<std::size_t>(i)].shape);
         const std::size_t p = layer_param_elements(l);
         const std::size_t pb = l.params ? l.params->weights.size() + 4 * l.params->bias.size() : 0;
-        const std::size_t fb = layer_flash_bytes(l);
+        const std::size_t fb = layer_tflite_param_bytes(l);
         const std::uint64_t mc = layer_macs(m, k);
         params += p;
         param_bytes += pb;
-        flash += fb;
-        int16_extra += layer_int16_weight_extra_bytes(l);
+        tflite_bytes += fb;
         macs += mc;
         out += pad_left(std::to_string(l.op_index), 3) + "  " + pad_right(l.op_name, 18) + "  " + pad_right(ins, 24) + "  " +
                pad_right(shape_text(m.tensors[k + 1].shape), 12) + "  " + pad_left(std::to_string(p), 8) + "  " + pad_left(std::to_string(pb), 8) + "  " +
@@ -60,8 +59,12 @@ std::string summary_table(const model_ir& m, const std::string& source_name) {
     out += "arena_offsets:";
     for (const std::size_t offset : plan.offsets) out += " " + std::to_string(offset);
     out += "\n";
-    out += "flash_bytes_int16_weights: " + std::to_string(flash + int16_extra) + " (the same model as ctnn::with_int16_weights)\n";
-    out += "flash_bytes: " + std::to_string(flash) + "\n";
+    // The converter cannot know the kernel set of a later build: its figures are the ones it
+    // can state exactly, and it says which.
+    out += "figures: tflite_param_bytes is the model's constants as TFLite stores them; the flash a build links is its "
+           "kernel set's (Model::flash_bytes: ctnn-run-<model> --info on the host, flash_bytes: in the firmware's output); "
+           "arena_bytes is the host kernels' (the Arm kernels add their scratch: Model::arena_bytes)\n";
+    out += "tflite_param_bytes: " + std::to_string(tflite_bytes) + "\n";
     out += "arena_bytes: " + std::to_string(plan.bytes) + "\n";
     return out;
 }

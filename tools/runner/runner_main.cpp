@@ -141,8 +141,11 @@ int main(int argc, char** argv) {
             std::printf("\nfused_layers:");  // convolutions that run inside the next ADD
             for (std::size_t k = 0; k < model::fused_into_next.size(); ++k)
                 if (model::fused_into_next[k]) std::printf(" %zu", k);
-            std::printf("\nflash_bytes_int16_weights: %zu\nflash_bytes: %zu\narena_bytes: %zu\n",
-                        ctnn::with_int16_weights<model>::flash_bytes, model::flash_bytes, model::arena_bytes);
+            // Flash: the constants this build's kernels link (the host's), with int8 and with
+            // int16 weights, and the model's in TFLite's terms (which ctnn-convert prints).
+            std::printf("\nflash_bytes: %zu\nflash_bytes_int16_weights: %zu\nram_bytes: %zu\ntflite_param_bytes: %zu\narena_bytes: %zu\n",
+                        model::flash_bytes, ctnn::with_int16_weights<model>::flash_bytes, model::ram_bytes,
+                        model::tflite_param_bytes, model::arena_bytes);
             return 0;
         } else if (arg == "--help") {
             std::printf("usage: %s [--reference] [--unfused] [--intermediates DIR] < inputs.bin > outputs.bin\n"

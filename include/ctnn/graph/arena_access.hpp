@@ -1,4 +1,5 @@
-// Where a step finds its tensors and its kernel's scratch in the arena (offsets from the plan).
+// Where a step finds its tensors and its kernel's scratch: in the arena at the plan's offsets,
+// or, for a model placed across RAM regions (graph/placed.hpp), in its region's arena object.
 #pragma once
 
 #include <cstddef>
@@ -16,19 +17,34 @@ Element* tensor_at(std::byte* arena, std::size_t offset) noexcept {
 template <class S, int K>
 using element_t = typename tensor_t<S, K>::element;
 
-// Tensor T of model Graph, at the plan's offset for it.
-template <class Graph, int T>
-element_t<typename Graph::structure, T>* tensor_of(std::byte* arena) noexcept {
-    return tensor_at<element_t<typename Graph::structure, T>>(arena, Graph::plan.offsets[T]);
+// The arena object of a placed model's I-th fastest region (graph/placed.hpp).
+template <class Placed, std::size_t I>
+std::byte* region_base() noexcept;
+template <class Graph>
+concept placed_graph = requires { Graph::region_plan.placed; };
+
+// Buffer B of model Graph (a tensor, or a kernel's scratch): its bytes.
+template <class Graph, int B>
+std::byte* buffer_at(std::byte* arena) noexcept {
+    if constexpr (placed_graph<Graph>)
+        return region_base<Graph, std::size_t(Graph::region_plan.region[B])>() + Graph::region_plan.offsets[B];
+    else
+        return arena + Graph::plan.offsets[B];
 }
 
-// Node K's kernel scratch in the arena, or nullptr when its kernel needs none.
+// Tensor T of model Graph.
+template <class Graph, int T>
+element_t<typename Graph::structure, T>* tensor_of(std::byte* arena) noexcept {
+    return reinterpret_cast<element_t<typename Graph::structure, T>*>(buffer_at<Graph, T>(arena));
+}
+
+// Node K's kernel scratch, or nullptr when its kernel needs none.
 template <class Graph, int K>
 std::byte* scratch_of(std::byte* arena) noexcept {
     if constexpr (Graph::scratch_slot[K] < 0) {
         return nullptr;
     } else {
-        return arena + Graph::plan.offsets[Graph::scratch_slot[K]];
+        return buffer_at<Graph, Graph::scratch_slot[K]>(arena);
     }
 }
 

@@ -96,13 +96,15 @@ struct basic_graph {
     static constexpr std::size_t input_size = input_tensor::size;
     static constexpr std::size_t output_size = output_tensor::size;
 
-    // Constant bytes per layer; weights the options store as int16 count twice.
-    static constexpr std::array<std::size_t, sizeof...(Nodes)> layer_param_bytes = [] {
-        std::array<std::size_t, sizeof...(Nodes)> b = tables::param_bytes;
-        if (Options.int16_weights())
-            for (std::size_t k = 0; k < b.size(); ++k) b[k] += tables::widenable_weights[k];
-        return b;
-    }();
+    // Flash: the bytes of every constant object this build's kernels link for each layer
+    // (re-laid weights, folded biases, requantization tables, rows of the zero point; an
+    // object two layers share counts at the first), computed from the definitions that create
+    // those objects (kernels/linked_constants.hpp): what the linker places, byte for byte.
+    static constexpr std::array<std::size_t, sizeof...(Nodes)> layer_flash_bytes =
+        detail::linked_tables<structure, Options>::first_bytes;
+    // The same layers in TFLite's terms (int8 weights, int32 bias, a multiplier and shift per
+    // channel): what the .tflite file holds, independent of kernel set and options.
+    static constexpr std::array<std::size_t, sizeof...(Nodes)> layer_tflite_param_bytes = tables::param_bytes;
     static constexpr std::array<std::size_t, sizeof...(Nodes)> layer_macs = tables::macs;
     // Bytes of the tensor each layer produces (zero for a reshape: it reuses its input's).
     static constexpr std::array<std::size_t, sizeof...(Nodes)> layer_activation_bytes = tables::activation_bytes;
@@ -112,7 +114,12 @@ struct basic_graph {
 
     static constexpr std::size_t flash_bytes = [] {
         std::size_t sum = 0;
-        for (std::size_t b : layer_param_bytes) sum += b;
+        for (std::size_t b : layer_flash_bytes) sum += b;
+        return sum;
+    }();
+    static constexpr std::size_t tflite_param_bytes = [] {
+        std::size_t sum = 0;
+        for (std::size_t b : layer_tflite_param_bytes) sum += b;
         return sum;
     }();
     static constexpr std::size_t macs = [] {
@@ -134,6 +141,8 @@ struct basic_graph {
     // step share a byte unless the planner merged them on purpose (reshape, in place).
     static constexpr auto plan = planned::arena;
     static constexpr std::size_t arena_bytes = plan.bytes;
+    // RAM: the instance (graph/instance.hpp) is the arena, aligned to 16 bytes, and nothing else.
+    static constexpr std::size_t ram_bytes = ((arena_bytes > 0 ? arena_bytes : 1) + 15) / 16 * 16;
     // No plan for these lifetimes can be smaller (see plan/live_lower_bound.hpp).
     static constexpr std::size_t arena_lower_bound = planned::lower_bound;
 

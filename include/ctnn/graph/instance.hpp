@@ -23,7 +23,10 @@ class instance {
 
     // Through the free run_layers<Model>, not Model::run: keyed on the type the user names (a
     // converted model's short `struct model`), so deep models keep short symbols.
-    void invoke() noexcept { detail::run_layers<Model, false>(arena_); }
+    void invoke() noexcept {
+        static_assert(sizeof(instance) == Model::ram_bytes, "ctnn: Model::ram_bytes must be the instance's size");
+        detail::run_layers<Model, false>(arena_);
+    }
 
     // invoke() through the reference kernels: same results, no speed; a baseline and a cross-check.
     void invoke_reference() noexcept { detail::run_layers<Model, true>(arena_); }

@@ -9,6 +9,8 @@
 #include <utility>
 
 #include "ctnn/graph/structure.hpp"
+#include "ctnn/kernels/kernel_options.hpp"
+#include "ctnn/kernels/linked_constants.hpp"
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/plan/buffer.hpp"
 #include "ctnn/plan/residual_fusion.hpp"
@@ -73,6 +75,18 @@ struct layer_tables<S, std::index_sequence<I...>> {
     }();
 
     static constexpr std::array<plan::node_facts, n + 1> node_facts{plan::node_facts{}, facts_of<node_t<S, int(I) + 1>, bound_t<S, int(I) + 1>, tensor_t<S, int(I) + 1>, int(I) + 1>()...};
+};
+
+// The constant objects each layer's kernel links with options O, and the bytes each layer links
+// first (kernels/linked_constants.hpp): the flash a build of the model places, per layer.
+template <class S, kernel_options O, class Seq = std::make_index_sequence<S::layer_count>>
+struct linked_tables;
+
+template <class S, kernel_options O, std::size_t... I>
+struct linked_tables<S, O, std::index_sequence<I...>> {
+    static constexpr std::array<kernels::linked_constants, sizeof...(I)> constants{
+        bound_t<S, int(I) + 1>::template constants<O>()...};
+    static constexpr std::array<std::size_t, sizeof...(I)> first_bytes = kernels::first_linked_bytes(constants);
 };
 
 }  // namespace ctnn::detail

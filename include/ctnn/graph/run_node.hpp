@@ -11,6 +11,7 @@
 #include "ctnn/graph/arena_access.hpp"
 #include "ctnn/graph/for_each_layer.hpp"
 #include "ctnn/graph/fused_step.hpp"
+#include "ctnn/graph/keep_constants.hpp"
 #include "ctnn/graph/structure.hpp"
 
 namespace ctnn::detail {
@@ -64,6 +65,7 @@ struct observed_step {
 template <class Graph, bool Reference>
 void run_layers(std::byte* arena) noexcept {
     constexpr std::size_t n = Graph::layer_count;
+    if constexpr (!Reference) keep_constants_linked<Graph>();  // graph/keep_constants.hpp
     if constexpr (n <= layers_per_fold) {
         [&]<std::size_t... I>(std::index_sequence<I...>) {
             (run_node<Graph, int(I) + 1, Reference>(arena), ...);
@@ -76,6 +78,7 @@ void run_layers(std::byte* arena) noexcept {
 template <class Graph, class Observer>
 void run_layers_observed(std::byte* arena, Observer& observe) {
     constexpr std::size_t n = Graph::layer_count;
+    keep_constants_linked<Graph>();
     if constexpr (n <= layers_per_fold) {
         [&]<std::size_t... I>(std::index_sequence<I...>) {
             ((observed_step<Graph>::template at<int(I) + 1>(arena, observe)), ...);

@@ -25,6 +25,16 @@ struct conv_geometry {
     friend constexpr bool operator==(const conv_geometry&, const conv_geometry&) = default;
 };
 
+// Whether some output pixel's window reaches past the input (into the padding): only then does
+// a convolution read the row of the input zero point it keeps for padded taps.
+constexpr bool window_leaves_input(const conv_geometry& g) noexcept {
+    auto leaves = [](int out, int stride, int pad, int kernel, int dilation, int in) {
+        return pad > 0 || (out - 1) * stride - pad + (kernel - 1) * dilation >= in;
+    };
+    return leaves(g.out_h, g.stride_h, g.pad_top, g.kernel_h, g.dilation_h, g.in_h) ||
+           leaves(g.out_w, g.stride_w, g.pad_left, g.kernel_w, g.dilation_w, g.in_w);
+}
+
 struct pool_geometry {
     int in_h = 1, in_w = 1, channels = 1;
     int out_h = 1, out_w = 1;

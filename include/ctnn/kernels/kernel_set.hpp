@@ -1,12 +1,14 @@
 // Kernel sets as data. A set is a tag type with its name and its tuning facts; an operation is a
 // tag type (kernels/ops.hpp); a set implements an operation by specialising `kernel<Set, Op>` on
-// `provided_kernel` with the entry points that operation's layer calls. kernels/select.hpp
+// `provided_kernel` with the entry points that operation's layer calls, and `constants<...>()`:
+// the constant objects those entry points link for one layer (kernels/linked_constants.hpp). kernels/select.hpp
 // picks, per operation, the first set in the build's list that provides it: the one selection
 // point every layer goes through.
 #pragma once
 
 #include <cstddef>
 
+#include "ctnn/kernels/linked_constants.hpp"
 #include "ctnn/kernels/ops.hpp"
 #include "ctnn/plan/residual_fusion.hpp"
 

@@ -67,6 +67,9 @@ struct add : layer {
         static void run_reference(const std::int8_t* a, const std::int8_t* b, std::int8_t* out) {
             run_reference_range(a, b, out, params.size);
         }
+        // The constant objects its kernel links (kernels/linked_constants.hpp).
+        template <kernel_options O>
+        static constexpr kernels::linked_constants constants() { return kernel::template constants<params>(); }
         template <kernel_options>
         static void run(const std::int8_t* a, const std::int8_t* b, std::int8_t* out, std::byte*) {
             run_range(a, b, out, params.size);

@@ -30,6 +30,9 @@ struct conv2d : layer {
         static constexpr layer_facts facts =
             bind::facts_with(conv2d_traits, kernel::template scratch_bytes<spec>);
 
+        // The constant objects its kernel links (kernels/linked_constants.hpp).
+        template <kernel_options O>
+        static constexpr kernels::linked_constants constants() { return kernel::template constants<spec, O>(); }
         template <kernel_options O>
         static void run(const std::int8_t* input, std::int8_t* out, std::byte* scratch) {
             kernel::template run<spec, O>(input, out, scratch);

@@ -31,6 +31,9 @@ struct depthwise_conv2d : layer {
             kernels::reference::depthwise_conv2d_s8(runtime_value(spec::geometry), input, runtime_value(spec::weights),
                                                     runtime_value(spec::bias), runtime_value(spec::requant.data()), out);
         }
+        // The constant objects its kernel links (kernels/linked_constants.hpp).
+        template <kernel_options O>
+        static constexpr kernels::linked_constants constants() { return kernel::template constants<spec, O>(); }
         template <kernel_options O>
         static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
             kernel::template run<spec, O>(input, out);

@@ -105,6 +105,9 @@ struct fully_connected : layer {
             kernels::reference::fully_connected_s8(runtime_value(spec::params), input, runtime_value(spec::weights),
                                                    runtime_value(spec::bias), runtime_value(spec::requant.data()), out);
         }
+        // The constant objects its kernel links (kernels/linked_constants.hpp).
+        template <kernel_options O>
+        static constexpr kernels::linked_constants constants() { return kernel::template constants<spec, O>(); }
         template <kernel_options O>
         static void run(const std::int8_t* input, std::int8_t* out, std::byte* scratch) {
             kernel::template run<spec, O>(input, out, scratch);

@@ -53,6 +53,9 @@ struct hard_swish : layer {
         using kernel = kernels::kernel_for<kernels::op::lut_s8>;
         static constexpr layer_facts facts = unweighted_facts(hard_swish_traits, sizeof(table));
 
+        // The constant objects its kernel links (kernels/linked_constants.hpp).
+        template <kernel_options O>
+        static constexpr kernels::linked_constants constants() { return kernel::template constants<table>(); }
         template <kernel_options>
         static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
             kernel::template run<table>(input, out, static_cast<int>(In::size));

@@ -9,6 +9,9 @@
 //                     the fast kernel; scratch: facts.scratch_bytes bytes of the arena, live for
 //                     this step only (word aligned)
 //   static void run_reference(const In*..., Out*)   the readable oracle
+//   template <kernel_options O> static constexpr kernels::linked_constants constants()
+//                     the constant objects run<O> links (kernels/linked_constants.hpp): what
+//                     Model::flash_bytes adds up
 // Layers in a residual-fusion role add (see facts.fusion):
 //   conv_rows    : template <kernel_options O> run_rows(in, out, y_begin, y_end, scratch) and
 //                  run_reference_rows(in, out, y_begin, y_end), out = row y_begin's first byte

@@ -78,6 +78,9 @@ struct mean : layer {
         using kernel = kernels::kernel_for<kernels::op::mean>;
         static constexpr layer_facts facts = unweighted_facts(mean_traits, 0);
 
+        // The constant objects its kernel links (kernels/linked_constants.hpp).
+        template <kernel_options>
+        static constexpr kernels::linked_constants constants() { return kernel::template constants<params>(); }
         template <kernel_options>
         static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
             kernel::run<params>(input, out);

@@ -47,6 +47,9 @@ struct pad : layer {
         using kernel = kernels::kernel_for<kernels::op::pad>;
         static constexpr layer_facts facts = unweighted_facts(pad_traits, 0);
 
+        // The constant objects its kernel links (kernels/linked_constants.hpp).
+        template <kernel_options>
+        static constexpr kernels::linked_constants constants() { return kernel::template constants<params>(); }
         template <kernel_options>
         static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
             kernel::run<params>(input, out);

@@ -72,6 +72,9 @@ struct pool2d : layer {
                                                               kernels::op::max_pool2d>>;
         static constexpr layer_facts facts = unweighted_facts(pool2d_traits, 0);
 
+        // The constant objects its kernel links (kernels/linked_constants.hpp).
+        template <kernel_options>
+        static constexpr kernels::linked_constants constants() { return kernel::template constants<geometry>(); }
         template <kernel_options>
         static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
             kernel::template run<geometry>(input, out);

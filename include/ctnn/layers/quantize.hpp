@@ -26,6 +26,9 @@ struct quantize : layer {
         using kernel = kernels::kernel_for<kernels::op::quantize>;
         static constexpr layer_facts facts = unweighted_facts(quantize_traits, 0);
 
+        // The constant objects its kernel links (kernels/linked_constants.hpp).
+        template <kernel_options>
+        static constexpr kernels::linked_constants constants() { return kernel::template constants<OutQ, In::size>(); }
         template <kernel_options>
         static void run(const float* input, std::int8_t* out, std::byte*) {
             kernel::run<OutQ, In::size>(input, out);
@@ -44,6 +47,9 @@ struct dequantize : layer {
         using kernel = kernels::kernel_for<kernels::op::dequantize>;
         static constexpr layer_facts facts = unweighted_facts(dequantize_traits, 0);
 
+        // The constant objects its kernel links (kernels/linked_constants.hpp).
+        template <kernel_options>
+        static constexpr kernels::linked_constants constants() { return kernel::template constants<typename In::quant, In::size>(); }
         template <kernel_options>
         static void run(const std::int8_t* input, float* out, std::byte*) {
             kernel::template run<typename In::quant, In::size>(input, out);

@@ -30,6 +30,8 @@ struct reshape : layer {
         using output = tensor_type<Target, typename In::quant>;
         using kernel = kernels::no_kernel;
         static constexpr layer_facts facts = unweighted_facts(reshape_traits, 0);
+        template <kernel_options>
+        static constexpr kernels::linked_constants constants() { return {}; }  // no kernel, no constants
         template <kernel_options, class T, class U>
         static void run(const T*, U*, std::byte*) {}
         template <class T, class U>

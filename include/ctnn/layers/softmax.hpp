@@ -55,6 +55,9 @@ struct softmax : layer {
         // In place: statistics of a row are taken before any output of it is written.
         static constexpr layer_facts facts = unweighted_facts(softmax_traits, 0);
 
+        // The constant objects its kernel links (kernels/linked_constants.hpp).
+        template <kernel_options>
+        static constexpr kernels::linked_constants constants() { return kernel::template constants<params>(); }
         template <kernel_options>
         static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
             kernel::run<params>(input, out);

@@ -221,5 +221,11 @@ struct kernel<arm_dsp_set, op::conv2d> : provided_kernel {
     static void run_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end, std::byte* scratch) {
         arm_dsp::conv2d_s8_rows<Spec, O>(input, output, y_begin, y_end, scratch);
     }
+    // The body reads them all through plan::tables.
+    template <class Spec, kernel_options O>
+    static constexpr linked_constants constants() {
+        using plan = arm_dsp::detail::conv2d_plan<Spec, O.int16_weights()>;
+        return linked_constants::of(plan::weights, plan::bias, plan::requant, plan::tables);
+    }
 };
 }  // namespace ctnn::kernels

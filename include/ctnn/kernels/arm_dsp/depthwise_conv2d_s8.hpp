@@ -145,7 +145,9 @@ template <depthwise_key K, bool Interior>
 }
 
 template <depthwise_key K>
-CTNN_ARM_KERNEL_BODY void depthwise_body(const std::int8_t* input, std::int8_t* output, const depthwise_tables& t) {
+CTNN_ARM_KERNEL_BODY void depthwise_body(const std::int8_t* input, std::int8_t* output, const depthwise_tables& tables) {
+    // A local copy: the int8 output stores cannot alias it, so its pointers stay in registers.
+    const depthwise_tables t = tables;
     constexpr conv_geometry g = K.g;
     constexpr int n_taps = g.kernel_h * g.kernel_w;
     for (int oy = 0; oy < g.out_h; ++oy) {
@@ -153,7 +155,7 @@ CTNN_ARM_KERNEL_BODY void depthwise_body(const std::int8_t* input, std::int8_t* 
         const bool rows_inside = iy0 >= 0 && iy0 + (g.kernel_h - 1) * g.dilation_h < g.in_h;
         for (int ox = 0; ox < g.out_w; ++ox, output += g.out_c) {
             const int ix0 = ox * g.stride_w - g.pad_left;
-            if (rows_inside && ix0 >= 0 && ix0 + (g.kernel_w - 1) * g.dilation_w < g.in_w) {
+            if (!window_leaves_input(g) || (rows_inside && ix0 >= 0 && ix0 + (g.kernel_w - 1) * g.dilation_w < g.in_w)) {
                 depthwise_pixel<K, true>(input + (iy0 * g.in_w + ix0) * g.in_c, nullptr, output, t);
                 continue;
             }
@@ -176,6 +178,14 @@ struct depthwise_multiplier_one {
     static void run(const std::int8_t* input, std::int8_t* output) {
         using plan = detail::depthwise_plan<Spec>;
         detail::depthwise_body<plan::key>(input, output, plan::tables);
+    }
+    // The body reads the tables through plan::tables,
+    // and a padded tap reads the row of the input zero point, one per key.
+    template <class Spec>
+    static constexpr linked_constants constants() {
+        using plan = detail::depthwise_plan<Spec>;
+        const auto c = linked_constants::of(plan::weights, plan::tail_weights, plan::bias, plan::requant, plan::tables);
+        return window_leaves_input(plan::g) ? c.and_shared(detail::zp_row<plan::key>) : c;
     }
 };
 

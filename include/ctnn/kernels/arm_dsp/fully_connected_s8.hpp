@@ -267,5 +267,11 @@ struct kernel<arm_dsp_set, op::fully_connected> : provided_kernel {
     static void run(const std::int8_t* input, std::int8_t* output, std::byte* scratch) {
         arm_dsp::fully_connected_s8<Spec, O>(input, output, scratch);
     }
+    // The body reads them all through plan::tables.
+    template <class Spec, kernel_options O>
+    static constexpr linked_constants constants() {
+        using plan = arm_dsp::detail::fc_plan<Spec, O.int16_weights()>;
+        return linked_constants::of(plan::weights, plan::bias, plan::requant, plan::tables);
+    }
 };
 }  // namespace ctnn::kernels

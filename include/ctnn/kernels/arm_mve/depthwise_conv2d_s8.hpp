@@ -26,6 +26,8 @@ struct depthwise_multiplier_one {
         using plan = portable::detail::depthwise_plan<Spec>;
         constexpr conv_geometry g = plan::g;
         constexpr int channels = g.out_c;
+        const std::int32_t* const bias = plan::bias.data();
+        const std::int8_t* const weights = plan::weights.data();
         for (int oy = 0; oy < g.out_h; ++oy) {
             for (int ox = 0; ox < g.out_w; ++ox) {
                 const std::int8_t* xs[plan::taps];
@@ -33,16 +35,24 @@ struct depthwise_multiplier_one {
                 std::int8_t* out = output + (oy * g.out_w + ox) * channels;
                 for (int c = 0; c < channels; c += 4) {
                     const mve_pred16_t p = vctp32q(static_cast<std::uint32_t>(channels - c));
-                    int32x4_t acc = vldrwq_z_s32(plan::bias.data() + c, p);
+                    int32x4_t acc = vldrwq_z_s32(bias + c, p);
 #pragma GCC unroll 9
                     for (int t = 0; t < plan::taps; ++t)
-                        acc = vaddq_s32(acc, vmulq_s32(vldrbq_z_s32(plan::weights.data() + t * channels + c, p),
+                        acc = vaddq_s32(acc, vmulq_s32(vldrbq_z_s32(weights + t * channels + c, p),
                                                        vldrbq_z_s32(xs[t] + c, p)));
                     requantize4<channel_requant<Spec>, g.output_zero_point, g.act_min, g.act_max>(acc, c, out, p);
                 }
             }
         }
         stores_complete();
+    }
+    // What run() reads: the plan's weights and folded bias, the table, the zero-point row
+    // (portable::detail::depthwise_taps names it).
+    template <class Spec>
+    static constexpr linked_constants constants() {
+        using plan = portable::detail::depthwise_plan<Spec>;
+        const auto c = linked_constants::of(plan::weights, plan::bias, channel_requant<Spec>);
+        return c.and_shared(portable::detail::filled_row<plan::g.in_c, plan::g.input_zero_point>);
     }
 };
 

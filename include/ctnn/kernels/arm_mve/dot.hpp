@@ -50,14 +50,15 @@ inline std::int32_t dot1(const std::int8_t* w, const std::int8_t* x) noexcept {
 template <int N, int Row, const auto& Bias, const auto& Requant, std::int32_t ZeroPoint, std::int32_t Lo, std::int32_t Hi>
 inline void dot_rows_requantized(const std::int8_t* w, const std::int8_t* x, std::int8_t* out) noexcept {
     constexpr int blocked = N / 4 * 4;
+    const std::int32_t* const bias = Bias.data();
     for (int n = 0; n < blocked; n += 4) {
-        alignas(16) std::int32_t acc[4] = {Bias[n], Bias[n + 1], Bias[n + 2], Bias[n + 3]};
+        alignas(16) std::int32_t acc[4] = {bias[n], bias[n + 1], bias[n + 2], bias[n + 3]};
         dot4<Row>(w + n * Row, x, acc);
         requantize4<Requant, ZeroPoint, Lo, Hi>(vld1q_s32(acc), n, out, vctp32q(4));
     }
     if constexpr (blocked < N) {
         alignas(16) std::int32_t acc[4] = {};
-        for (int n = blocked; n < N; ++n) acc[n - blocked] = Bias[n] + dot1<Row>(w + n * Row, x);
+        for (int n = blocked; n < N; ++n) acc[n - blocked] = bias[n] + dot1<Row>(w + n * Row, x);
         requantize4<Requant, ZeroPoint, Lo, Hi>(vld1q_s32(acc), blocked, out, vctp32q(static_cast<std::uint32_t>(N - blocked)));
     }
 }

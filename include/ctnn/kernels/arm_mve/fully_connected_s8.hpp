@@ -31,6 +31,13 @@ struct kernel<arm_mve_set, op::fully_connected> : scratchless_kernel {
                                                      output + b * p.out_features);
         arm_mve::stores_complete();
     }
+    // What run() reads: the portable plan's folded bias, the table, the model's weights.
+    template <class Spec, kernel_options>
+    static constexpr linked_constants constants() {
+        constexpr auto& p = Spec::params;
+        return linked_constants::of(portable::detail::fc_bias<Spec>, requant<Spec>)
+            .and_shared(Spec::weights, std::size_t(p.in_features) * std::size_t(p.out_features));
+    }
 };
 }  // namespace ctnn::kernels
 #endif

@@ -14,6 +14,7 @@
 #include <cstdint>
 
 #include "ctnn/kernels/isa.hpp"
+#include "ctnn/kernels/linked_constants.hpp"
 #if CTNN_KERNELS_ARM_MVE
 #include <arm_mve.h>
 #endif

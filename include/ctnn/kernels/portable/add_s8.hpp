@@ -64,5 +64,8 @@ struct kernel<portable_set, op::add> : provided_kernel {
     // The first n elements (residual fusion hands it a chunk of rows at a time).
     template <add_params P>
     static void run(const std::int8_t* a, const std::int8_t* b, std::int8_t* output, int n) { portable::add_s8<P>(a, b, output, n); }
+    // Its two rescaling tables, read at the input values: never folded.
+    template <add_params P>
+    static constexpr linked_constants constants() { return linked_constants::of(portable::detail::add_table1<P>, portable::detail::add_table2<P>); }
 };
 }  // namespace ctnn::kernels

@@ -28,6 +28,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/kernel_set.hpp"
@@ -74,47 +75,70 @@ struct conv2d_channels {
         using plan = conv2d_plan<Spec>;
         constexpr conv_geometry g = plan::g;
         constexpr int row = plan::row;
+        const std::int32_t* const bias = plan::bias.data();
+        [[maybe_unused]] const auto* const requant = std::data(Spec::requant);
         if constexpr (plan::by_columns) {
+            const std::int8_t* const columns = plan::columns.data();
             alignas(16) std::int32_t acc[g.out_c];
-            for (int oc = 0; oc < g.out_c; ++oc) acc[oc] = plan::bias[oc];
+            for (int oc = 0; oc < g.out_c; ++oc) acc[oc] = bias[oc];
             for (int k = 0; k < plan::depth; ++k) {
                 const std::int32_t v = x[k];
-                const std::int8_t* w = plan::columns.data() + k * g.out_c;
+                const std::int8_t* w = columns + k * g.out_c;
                 for (int oc = 0; oc < g.out_c; ++oc) acc[oc] += w[oc] * v;
             }
             if constexpr (row_requantization)
                 requantize_row<g.out_c, plan::requant, g.act_min, g.act_max>(acc, out);
             else
                 for (int oc = 0; oc < g.out_c; ++oc)
-                    out[oc] = requantize(acc[oc], Spec::requant[oc], g.output_zero_point, g.act_min, g.act_max);
+                    out[oc] = requantize(acc[oc], requant[oc], g.output_zero_point, g.act_min, g.act_max);
         } else if constexpr (row_requantization) {
+            const std::int8_t* const weights = plan::weights.data();
             alignas(16) std::int32_t acc[g.out_c];
             constexpr int blocked = g.out_c / 4 * 4;
             for (int oc = 0; oc < blocked; oc += 4) {
-                acc[oc] = plan::bias[oc];
-                acc[oc + 1] = plan::bias[oc + 1];
-                acc[oc + 2] = plan::bias[oc + 2];
-                acc[oc + 3] = plan::bias[oc + 3];
-                dot4<row>(plan::weights.data() + oc * row, x, acc + oc);
+                acc[oc] = bias[oc];
+                acc[oc + 1] = bias[oc + 1];
+                acc[oc + 2] = bias[oc + 2];
+                acc[oc + 3] = bias[oc + 3];
+                dot4<row>(weights + oc * row, x, acc + oc);
             }
-            for (int oc = blocked; oc < g.out_c; ++oc)
-                acc[oc] = plan::bias[oc] + dot1<row>(plan::weights.data() + oc * row, x);
+            for (int oc = blocked; oc < g.out_c; ++oc) acc[oc] = bias[oc] + dot1<row>(weights + oc * row, x);
             requantize_row<g.out_c, plan::requant, g.act_min, g.act_max>(acc, out);
         } else {
+            const std::int8_t* const weights = plan::weights.data();
             constexpr int blocked = g.out_c / 4 * 4;
             for (int oc = 0; oc < blocked; oc += 4) {
-                std::int32_t acc[4] = {plan::bias[oc], plan::bias[oc + 1], plan::bias[oc + 2], plan::bias[oc + 3]};
-                dot4<row>(plan::weights.data() + oc * row, x, acc);
+                std::int32_t acc[4] = {bias[oc], bias[oc + 1], bias[oc + 2], bias[oc + 3]};
+                dot4<row>(weights + oc * row, x, acc);
                 for (int j = 0; j < 4; ++j)
-                    out[oc + j] = requantize(acc[j], Spec::requant[oc + j], g.output_zero_point, g.act_min, g.act_max);
+                    out[oc + j] = requantize(acc[j], requant[oc + j], g.output_zero_point, g.act_min, g.act_max);
             }
             for (int oc = blocked; oc < g.out_c; ++oc) {
-                const std::int32_t acc = plan::bias[oc] + dot1<row>(plan::weights.data() + oc * row, x);
-                out[oc] = requantize(acc, Spec::requant[oc], g.output_zero_point, g.act_min, g.act_max);
+                const std::int32_t acc = bias[oc] + dot1<row>(weights + oc * row, x);
+                out[oc] = requantize(acc, requant[oc], g.output_zero_point, g.act_min, g.act_max);
             }
         }
     }
+
+    // What pixel() reads: the plan's weights (rows or columns) and folded bias, and the
+    // requantization table (the plan's on 64-bit hosts, the layer's multipliers on 32-bit targets).
+    template <class Spec>
+    static constexpr linked_constants constants() {
+        using plan = conv2d_plan<Spec>;
+        if constexpr (plan::by_columns && row_requantization) return linked_constants::of(plan::columns, plan::bias, plan::requant);
+        else if constexpr (plan::by_columns) return linked_constants::of(plan::columns, plan::bias, Spec::requant);
+        else if constexpr (row_requantization) return linked_constants::of(plan::weights, plan::bias, plan::requant);
+        else return linked_constants::of(plan::weights, plan::bias, Spec::requant);
+    }
 };
+
+// The constants of the driver with step Channels: the step's, and the row of the input zero
+// point a padded tap reads (the driver names it whatever the padding, so it is linked always).
+template <class Spec, class Channels>
+constexpr linked_constants conv2d_constants() {
+    constexpr conv_geometry g = Spec::geometry;
+    return Channels::template constants<Spec>().and_shared(filled_row<g.in_c, g.input_zero_point>);
+}
 
 }  // namespace detail
 
@@ -192,6 +216,10 @@ struct kernel<portable_set, op::conv2d> : conv2d_rows_kernel<kernel<portable_set
     template <class Spec, kernel_options O>
     static void run_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end, std::byte*) {
         portable::conv2d_s8_rows<Spec, O>(input, output, y_begin, y_end);
+    }
+    template <class Spec, kernel_options>
+    static constexpr linked_constants constants() {
+        return portable::detail::conv2d_constants<Spec, portable::detail::conv2d_channels>();
     }
 };
 }  // namespace ctnn::kernels

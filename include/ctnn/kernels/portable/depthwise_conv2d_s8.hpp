@@ -20,6 +20,7 @@
 
 #include <array>
 #include <cstdint>
+#include <iterator>
 
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/kernel_set.hpp"
@@ -76,6 +77,19 @@ template <class Spec>
     }
 }
 
+// The constants a depthwise plan links: its weights and folded bias, the requantization table
+// (the plan's on 64-bit hosts, the layer's multipliers on 32-bit targets), the zero-point row.
+template <class Spec>
+constexpr linked_constants depthwise_constants() {
+    using plan = depthwise_plan<Spec>;
+    linked_constants c;
+    if constexpr (row_requantization)
+        c = linked_constants::of(plan::weights, plan::bias, plan::requant);
+    else
+        c = linked_constants::of(plan::weights, plan::bias, Spec::requant);
+    return c.and_shared(filled_row<plan::g.in_c, plan::g.input_zero_point>);  // depthwise_taps names it
+}
+
 }  // namespace detail
 
 }  // namespace ctnn::kernels::portable
@@ -83,6 +97,8 @@ template <class Spec>
 namespace ctnn::kernels {
 template <>
 struct kernel<portable_set, op::depthwise_conv2d> : provided_kernel {
+    template <class Spec, kernel_options>
+    static constexpr linked_constants constants() { return portable::detail::depthwise_constants<Spec>(); }
     template <class Spec, kernel_options>
     static void run(const std::int8_t* input, std::int8_t* output) {
         using plan = portable::detail::depthwise_plan<Spec>;
@@ -92,6 +108,8 @@ struct kernel<portable_set, op::depthwise_conv2d> : provided_kernel {
         static_assert(g.in_c * g.depth_multiplier == g.out_c,
                       "ctnn: depthwise_conv2d_s8 needs out_c == in_c * depth_multiplier");
         alignas(16) std::int32_t acc[channels];
+        const std::int8_t* const weights = plan::weights.data();
+        const std::int32_t* const bias = plan::bias.data();
         if constexpr (multiplier == 1 && channels >= 32 && portable::detail::row_requantization) {
             // Channel blocks of at most 32 accumulators that stay in vector registers across all taps;
             // the tap pointers are resolved once per pixel. (Fewer channels: the loop below is faster.)
@@ -103,26 +121,25 @@ struct kernel<portable_set, op::depthwise_conv2d> : provided_kernel {
                     const std::int8_t* xs[taps];
                     portable::detail::depthwise_taps<Spec>(input, oy, ox, xs);
                     for (int c0 = 0; c0 < full_blocks; c0 += block)
-                        portable::detail::depthwise_block<block, taps, channels>(plan::weights.data() + c0, plan::bias.data() + c0, xs,
-                                                                      c0, acc + c0);
+                        portable::detail::depthwise_block<block, taps, channels>(weights + c0, bias + c0, xs, c0, acc + c0);
                     if constexpr (full_blocks < channels)
                         portable::detail::depthwise_block<channels - full_blocks, taps, channels>(
-                            plan::weights.data() + full_blocks, plan::bias.data() + full_blocks, xs, full_blocks,
-                            acc + full_blocks);
+                            weights + full_blocks, bias + full_blocks, xs, full_blocks, acc + full_blocks);
                     portable::detail::requantize_row<channels, plan::requant, g.act_min, g.act_max>(
                         acc, output + (oy * g.out_w + ox) * channels);
                 }
             }
             return;
         }
+        [[maybe_unused]] const auto* const requant = std::data(Spec::requant);
         for (int oy = 0; oy < g.out_h; ++oy) {
             for (int ox = 0; ox < g.out_w; ++ox) {
                 const std::int8_t* xs[plan::taps];
                 portable::detail::depthwise_taps<Spec>(input, oy, ox, xs);
-                for (int c = 0; c < channels; ++c) acc[c] = plan::bias[c];
+                for (int c = 0; c < channels; ++c) acc[c] = bias[c];
                 for (int t = 0; t < plan::taps; ++t) {
                     const std::int8_t* x = xs[t];
-                    const std::int8_t* w = plan::weights.data() + t * channels;
+                    const std::int8_t* w = weights + t * channels;
                     if constexpr (multiplier == 1) {
                         for (int c = 0; c < channels; ++c) acc[c] += w[c] * std::int32_t{x[c]};
                     } else {
@@ -136,7 +153,7 @@ struct kernel<portable_set, op::depthwise_conv2d> : provided_kernel {
                     portable::detail::requantize_row<channels, plan::requant, g.act_min, g.act_max>(acc, out);
                 else
                     for (int c = 0; c < channels; ++c)
-                        out[c] = portable::detail::requantize(acc[c], Spec::requant[c], g.output_zero_point, g.act_min, g.act_max);
+                        out[c] = portable::detail::requantize(acc[c], requant[c], g.output_zero_point, g.act_min, g.act_max);
             }
         }
     }
@@ -152,6 +169,13 @@ struct depthwise_multiplier_one_kernel : provided_kernel {
             MultiplierOne::template run<Spec>(input, output);
         else
             kernel<portable_set, op::depthwise_conv2d>::run<Spec, O>(input, output);
+    }
+    template <class Spec, kernel_options O>
+    static constexpr linked_constants constants() {
+        if constexpr (Spec::geometry.depth_multiplier == 1)
+            return MultiplierOne::template constants<Spec>();
+        else
+            return kernel<portable_set, op::depthwise_conv2d>::constants<Spec, O>();
     }
 };
 }  // namespace ctnn::kernels

@@ -15,6 +15,7 @@
 
 #include <array>
 #include <cstdint>
+#include <iterator>
 
 #include "ctnn/kernels/zero_point_folding.hpp"
 #include "ctnn/kernels/kernel_set.hpp"
@@ -33,6 +34,19 @@ inline constexpr auto fc_bias = folded_bias<Spec::params.out_features>(
 template <class Spec>
 inline constexpr auto fc_requant = make_requant_table<Spec::params.per_channel ? Spec::params.out_features : 1>(
     Spec::requant, Spec::params.per_channel ? Spec::params.out_features : 1, Spec::params.output_zero_point);
+
+// What fully_connected_s8 reads: the folded bias, the model's weights (shared: another layer
+// may read the same array), and the requantization table (the plan's on 64-bit hosts, the
+// layer's multipliers on 32-bit targets; one entry for a per-tensor layer, whose reads the
+// compiler may fold, but which stays linked: graph/keep_constants.hpp).
+template <class Spec>
+constexpr linked_constants fc_constants() {
+    constexpr auto& p = Spec::params;
+    linked_constants c;
+    if constexpr (row_requantization) c = linked_constants::of(fc_bias<Spec>, fc_requant<Spec>);
+    else c = linked_constants::of(fc_bias<Spec>, Spec::requant);
+    return c.and_shared(Spec::weights, std::size_t(p.in_features) * std::size_t(p.out_features));
+}
 }  // namespace detail
 
 // The options change nothing here: int8 loads widen for free on these targets.
@@ -40,6 +54,7 @@ template <class Spec, kernel_options = kernel_options{}>
 void fully_connected_s8(const std::int8_t* __restrict input, std::int8_t* __restrict output) {
     constexpr auto& p = Spec::params;
     constexpr int in = p.in_features;
+    const std::int32_t* const bias = detail::fc_bias<Spec>.data();
     if constexpr (detail::row_requantization) {
         // Four rows per pass over x, then one vectorised requantization pass per chunk of at
         // most 128 outputs (a 512-byte accumulator row).
@@ -53,12 +68,12 @@ void fully_connected_s8(const std::int8_t* __restrict input, std::int8_t* __rest
                 if constexpr (chunk >= 4) {
                     blocked = n / 4 * 4;
                     for (int j = 0; j < blocked; j += 4) {
-                        for (int k = 0; k < 4; ++k) acc[j + k] = detail::fc_bias<Spec>[o0 + j + k];
+                        for (int k = 0; k < 4; ++k) acc[j + k] = bias[o0 + j + k];
                         detail::dot4<in>(Spec::weights + (o0 + j) * in, x, acc + j);
                     }
                 }
                 for (int j = blocked; j < n; ++j)
-                    acc[j] = detail::fc_bias<Spec>[o0 + j] + detail::dot1<in>(Spec::weights + (o0 + j) * in, x);
+                    acc[j] = bias[o0 + j] + detail::dot1<in>(Spec::weights + (o0 + j) * in, x);
                 std::int8_t* out = output + b * p.out_features + o0;
                 if (n == chunk)
                     detail::requantize_row<chunk, detail::fc_requant<Spec>, p.act_min, p.act_max>(acc, out, o0);
@@ -69,12 +84,13 @@ void fully_connected_s8(const std::int8_t* __restrict input, std::int8_t* __rest
         }
         return;
     }
+    const auto* const requant = std::data(Spec::requant);
     for (int b = 0; b < p.batches; ++b) {
         const std::int8_t* x = input + b * in;
         for (int o = 0; o < p.out_features; ++o) {
-            std::int32_t acc = detail::dot1<in>(Spec::weights + o * in, x) + detail::fc_bias<Spec>[o];
+            std::int32_t acc = detail::dot1<in>(Spec::weights + o * in, x) + bias[o];
             constexpr int stride = p.per_channel ? 1 : 0;
-            const auto& m = Spec::requant[o * stride];
+            const auto& m = requant[o * stride];
             acc = multiply_by_quantized_multiplier(acc, m.multiplier, m.shift) + p.output_zero_point;
             output[b * p.out_features + o] = static_cast<std::int8_t>(clamp(acc, p.act_min, p.act_max));
         }
@@ -90,5 +106,7 @@ struct kernel<portable_set, op::fully_connected> : scratchless_kernel {
     static void run(const std::int8_t* input, std::int8_t* output, std::byte*) {
         portable::fully_connected_s8<Spec, O>(input, output);
     }
+    template <class Spec, kernel_options>
+    static constexpr linked_constants constants() { return portable::detail::fc_constants<Spec>(); }
 };
 }  // namespace ctnn::kernels

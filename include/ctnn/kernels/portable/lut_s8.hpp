@@ -54,5 +54,8 @@ template <>
 struct kernel<portable_set, op::lut_s8> : provided_kernel {
     template <const lut_s8_table& Table>
     static void run(const std::int8_t* in, std::int8_t* out, int n) { portable::lut_s8<Table>(in, out, n); }
+    // The layer's table, read at the input values (shared: it is the layer's, not a plan's).
+    template <const lut_s8_table& Table>
+    static constexpr linked_constants constants() { return linked_constants{}.and_shared(Table); }
 };
 }  // namespace ctnn::kernels

@@ -51,6 +51,8 @@ namespace ctnn::kernels {
 template <>
 struct kernel<portable_set, op::mean> : provided_kernel {
     template <mean_params P>
+    static constexpr linked_constants constants() { return {}; }  // the parameters are the code's
+    template <mean_params P>
     // Not inlined: its accumulator row stays in its own frame instead of the step function's,
     // where it would sit under every deeper kernel call (the firmware's stack peak).
     [[gnu::noinline]] static void run(const std::int8_t* input, std::int8_t* output) {

@@ -21,6 +21,8 @@ namespace ctnn::kernels {
 template <>
 struct kernel<portable_set, op::pad> : provided_kernel {
     template <pad_params P>
+    static constexpr linked_constants constants() { return {}; }  // runs of memset and memcpy
+    template <pad_params P>
     static void run(const std::int8_t* input, std::int8_t* output) {
         constexpr std::array<int, 4> in = P.in_shape;
         constexpr std::array<int, 4> out{P.before[0] + in[0] + P.after[0], P.before[1] + in[1] + P.after[1],

@@ -48,9 +48,12 @@ inline std::int32_t rounded_average(std::int32_t sum, std::int32_t n) noexcept {
 namespace ctnn::kernels {
 template <>
 struct kernel<portable_set, op::average_pool2d> : provided_kernel {
+    // No tables: the geometry is the template argument.
     template <pool_geometry G>
+    static constexpr linked_constants constants() { return {}; }
     // Not inlined: its accumulator row stays in its own frame instead of the step function's,
     // where it would sit under every deeper kernel call (the firmware's stack peak).
+    template <pool_geometry G>
     [[gnu::noinline]] static void run(const std::int8_t* input, std::int8_t* output) {
         static_assert(G.channels > 0 && G.filter_h > 0 && G.filter_w > 0, "ctnn: average_pool2d_s8 needs a non-empty window");
         constexpr int full = G.filter_h * G.filter_w;
@@ -81,9 +84,12 @@ struct kernel<portable_set, op::average_pool2d> : provided_kernel {
 };
 template <>
 struct kernel<portable_set, op::max_pool2d> : provided_kernel {
+    // No tables: the geometry is the template argument.
     template <pool_geometry G>
+    static constexpr linked_constants constants() { return {}; }
     // Not inlined: its accumulator row stays in its own frame instead of the step function's,
     // where it would sit under every deeper kernel call (the firmware's stack peak).
+    template <pool_geometry G>
     [[gnu::noinline]] static void run(const std::int8_t* input, std::int8_t* output) {
         static_assert(G.channels > 0 && G.filter_h > 0 && G.filter_w > 0, "ctnn: max_pool2d_s8 needs a non-empty window");
         // Clamping the start value once is the same as clamping the maximum at the end.

@@ -51,6 +51,8 @@ struct kernel<reference_set, op::quantize> : provided_kernel {
     static void run(const float* input, std::int8_t* output) {
         reference::quantize_f32_s8(Q::scale, Q::zero_point, input, output, Count);
     }
+    template <class Q, std::size_t Count>
+    static constexpr linked_constants constants() { return {}; }
 };
 template <>
 struct kernel<reference_set, op::dequantize> : provided_kernel {
@@ -59,5 +61,7 @@ struct kernel<reference_set, op::dequantize> : provided_kernel {
     static void run(const std::int8_t* input, float* output) {
         reference::dequantize_s8_f32(Q::scale, Q::zero_point, input, output, Count);
     }
+    template <class Q, std::size_t Count>
+    static constexpr linked_constants constants() { return {}; }
 };
 }  // namespace ctnn::kernels

@@ -52,5 +52,7 @@ template <>
 struct kernel<reference_set, op::softmax> : provided_kernel {
     template <softmax_params P>
     static void run(const std::int8_t* input, std::int8_t* output) { reference::softmax_s8(P, input, output); }
+    template <softmax_params P>
+    static constexpr linked_constants constants() { return {}; }
 };
 }  // namespace ctnn::kernels

@@ -67,6 +67,9 @@ struct kernel<x86_vnni_set, op::add> : provided_kernel {
         for (; i + 16 <= n; i += 16) x86_vnni::add16<P>(a + i, b + i, output + i);
         portable::add_s8<P>(a + i, b + i, output + i, n - i);
     }
+    // The tail's (n is known at run time only, so the portable tail is always there).
+    template <add_params P>
+    static constexpr linked_constants constants() { return kernel<portable_set, op::add>::constants<P>(); }
 };
 }  // namespace ctnn::kernels
 #endif

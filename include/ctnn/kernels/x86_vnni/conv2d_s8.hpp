@@ -45,13 +45,13 @@ void conv2d_s8_rows(const std::int8_t* input, std::int8_t* output, int y_begin, 
     using plan = conv2d_plan<Spec, Patched>;
     constexpr conv_geometry g = plan::g;
     constexpr int P = plan::P;
-    constexpr const auto& zp_row = portable::detail::filled_row<g.in_c, g.input_zero_point>;
-    // The input row of tap t of pixel ox (or the zp row).
+    // The input row of tap t of pixel ox (or the zp row, named only where a window leaves the input).
     const auto tap = [&](int oy, int ox, int t) -> const std::int8_t* {
         const int iy = oy * g.stride_h - g.pad_top + t / g.kernel_w * g.dilation_h;
         const int ix = ox * g.stride_w - g.pad_left + t % g.kernel_w * g.dilation_w;
-        const bool inside = iy >= 0 && iy < g.in_h && ix >= 0 && ix < g.in_w;
-        return inside ? input + (iy * g.in_w + ix) * g.in_c : zp_row.data();
+        if constexpr (window_leaves_input(g))
+            if (iy < 0 || iy >= g.in_h || ix < 0 || ix >= g.in_w) return portable::detail::filled_row<g.in_c, g.input_zero_point>.data();
+        return input + (iy * g.in_w + ix) * g.in_c;
     };
     alignas(16) std::int8_t patch[Patched ? P : 1][Patched ? plan::channels : 1] = {};  // past depth: 0
     for (int oy = y_begin; oy < y_end; ++oy) {
@@ -90,6 +90,19 @@ struct kernel<x86_vnni_set, op::conv2d> : conv2d_rows_kernel<kernel<x86_vnni_set
             x86_vnni::conv2d_s8_rows<Spec, true>(input, output, y_begin, y_end);
         else
             portable::conv2d_s8_rows<Spec, O>(input, output, y_begin, y_end);
+    }
+    // The tile's weights, bias and table, and the zero-point row of taps in the padding.
+    template <class Spec, kernel_options O>
+    static constexpr linked_constants constants() {
+        constexpr conv_geometry g = Spec::geometry;
+        constexpr bool patched = g.in_c % 4 != 0;
+        if constexpr (patched && g.kernel_h * g.kernel_w * g.in_c > 128) {
+            return kernel<portable_set, op::conv2d>::constants<Spec, O>();
+        } else {
+            using plan = x86_vnni::conv2d_plan<Spec, patched>;
+            const auto c = linked_constants::of(plan::weights, plan::bias, plan::requant);
+            return window_leaves_input(g) ? c.and_shared(portable::detail::filled_row<g.in_c, g.input_zero_point>) : c;
+        }
     }
 };
 }  // namespace ctnn::kernels

@@ -41,6 +41,12 @@ struct kernel<x86_vnni_set, op::fully_connected> : scratchless_kernel {
             portable::fully_connected_s8<Spec, O>(input, output);
         }
     }
+    template <class Spec, kernel_options O>
+    static constexpr linked_constants constants() {
+        constexpr auto& p = Spec::params;
+        if constexpr (p.in_features % 4 != 0) return kernel<portable_set, op::fully_connected>::constants<Spec, O>();
+        else return linked_constants::of(plan<Spec>::weights, plan<Spec>::bias, portable::detail::fc_requant<Spec>);
+    }
 };
 }  // namespace ctnn::kernels
 #endif
