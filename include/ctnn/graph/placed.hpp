@@ -15,6 +15,8 @@
 #include <array>
 #include <cstddef>
 #include <span>
+#include <type_traits>
+#include <utility>
 
 #include "ctnn/budget/regions.hpp"
 #include "ctnn/graph/run_node.hpp"
