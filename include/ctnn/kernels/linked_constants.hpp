@@ -16,7 +16,6 @@
 
 #include <array>
 #include <cstddef>
-#include <memory>
 #include <utility>
 
 namespace ctnn::kernels {
@@ -58,13 +57,13 @@ struct linked_constants {
     static constexpr linked_constants of(const T&... object) noexcept {
         static_assert(sizeof...(T) <= capacity, "ctnn: linked_constants holds at most 6 objects of one plan");
         linked_constants c;
-        ((c.owned[c.owned_count++] = linked_object{std::addressof(object), sizeof(T)}), ...);
+        ((c.owned[c.owned_count++] = linked_object{&object, sizeof(T)}), ...);
         return c;
     }
-    // A shared object, whole.
+    // A shared object, whole. (Plain &: these are arrays and aggregates without an operator&.)
     template <class T>
     constexpr linked_constants and_shared(const T& object) const noexcept {
-        return and_shared(std::addressof(object), sizeof(T));
+        return and_shared(&object, sizeof(T));
     }
     // A shared object given by its first element and its size (a model array through the
     // pointer a spec holds).
