@@ -31,7 +31,8 @@ template <class Graph>
 
 template <class Graph>
 [[gnu::always_inline]] inline void keep_constants_linked() noexcept {
-    kernels::detail::keep_symbol<&keep_constants<Graph>>();
+    constexpr void (*keeper)() noexcept = &keep_constants<Graph>;
+    CTNN_KEEP_LINKED(keeper);
 }
 
 }  // namespace ctnn::detail

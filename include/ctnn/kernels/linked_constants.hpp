@@ -25,25 +25,19 @@ struct linked_object {
     std::size_t bytes = 0;
 };
 
-namespace detail {
-// A relocation that does nothing but reference Symbol (an object or a function), so that the
-// linker keeps the section that holds it. No instruction. (Elsewhere than on these three
+// A relocation that does nothing but reference an address (an object or a function), so that
+// the linker keeps the section that holds it. No instruction. A macro: the operand must be a
+// constant the assembler sees, at every optimisation level. (Elsewhere than on these three
 // architectures an object whose every read folded away may be dropped: flash_bytes errs high.)
-template <auto Symbol>
-[[gnu::always_inline]] inline void keep_symbol() noexcept {
 #if defined(__arm__) || defined(__thumb__)
-    asm volatile(".reloc ., R_ARM_NONE, %c0" ::"i"(Symbol));
+#define CTNN_KEEP_LINKED(address) asm volatile(".reloc ., R_ARM_NONE, %c0" ::"i"(address))
 #elif defined(__x86_64__)
-    asm volatile(".reloc ., R_X86_64_NONE, %c0" ::"i"(Symbol));
+#define CTNN_KEEP_LINKED(address) asm volatile(".reloc ., R_X86_64_NONE, %c0" ::"i"(address))
 #elif defined(__aarch64__)
-    asm volatile(".reloc ., R_AARCH64_NONE, %c0" ::"i"(Symbol));
+#define CTNN_KEEP_LINKED(address) asm volatile(".reloc ., R_AARCH64_NONE, %c0" ::"i"(address))
+#else
+#define CTNN_KEEP_LINKED(address) static_cast<void>(address)
 #endif
-}
-template <const void* Object>
-[[gnu::always_inline]] inline void keep_object() noexcept {
-    if constexpr (Object != nullptr) keep_symbol<Object>();
-}
-}  // namespace detail
 
 struct linked_constants {
     static constexpr int capacity = 6;
@@ -72,13 +66,6 @@ struct linked_constants {
         c.shared[c.shared_count++] = linked_object{address, bytes};
         return c;
     }
-    // Another kernel's constants (a driver running another set's step).
-    constexpr linked_constants and_also(const linked_constants& more) const noexcept {
-        linked_constants c = *this;
-        for (int i = 0; i < more.owned_count; ++i) c.owned[c.owned_count++] = more.owned[i];
-        for (int i = 0; i < more.shared_count; ++i) c.shared[c.shared_count++] = more.shared[i];
-        return c;
-    }
 
     constexpr std::size_t owned_bytes() const noexcept {
         std::size_t sum = 0;
@@ -96,8 +83,16 @@ struct linked_constants {
 template <const linked_constants& C>
 [[gnu::always_inline]] inline void keep_linked() noexcept {
     [&]<std::size_t... I>(std::index_sequence<I...>) {
-        (detail::keep_object<(int(I) < C.owned_count ? C.owned[I].address : nullptr)>(), ...);
-        (detail::keep_object<(int(I) < C.shared_count ? C.shared[I].address : nullptr)>(), ...);
+        ([] {
+            if constexpr (int(I) < C.owned_count) {
+                constexpr const void* object = C.owned[I].address;
+                CTNN_KEEP_LINKED(object);
+            }
+            if constexpr (int(I) < C.shared_count) {
+                constexpr const void* object = C.shared[I].address;
+                CTNN_KEEP_LINKED(object);
+            }
+        }(), ...);
     }(std::make_index_sequence<linked_constants::capacity>{});
 }
 
