@@ -65,7 +65,7 @@ words -j .init_array >"$init_words"
     function fail(what) { printf "ctnn: no stack bound: %s\n", what > "/dev/stderr"; failed = 1; exit 2 }
     # The disassembly, kept: literal pools (.word) come after the code that loads them.
     /^[0-9a-f]+ <.*>:$/ { text[++lines] = $0; next }
-    /^ +[0-9a-f]+:\t/ {
+    /^ *[0-9a-f]+:\t/ {
         text[++lines] = $0
         split($0, f, "\t"); if (f[2] == ".word") { a = $1; sub(/:$/, "", a); word[hex(a)] = hex(f[3]) }
         next
@@ -137,7 +137,7 @@ words -j .init_array >"$init_words"
                 order[++functions] = current; delete known
                 continue
             }
-            sub(/^ +[0-9a-f]+:\t/, "", line)
+            sub(/^ *[0-9a-f]+:\t/, "", line)
             split(line, f, "\t"); op = f[1]; args = f[2] (f[3] != "" ? "\t" f[3] : "")
             if (op ~ /^\.(word|short|byte)$/ || current == "") continue
             frame[current] += frame_of(op, args, current)
