@@ -6,7 +6,7 @@
 // OUTDIR/<op>/<NN>.in.bin (4 input records: int8 uniform, int8 mostly at the extremes, two
 // more uniform; for float32 inputs, values on and between the quantization grid, ties and
 // out-of-range values included), and OUTDIR/<op>/cases.txt (one line per model: seed and what
-// was drawn). Model NN of operator op comes from seed S + 1000 * (op's index) + NN, so a model
+// was drawn). Model NN of operator op comes from seed S + 1000 * (op's slot in sweep::generators) + NN, so a model
 // can be regenerated alone. sweep::regressions adds fixed models (<op>/r_<name>.tflite). The
 // reference outputs (<NN>.out.bin) are TFLM's: regenerate.sh.
 #include <cstdio>
@@ -73,13 +73,12 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    int op_index = 0;
     for (const auto& g : sweep::generators) {
         const std::filesystem::path dir = root / g.name;
         std::filesystem::create_directories(dir);
         std::ofstream cases(dir / "cases.txt", std::ios::trunc);
         for (int k = 0; k < per_op; ++k) {
-            const std::uint64_t s = seed + 1000 * static_cast<std::uint64_t>(op_index) + static_cast<std::uint64_t>(k);
+            const std::uint64_t s = seed + 1000 * static_cast<std::uint64_t>(g.slot) + static_cast<std::uint64_t>(k);
             sweep::rng r(s);
             const sweep::drawn_model d = g.draw(r);
             char stem[16];
@@ -106,7 +105,6 @@ int main(int argc, char** argv) {
             }
             cases << fixed.stem << " seed " << seed << ": " << d.text << "\n";
         }
-        ++op_index;
     }
     return 0;
 }
