@@ -11,6 +11,7 @@
 #pragma once
 
 #include "sweep_elementwise.hpp"
+#include "sweep_graphs.hpp"
 #include "sweep_random.hpp"
 #include "sweep_shape_ops.hpp"
 #include "sweep_weighted.hpp"
@@ -52,6 +53,10 @@ inline constexpr generator generators[] = {
     {"quantize", quantize, 10},
     {"dequantize", dequantize, 11},
     {"hard_swish", hard_swish, 12},
+    // Graph features and the operators that join tensors (sweep_graphs.hpp): slots 800-809.
+    {"concatenation", concatenation, 800},
+    {"pack", pack, 801},
+    {"graphs", graphs, 802},
 };
 
 }  // namespace sweep
