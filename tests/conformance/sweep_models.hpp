@@ -57,6 +57,9 @@ inline constexpr generator generators[] = {
     {"concatenation", concatenation, 800},
     {"pack", pack, 801},
     {"graphs", graphs, 802},
+    {"split", split, 803},
+    {"split_v", split_v, 804},
+    {"unpack", unpack, 805},
 };
 
 }  // namespace sweep

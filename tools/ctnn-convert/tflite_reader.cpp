@@ -86,6 +86,9 @@ constexpr options_layout options_layouts[] = {
     {tfl::options::reducer, {flag_field(&tfl_options::keep_dims)}},
     {tfl::options::concatenation, {int_field(&tfl_options::axis), activation}},
     {tfl::options::pack, {int_field(&tfl_options::count), int_field(&tfl_options::axis)}},
+    {tfl::options::split, {int_field(&tfl_options::count)}},
+    {tfl::options::split_v, {int_field(&tfl_options::count)}},
+    {tfl::options::unpack, {int_field(&tfl_options::count), int_field(&tfl_options::axis)}},
 };
 
 tfl_options read_options(int type, const fb::table& o) {

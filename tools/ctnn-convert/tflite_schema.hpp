@@ -43,7 +43,7 @@ int tensor_type_bytes(int type);  // 0 when not a fixed-size numeric type
 namespace op {
 enum : int {
     add = 0, average_pool_2d = 1, concatenation = 2, conv_2d = 3, depthwise_conv_2d = 4, dequantize = 6, fully_connected = 9,
-    max_pool_2d = 17, reshape = 22, softmax = 25, custom = 32, pad = 34, mean = 40, pack = 83, quantize = 114,
+    max_pool_2d = 17, reshape = 22, softmax = 25, custom = 32, pad = 34, mean = 40, split = 49, pack = 83, unpack = 88, split_v = 102, quantize = 114,
     placeholder_for_greater_op_codes = 127
 };
 }
@@ -53,7 +53,7 @@ std::string operator_name(int builtin_code);
 namespace options {
 enum : int {
     none = 0, conv2d = 1, depthwise_conv2d = 2, pool2d = 5, fully_connected = 8, softmax = 9, concatenation = 10, add = 11,
-    reshape = 17, pad = 22, reducer = 27, dequantize = 38, pack = 59, quantize = 89
+    reshape = 17, pad = 22, reducer = 27, split = 35, dequantize = 38, pack = 59, unpack = 64, split_v = 76, quantize = 89
 };
 }
 std::string options_name(int type);

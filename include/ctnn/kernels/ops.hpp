@@ -18,5 +18,6 @@ struct softmax {};
 struct quantize {};
 struct dequantize {};
 struct concatenation {};  // and PACK: copies of runs
+struct split {};          // one part along an axis (SPLIT, SPLIT_V, UNPACK)
 
 }  // namespace ctnn::kernels::op
