@@ -17,5 +17,11 @@ struct lut_s8 {};  // any int8 -> int8 function of one value, as a 256-entry tab
 struct softmax {};
 struct quantize {};
 struct dequantize {};
+struct depth_to_space {};
+struct space_to_depth {};
+struct batch_to_space_nd {};
+struct space_to_batch_nd {};
+struct resize_nearest_neighbor {};
+struct resize_bilinear {};
 
 }  // namespace ctnn::kernels::op
