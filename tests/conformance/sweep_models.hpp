@@ -6,13 +6,15 @@
 // at the int8 extremes. Every draw is a model TFLite accepts and ctnn claims to support; the
 // reference outputs come from TFLM (tools: ../shared/tools/tflm-ref, see regenerate.sh).
 // The generators live by operator family: sweep_weighted.hpp (convolutions, fully connected,
-// pools), sweep_shape_ops.hpp (pad, reshape, mean), sweep_elementwise.hpp (add, softmax,
+// pools), sweep_shape_ops.hpp (pad, reshape, mean), sweep_spatial.hpp (depth/space/batch moves,
+// resizes), sweep_elementwise.hpp (add, softmax,
 // quantize, dequantize, hard_swish); sweep_random.hpp has the stream and the shared draws.
 #pragma once
 
 #include "sweep_elementwise.hpp"
 #include "sweep_random.hpp"
 #include "sweep_shape_ops.hpp"
+#include "sweep_spatial.hpp"
 #include "sweep_weighted.hpp"
 
 namespace sweep {
@@ -52,6 +54,12 @@ inline constexpr generator generators[] = {
     {"quantize", quantize, 10},
     {"dequantize", dequantize, 11},
     {"hard_swish", hard_swish, 12},
+    {"depth_to_space", [](rng& r) { return depth_space(r, true); }, 700},
+    {"space_to_depth", [](rng& r) { return depth_space(r, false); }, 701},
+    {"space_to_batch_nd", [](rng& r) { return batch_space(r, true); }, 702},
+    {"batch_to_space_nd", [](rng& r) { return batch_space(r, false); }, 703},
+    {"resize_nearest_neighbor", [](rng& r) { return resize(r, false); }, 704},
+    {"resize_bilinear", [](rng& r) { return resize(r, true); }, 705},
 };
 
 }  // namespace sweep

@@ -57,6 +57,10 @@ struct ir_layer {
     float beta = 1.0f;              // SOFTMAX
     std::vector<int> paddings;      // PAD: before0, after0, before1, after1, ...
     std::vector<int> axes;          // MEAN: the reduced axes, ascending, each once
+    // DEPTH_TO_SPACE, SPACE_TO_DEPTH: {block_size}; SPACE_TO_BATCH_ND, BATCH_TO_SPACE_ND: the block
+    // per spatial dimension (their paddings or crops in `paddings`).
+    std::vector<int> block;
+    bool align_corners = false, half_pixel_centers = false;  // RESIZE_*: the size is the output's H and W
 };
 
 struct model_ir {

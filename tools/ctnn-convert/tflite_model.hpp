@@ -46,6 +46,8 @@ struct tfl_options {
     bool keep_dims = false;
     bool has_new_shape = false;          // RESHAPE: ReshapeOptions.new_shape is present
     std::vector<std::int32_t> new_shape;
+    int block_size = 0;                                    // DEPTH_TO_SPACE, SPACE_TO_DEPTH
+    bool align_corners = false, half_pixel_centers = false;  // RESIZE_BILINEAR, RESIZE_NEAREST_NEIGHBOR
 };
 
 struct tfl_operator {

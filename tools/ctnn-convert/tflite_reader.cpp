@@ -84,6 +84,11 @@ constexpr options_layout options_layouts[] = {
     {tfl::options::softmax, {stored_field<float, float>{&tfl_options::beta, 0.0f}}},
     {tfl::options::add, {activation}},
     {tfl::options::reducer, {flag_field(&tfl_options::keep_dims)}},
+    // new_height and new_width (fields 0 and 1) are deprecated: the size is the second input.
+    {tfl::options::resize_bilinear, {unread_field{}, unread_field{}, flag_field(&tfl_options::align_corners), flag_field(&tfl_options::half_pixel_centers)}},
+    {tfl::options::resize_nearest_neighbor, {flag_field(&tfl_options::align_corners), flag_field(&tfl_options::half_pixel_centers)}},
+    {tfl::options::space_to_depth, {int_field(&tfl_options::block_size)}},
+    {tfl::options::depth_to_space, {int_field(&tfl_options::block_size)}},
 };
 
 tfl_options read_options(int type, const fb::table& o) {
