@@ -30,6 +30,7 @@ struct regression {
 inline constexpr regression regressions[] = {
     {"mean", "r_issue17", mean_equal_quantization, 8},
     {"hard_swish", "r_pot16", hard_swish_pot16, 8},
+    {"resize_bilinear", "r_upscale", resize_bilinear_upscale, 8},
 };
 
 // The operators of the sweep, by the directory name of their test data. `slot` fixes the

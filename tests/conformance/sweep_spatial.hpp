@@ -106,4 +106,17 @@ inline drawn_model resize(rng& r, bool bilinear) {
     return d;
 }
 
+// A large upscale near the limit where TFLite's rounded scale would read past the input:
+// 2 -> 44 rows (scale_10 = 47, the last row's source 43 * 47 / 1024 = 1, the input's last) and
+// 3 -> 40 columns, where random draws (at most 13 outputs) do not go.
+inline drawn_model resize_bilinear_upscale(rng& r) {
+    drawn_model d;
+    d.m.add_tensor({"size", {2}, INT32, d.m.add_buffer(std::vector<std::int32_t>{44, 40}), {}, {}, 0, {}});
+    op o{d.m.code(spatial::RESIZE_BILINEAR), {0, 1}, {}, spatial::ResizeBilinearOptions, true, {}};
+    spatial::one_op(d.m, {1, 2, 3, 2}, {1, 44, 40, 2}, 0.0625f, -5, o);
+    (void)r;
+    d.text = "in 1x2x3x2 out 1x44x40x2 (upscale near the limit of TFLite's 10-bit scale)";
+    return d;
+}
+
 }  // namespace sweep

@@ -118,8 +118,10 @@ TEST_CASE("resize_nearest_neighbor, resize_bilinear: the layer and its rules") {
                     "operator #0 RESIZE_BILINEAR: unsupported options: align_corners with half_pixel_centers; TFLite allows one of them");
     expect_rejected(resize_model(false, {1, 3, 4, 2}, {7}, false, false), "operator #0 RESIZE_NEAREST_NEIGHBOR: size tensor 'size' has shape 1; expected 2");
     expect_rejected(resize_model(false, {1, 3, 4, 2}, {0, 2}, false, false),
-                    "operator #0 RESIZE_NEAREST_NEIGHBOR: output height 0 (size tensor 'size') is out of range for input height 3; ctnn needs 1 to "
-                    "65536, with 1024 * input + output below 2^31");
+                    "operator #0 RESIZE_NEAREST_NEIGHBOR: resizing height 3 (input tensor 'x') to 0 (size tensor 'size'): ctnn resizes sizes of 1 "
+                    "to 65536");
+    expect_rejected(resize_model(true, {1, 70000, 1, 1}, {2, 1}, false, false),
+                    "operator #0 RESIZE_BILINEAR: resizing height 70000 (input tensor 'x') to 2 (size tensor 'size'): ctnn resizes sizes of 1 to 65536");
     // 1 -> 95 rows: round(1024 / 95) = 11, and 94 * 11 >= 1024 puts the last rows' source past the input.
     expect_rejected(resize_model(true, {1, 1, 2, 1}, {95, 2}, false, false),
                     "operator #0 RESIZE_BILINEAR: resizing height 1 to 95: TFLite's rounded 10-bit scale puts the last output rows' source past "

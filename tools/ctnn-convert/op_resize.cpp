@@ -40,10 +40,9 @@ resize_geometry resize_inputs(lowering& x, ir_layer& l, int options_type) {
     const char* axis[] = {"height", "width"};
     for (int d = 0; d < 2; ++d) {
         const int from = input.shape[static_cast<std::size_t>(d + 1)], to = d == 0 ? h : w;
-        if (!ctnn::kernels::resize_sizes_fit(from, to) || to > ctnn::kernels::max_nearest_table_dim) {
-            x.op_fail("output " + std::string(axis[d]) + " " + std::to_string(to) + " (size " + x.tensor_label(size_index) +
-                      ") is out of range for input " + std::string(axis[d]) + " " + std::to_string(from) +
-                      "; ctnn needs 1 to 65536, with 1024 * input + output below 2^31");
+        if (!ctnn::kernels::resize_sizes_fit(from, to)) {
+            x.op_fail("resizing " + std::string(axis[d]) + " " + std::to_string(from) + " (input " + x.tensor_label(input.tflite_index) + ") to " +
+                      std::to_string(to) + " (size " + x.tensor_label(size_index) + "): ctnn resizes sizes of 1 to 65536");
         }
     }
     const ir_tensor& out = x.add_output(element::int8);

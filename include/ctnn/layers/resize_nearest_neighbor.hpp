@@ -19,9 +19,8 @@ namespace ctnn {
 namespace diag {
 template <int InHeight, int InWidth, int OutHeight, int OutWidth, bool Fits>
 struct resize_size_out_of_range {
-    static_assert(Fits, "ctnn: resize needs an int8 NHWC input and an output size of at least 1, at most 65536 and with "
-                        "1024 * input size + output size below 2^31 in each dimension (template arguments: input height, width, output "
-                        "height, width)");
+    static_assert(Fits, "ctnn: resize needs input and output heights and widths of 1 to 65536 (template arguments: input "
+                        "height, width, output height, width)");
 };
 }  // namespace diag
 
@@ -30,10 +29,8 @@ namespace layers {
 namespace detail {
 template <class In>
 inline constexpr bool resizable = Int8Tensor<In> && In::shape::rank == 4;
-// Both resized dimensions inside the kernels' int32 arithmetic and the portable tables.
 constexpr bool resize_fits(int in_h, int in_w, int out_h, int out_w) noexcept {
-    return kernels::resize_sizes_fit(in_h, out_h) && kernels::resize_sizes_fit(in_w, out_w) &&
-           out_h <= kernels::max_nearest_table_dim && out_w <= kernels::max_nearest_table_dim;
+    return kernels::resize_sizes_fit(in_h, out_h) && kernels::resize_sizes_fit(in_w, out_w);
 }
 template <class In, int OutH, int OutW, bool Align, bool HalfPixel>
 constexpr kernels::resize_params resize_geometry() noexcept {

@@ -6,7 +6,7 @@
 //
 // How. Nearest neighbour: TFLite's float source positions are computed once, at compile time,
 // into a row table and a column table (flash: 2 bytes per output row and column); each output
-// pixel is one memcpy of its channels, and an output row whose source row is the previous
+// pixel is one memcpy of its channels (sizes up to 65536: uint16 indices), and an output row whose source row is the previous
 // one's is a copy of that row. Bilinear: the fixed-point scales are constants and each row's and
 // column's taps are a few integer operations; the four products fit int32 (|int8| * 2048 * 2048
 // <= 2^29: weights lie in [-512, 1536]), which gives the int64 sum of the reference exactly.
@@ -37,9 +37,6 @@ struct nearest_plan {
     }();
 };
 }  // namespace portable
-
-// The tables hold uint16 source indices: resized dimensions up to 65536 (the layer checks).
-inline constexpr int max_nearest_table_dim = 65536;
 
 template <>
 struct kernel<portable_set, op::resize_nearest_neighbor> : provided_kernel {

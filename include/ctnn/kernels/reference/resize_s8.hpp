@@ -78,19 +78,16 @@ constexpr bilinear_tap bilinear_source(int v, std::int32_t scale_10, bool half_p
     return t;
 }
 
-// The rules of one resized dimension, in 64 bits so that any int arguments can be judged:
-// sizes at least 1, TFLite's fixed-point positions inside int32 (1024 * in, out * scale_10), and
-// (bilinear) every lower source row inside the input. TFLite does not check the last: from about
-// out^2 > 2048 * in (e.g. 1 -> 95 rows) the rounded scale_10 puts the last rows' lower source past
-// the input, and its kernel reads outside the tensor. ctnn refuses those sizes.
-constexpr bool resize_sizes_fit(long long in, long long out) noexcept {
-    return in >= 1 && out >= 1 && 1024 * in + out <= 2147483647LL;
-}
+// The rules of one resized dimension: input and output sizes of 1 to 65536, which keeps TFLite's
+// fixed-point positions (1024 * size) inside int32 and the portable kernel's uint16 tables valid;
+// and (bilinear) every lower source row inside the input. TFLite does not check the last: from
+// about out^2 > 2048 * in (e.g. 1 -> 95 rows) the rounded scale_10 puts the last rows' lower
+// source past the input, and its kernel reads outside the tensor. ctnn refuses those sizes.
+inline constexpr int max_resize_dim = 65536;
+constexpr bool resize_sizes_fit(int in, int out) noexcept { return in >= 1 && out >= 1 && in <= max_resize_dim && out <= max_resize_dim; }
 constexpr bool bilinear_reads_inside(int in, int out, bool align_corners, bool half_pixel_centers) noexcept {
     if (!resize_sizes_fit(in, out)) return false;
-    const long long scale = bilinear_scale_10(in, out, align_corners);
-    if (static_cast<long long>(out) * scale + scale > 2147483647LL) return false;
-    return bilinear_source(out - 1, static_cast<std::int32_t>(scale), half_pixel_centers, in).lower <= in - 1;  // lower grows with v
+    return bilinear_source(out - 1, bilinear_scale_10(in, out, align_corners), half_pixel_centers, in).lower <= in - 1;  // lower grows with v
 }
 
 // One output value from its four taps, as ResizeBilinearInteger (double rounding).
