@@ -75,7 +75,7 @@ std::string resize_type(const char* layer, const model_ir& m, const ir_layer& l,
 std::string resize_options(const ir_layer& l) {
     std::string s = l.align_corners ? "align_corners" : "";
     if (l.half_pixel_centers) s += std::string(s.empty() ? "" : " ") + "half_pixel_centers";
-    return s.empty() ? "corners not aligned" : s;
+    return s;
 }
 
 }  // namespace
