@@ -6,9 +6,9 @@
 // at the int8 extremes. Every draw is a model TFLite accepts and ctnn claims to support; the
 // reference outputs come from TFLM (tools: ../shared/tools/tflm-ref, see regenerate.sh).
 // The generators live by operator family: sweep_weighted.hpp (convolutions, fully connected,
-// pools), sweep_shape_ops.hpp (pad, reshape, mean), sweep_spatial.hpp (depth/space/batch moves,
-// resizes), sweep_elementwise.hpp (add, softmax,
-// quantize, dequantize, hard_swish); sweep_random.hpp has the stream and the shared draws.
+// pools), sweep_shape_ops.hpp (pad, reshape, mean), sweep_elementwise.hpp (add, softmax,
+// quantize, dequantize, hard_swish), sweep_spatial.hpp (depth, space and batch moves, resizes);
+// sweep_random.hpp has the stream and the shared draws.
 #pragma once
 
 #include "sweep_elementwise.hpp"
