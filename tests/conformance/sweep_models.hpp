@@ -7,13 +7,15 @@
 // reference outputs come from TFLM (tools: ../shared/tools/tflm-ref, see regenerate.sh).
 // The generators live by operator family: sweep_weighted.hpp (convolutions, fully connected,
 // pools), sweep_shape_ops.hpp (pad, reshape, mean), sweep_elementwise.hpp (add, softmax,
-// quantize, dequantize, hard_swish); sweep_random.hpp has the stream and the shared draws.
+// quantize, dequantize, hard_swish), sweep_spatial.hpp (depth, space and batch moves, resizes);
+// sweep_random.hpp has the stream and the shared draws.
 #pragma once
 
 #include "sweep_elementwise.hpp"
 #include "sweep_graphs.hpp"
 #include "sweep_random.hpp"
 #include "sweep_shape_ops.hpp"
+#include "sweep_spatial.hpp"
 #include "sweep_weighted.hpp"
 
 namespace sweep {
@@ -29,6 +31,7 @@ struct regression {
 inline constexpr regression regressions[] = {
     {"mean", "r_issue17", mean_equal_quantization, 8},
     {"hard_swish", "r_pot16", hard_swish_pot16, 8},
+    {"resize_bilinear", "r_upscale", resize_bilinear_upscale, 8},
 };
 
 // The operators of the sweep, by the directory name of their test data. `slot` fixes the
@@ -60,6 +63,12 @@ inline constexpr generator generators[] = {
     {"split", split, 803},
     {"split_v", split_v, 804},
     {"unpack", unpack, 805},
+    {"depth_to_space", [](rng& r) { return depth_space(r, true); }, 700},
+    {"space_to_depth", [](rng& r) { return depth_space(r, false); }, 701},
+    {"space_to_batch_nd", [](rng& r) { return batch_space(r, true); }, 702},
+    {"batch_to_space_nd", [](rng& r) { return batch_space(r, false); }, 703},
+    {"resize_nearest_neighbor", [](rng& r) { return resize(r, false); }, 704},
+    {"resize_bilinear", [](rng& r) { return resize(r, true); }, 705},
 };
 
 }  // namespace sweep

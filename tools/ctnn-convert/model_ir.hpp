@@ -68,6 +68,10 @@ struct ir_layer {
     std::string custom_code;                    // ... the operator's custom code or builtin name
     std::vector<std::uint8_t> custom_options;   // ... and its raw custom options
     std::string custom_output_type, custom_output_quant;  // ... and its output's type
+    // DEPTH_TO_SPACE, SPACE_TO_DEPTH: {block_size}; SPACE_TO_BATCH_ND, BATCH_TO_SPACE_ND: the block
+    // per spatial dimension (their paddings or crops in `paddings`).
+    std::vector<int> block;
+    bool align_corners = false, half_pixel_centers = false;  // RESIZE_*: the size is the output's H and W
 };
 
 struct model_ir {

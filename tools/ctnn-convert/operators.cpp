@@ -8,7 +8,9 @@ namespace ctnn_convert {
 
 extern const operator_entry add_operator, average_pool_2d_operator, conv_2d_operator, depthwise_conv_2d_operator, dequantize_operator,
     fully_connected_operator, max_pool_2d_operator, mean_operator, pad_operator, quantize_operator, reshape_operator, softmax_operator,
-    hard_swish_operator, concatenation_operator, pack_operator, split_operator, split_v_operator, unpack_operator;
+    hard_swish_operator, concatenation_operator, pack_operator, split_operator, split_v_operator, unpack_operator,
+    depth_to_space_operator, space_to_depth_operator, space_to_batch_nd_operator, batch_to_space_nd_operator,
+    resize_nearest_neighbor_operator, resize_bilinear_operator;
 
 namespace {
 
@@ -19,6 +21,8 @@ constexpr const operator_entry* table[] = {
     &dequantize_operator, &fully_connected_operator, &max_pool_2d_operator, &mean_operator,
     &pad_operator,        &quantize_operator,        &reshape_operator, &softmax_operator,
     &hard_swish_operator, &concatenation_operator, &pack_operator, &split_operator, &split_v_operator, &unpack_operator,
+    &depth_to_space_operator, &space_to_depth_operator, &space_to_batch_nd_operator, &batch_to_space_nd_operator,
+    &resize_nearest_neighbor_operator, &resize_bilinear_operator,
 };
 
 }  // namespace

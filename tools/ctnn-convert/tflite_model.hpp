@@ -48,6 +48,8 @@ struct tfl_options {
     int count = 0;                       // PACK values_count, UNPACK num, SPLIT num_splits
     bool has_new_shape = false;          // RESHAPE: ReshapeOptions.new_shape is present
     std::vector<std::int32_t> new_shape;
+    int block_size = 0;                                    // DEPTH_TO_SPACE, SPACE_TO_DEPTH
+    bool align_corners = false, half_pixel_centers = false;  // RESIZE_BILINEAR, RESIZE_NEAREST_NEIGHBOR
 };
 
 struct tfl_operator {

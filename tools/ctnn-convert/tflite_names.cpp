@@ -80,6 +80,17 @@ std::string options_name(int type) {
         case options::reducer: return "ReducerOptions";
         case options::dequantize: return "DequantizeOptions";
         case options::quantize: return "QuantizeOptions";
+        case options::resize_bilinear: return "ResizeBilinearOptions";
+        case options::space_to_depth: return "SpaceToDepthOptions";
+        case options::batch_to_space_nd: return "BatchToSpaceNDOptions";
+        case options::space_to_batch_nd: return "SpaceToBatchNDOptions";
+        case options::resize_nearest_neighbor: return "ResizeNearestNeighborOptions";
+        case options::depth_to_space: return "DepthToSpaceOptions";
+        case options::concatenation: return "ConcatenationOptions";
+        case options::pack: return "PackOptions";
+        case options::unpack: return "UnpackOptions";
+        case options::split: return "SplitOptions";
+        case options::split_v: return "SplitVOptions";
         default: return "options type " + std::to_string(type);
     }
 }

@@ -89,6 +89,11 @@ constexpr options_layout options_layouts[] = {
     {tfl::options::split, {int_field(&tfl_options::count)}},
     {tfl::options::split_v, {int_field(&tfl_options::count)}},
     {tfl::options::unpack, {int_field(&tfl_options::count), int_field(&tfl_options::axis)}},
+    // new_height and new_width (fields 0 and 1) are deprecated: the size is the second input.
+    {tfl::options::resize_bilinear, {unread_field{}, unread_field{}, flag_field(&tfl_options::align_corners), flag_field(&tfl_options::half_pixel_centers)}},
+    {tfl::options::resize_nearest_neighbor, {flag_field(&tfl_options::align_corners), flag_field(&tfl_options::half_pixel_centers)}},
+    {tfl::options::space_to_depth, {int_field(&tfl_options::block_size)}},
+    {tfl::options::depth_to_space, {int_field(&tfl_options::block_size)}},
 };
 
 tfl_options read_options(int type, const fb::table& o) {

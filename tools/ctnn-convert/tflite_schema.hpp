@@ -53,7 +53,8 @@ std::string operator_name(int builtin_code);
 namespace options {
 enum : int {
     none = 0, conv2d = 1, depthwise_conv2d = 2, pool2d = 5, fully_connected = 8, softmax = 9, concatenation = 10, add = 11,
-    reshape = 17, pad = 22, reducer = 27, split = 35, dequantize = 38, pack = 59, unpack = 64, split_v = 76, quantize = 89
+    reshape = 17, pad = 22, reducer = 27, split = 35, dequantize = 38, pack = 59, unpack = 64, split_v = 76, quantize = 89,
+    resize_bilinear = 15, space_to_depth = 19, batch_to_space_nd = 24, space_to_batch_nd = 25, resize_nearest_neighbor = 74, depth_to_space = 94
 };
 }
 std::string options_name(int type);

@@ -19,5 +19,11 @@ struct quantize {};
 struct dequantize {};
 struct concatenation {};  // and PACK: copies of runs
 struct split {};          // one part along an axis (SPLIT, SPLIT_V, UNPACK)
+struct depth_to_space {};
+struct space_to_depth {};
+struct batch_to_space_nd {};
+struct space_to_batch_nd {};
+struct resize_nearest_neighbor {};
+struct resize_bilinear {};
 
 }  // namespace ctnn::kernels::op
