@@ -17,5 +17,8 @@ struct lut_s8 {};  // any int8 -> int8 function of one value, as a 256-entry tab
 struct softmax {};
 struct quantize {};
 struct dequantize {};
+struct strided_copy {};  // STRIDED_SLICE, SLICE, BROADCAST_TO: a strided walk over the input
+struct gather {};
+struct mirror_pad {};
 
 }  // namespace ctnn::kernels::op
