@@ -11,6 +11,7 @@
 #pragma once
 
 #include "sweep_elementwise.hpp"
+#include "sweep_movement.hpp"
 #include "sweep_random.hpp"
 #include "sweep_shape_ops.hpp"
 #include "sweep_weighted.hpp"
@@ -52,6 +53,15 @@ inline constexpr generator generators[] = {
     {"quantize", quantize, 10},
     {"dequantize", dequantize, 11},
     {"hard_swish", hard_swish, 12},
+    // Data movement I (sweep_movement.hpp): slots 200-219.
+    {"strided_slice", strided_slice, 200},
+    {"slice", slice, 201},
+    {"squeeze", squeeze, 202},
+    {"expand_dims", expand_dims, 203},
+    {"gather", gather, 204},
+    {"broadcast_to", broadcast_to, 205},
+    {"padv2", padv2, 206},
+    {"mirror_pad", mirror_pad, 207},
 };
 
 }  // namespace sweep

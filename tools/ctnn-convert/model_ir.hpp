@@ -57,6 +57,12 @@ struct ir_layer {
     float beta = 1.0f;              // SOFTMAX
     std::vector<int> paddings;      // PAD: before0, after0, before1, after1, ...
     std::vector<int> axes;          // MEAN: the reduced axes, ascending, each once
+    // Data movement (op_strided_slice.cpp, op_gather.cpp, op_mirror_pad.cpp, op_pad.cpp).
+    std::vector<int> slice_begin, slice_size, slice_strides;  // STRIDED_SLICE, SLICE: canonical, per input dimension
+    std::vector<int> indices;                                 // GATHER, flat
+    int axis = 0;                                             // GATHER, in [0, rank)
+    int pad_value = 0;                                        // PADV2: the int8 fill
+    bool mirror_symmetric = false;                            // MIRROR_PAD: SYMMETRIC, else REFLECT
 };
 
 struct model_ir {

@@ -9,6 +9,9 @@ namespace ctnn_convert {
 extern const operator_entry add_operator, average_pool_2d_operator, conv_2d_operator, depthwise_conv_2d_operator, dequantize_operator,
     fully_connected_operator, max_pool_2d_operator, mean_operator, pad_operator, quantize_operator, reshape_operator, softmax_operator,
     hard_swish_operator;
+// Data movement I (op_squeeze.cpp, op_strided_slice.cpp, op_broadcast_to.cpp, op_gather.cpp, op_pad.cpp, op_mirror_pad.cpp).
+extern const operator_entry squeeze_operator, expand_dims_operator, strided_slice_operator, slice_operator, broadcast_to_operator, gather_operator,
+    padv2_operator, mirror_pad_operator;
 
 namespace {
 
@@ -19,6 +22,8 @@ constexpr const operator_entry* table[] = {
     &dequantize_operator, &fully_connected_operator, &max_pool_2d_operator, &mean_operator,
     &pad_operator,        &quantize_operator,        &reshape_operator, &softmax_operator,
     &hard_swish_operator,
+    &squeeze_operator,    &expand_dims_operator,     &strided_slice_operator, &slice_operator,
+    &broadcast_to_operator, &gather_operator,        &padv2_operator,         &mirror_pad_operator,
 };
 
 }  // namespace

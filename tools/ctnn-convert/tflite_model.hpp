@@ -46,6 +46,12 @@ struct tfl_options {
     bool keep_dims = false;
     bool has_new_shape = false;          // RESHAPE: ReshapeOptions.new_shape is present
     std::vector<std::int32_t> new_shape;
+    // Data movement: StridedSliceOptions, GatherOptions, MirrorPadOptions, SqueezeOptions.
+    int begin_mask = 0, end_mask = 0, ellipsis_mask = 0, new_axis_mask = 0, shrink_axis_mask = 0;
+    bool offset = false;
+    int axis = 0, batch_dims = 0;
+    int mirror_mode = 0;  // REFLECT 0, SYMMETRIC 1
+    std::vector<std::int32_t> squeeze_dims;
 };
 
 struct tfl_operator {
