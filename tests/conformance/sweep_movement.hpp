@@ -179,8 +179,8 @@ inline drawn_model gather(rng& r) {
     using namespace movement;
     drawn_model d;
     model& m = d.m;
-    const int rank = r.uniform(1, 4);
-    const std::vector<std::int32_t> in = random_dims(r, rank, 6);
+    const int rank = r.uniform(1, 5);
+    const std::vector<std::int32_t> in = small_dims(r, rank);
     const int axis = r.uniform(0, rank - 1);
     const int written_axis = r.chance(0.3) ? axis - rank : axis;
     const int index_rank = r.uniform(rank >= 2 ? 0 : 1, 2);

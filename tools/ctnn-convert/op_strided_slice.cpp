@@ -103,7 +103,16 @@ void lower_strided_slice(lowering& x, ir_layer& l) {
             e.begin_mask = bit(o.begin_mask, k), e.end_mask = bit(o.end_mask, k), e.shrink = bit(o.shrink_axis_mask, k);
         }
         e.input_dim = i - added;
+        if (e.input_dim >= rank) break;  // new_axis_mask bits past begin's entries: the check below names it
         e.extent = input.shape[static_cast<std::size_t>(e.input_dim)];
+    }
+    // Every input dimension walked exactly once, in order (new_axis_mask bits past begin's
+    // entries would leave some out).
+    int walked = 0;
+    for (const effective_dim& e : dims) walked += e.input_dim >= 0 && e.input_dim < rank;
+    if (walked != rank || effective - added != rank) {
+        x.op_fail("new_axis_mask " + std::to_string(o.new_axis_mask) + " with ellipsis_mask " + std::to_string(o.ellipsis_mask) + " and " + std::to_string(n) +
+                  " begin entries does not walk each of the input's " + std::to_string(rank) + " dimensions once");
     }
 
     // Per dimension, TFLite's StridedSliceStartForAxis / EndForAxis, then the count of indices.
