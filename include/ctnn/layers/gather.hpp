@@ -27,6 +27,17 @@ struct gather_indices {
     static constexpr std::array<int, sizeof...(Index)> values{Index...};
 };
 
+namespace detail {
+template <class T>
+inline constexpr bool is_gather_indices = false;
+template <int... I>
+inline constexpr bool is_gather_indices<gather_indices<I...>> = true;
+}  // namespace detail
+
+// GATHER's indices: ctnn::gather_indices<...>.
+template <class T>
+concept GatherIndices = detail::is_gather_indices<T>;
+
 namespace diag {
 template <int Rank, int Axis, bool Valid>
 struct gather_axis_out_of_range {
@@ -47,7 +58,7 @@ namespace layers {
 
 inline constexpr operator_traits gather_traits = separate_output;
 
-template <int Axis, class Indices, Shape Out>
+template <int Axis, GatherIndices Indices, Shape Out>
 struct gather : layer {
     template <class In>
     struct bind {

@@ -36,6 +36,21 @@ struct slice_strides {
     static constexpr std::array<int, sizeof...(Stride)> values{Stride...};
 };
 
+namespace detail {
+template <class T, template <int...> class Option>
+inline constexpr bool is_index_list = false;
+template <template <int...> class Option, int... V>
+inline constexpr bool is_index_list<Option<V...>, Option> = true;
+}  // namespace detail
+
+// The slice's option types, each by its own name (a begin list cannot stand for the sizes).
+template <class T>
+concept SliceBegin = detail::is_index_list<T, slice_begin>;
+template <class T>
+concept SliceSize = detail::is_index_list<T, slice_size>;
+template <class T>
+concept SliceStrides = detail::is_index_list<T, slice_strides>;
+
 namespace diag {
 template <class InputShape, int BeginCount, int SizeCount, int StrideCount, bool Matches>
 struct slice_needs_one_entry_per_input_dimension {
@@ -125,14 +140,14 @@ struct unit_strides_of<slice_size<Size...>> {
 }  // namespace detail
 
 // STRIDED_SLICE, canonical: Begin, Size, Strides per input dimension; Out the output's shape.
-template <class Begin, class Size, class Strides, Shape Out>
+template <SliceBegin Begin, SliceSize Size, SliceStrides Strides, Shape Out>
 struct strided_slice : layer {
     template <class In>
     struct bind : detail::strided_slice_bind<In, Begin, Size, Strides, Out> {};
 };
 
 // SLICE: unit strides, and the output is the box itself.
-template <class Begin, class Size>
+template <SliceBegin Begin, SliceSize Size>
 struct slice : layer {
     template <class In>
     struct bind : detail::strided_slice_bind<In, Begin, Size, typename detail::unit_strides_of<Size>::type, shape_from<Size::values>> {};
