@@ -13,6 +13,7 @@
 
 #include "sweep_elementwise.hpp"
 #include "sweep_graphs.hpp"
+#include "sweep_movement.hpp"
 #include "sweep_random.hpp"
 #include "sweep_shape_ops.hpp"
 #include "sweep_spatial.hpp"
@@ -69,6 +70,15 @@ inline constexpr generator generators[] = {
     {"batch_to_space_nd", [](rng& r) { return batch_space(r, false); }, 703},
     {"resize_nearest_neighbor", [](rng& r) { return resize(r, false); }, 704},
     {"resize_bilinear", [](rng& r) { return resize(r, true); }, 705},
+    // Data movement I (sweep_movement.hpp): slots 200-219.
+    {"strided_slice", strided_slice, 200},
+    {"slice", slice, 201},
+    {"squeeze", squeeze, 202},
+    {"expand_dims", expand_dims, 203},
+    {"gather", gather, 204},
+    {"broadcast_to", broadcast_to, 205},
+    {"padv2", padv2, 206},
+    {"mirror_pad", mirror_pad, 207},
 };
 
 }  // namespace sweep

@@ -20,7 +20,7 @@ constexpr int ADD = 0, AVERAGE_POOL_2D = 1, CONCATENATION = 2, CONV_2D = 3, DEPT
 // BuiltinOptions union types
 constexpr std::uint8_t Conv2DOptions = 1, DepthwiseConv2DOptions = 2, Pool2DOptions = 5, FullyConnectedOptions = 8, SoftmaxOptions = 9, ConcatenationOptions = 10,
                        AddOptions = 11, ReshapeOptions = 17, PadOptions = 22, ReducerOptions = 27, DequantizeOptions = 38, QuantizeOptions = 89,
-                       HardSwishOptions = 91, PackOptions = 59, SplitOptions = 35, SplitVOptions = 76, UnpackOptions = 64;
+                       HardSwishOptions = 91, PackOptions = 59, SplitOptions = 35, SplitVOptions = 79, UnpackOptions = 64;
 // ActivationFunctionType / Padding
 constexpr std::int8_t NONE = 0, RELU = 1, RELU6 = 3, ACT_TANH = 4, SAME = 0, VALID = 1;
 

@@ -91,6 +91,14 @@ std::string options_name(int type) {
         case options::unpack: return "UnpackOptions";
         case options::split: return "SplitOptions";
         case options::split_v: return "SplitVOptions";
+        case options::gather: return "GatherOptions";
+        case options::squeeze: return "SqueezeOptions";
+        case options::strided_slice: return "StridedSliceOptions";
+        case options::padv2: return "PadV2Options";
+        case options::slice: return "SliceOptions";
+        case options::expand_dims: return "ExpandDimsOptions";
+        case options::mirror_pad: return "MirrorPadOptions";
+        case options::broadcast_to: return "BroadcastToOptions";
         default: return "options type " + std::to_string(type);
     }
 }

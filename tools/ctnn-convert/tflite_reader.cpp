@@ -94,6 +94,11 @@ constexpr options_layout options_layouts[] = {
     {tfl::options::resize_nearest_neighbor, {flag_field(&tfl_options::align_corners), flag_field(&tfl_options::half_pixel_centers)}},
     {tfl::options::space_to_depth, {int_field(&tfl_options::block_size)}},
     {tfl::options::depth_to_space, {int_field(&tfl_options::block_size)}},
+    {tfl::options::strided_slice,
+     {int_field(&tfl_options::begin_mask), int_field(&tfl_options::end_mask), int_field(&tfl_options::ellipsis_mask),
+      int_field(&tfl_options::new_axis_mask), int_field(&tfl_options::shrink_axis_mask), flag_field(&tfl_options::offset)}},
+    {tfl::options::gather, {int_field(&tfl_options::axis), int_field(&tfl_options::batch_dims)}},
+    {tfl::options::mirror_pad, {byte_field(&tfl_options::mirror_mode)}},
 };
 
 tfl_options read_options(int type, const fb::table& o) {
@@ -109,6 +114,7 @@ tfl_options read_options(int type, const fb::table& o) {
         out.has_new_shape = o.has(tfl::reshape_options::new_shape);
         out.new_shape = read_vector<std::int32_t>(o, tfl::reshape_options::new_shape);
     }
+    if (type == tfl::options::squeeze) out.squeeze_dims = read_vector<std::int32_t>(o, tfl::squeeze_options::squeeze_dims);
     // Other types have no field ctnn reads (or are unsupported: lower.cpp says so).
     return out;
 }

@@ -25,5 +25,8 @@ struct batch_to_space_nd {};
 struct space_to_batch_nd {};
 struct resize_nearest_neighbor {};
 struct resize_bilinear {};
+struct strided_copy {};  // STRIDED_SLICE, SLICE, BROADCAST_TO: a strided walk over the input
+struct gather {};
+struct mirror_pad {};
 
 }  // namespace ctnn::kernels::op
