@@ -10,6 +10,7 @@
 // quantize, dequantize, hard_swish); sweep_random.hpp has the stream and the shared draws.
 #pragma once
 
+#include "sweep_activations.hpp"
 #include "sweep_elementwise.hpp"
 #include "sweep_random.hpp"
 #include "sweep_shape_ops.hpp"
@@ -52,6 +53,16 @@ inline constexpr generator generators[] = {
     {"quantize", quantize, 10},
     {"dequantize", dequantize, 11},
     {"hard_swish", hard_swish, 12},
+    {"relu", relu, 100},
+    {"relu6", relu6, 101},
+    {"leaky_relu", leaky_relu, 102},
+    {"elu", elu, 103},
+    {"logistic", logistic, 104},
+    {"tanh", tanh, 105},
+    {"abs", abs, 106},
+    {"rsqrt", rsqrt, 107},
+    {"log_softmax", log_softmax, 108},
+    {"l2_normalization", l2_normalization, 109},
 };
 
 }  // namespace sweep

@@ -8,7 +8,8 @@ namespace ctnn_convert {
 
 extern const operator_entry add_operator, average_pool_2d_operator, conv_2d_operator, depthwise_conv_2d_operator, dequantize_operator,
     fully_connected_operator, max_pool_2d_operator, mean_operator, pad_operator, quantize_operator, reshape_operator, softmax_operator,
-    hard_swish_operator;
+    hard_swish_operator, relu_operator, relu6_operator, leaky_relu_operator, elu_operator, logistic_operator, tanh_operator,
+    abs_operator, rsqrt_operator, log_softmax_operator, l2_normalization_operator;
 
 namespace {
 
@@ -19,6 +20,9 @@ constexpr const operator_entry* table[] = {
     &dequantize_operator, &fully_connected_operator, &max_pool_2d_operator, &mean_operator,
     &pad_operator,        &quantize_operator,        &reshape_operator, &softmax_operator,
     &hard_swish_operator,
+    &relu_operator,       &relu6_operator,           &leaky_relu_operator, &elu_operator,
+    &logistic_operator,   &tanh_operator,            &abs_operator,        &rsqrt_operator,
+    &log_softmax_operator, &l2_normalization_operator,
 };
 
 }  // namespace

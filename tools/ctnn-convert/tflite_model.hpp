@@ -43,6 +43,7 @@ struct tfl_options {
     bool keep_num_dims = false;
     int quantized_bias_type = 0;
     float beta = 0.0f;
+    float alpha = 0.0f;  // LeakyReluOptions
     bool keep_dims = false;
     bool has_new_shape = false;          // RESHAPE: ReshapeOptions.new_shape is present
     std::vector<std::int32_t> new_shape;

@@ -84,6 +84,8 @@ constexpr options_layout options_layouts[] = {
     {tfl::options::softmax, {stored_field<float, float>{&tfl_options::beta, 0.0f}}},
     {tfl::options::add, {activation}},
     {tfl::options::reducer, {flag_field(&tfl_options::keep_dims)}},
+    {tfl::options::l2_norm, {activation}},
+    {tfl::options::leaky_relu, {stored_field<float, float>{&tfl_options::alpha, 0.0f}}},
 };
 
 tfl_options read_options(int type, const fb::table& o) {

@@ -53,7 +53,8 @@ std::string operator_name(int builtin_code);
 namespace options {
 enum : int {
     none = 0, conv2d = 1, depthwise_conv2d = 2, pool2d = 5, fully_connected = 8, softmax = 9, add = 11, reshape = 17,
-    pad = 22, reducer = 27, dequantize = 38, quantize = 89
+    pad = 22, reducer = 27, dequantize = 38, quantize = 89,
+    l2_norm = 12, log_softmax = 36, leaky_relu = 75, abs = 78
 };
 }
 std::string options_name(int type);
