@@ -35,17 +35,30 @@ constexpr abs_rsqrt_params make_abs_params(float input_scale, std::int32_t input
     return p;
 }
 
-// sqrt in double by Newton's iteration from above, stopped when it no longer decreases: the
-// root or its neighbour above. Only a quotient within 2^-52 of a rounding edge of the 31-bit
-// multiplier could tell the two apart. (std::sqrt is not constexpr.)
+// sqrt in double, correctly rounded (std::sqrt is not constexpr): Newton's iteration from
+// above to within an ulp, then the neighbour whose square is closest, from the exact residual
+// x - y^2 (Dekker's product: y split into two 26-bit halves).
 constexpr double constexpr_sqrt(double x) noexcept {
     if (!(x > 0.0) || x > 1.7976931348623157e308) return x == 0.0 ? 0.0 : x;
     double y = x > 1.0 ? x : 1.0;
-    for (int i = 0; i < 2000; ++i) {
+    for (int i = 0; i < 2100; ++i) {
         const double next = 0.5 * (y + x / y);
         if (next >= y) break;
         y = next;
     }
+    auto residual = [x](double v) {
+        const double c = 134217729.0 * v;  // 2^27 + 1
+        const double hi = c - (c - v), lo = v - hi;
+        const double p = v * v;
+        const double e = ((hi * hi - p) + 2.0 * hi * lo) + lo * lo;
+        return (x - p) - e;
+    };
+    double ulp = 1.0;  // 2^(exponent - 53): y's last place
+    for (int e = detail::constexpr_frexp(y).exponent - 53; e != 0; e += e < 0 ? 1 : -1) ulp = e < 0 ? ulp * 0.5 : ulp * 2.0;
+    // (y +- ulp/2)^2 = y^2 +- y ulp + ulp^2 / 4: the rounding edges of the root.
+    const double r = residual(y);
+    if (r >= y * ulp + ulp * ulp / 4) return y + ulp;
+    if (r <= -y * ulp + ulp * ulp / 4) return y - ulp;
     return y;
 }
 
