@@ -11,6 +11,7 @@
 
 #include "ctnn/core/shape.hpp"
 #include "ctnn/core/tensor_type.hpp"
+#include "ctnn/kernels/portable/log_softmax_s8.hpp"
 #include "ctnn/kernels/portable/softmax_s8.hpp"
 #include "ctnn/kernels/reference/softmax_s8.hpp"
 #include "ctnn/layers/activations.hpp"
@@ -161,4 +162,18 @@ TEST_CASE("softmax: the portable kernel is the reference, any row length") {
     bytes t(200, -3), t_fast(200);
     portable::softmax_s8<two_hundred>(t.data(), t_fast.data());
     CHECK(t_fast == bytes(200, -127));
+}
+
+TEST_CASE("log_softmax: the portable kernel is the reference, on SOFTMAX's exp table") {
+    constexpr log_softmax_params p = make_log_softmax_params(3, 700, 0.02f);
+    bytes in(3 * 700), ref(in.size()), fast(in.size());
+    std::uint32_t s = 777;
+    for (auto& v : in) {
+        s = s * 1664525u + 1013904223u;
+        v = static_cast<std::int8_t>(s >> 24);
+    }
+    for (int c = 0; c < 700; ++c) in[static_cast<std::size_t>(700 + c)] = 9;  // a row of equal values
+    reference::log_softmax_s8(p, in.data(), ref.data());
+    portable::log_softmax_s8<p>(in.data(), fast.data());
+    CHECK(ref == fast);
 }

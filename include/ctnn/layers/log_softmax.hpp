@@ -1,5 +1,6 @@
 // LOG_SOFTMAX int8 -> int8 over the last dimension, TFLite's fixed-point algorithm
-// (kernels/reference/log_softmax_s8.hpp). In place: a row's statistics are taken before any
+// (kernels/reference/log_softmax_s8.hpp; the portable kernel reads its exps from SOFTMAX's 1 KB
+// table, kernels/portable/log_softmax_s8.hpp). In place: a row's statistics are taken before any
 // output of it is written.
 #pragma once
 
@@ -7,6 +8,7 @@
 
 #include "ctnn/core/tensor_type.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
+#include "ctnn/kernels/portable/log_softmax_s8.hpp"
 #include "ctnn/kernels/reference/log_softmax_s8.hpp"
 #include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/layer_base.hpp"

@@ -83,7 +83,7 @@ inline void log_softmax_s8(const log_softmax_params& p, const std::int8_t* input
 
 }  // namespace ctnn::kernels::reference
 
-// The reference kernel is the only one: log_softmax runs once per row, on a model's outputs.
+// The reference set's kernel (the portable set has its own: kernels/portable/log_softmax_s8.hpp).
 namespace ctnn::kernels {
 template <>
 struct kernel<reference_set, op::log_softmax> : provided_kernel {
