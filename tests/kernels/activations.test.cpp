@@ -11,6 +11,7 @@
 
 #include "ctnn/core/shape.hpp"
 #include "ctnn/core/tensor_type.hpp"
+#include "ctnn/kernels/portable/l2_normalization_s8.hpp"
 #include "ctnn/kernels/portable/log_softmax_s8.hpp"
 #include "ctnn/kernels/portable/softmax_s8.hpp"
 #include "ctnn/kernels/reference/softmax_s8.hpp"
@@ -175,5 +176,19 @@ TEST_CASE("log_softmax: the portable kernel is the reference, on SOFTMAX's exp t
     for (int c = 0; c < 700; ++c) in[static_cast<std::size_t>(700 + c)] = 9;  // a row of equal values
     reference::log_softmax_s8(p, in.data(), ref.data());
     portable::log_softmax_s8<p>(in.data(), fast.data());
+    CHECK(ref == fast);
+}
+
+TEST_CASE("l2_normalization: the portable kernel is the reference") {
+    constexpr l2_normalization_params p{4, 97, -7};
+    bytes in(4 * 97), ref(in.size()), fast(in.size());
+    std::uint32_t s = 4242;
+    for (auto& v : in) {
+        s = s * 1664525u + 1013904223u;
+        v = static_cast<std::int8_t>(s >> 24);
+    }
+    for (int c = 0; c < 97; ++c) in[static_cast<std::size_t>(97 + c)] = -7;  // a row at the zero point: the sum is 0
+    reference::l2_normalization_s8(p, in.data(), ref.data());
+    portable::l2_normalization_s8<p>(in.data(), fast.data());
     CHECK(ref == fast);
 }

@@ -7,6 +7,7 @@
 
 #include "ctnn/core/tensor_type.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
+#include "ctnn/kernels/portable/l2_normalization_s8.hpp"
 #include "ctnn/kernels/reference/l2_normalization_s8.hpp"
 #include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/layer_base.hpp"

@@ -51,7 +51,7 @@ inline void l2_normalization_s8(const l2_normalization_params& p, const std::int
 
 }  // namespace ctnn::kernels::reference
 
-// The reference kernel is the only one (a row's statistics before its outputs, once per row).
+// The reference set's kernel (the portable set has its own: kernels/portable/l2_normalization_s8.hpp).
 namespace ctnn::kernels {
 template <>
 struct kernel<reference_set, op::l2_normalization> : provided_kernel {
