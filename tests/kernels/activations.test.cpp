@@ -192,3 +192,19 @@ TEST_CASE("l2_normalization: the portable kernel is the reference") {
     portable::l2_normalization_s8<p>(in.data(), fast.data());
     CHECK(ref == fast);
 }
+
+TEST_CASE("softmax, log_softmax: small layers compute their exps, large ones read the table") {
+    static_assert(!portable::softmax_uses_table(1, 12) && portable::softmax_uses_table(2, 128));
+    constexpr softmax_params small = make_softmax_params(1, 12, 1.0f, 0.1f);
+    static_assert(kernel<portable_set, op::softmax>::constants<small>().shared_count == 0);
+    constexpr softmax_params large = make_softmax_params(1, 256, 1.0f, 0.1f);
+    static_assert(kernel<portable_set, op::softmax>::constants<large>().shared_count == 1);
+    bytes in{-3, 7, 7, 100, -128, 127, 0, 1, 2, 3, 4, 5}, ref(12), fast(12);
+    reference::softmax_s8(small, in.data(), ref.data());
+    portable::softmax_s8<small>(in.data(), fast.data());
+    CHECK(ref == fast);
+    constexpr log_softmax_params log_small = make_log_softmax_params(1, 12, 0.1f);
+    reference::log_softmax_s8(log_small, in.data(), ref.data());
+    portable::log_softmax_s8<log_small>(in.data(), fast.data());
+    CHECK(ref == fast);
+}

@@ -1,7 +1,7 @@
 // LOG_SOFTMAX int8 -> int8 over the last dimension, TFLite's fixed-point algorithm
-// (kernels/reference/log_softmax_s8.hpp; the portable kernel reads its exps from SOFTMAX's 1 KB
-// table, kernels/portable/log_softmax_s8.hpp). In place: a row's statistics are taken before any
-// output of it is written.
+// (kernels/reference/log_softmax_s8.hpp; the portable kernel, kernels/portable/log_softmax_s8.hpp,
+// reads its exps from SOFTMAX's 1 KB table in layers of 256 elements or more). In place: a
+// row's statistics are taken before any output of it is written.
 #pragma once
 
 #include <cstdint>

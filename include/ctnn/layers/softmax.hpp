@@ -1,5 +1,6 @@
 // SOFTMAX int8 -> int8 over the last dimension, TFLite's fixed-point algorithm, any row length
-// (kernels/reference/softmax_s8.hpp; the portable kernel reads the exps from a 1 KB table).
+// (kernels/reference/softmax_s8.hpp; the portable kernel reads the exps from a 1 KB table in
+// layers of 256 elements or more).
 #pragma once
 
 #include <concepts>
