@@ -7,7 +7,8 @@
 // reference outputs come from TFLM (tools: ../shared/tools/tflm-ref, see regenerate.sh).
 // The generators live by operator family: sweep_weighted.hpp (convolutions, fully connected,
 // pools), sweep_shape_ops.hpp (pad, reshape, mean), sweep_elementwise.hpp (add, softmax,
-// quantize, dequantize, hard_swish); sweep_random.hpp has the stream and the shared draws.
+// quantize, dequantize, hard_swish), sweep_activations.hpp (the activations and unary math);
+// sweep_random.hpp has the stream and the shared draws.
 #pragma once
 
 #include "sweep_activations.hpp"
