@@ -144,3 +144,14 @@ inline drawn_model l2_normalization(rng& r) {
 }
 
 }  // namespace sweep
+
+namespace sweep {
+
+// TANH and LOGISTIC at the ends of the input scales TFLite's arithmetic defines: a scale of 32
+// (frexp exponent 32, radius 0: the zero point gives -128, every other input saturates), of 4
+// (radius 1: only the zero point is computed), and 3.8e-9 (just above 2^-28: a left shift of 0).
+inline drawn_model tanh_radius0(rng&) { return unary_model({TANH_OP, {1, 256}, 32.0f, 3, 1.0f / 128.0f, 0}, "(radius 0)"); }
+inline drawn_model tanh_radius1(rng&) { return unary_model({TANH_OP, {1, 256}, 4.0f, -7, 1.0f / 128.0f, 0}, "(radius 1)"); }
+inline drawn_model logistic_shift0(rng&) { return unary_model({LOGISTIC, {1, 256}, 3.8e-9f, 3, 1.0f / 256.0f, -128}, "(left shift 0)"); }
+
+}  // namespace sweep

@@ -30,6 +30,9 @@ struct regression {
 inline constexpr regression regressions[] = {
     {"mean", "r_issue17", mean_equal_quantization, 8},
     {"hard_swish", "r_pot16", hard_swish_pot16, 8},
+    {"tanh", "r_radius0", tanh_radius0, 8},
+    {"tanh", "r_radius1", tanh_radius1, 8},
+    {"logistic", "r_shift0", logistic_shift0, 8},
 };
 
 // The operators of the sweep, by the directory name of their test data. `slot` fixes the

@@ -81,9 +81,10 @@ TEST_CASE("activations: TFLite's fixed output quantizations") {
 }
 
 TEST_CASE("activations: scale and option rules") {
-    expect_rejected(unary_model(LOGISTIC, 1.0f / 256.0f, -128, 32.0f),
-                    "operator #0 LOGISTIC: input scale 32 (tensor 'x') is out of range: TFLite shifts the input left by frexp(scale x 2^27)'s "
-                    "exponent, which must be 0 to 31 (a scale in [2^-28, 16))");
+    expect_rejected(unary_model(LOGISTIC, 1.0f / 256.0f, -128, 1e-9f),
+                    "operator #0 LOGISTIC: input scale 9.99999972e-10 (tensor 'x') is out of range: TFLite divides by 2^e, e the exponent of "
+                    "frexp(scale x 2^27), which must be 0 to 62 (a scale in [2^-28, 2^35))");
+    expect_converts(unary_model(TANH, 1.0f / 128.0f, 0, 32.0f), "ctnn::layers::tanh<q::t1>");  // radius 0: every input saturates
     expect_rejected(unary_model(RELU_OP, 1e-9f, 0, 4.0f),
                     "operator #0 RELU: input scale 4 (tensor 'x') and output scale 9.99999972e-10 (tensor 'y'): the requantization multiplier "
                     "must be finite with a left shift of at most 30 bits (input / output scale)");

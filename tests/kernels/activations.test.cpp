@@ -107,7 +107,13 @@ TEST_CASE("logistic, tanh: Prepare's parameters and the centre") {
     CHECK(reference::logistic_s8(p, -128) == -128);
     CHECK(reference::tanh_s8(p, 16) == static_cast<int>(std::lround(std::tanh(1.0) * 128)));     // 97
     CHECK(reference::logistic_s8(p, 16) == static_cast<int>(std::lround(256 / (1 + std::exp(-1.0)))) - 128);  // 187 - 128
-    static_assert(!sigmoid_input_scale_in_range(16.0f) && sigmoid_input_scale_in_range(15.0f));
+    static_assert(sigmoid_input_scale_in_range(0x1.0p-28f) && !sigmoid_input_scale_in_range(0x1.fffffep-29f));
+    static_assert(sigmoid_input_scale_in_range(0x1.fffffep34f) && !sigmoid_input_scale_in_range(0x1.0p35f));
+    // From a scale of 8 the radius is 0: the zero point gives -128 (v <= -0), every other input saturates.
+    constexpr sigmoid_params big = make_sigmoid_params(8.0f, 3);
+    static_assert(big.input_left_shift == 31 && big.input_range_radius == 0);
+    CHECK(reference::tanh_s8(big, 3) == -128);
+    CHECK(reference::tanh_s8(big, 4) == 127);
     static_assert(logistic_output_quantization_ok(1.0f / 256.0f, -128) && !logistic_output_quantization_ok(1.0f / 256.0f, 0));
     static_assert(tanh_output_quantization_ok(1.0f / 128.0f, 0) && !tanh_output_quantization_ok(1.0f / 256.0f, 0));
 }

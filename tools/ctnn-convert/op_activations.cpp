@@ -81,8 +81,8 @@ void lower_sigmoid(lowering& x, ir_layer& l, bool logistic) {
     }
     if (!ctnn::kernels::sigmoid_input_scale_in_range(t.input.q.scale)) {
         x.op_fail("input scale " + float_text(t.input.q.scale) + " (" + x.tensor_label(t.input.tflite_index) +
-                  ") is out of range: TFLite shifts the input left by frexp(scale x 2^27)'s exponent, which must be 0 to 31 "
-                  "(a scale in [2^-28, 16))");
+                  ") is out of range: TFLite divides by 2^e, e the exponent of frexp(scale x 2^27), which must be 0 to 62 "
+                  "(a scale in [2^-28, 2^35))");
     }
 }
 void lower_logistic(lowering& x, ir_layer& l) { lower_sigmoid(x, l, true); }

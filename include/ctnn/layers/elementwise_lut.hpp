@@ -33,7 +33,7 @@ struct elementwise_output_quantization_fixed {
 template <class Operator, class InputQuant, class OutputQuant, bool Ok>
 struct elementwise_scales_out_of_range {
     static_assert(Ok, "ctnn: this operator's scales are out of range: every multiplier derived from them must be finite "
-                      "with a left shift of at most 30 bits; LOGISTIC and TANH need an input scale in [2^-28, 16), ELU "
+                      "with a left shift of at most 30 bits; LOGISTIC and TANH need an input scale in [2^-28, 2^35), ELU "
                       "an input scale / output scale below 2^22 (template arguments: the operator, the input's and the "
                       "output's quantization)");
 };

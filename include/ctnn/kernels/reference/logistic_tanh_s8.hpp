@@ -28,11 +28,12 @@ struct sigmoid_params {
 constexpr double sigmoid_input_real(float input_scale) noexcept {
     return static_cast<double>(input_scale) * static_cast<double>(1 << (31 - sigmoid_input_integer_bits));
 }
-// The left shift must be a shift TFLite's arithmetic defines: 0 to 31 bits, that is an input
-// scale from 2^-28 up to (not including) 16.
+// The radius divides by 2^shift in 64 bits: a shift of 0 to 62, that is an input scale from
+// 2^-28 up to (not including) 2^35. From a shift of 31 on (scales of 8 and more) the radius is
+// 0: every input saturates before the multiply, which would shift past 31 bits.
 constexpr bool sigmoid_input_scale_in_range(float input_scale) noexcept {
     const int shift = detail::constexpr_frexp(sigmoid_input_real(input_scale)).exponent;
-    return shift >= 0 && shift <= 31;
+    return shift >= 0 && shift <= 62;
 }
 // TFLite's fixed output quantization (TFLM checks the zero point of LOGISTIC only).
 constexpr bool logistic_output_quantization_ok(float scale, std::int32_t zero_point) noexcept {
