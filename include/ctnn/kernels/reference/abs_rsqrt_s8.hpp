@@ -12,6 +12,7 @@
 #include "ctnn/quant/fixed_point.hpp"
 #include "ctnn/quant/fixed_point_functions.hpp"
 #include "ctnn/quant/quantize_multiplier.hpp"
+#include "ctnn/quant/requantize.hpp"
 
 namespace ctnn::kernels {
 
@@ -22,16 +23,13 @@ struct abs_rsqrt_params {
     quantized_multiplier multiplier{};
 };
 
-constexpr double abs_real(float input_scale, float output_scale) noexcept {
-    return static_cast<double>(input_scale) / static_cast<double>(output_scale);
-}
 constexpr bool abs_scales_in_range(float input_scale, float output_scale) noexcept {
-    return input_scale == output_scale || multiplier_in_range(abs_real(input_scale, output_scale));
+    return input_scale == output_scale || multiplier_in_range(input_over_output_real(input_scale, output_scale));
 }
 constexpr abs_rsqrt_params make_abs_params(float input_scale, std::int32_t input_zero_point, float output_scale,
                                            std::int32_t output_zero_point) noexcept {
     abs_rsqrt_params p{input_zero_point, output_zero_point, input_scale != output_scale, {}};
-    if (p.rescale && abs_scales_in_range(input_scale, output_scale)) p.multiplier = quantize_multiplier(abs_real(input_scale, output_scale));
+    if (p.rescale && abs_scales_in_range(input_scale, output_scale)) p.multiplier = quantize_multiplier(input_over_output_real(input_scale, output_scale));
     return p;
 }
 

@@ -12,6 +12,7 @@
 
 #include "ctnn/quant/fixed_point.hpp"
 #include "ctnn/quant/quantize_multiplier.hpp"
+#include "ctnn/quant/requantize.hpp"
 
 namespace ctnn::kernels {
 
@@ -24,16 +25,13 @@ struct requantize_clamp_params {
     std::int32_t high = 127;
 };
 
-constexpr double relu_real(float input_scale, float output_scale) noexcept {
-    return static_cast<double>(input_scale) / static_cast<double>(output_scale);
-}
 constexpr bool relu_scales_in_range(float input_scale, float output_scale) noexcept {
-    return multiplier_in_range(relu_real(input_scale, output_scale));
+    return multiplier_in_range(input_over_output_real(input_scale, output_scale));
 }
 // TFLM's CalculateReluOpData: the low clamp is zp_out + round(0 / s_out) = zp_out.
 constexpr requantize_clamp_params make_relu_params(float input_scale, std::int32_t input_zero_point, float output_scale,
                                                    std::int32_t output_zero_point) noexcept {
-    const double real = relu_real(input_scale, output_scale);
+    const double real = input_over_output_real(input_scale, output_scale);
     requantize_clamp_params p;
     p.input_zero_point = input_zero_point;
     p.output_zero_point = output_zero_point;
