@@ -18,11 +18,8 @@ namespace ctnn::layers {
 
 namespace unary {
 
-constexpr bool any_output(float, std::int32_t) noexcept { return true; }
-
 struct relu {
-    static constexpr const char* name = "relu";
-    static constexpr bool output_ok(float s, std::int32_t zp) noexcept { return any_output(s, zp); }
+    static constexpr bool output_ok(float, std::int32_t) noexcept { return true; }  // any output quantization
     static constexpr bool scales_ok(float s_in, float s_out) noexcept { return kernels::relu_scales_in_range(s_in, s_out); }
     static constexpr auto make(float s_in, std::int32_t zp_in, float s_out, std::int32_t zp_out) noexcept {
         return kernels::make_relu_params(s_in, zp_in, s_out, zp_out);
@@ -31,8 +28,7 @@ struct relu {
 };
 
 struct relu6 {
-    static constexpr const char* name = "relu6";
-    static constexpr bool output_ok(float s, std::int32_t zp) noexcept { return any_output(s, zp); }
+    static constexpr bool output_ok(float, std::int32_t) noexcept { return true; }  // any output quantization
     static constexpr bool scales_ok(float, float) noexcept { return true; }
     static constexpr auto make(float s_in, std::int32_t zp_in, float, std::int32_t) noexcept { return kernels::make_relu6_params(s_in, zp_in); }
     static constexpr std::int8_t apply(const kernels::relu6_params& p, std::int8_t x) noexcept { return kernels::reference::relu6_s8(p, x); }
@@ -40,9 +36,8 @@ struct relu6 {
 
 template <class Alpha>
 struct leaky_relu {
-    static constexpr const char* name = "leaky_relu";
     static constexpr float alpha = Alpha::value;
-    static constexpr bool output_ok(float s, std::int32_t zp) noexcept { return any_output(s, zp); }
+    static constexpr bool output_ok(float, std::int32_t) noexcept { return true; }  // any output quantization
     static constexpr bool scales_ok(float s_in, float s_out) noexcept { return kernels::leaky_relu_scales_in_range(s_in, alpha, s_out); }
     static constexpr auto make(float s_in, std::int32_t zp_in, float s_out, std::int32_t zp_out) noexcept {
         return kernels::make_leaky_relu_params(s_in, zp_in, s_out, zp_out, alpha);
@@ -51,8 +46,7 @@ struct leaky_relu {
 };
 
 struct elu {
-    static constexpr const char* name = "elu";
-    static constexpr bool output_ok(float s, std::int32_t zp) noexcept { return any_output(s, zp); }
+    static constexpr bool output_ok(float, std::int32_t) noexcept { return true; }  // any output quantization
     static constexpr bool scales_ok(float s_in, float s_out) noexcept { return kernels::elu_scales_in_range(s_in, s_out); }
     static constexpr auto make(float s_in, std::int32_t zp_in, float s_out, std::int32_t zp_out) noexcept {
         return kernels::make_elu_params(s_in, zp_in, s_out, zp_out);
@@ -61,7 +55,6 @@ struct elu {
 };
 
 struct logistic {
-    static constexpr const char* name = "logistic";
     static constexpr bool output_ok(float s, std::int32_t zp) noexcept { return kernels::logistic_output_quantization_ok(s, zp); }
     static constexpr bool scales_ok(float s_in, float) noexcept { return kernels::sigmoid_input_scale_in_range(s_in); }
     static constexpr auto make(float s_in, std::int32_t zp_in, float, std::int32_t) noexcept { return kernels::make_sigmoid_params(s_in, zp_in); }
@@ -69,7 +62,6 @@ struct logistic {
 };
 
 struct tanh {
-    static constexpr const char* name = "tanh";
     static constexpr bool output_ok(float s, std::int32_t zp) noexcept { return kernels::tanh_output_quantization_ok(s, zp); }
     static constexpr bool scales_ok(float s_in, float) noexcept { return kernels::sigmoid_input_scale_in_range(s_in); }
     static constexpr auto make(float s_in, std::int32_t zp_in, float, std::int32_t) noexcept { return kernels::make_sigmoid_params(s_in, zp_in); }
@@ -77,8 +69,7 @@ struct tanh {
 };
 
 struct abs {
-    static constexpr const char* name = "abs";
-    static constexpr bool output_ok(float s, std::int32_t zp) noexcept { return any_output(s, zp); }
+    static constexpr bool output_ok(float, std::int32_t) noexcept { return true; }  // any output quantization
     static constexpr bool scales_ok(float s_in, float s_out) noexcept { return kernels::abs_scales_in_range(s_in, s_out); }
     static constexpr auto make(float s_in, std::int32_t zp_in, float s_out, std::int32_t zp_out) noexcept {
         return kernels::make_abs_params(s_in, zp_in, s_out, zp_out);
@@ -87,8 +78,7 @@ struct abs {
 };
 
 struct rsqrt {
-    static constexpr const char* name = "rsqrt";
-    static constexpr bool output_ok(float s, std::int32_t zp) noexcept { return any_output(s, zp); }
+    static constexpr bool output_ok(float, std::int32_t) noexcept { return true; }  // any output quantization
     static constexpr bool scales_ok(float s_in, float s_out) noexcept { return kernels::rsqrt_scales_in_range(s_in, s_out); }
     static constexpr auto make(float s_in, std::int32_t zp_in, float s_out, std::int32_t zp_out) noexcept {
         return kernels::make_rsqrt_params(s_in, zp_in, s_out, zp_out);

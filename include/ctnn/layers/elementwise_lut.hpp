@@ -6,7 +6,6 @@
 // runs the operator's arithmetic on each element. Element-wise: in place when the input dies.
 //
 //   struct F {
-//       static constexpr const char* name;                              // for messages
 //       static constexpr bool output_ok(float s_out, std::int32_t zp_out);  // a fixed output quantization
 //       static constexpr bool scales_ok(float s_in, float s_out);       // the derived multipliers' range
 //       static constexpr P make(float s_in, std::int32_t zp_in, float s_out, std::int32_t zp_out);
