@@ -99,13 +99,13 @@ inline drawn_model logistic(rng& r) {
     unary_draw u{LOGISTIC, unary_shape(r), activation_scale(r), zero_point(r), 1.0f / 256.0f, -128};
     return unary_model(u, "");
 }
-inline drawn_model tanh(rng& r) {
+inline drawn_model tanh_op(rng& r) {  // not `tanh`: std::tanh's name
     unary_draw u{TANH_OP, unary_shape(r), activation_scale(r), zero_point(r), 1.0f / 128.0f, 0};
     return unary_model(u, "");
 }
 
 // ABS: equal scales (no requantization in TFLM) in a third of the models.
-inline drawn_model abs(rng& r) {
+inline drawn_model abs_op(rng& r) {  // not `abs`: std::abs's name
     const float s_in = activation_scale(r);
     const bool same = r.chance(0.33);
     const bool options = r.chance(0.5);
