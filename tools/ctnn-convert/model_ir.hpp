@@ -56,6 +56,7 @@ struct ir_layer {
     activation act = activation::none;
     bool keep_dims = false;         // FULLY_CONNECTED, MEAN
     float beta = 1.0f;              // SOFTMAX
+    float alpha = 0.0f;             // LEAKY_RELU
     std::vector<int> paddings;      // PAD: before0, after0, before1, after1, ...
     std::vector<int> axes;          // MEAN: the reduced axes, ascending, each once
     int axis = 0;                   // CONCATENATION, PACK, SPLIT, GATHER: in [0, rank)
