@@ -7,11 +7,13 @@
 // reference outputs come from TFLM (tools: ../shared/tools/tflm-ref, see regenerate.sh).
 // The generators live by operator family: sweep_weighted.hpp (convolutions, fully connected,
 // pools), sweep_shape_ops.hpp (pad, reshape, mean), sweep_elementwise.hpp (add, softmax,
-// quantize, dequantize, hard_swish); sweep_random.hpp has the stream and the shared draws.
+// quantize, dequantize, hard_swish), sweep_reduce.hpp (requantize, dequantize_uint8, sum,
+// reduce_max, reduce_min, arg_max, arg_min); sweep_random.hpp has the stream and the shared draws.
 #pragma once
 
 #include "sweep_elementwise.hpp"
 #include "sweep_random.hpp"
+#include "sweep_reduce.hpp"
 #include "sweep_shape_ops.hpp"
 #include "sweep_weighted.hpp"
 
@@ -52,6 +54,13 @@ inline constexpr generator generators[] = {
     {"quantize", quantize, 10},
     {"dequantize", dequantize, 11},
     {"hard_swish", hard_swish, 12},
+    {"requantize", requantize, 400},
+    {"dequantize_uint8", dequantize_uint8, 401},
+    {"sum", [](rng& r) { return reduction(r, SUM); }, 402},
+    {"reduce_max", [](rng& r) { return reduction(r, REDUCE_MAX); }, 403},
+    {"reduce_min", [](rng& r) { return reduction(r, REDUCE_MIN); }, 404},
+    {"arg_max", [](rng& r) { return arg_reduction(r, true); }, 405},
+    {"arg_min", [](rng& r) { return arg_reduction(r, false); }, 406},
 };
 
 }  // namespace sweep

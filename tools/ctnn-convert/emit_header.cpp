@@ -63,8 +63,9 @@ std::string emit_header(const model_ir& m, const std::string& source_name, const
     out << "namespace q {\n";
     for (std::size_t t = 0; t < m.tensors.size(); ++t) {
         const ir_tensor& x = m.tensors[t];
-        if (x.type != element::int8) continue;
-        out << "struct t" << t << " { static constexpr float scale = " << float_literal(x.q.scale)
+        if (!is_quantized(x.type)) continue;
+        out << "struct t" << t << " { " << (x.type == element::uint8 ? "using element = std::uint8_t; " : "")
+            << "static constexpr float scale = " << float_literal(x.q.scale)
             << "; static constexpr std::int32_t zero_point = " << x.q.zero_point << "; };  // " << shape_text(x.shape) << " '" << comment_text(x.name) << "'\n";
     }
     out << "}  // namespace q\n\n";
@@ -82,8 +83,8 @@ std::string emit_header(const model_ir& m, const std::string& source_name, const
     // deep model's run steps would otherwise carry every node in every symbol name). Its own
     // `instance` runs through run_layers<ns::model> for the same reason.
     out << "struct model : ctnn::graph<\n";
-    out << "    // tensor 0: model input " << shape_text(input.shape) << (input.type == element::float32 ? " float32" : " int8") << "\n";
-    out << "    ctnn::input<" << shape_type(input.shape) << ", " << (input.type == element::float32 ? std::string("ctnn::float32") : q_name(0)) << ">";
+    out << "    // tensor 0: model input " << shape_text(input.shape) << " " << element_name(input.type) << "\n";
+    out << "    ctnn::input<" << shape_type(input.shape) << ", " << (is_quantized(input.type) ? q_name(0) : std::string("ctnn::") + element_name(input.type)) << ">";
     for (std::size_t k = 0; k < m.layers.size(); ++k) {
         const ir_layer& l = m.layers[k];
         const std::size_t node = k + 1;

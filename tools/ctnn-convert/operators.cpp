@@ -9,6 +9,7 @@ namespace ctnn_convert {
 extern const operator_entry add_operator, average_pool_2d_operator, conv_2d_operator, depthwise_conv_2d_operator, dequantize_operator,
     fully_connected_operator, max_pool_2d_operator, mean_operator, pad_operator, quantize_operator, reshape_operator, softmax_operator,
     hard_swish_operator;
+extern const operator_entry sum_operator, reduce_max_operator, reduce_min_operator, arg_max_operator, arg_min_operator;
 
 namespace {
 
@@ -19,6 +20,7 @@ constexpr const operator_entry* table[] = {
     &dequantize_operator, &fully_connected_operator, &max_pool_2d_operator, &mean_operator,
     &pad_operator,        &quantize_operator,        &reshape_operator, &softmax_operator,
     &hard_swish_operator,
+    &sum_operator,        &reduce_max_operator,      &reduce_min_operator, &arg_max_operator, &arg_min_operator,
 };
 
 }  // namespace

@@ -23,10 +23,10 @@ std::string summary_table(const model_ir& m, const std::string& source_name) {
     const arena_plan plan = plan_model_arena(m);
     std::string out = "model: " + source_name + "\n";
     const ir_tensor& input = m.tensors[0];
-    out += "input: " + shape_text(input.shape) + (input.type == element::float32 ? " float32" : " int8") + " (" + std::to_string(input.bytes()) +
+    out += "input: " + shape_text(input.shape) + " " + element_name(input.type) + " (" + std::to_string(input.bytes()) +
            " bytes) at arena offset " + std::to_string(plan.offsets[0]) + "\n";
     const ir_tensor& output = m.tensors.back();
-    out += "output: " + shape_text(output.shape) + (output.type == element::float32 ? " float32" : " int8") + " (" +
+    out += "output: " + shape_text(output.shape) + " " + element_name(output.type) + " (" +
            std::to_string(output.bytes()) + " bytes)\n\n";
 
     out += pad_left("#", 3) + "  " + pad_right("operator", 18) + "  " + pad_right("input(s)", 24) + "  " + pad_right("output", 12) + "  " +

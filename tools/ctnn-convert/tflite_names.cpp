@@ -80,6 +80,8 @@ std::string options_name(int type) {
         case options::reducer: return "ReducerOptions";
         case options::dequantize: return "DequantizeOptions";
         case options::quantize: return "QuantizeOptions";
+        case options::arg_max: return "ArgMaxOptions";
+        case options::arg_min: return "ArgMinOptions";
         default: return "options type " + std::to_string(type);
     }
 }

@@ -17,5 +17,7 @@ struct lut_s8 {};  // any int8 -> int8 function of one value, as a 256-entry tab
 struct softmax {};
 struct quantize {};
 struct dequantize {};
+struct reduce {};      // REDUCE_MAX, REDUCE_MIN
+struct arg_reduce {};  // ARG_MAX, ARG_MIN
 
 }  // namespace ctnn::kernels::op
