@@ -1,7 +1,7 @@
 // The runner behind ctnn_add_runner(): a host program for one converted model. Reads raw
-// inputs from standard input until EOF (each model::input_size elements: int8, or
-// little-endian float32 when the model takes float), runs the model on each, and writes the
-// raw outputs, concatenated, to standard output. A trailing partial input is an error (exit 2).
+// inputs from standard input until EOF (each model::input_size elements of the model's input
+// type: int8 or uint8 bytes, little-endian float32 or int32), runs the model on each, and
+// writes the raw outputs, concatenated, to standard output. A trailing partial input is an error (exit 2).
 //
 //   --reference           run every layer's reference kernel instead (a cross-check)
 //   --info                print what the compiler derived (layers, MACs, flash and arena bytes)
@@ -155,8 +155,7 @@ int main(int argc, char** argv) {
                         "input: %zu bytes per inference; output: %zu bytes per inference\n"
                         "element types: %s input, %s output\n",
                         self, input_bytes, model::output_size * sizeof(typename model::output_element),
-                        std::is_same_v<typename model::input_element, float> ? "float32" : "int8",
-                        std::is_same_v<typename model::output_element, float> ? "float32" : "int8");
+                        ctnn::element_name<typename model::input_element>(), ctnn::element_name<typename model::output_element>());
             return 0;
         } else {
             std::fprintf(stderr, "%s: unknown argument '%s' (try --help)\n", self, arg.c_str());
