@@ -41,8 +41,9 @@ struct arg_extreme : layer {
     struct bind {
         using s = typename In::shape;
         static_assert(sizeof(diag::arg_max_needs_an_int8_tensor<In, Int8Tensor<In>>));
-        static_assert(sizeof(diag::arg_axis_out_of_range<s::rank, Axis, Axis >= -s::rank && Axis < s::rank>));
-        static constexpr int axis = Axis < 0 ? Axis + s::rank : Axis;
+        static constexpr bool axis_in_range = Axis >= -s::rank && Axis < s::rank;
+        static_assert(sizeof(diag::arg_axis_out_of_range<s::rank, Axis, axis_in_range>));
+        static constexpr int axis = !axis_in_range ? 0 : Axis < 0 ? Axis + s::rank : Axis;  // 0: no second error
 
         static constexpr kernels::arg_params params = [] {
             kernels::arg_params p;

@@ -34,6 +34,11 @@ template <class Input, bool IsInt8>
 struct reduction_needs_an_int8_tensor_of_rank_1_to_6 {
     static_assert(IsInt8, "ctnn: sum/reduce_max/reduce_min reduce an int8 tensor of rank 1 to 6 (template argument: the input)");
 };
+template <class InputQuant, class OutputQuant, bool InRange>
+struct sum_scale_ratio_out_of_range {
+    static_assert(InRange, "ctnn: sum: input scale / output scale must be below 2^30 (a left shift of at most 30 bits) "
+                           "(template arguments: the input's and the output's quantization)");
+};
 template <long long Count, bool Fits>
 struct sum_reduces_too_many_elements {
     static_assert(Fits, "ctnn: sum: more than 2^23 elements per output value could overflow the int32 sum (template argument: the count)");
@@ -63,6 +68,8 @@ struct sum : layer {
     template <class In>
     struct bind {
         static_assert(valid_quantization<OutQ>);
+        static_assert(sizeof(diag::sum_scale_ratio_out_of_range<
+                             typename In::quant, OutQ, multiplier_in_range(static_cast<double>(In::quant::scale) / static_cast<double>(OutQ::scale))>));
         static constexpr kernels::mean_params params = [] {
             kernels::mean_params p;
             p.set_axes(detail::reduction_input<In, Over>::value);
