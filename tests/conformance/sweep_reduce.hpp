@@ -1,7 +1,7 @@
 // Sweep generators of the type edges and the reductions: QUANTIZE between 8-bit types
 // (int8 -> int8, uint8 -> int8, int8 -> uint8), DEQUANTIZE uint8 -> float32, SUM, REDUCE_MAX,
 // REDUCE_MIN (MEAN's axis draws: any rank 1-4, repeated and negative axes, keep_dims), ARG_MAX
-// and ARG_MIN (one axis, int32 out; the axis tensor [1] or a scalar).
+// and ARG_MIN (one axis, int8 or float32 in, int32 out; the axis tensor [1] or a scalar).
 #pragma once
 
 #include <cmath>
@@ -139,7 +139,13 @@ inline drawn_model arg_reduction(rng& r, bool max) {
     std::vector<std::int32_t> out;
     for (int i = 0; i < rank; ++i)
         if (i != axis) out.push_back(in[static_cast<std::size_t>(i)]);
-    m.add_tensor({"input", in, INT8, 0, {activation_scale(r)}, {zero_point(r)}, 0, {}});
+    const float s = activation_scale(r);
+    const std::int32_t zp = zero_point(r);
+    d.float_input = r.chance(0.25);  // TFLM's ARG_MAX runs float32 too: values on a grid, ties included
+    d.input_scale = s;
+    d.input_zero_point = zp;
+    if (d.float_input) m.add_tensor({"input", in, FLOAT32, 0, {}, {}, 0, {}});
+    else m.add_tensor({"input", in, INT8, 0, {s}, {zp}, 0, {}});
     m.add_tensor({"axis", scalar_axis ? std::vector<std::int32_t>{} : std::vector<std::int32_t>{1}, INT32,
                   m.add_buffer(std::vector<std::int32_t>{written}), {}, {}, 0, {}});
     m.add_tensor({"output", out, INT32, 0, {}, {}, 0, {}});
@@ -149,7 +155,7 @@ inline drawn_model arg_reduction(rng& r, bool max) {
     m.ops.push_back(o);
     m.inputs = {0};
     m.outputs = {2};
-    d.text = "in " + dims_text(in) + " axis " + std::to_string(written) + (scalar_axis ? " (scalar)" : "") + " out " + dims_text(out) +
+    d.text = std::string(d.float_input ? "float32 " : "") + "in " + dims_text(in) + " axis " + std::to_string(written) + (scalar_axis ? " (scalar)" : "") + " out " + dims_text(out) +
              (options ? "" : " no options");
     return d;
 }

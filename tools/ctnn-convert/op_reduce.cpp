@@ -1,5 +1,5 @@
-// SUM, REDUCE_MAX and REDUCE_MIN (MEAN's axis rules: lowering::reduction_axes) and ARG_MAX,
-// ARG_MIN (one constant axis, int32 indices out) of an int8 tensor.
+// SUM, REDUCE_MAX and REDUCE_MIN of an int8 tensor (MEAN's axis rules: lowering::reduction_axes),
+// and ARG_MAX, ARG_MIN of an int8 or float32 tensor (one constant axis, int32 indices out).
 #include <ctnn/kernels/geometry.hpp>  // the reductions' limits, shared with the layers
 #include <ctnn/layers/arg_max.hpp>    // their operator_traits
 #include <ctnn/layers/reduce.hpp>
@@ -47,7 +47,10 @@ void lower_reduce_extreme(lowering& x, ir_layer& l) {
 }
 
 void lower_arg(lowering& x, ir_layer& l) {
-    const int in = x.layer_input(l, 2, 2);
+    x.expect_inputs(2, 2);
+    const int index = x.op().inputs[0];
+    const bool float_input = index >= 0 && x.model().tensors[static_cast<std::size_t>(index)].type == static_cast<int>(tensor_type::float32);
+    const int in = x.layer_input(l, 2, 2, float_input ? element::float32 : element::int8);  // TFLM runs both
     const bool max = x.op().builtin_code == tfl::op::arg_max;
     x.options(max ? tfl::options::arg_max : tfl::options::arg_min, false);
     const ir_tensor input = x.graph_tensor(in);

@@ -1,4 +1,4 @@
-// ARG_MAX and ARG_MIN of an int8 tensor over one axis (negative: from the end): the int32
+// ARG_MAX and ARG_MIN of an int8 or float32 tensor over one axis (negative: from the end): the int32
 // index of the first largest (smallest) value along it, TFLite's ArgMinMax. The output is the
 // input's shape without the axis (a rank-1 input gives one value, shape<1>) and its type
 // ctnn::int32: raw indices, no quantization.
@@ -24,9 +24,9 @@ template <int Rank, int Axis, bool Valid>
 struct arg_axis_out_of_range {
     static_assert(Valid, "ctnn: arg_max/arg_min: the axis lies outside [-rank, rank) of the input (template arguments: rank, axis)");
 };
-template <class Input, bool IsInt8>
-struct arg_max_needs_an_int8_tensor {
-    static_assert(IsInt8, "ctnn: arg_max/arg_min take an int8 tensor (template argument: the input)");
+template <class Input, bool IsInt8OrFloat>
+struct arg_max_needs_an_int8_or_float32_tensor {
+    static_assert(IsInt8OrFloat, "ctnn: arg_max/arg_min take an int8 or float32 tensor (template argument: the input)");
 };
 }  // namespace diag
 
@@ -40,7 +40,8 @@ struct arg_extreme : layer {
     template <class In>
     struct bind {
         using s = typename In::shape;
-        static_assert(sizeof(diag::arg_max_needs_an_int8_tensor<In, Int8Tensor<In>>));
+        static_assert(sizeof(diag::arg_max_needs_an_int8_or_float32_tensor<In, Int8Tensor<In> || In::is_float>));
+        using element = typename In::element;
         static constexpr bool axis_in_range = Axis >= -s::rank && Axis < s::rank;
         static_assert(sizeof(diag::arg_axis_out_of_range<s::rank, Axis, axis_in_range>));
         static constexpr int axis = !axis_in_range ? 0 : Axis < 0 ? Axis + s::rank : Axis;  // 0: no second error
@@ -70,10 +71,10 @@ struct arg_extreme : layer {
         template <kernel_options>
         static constexpr kernels::linked_constants constants() { return kernel::template constants<params>(); }
         template <kernel_options>
-        static void run(const std::int8_t* input, std::int32_t* out, std::byte*) {
+        static void run(const element* input, std::int32_t* out, std::byte*) {
             kernel::template run<params>(input, out);
         }
-        static void run_reference(const std::int8_t* input, std::int32_t* out) {
+        static void run_reference(const element* input, std::int32_t* out) {
             kernels::reference::arg_s8(kernels::reference::runtime_value(params), input, out);
         }
     };

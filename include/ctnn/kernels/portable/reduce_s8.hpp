@@ -2,7 +2,7 @@
 // bit-exact with kernels/reference/reduce_s8.hpp.
 //
 //   kernel<portable_set, op::reduce>::run<P>(const std::int8_t* input, std::int8_t* output)
-//   kernel<portable_set, op::arg_reduce>::run<P>(const std::int8_t* input, std::int32_t* output)
+//   kernel<portable_set, op::arg_reduce>::run<P>(const T* input, std::int32_t* output)  (int8 or float)
 //
 // A reduction whose reduced dimensions are contiguous (outer x reduced x inner, MEAN's layout_of)
 // keeps a row of `inner` running values and folds each reduced row into it; other layouts run
@@ -47,8 +47,8 @@ template <>
 struct kernel<portable_set, op::arg_reduce> : provided_kernel {
     template <arg_params P>
     static constexpr linked_constants constants() { return {}; }
-    template <arg_params P>
-    static void run(const std::int8_t* input, std::int32_t* output) {
+    template <arg_params P, class T>  // T: std::int8_t or float
+    static void run(const T* input, std::int32_t* output) {
         reference::arg_s8(P, input, output);  // constant bounds: the compiler specialises the loops
     }
 };

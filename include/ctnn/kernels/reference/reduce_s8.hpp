@@ -1,7 +1,7 @@
 // Reference REDUCE_MAX / REDUCE_MIN over any axes of an int8 tensor (TFLite's ReduceGeneric
 // with max or min: no requantization, input and output share quantization) and ARG_MAX /
-// ARG_MIN over one axis (TFLite's ArgMinMax: the index of the first largest or smallest value,
-// as int32; a strict comparison, so ties keep the lower index).
+// ARG_MIN over one axis of an int8 or float32 tensor (TFLite's ArgMinMax: the index of the
+// first largest or smallest value, as int32; a strict comparison, so ties keep the lower index).
 #pragma once
 
 #include <cstdint>
@@ -27,14 +27,16 @@ constexpr void reduce_s8(const reduce_params& p, const std::int8_t* input, std::
     }
 }
 
-constexpr void arg_s8(const arg_params& p, const std::int8_t* input, std::int32_t* output) noexcept {
+// int8 or float32 values (TFLM's ARG_MAX runs both).
+template <class T>
+constexpr void arg_s8(const arg_params& p, const T* input, std::int32_t* output) noexcept {
     for (int o = 0; o < p.outer; ++o) {
         for (int i = 0; i < p.inner; ++i) {
-            const std::int8_t* row = input + o * p.axis * p.inner + i;
-            std::int8_t best = row[0];
+            const T* row = input + o * p.axis * p.inner + i;
+            T best = row[0];
             std::int32_t index = 0;
             for (int a = 1; a < p.axis; ++a) {
-                const std::int8_t v = row[a * p.inner];
+                const T v = row[a * p.inner];
                 if (p.max ? v > best : v < best) {
                     best = v;
                     index = a;
