@@ -73,6 +73,15 @@ TEST_CASE("reduce: SUM, REDUCE_MAX and ARG_MAX convert to their layers") {
     r = convert(build(arg_max_model({-1})));
     CHECK(r.status == 0);
     CHECK(contains(r.out, "ctnn::layers::arg_max<1>"));
+    // TFLM's ARG_MAX also runs on float32: a float model input, int32 out.
+    auto f = arg_max_model({0});
+    f.tensors[0] = {"x", {2, 5}, FLOAT32, 0, {}, {}, 0, {}};
+    f.tensors[2].shape = {5};
+    r = convert(build(f));
+    INFO("stderr: " << r.err);
+    CHECK(r.status == 0);
+    CHECK(contains(r.out, "ctnn::input<ctnn::shape<2, 5>, ctnn::float32>"));
+    CHECK(contains(r.out, "ctnn::layers::arg_max<0>"));
 }
 
 TEST_CASE("reduce: uint8 edges convert, the uint8 tag naming its element") {
@@ -103,4 +112,8 @@ TEST_CASE("reduce: rejections name the operator, the tensor and the rule") {
     u.tensors[0].type = UINT8;
     u.tensors[0].zero_point = {128};
     expect_rejected(u, "operator #0 SUM: tensor 'x' is uint8; expected int8");
+    // An int32 model input is accepted as a type, and the operator that cannot read it says so.
+    auto i = reduction_model(SUM, {2}, {1, 4}, 1.0f);
+    i.tensors[0] = {"x", {1, 4, 6}, INT32, 0, {}, {}, 0, {}};
+    expect_rejected(i, "operator #0 SUM: tensor 'x' is int32; expected int8");
 }

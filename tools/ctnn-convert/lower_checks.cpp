@@ -115,7 +115,7 @@ ir_tensor lowering::make_tensor(int index) const {
         out.type = element::int32;  // raw values: any quantization table is not read
     } else {
         tensor_fail(index, "is " + tfl::tensor_type_name(t.type) +
-                               "; ctnn supports int8 activations (float32 only into QUANTIZE and out of DEQUANTIZE, uint8 only into and "
+                               "; ctnn supports int8 activations (float32 only into QUANTIZE, ARG_MAX and ARG_MIN and out of DEQUANTIZE, uint8 only into and "
                                "out of QUANTIZE and into DEQUANTIZE, int32 only out of ARG_MAX and ARG_MIN)");
     }
     return out;

@@ -45,7 +45,7 @@ void lower_quantize(lowering& x, ir_layer& l) {
                       "; ctnn supports float32 -> int8, int8 -> int8, uint8 -> int8 and int8 -> uint8 (TFLM refuses uint8 -> uint8)");
         }
     }
-    const element in_type = element_of(x.model().tensors[static_cast<std::size_t>(index)]);
+    const element in_type = index >= 0 ? element_of(x.model().tensors[static_cast<std::size_t>(index)]) : element::float32;  // missing: refused next
     const element out_type = element_of(x.model().tensors[static_cast<std::size_t>(out_index)]);
     const int in = x.activation_input(0, in_type);
     l.inputs = {in};

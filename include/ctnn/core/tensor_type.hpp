@@ -20,6 +20,8 @@ struct tensor_type {
     using quant = Q;
     static constexpr bool is_float = std::is_same_v<Q, float32>;
     static constexpr bool is_quantized = QuantParams<Q>;
+    static_assert(!is_quantized || QuantizedElement<quant_element_t<Q>>,
+                  "ctnn: a quantization tag's element must be std::int8_t or std::uint8_t (or none: int8)");
     // float, std::int32_t, or the quantized type the tag names (int8 by default).
     using element = std::conditional_t<is_float, float, std::conditional_t<is_quantized, quant_element_t<Q>, std::int32_t>>;
     static constexpr std::size_t size = S::size;

@@ -29,7 +29,8 @@ constexpr requantize_params make_requantize_params(float s_in, std::int32_t zp_i
 
 // The pairs TFLM's QUANTIZE runs between 8-bit types (micro/kernels/quantize_common.cc).
 constexpr bool requantize_supported(quantized_element_facts in, quantized_element_facts out) noexcept {
-    return in.min < 0 || out.min < 0;  // not uint8 -> uint8
+    const auto eight_bit = [](quantized_element_facts f) { return f.max - f.min == 255; };
+    return eight_bit(in) && eight_bit(out) && (in.min < 0 || out.min < 0);  // int8 or uint8, not uint8 -> uint8
 }
 
 }  // namespace ctnn::kernels
