@@ -184,7 +184,23 @@ model hard_swish_seed() {
     return m;
 }
 
-constexpr int seed_count = 6;
+// x uint8 1x2x6 -> QUANTIZE int8 -> ARG_MAX over axis 2 -> int32 1x2: the uint8 and int32 edges.
+model type_edges_seed() {
+    model m;
+    m.add_tensor({"x", {1, 2, 6}, 3 /* UINT8 */, 0, {0.5f}, {128}, 0, {}});
+    m.add_tensor({"q", {1, 2, 6}, INT8, 0, {0.25f}, {-3}, 0, {}});
+    m.add_tensor({"axis", {1}, INT32, m.add_buffer(std::vector<std::int32_t>{-1}), {}, {}, 0, {}});
+    m.add_tensor({"y", {1, 2}, INT32, 0, {}, {}, 0, {}});
+    m.ops.push_back({m.code(QUANTIZE), {0}, {1}, 0, false, {}});
+    op arg{m.code(56 /* ARG_MAX */), {1, 2}, {3}, 40 /* ArgMaxOptions */, true, {}};
+    arg.options.scalar<std::int8_t>(0, INT32);
+    m.ops.push_back(arg);
+    m.inputs = {0};
+    m.outputs = {3};
+    return m;
+}
+
+constexpr int seed_count = 7;
 model seed(int which) {
     switch (which) {
         case 0: return tiny_model();
@@ -192,6 +208,7 @@ model seed(int which) {
         case 2: return options_model();
         case 3: return residual_model();
         case 4: return edge_cases_model();
+        case 6: return type_edges_seed();
         default: return hard_swish_seed();
     }
 }
