@@ -49,6 +49,8 @@ enum : int {
     gather = 36, squeeze = 43, strided_slice = 45, padv2 = 60, slice = 65, expand_dims = 70, mirror_pad = 100, broadcast_to = 130
 };
 }
+// The reductions and arg reductions (their own line, so that other operators' lines stay apart).
+namespace op { enum : int { arg_max = 56, sum = 74, arg_min = 79, reduce_max = 82, reduce_min = 89 }; }
 std::string operator_name(int builtin_code);
 
 // BuiltinOptions union members: their type byte in Operator.builtin_options_type.
@@ -61,6 +63,7 @@ enum : int {
     l2_norm = 12, log_softmax = 36, leaky_relu = 75, abs = 78
 };
 }
+namespace options { enum : int { arg_max = 40, arg_min = 57 }; }
 std::string options_name(int type);
 
 enum class padding : std::int8_t { same = 0, valid = 1 };
