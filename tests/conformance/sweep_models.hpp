@@ -7,9 +7,11 @@
 // reference outputs come from TFLM (tools: ../shared/tools/tflm-ref, see regenerate.sh).
 // The generators live by operator family: sweep_weighted.hpp (convolutions, fully connected,
 // pools), sweep_shape_ops.hpp (pad, reshape, mean), sweep_elementwise.hpp (add, softmax,
-// quantize, dequantize, hard_swish); sweep_random.hpp has the stream and the shared draws.
+// quantize, dequantize, hard_swish), sweep_binary.hpp (the broadcasting binary operators);
+// sweep_random.hpp has the stream and the shared draws.
 #pragma once
 
+#include "sweep_binary.hpp"
 #include "sweep_elementwise.hpp"
 #include "sweep_random.hpp"
 #include "sweep_shape_ops.hpp"
@@ -52,6 +54,13 @@ inline constexpr generator generators[] = {
     {"quantize", quantize, 10},
     {"dequantize", dequantize, 11},
     {"hard_swish", hard_swish, 12},
+    {"add_broadcast", [](rng& r) { return binary_op(r, ADD); }, 300},
+    {"sub", [](rng& r) { return binary_op(r, binary::SUB); }, 301},
+    {"mul", [](rng& r) { return binary_op(r, binary::MUL); }, 302},
+    {"squared_difference", [](rng& r) { return binary_op(r, binary::SQUARED_DIFFERENCE); }, 303},
+    {"maximum", [](rng& r) { return binary_op(r, binary::MAXIMUM); }, 304},
+    {"minimum", [](rng& r) { return binary_op(r, binary::MINIMUM); }, 305},
+    {"prelu", [](rng& r) { return binary_op(r, binary::PRELU); }, 306},
 };
 
 }  // namespace sweep

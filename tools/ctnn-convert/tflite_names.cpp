@@ -80,6 +80,10 @@ std::string options_name(int type) {
         case options::reducer: return "ReducerOptions";
         case options::dequantize: return "DequantizeOptions";
         case options::quantize: return "QuantizeOptions";
+        case 21: return "MulOptions";
+        case 28: return "SubOptions";
+        case 39: return "MaximumMinimumOptions";
+        case 76: return "SquaredDifferenceOptions";
         default: return "options type " + std::to_string(type);
     }
 }

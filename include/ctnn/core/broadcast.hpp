@@ -52,6 +52,12 @@ template <std::size_t R1, std::size_t R2>
 constexpr broadcast_geometry make_broadcast_geometry(const std::array<int, R1>& a, const std::array<int, R2>& b) noexcept {
     broadcast_geometry g;
     constexpr int n = max_broadcast_rank;
+    // Every array element assigned before use: GCC 12 mangles a class template argument built
+    // sparsely without its gaps, so two geometries could name one kernel.
+    for (int i = 0; i < n; ++i) {
+        const auto k = static_cast<std::size_t>(i);
+        g.out[k] = g.dims[k] = g.stride1[k] = g.stride2[k] = g.extent[k] = g.loop_stride1[k] = g.loop_stride2[k] = 0;
+    }
     const int r1 = static_cast<int>(R1), r2 = static_cast<int>(R2);
     g.rank = r1 > r2 ? r1 : r2;
     if (g.rank > n) {

@@ -55,6 +55,10 @@ struct mean : layer {
             kernels::mean_params p;
             p.rank = s::rank;
             for (int d = 0; d < s::rank; ++d) p.dims[static_cast<std::size_t>(d)] = s::dims[static_cast<std::size_t>(d)];
+            // Every element assigned, false ones too: GCC 12 mangles a class template argument
+            // whose array was built sparsely without the gaps, so two MEANs over axes {0, 3} and
+            // {2, 3} of one shape linked one kernel.
+            for (auto& r : p.reduced) r = false;
             for (const int a : Over::values) p.reduced[static_cast<std::size_t>(a < 0 ? a + s::rank : a)] = true;
             p.input_zero_point = In::quant::zero_point;
             p.output_zero_point = OutQ::zero_point;
