@@ -16,6 +16,7 @@
 #include "ctnn/quant/qparams.hpp"
 #include "ctnn/quant/quantize_multiplier.hpp"
 #include "ctnn/layers/add.hpp"
+#include "ctnn/layers/concatenation.hpp"
 #include "ctnn/layers/maximum_minimum.hpp"
 #include "ctnn/layers/mul.hpp"
 #include "ctnn/layers/prelu.hpp"

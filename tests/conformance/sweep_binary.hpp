@@ -1,11 +1,13 @@
 // Sweep generators of the element-wise binary operators with broadcasting: ADD (broadcast),
-// SUB, MUL, SQUARED_DIFFERENCE, MAXIMUM, MINIMUM, PRELU. The model has one input x; the
-// operands come from it: x itself, or a MEAN of x that keeps its reduced axes as 1s (a
-// broadcast operand, with a quantization of its own), drops a prefix of them (a lower rank,
-// right-aligned), or reduces only size-1 axes (x's shape with another scale). Two MEANs over
-// different axes give an output larger than either operand ([3,1] and [1,4] make [3,4]).
-// Either operand order; ranks 1 to the operator's TFLM limit (5, or 4 for SQUARED_DIFFERENCE
-// and PRELU); every fused activation where the operator has one.
+// SUB, MUL, SQUARED_DIFFERENCE, MAXIMUM, MINIMUM, PRELU. Half the models take two operands
+// drawn on their own from one broadcast shape (each full, one value, a per-channel row, a
+// lower rank, or 1s at random axes), each a model input or a constant of random values (never
+// both constants); the rest read one input x twice, or x and a MEAN of x that keeps its reduced
+// axes as 1s (a broadcast operand with a quantization of its own), drops a prefix of them (a
+// lower rank, right-aligned) or reduces only size-1 axes (x's shape, another scale); two MEANs
+// over different axes give an output larger than either operand. Either operand order; ranks 1
+// to the operator's TFLM limit (5, or 4 for SQUARED_DIFFERENCE and PRELU); every fused
+// activation where the operator has one.
 #pragma once
 
 #include <algorithm>
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "sweep_random.hpp"
+#include "sweep_weighted.hpp"  // weights(): random int8 values
 
 namespace sweep {
 
@@ -86,6 +89,44 @@ inline std::vector<std::int32_t> broadcast_shape(const std::vector<std::int32_t>
     return out;
 }
 
+
+// An operand shape drawn from the output's: full, one value, a per-channel row, a lower rank
+// (a suffix of the axes) or 1s at random axes.
+inline std::vector<std::int32_t> operand_shape(rng& r, const std::vector<std::int32_t>& out) {
+    const int rank = static_cast<int>(out.size());
+    std::vector<std::int32_t> s = out;
+    switch (r.uniform(0, 4)) {
+        case 0: break;
+        case 1: s.assign(static_cast<std::size_t>(r.uniform(1, rank)), 1); break;
+        case 2:
+            if (r.chance(0.5)) s = {out.back()};
+            else
+                for (int i = 0; i + 1 < rank; ++i) s[static_cast<std::size_t>(i)] = 1;
+            break;
+        case 3: s.erase(s.begin(), s.begin() + r.uniform(1, rank - 1 > 0 ? rank - 1 : 1)); [[fallthrough]];
+        default:
+            for (auto& d : s)
+                if (r.chance(0.4)) d = 1;
+    }
+    if (s.empty()) s = {1};
+    return s;
+}
+
+// A model input or a constant of random values, with its own quantization.
+inline operand independent_operand(rng& r, model& m, const std::vector<std::int32_t>& shape, float scale, std::int32_t zp, bool constant,
+                                   const char* name) {
+    operand o;
+    o.shape = shape;
+    o.scale = scale;
+    o.zero_point = zp;
+    std::size_t n = 1;
+    for (const auto d : shape) n *= static_cast<std::size_t>(d);
+    o.tensor = m.add_tensor({name, shape, INT8, constant ? m.add_buffer(weights(r, n)) : 0u, {scale}, {zp}, 0, {}});
+    if (!constant) m.inputs.push_back(o.tensor);
+    o.text = std::string(constant ? "const " : "input ") + name + " " + dims_text(shape);
+    return o;
+}
+
 }  // namespace binary
 
 inline drawn_model binary_op(rng& r, int builtin) {
@@ -97,48 +138,60 @@ inline drawn_model binary_op(rng& r, int builtin) {
     const int rank = r.uniform(1, max_rank);
     std::vector<std::int32_t> shape = random_dims(r, rank, rank >= 4 ? 4 : 6);
     if (r.chance(0.3)) shape.back() = r.pick<int>({8, 16, 24, 33});  // per-channel rows of some length
-    operand x;
-    x.shape = shape;
-    x.scale = activation_scale(r);
-    x.zero_point = zero_point(r);
-    x.tensor = m.add_tensor({"x", shape, INT8, 0, {x.scale}, {x.zero_point}, 0, {}});
-    x.text = "x " + dims_text(shape);
-    m.inputs = {0};
-
     // MAXIMUM and MINIMUM: mostly one quantization everywhere, as converters make them.
     const bool minmax = builtin == MAXIMUM || builtin == MINIMUM;
     const bool shared_quant = minmax && r.chance(0.75);
-    const auto other_scale = [&] { return shared_quant ? x.scale : x.scale * r.log_uniform(-3, 3); };
-    const auto other_zp = [&] { return shared_quant ? x.zero_point : zero_point(r); };
+    const float s_x = activation_scale(r);
+    const std::int32_t zp_x = zero_point(r);
+    const auto other_scale = [&] { return shared_quant ? s_x : s_x * r.log_uniform(-3, 3); };
+    const auto other_zp = [&] { return shared_quant ? zp_x : zero_point(r); };
 
-    const int form = r.uniform(0, 9);  // 0: x, x; 1-2: x, same-shape mean; 3-6: x, broadcast mean; 7-9: two means
-    operand a = x, b = x;
-    if (form >= 1 && form <= 6) {
-        std::vector<std::int32_t> axes;
-        bool keep = true;
-        if (form <= 2) {
-            for (int i = 0; i < rank; ++i)
-                if (shape[static_cast<std::size_t>(i)] == 1) axes.push_back(i);
-            if (axes.empty()) {  // no size-1 axis: a broadcast after all
+    const int form = r.uniform(0, 9);  // 0-4: two drawn operands; 5: x, x; 6-7: x, mean; 8-9: two means
+    operand a, b;
+    if (form <= 4) {
+        const bool constant_b = r.chance(builtin == PRELU ? 0.5 : 0.3);  // PRELU's alpha is usually a constant
+        const std::vector<std::int32_t> sa = builtin == PRELU && r.chance(0.7) ? shape : operand_shape(r, shape);
+        a = independent_operand(r, m, sa, s_x, zp_x, false, "a");
+        b = independent_operand(r, m, operand_shape(r, shape), other_scale(), other_zp(), constant_b, "b");
+        if (r.chance(0.5) && builtin != PRELU) std::swap(a, b);
+        if (builtin == PRELU && !constant_b && r.chance(0.3)) std::swap(a, b);
+        m.inputs.clear();  // in model order: the first operand's input first
+        for (const operand* o : {&a, &b})
+            if (m.tensors[static_cast<std::size_t>(o->tensor)].buffer == 0) m.inputs.push_back(o->tensor);
+    } else {
+        operand x;
+        x.shape = shape;
+        x.scale = s_x;
+        x.zero_point = zp_x;
+        x.tensor = m.add_tensor({"x", shape, INT8, 0, {x.scale}, {x.zero_point}, 0, {}});
+        x.text = "x " + dims_text(shape);
+        m.inputs = {x.tensor};
+        a = x;
+        b = x;
+        if (form == 6 || form == 7) {
+            std::vector<std::int32_t> axes;
+            bool keep = true;
+            if (form == 6) {
+                for (int i = 0; i < rank; ++i)
+                    if (shape[static_cast<std::size_t>(i)] == 1) axes.push_back(i);
+                if (axes.empty()) axes = some_axes(r, shape);  // no size-1 axis: a broadcast after all
+            } else {
                 axes = some_axes(r, shape);
+                if (r.chance(0.3)) {  // drop a prefix of axes: a lower-rank operand
+                    const int k = r.uniform(1, rank);
+                    axes.clear();
+                    for (int i = 0; i < k; ++i) axes.push_back(i);
+                    keep = static_cast<int>(axes.size()) == rank;  // reducing every axis keeps one element
+                }
             }
-        } else {
-            axes = some_axes(r, shape);
-            if (r.chance(0.3)) {  // drop a prefix of axes: a lower-rank operand
-                const int k = r.uniform(1, rank);
-                axes.clear();
-                for (int i = 0; i < k; ++i) axes.push_back(i);
-                keep = static_cast<int>(axes.size()) == rank;  // reducing every axis keeps one element
-            }
+            b = mean_of(m, x, axes, keep, other_scale(), other_zp(), "m");
+        } else if (form >= 8) {
+            a = mean_of(m, x, some_axes(r, shape), true, other_scale(), other_zp(), "m1");
+            b = mean_of(m, x, some_axes(r, shape), true, other_scale(), other_zp(), "m2");
         }
-        b = mean_of(m, x, axes, keep, other_scale(), other_zp(), "m");
-    } else if (form >= 7) {
-        std::vector<std::int32_t> axes1 = some_axes(r, shape), axes2 = some_axes(r, shape);
-        a = mean_of(m, x, axes1, true, other_scale(), other_zp(), "m1");
-        b = mean_of(m, x, axes2, true, other_scale(), other_zp(), "m2");
+        if (builtin != PRELU || form >= 8 ? r.chance(0.5) : false) std::swap(a, b);
+        if (builtin == PRELU && (form == 6 || form == 7) && r.chance(0.2)) std::swap(a, b);  // the input broadcast against alpha
     }
-    if (builtin != PRELU || form >= 7 ? r.chance(0.5) : false) std::swap(a, b);
-    if (builtin == PRELU && form >= 1 && form <= 6 && r.chance(0.2)) std::swap(a, b);  // the input broadcast against alpha
 
     const std::vector<std::int32_t> out_shape = broadcast_shape(a.shape, b.shape);
     const float s1 = a.scale, s2 = b.scale, s_max = std::max(s1, s2);
@@ -151,8 +204,8 @@ inline drawn_model binary_op(rng& r, int builtin) {
         case SQUARED_DIFFERENCE: s_out = s_max * s_max * r.log_uniform(2, 15); break;
         case PRELU: s_out = s1 * r.log_uniform(-2, 2); break;
         default:
-            s_out = shared_quant ? x.scale : x.scale * r.log_uniform(-2, 2);
-            zp_out = shared_quant ? x.zero_point : zp_out;
+            s_out = shared_quant ? s_x : s_x * r.log_uniform(-2, 2);
+            zp_out = shared_quant ? zp_x : zp_out;
     }
     const bool has_act = builtin == ADD || builtin == SUB || builtin == MUL;
     const std::int8_t act = has_act ? fused_activation(r) : NONE;
@@ -174,6 +227,36 @@ inline drawn_model binary_op(rng& r, int builtin) {
     m.outputs = {out};
     d.text = std::string(op_text(builtin)) + "(" + a.text + ", " + b.text + ") -> " + dims_text(out_shape) + (has_act ? std::string(" act ") + activation_text(act) : "") +
              (shared_quant ? " shared quantization" : "");
+    return d;
+}
+
+// MUL by a rank-0 constant, as converters write a scalar factor: x 1x4x4x3 times c [].
+inline drawn_model mul_by_scalar_constant(rng& r) {
+    drawn_model d;
+    model& m = d.m;
+    m.inputs = {m.add_tensor({"x", {1, 4, 4, 3}, INT8, 0, {0.047f}, {-12}, 0, {}})};
+    const int c = m.add_tensor({"c", {}, INT8, m.add_buffer(std::vector<std::int8_t>{-77}), {0.0123f}, {3}, 0, {}});
+    const int out = m.add_tensor({"y", {1, 4, 4, 3}, INT8, 0, {0.031f}, {5}, 0, {}});
+    op o{m.code(binary::MUL), {0, c}, {out}, binary::MulOptions, true, {}};
+    o.options.scalar<std::int8_t>(0, NONE);
+    m.ops.push_back(o);
+    m.outputs = {out};
+    (void)r;
+    d.text = "MUL(input x 1x4x4x3, const c scalar) -> 1x4x4x3 act none";
+    return d;
+}
+
+// PRELU as Keras exports it: alpha a constant 1x1x3 (shared over height and width).
+inline drawn_model prelu_keras_alpha(rng& r) {
+    drawn_model d;
+    model& m = d.m;
+    m.inputs = {m.add_tensor({"x", {1, 5, 4, 3}, INT8, 0, {0.062f}, {9}, 0, {}})};
+    const int alpha = m.add_tensor({"alpha", {1, 1, 3}, INT8, m.add_buffer(std::vector<std::int8_t>{25, -90, 127}), {0.0021f}, {-4}, 0, {}});
+    const int out = m.add_tensor({"y", {1, 5, 4, 3}, INT8, 0, {0.041f}, {-20}, 0, {}});
+    m.ops.push_back({m.code(binary::PRELU), {0, alpha}, {out}, 0, false, {}});
+    m.outputs = {out};
+    (void)r;
+    d.text = "PRELU(input x 1x5x4x3, const alpha 1x1x3) -> 1x5x4x3";
     return d;
 }
 

@@ -13,6 +13,7 @@
 
 #include "sweep_binary.hpp"
 #include "sweep_elementwise.hpp"
+#include "sweep_graphs.hpp"
 #include "sweep_random.hpp"
 #include "sweep_shape_ops.hpp"
 #include "sweep_weighted.hpp"
@@ -30,6 +31,8 @@ struct regression {
 inline constexpr regression regressions[] = {
     {"mean", "r_issue17", mean_equal_quantization, 8},
     {"hard_swish", "r_pot16", hard_swish_pot16, 8},
+    {"mul", "r_scalar_constant", mul_by_scalar_constant, 4},
+    {"prelu", "r_keras_alpha", prelu_keras_alpha, 4},
 };
 
 // The operators of the sweep, by the directory name of their test data. `slot` fixes the
@@ -54,6 +57,11 @@ inline constexpr generator generators[] = {
     {"quantize", quantize, 10},
     {"dequantize", dequantize, 11},
     {"hard_swish", hard_swish, 12},
+    // Graph features and the operators that join tensors (sweep_graphs.hpp): slots 800-809.
+    {"concatenation", concatenation, 800},
+    {"pack", pack, 801},
+    {"graphs", graphs, 802},
+    // Element-wise binary operators with broadcasting (sweep_binary.hpp): slots 300-319.
     {"add_broadcast", [](rng& r) { return binary_op(r, ADD); }, 300},
     {"sub", [](rng& r) { return binary_op(r, binary::SUB); }, 301},
     {"mul", [](rng& r) { return binary_op(r, binary::MUL); }, 302},

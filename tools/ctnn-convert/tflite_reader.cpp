@@ -86,6 +86,8 @@ constexpr options_layout options_layouts[] = {
     {21, {activation}},  // MulOptions
     {28, {activation}},  // SubOptions (pot_scale_int16: int16 only)
     {tfl::options::reducer, {flag_field(&tfl_options::keep_dims)}},
+    {tfl::options::concatenation, {int_field(&tfl_options::axis), activation}},
+    {tfl::options::pack, {int_field(&tfl_options::count), int_field(&tfl_options::axis)}},
 };
 
 tfl_options read_options(int type, const fb::table& o) {
@@ -125,7 +127,8 @@ tfl_operator read_operator(const fb::table& t, const std::vector<int>& codes, co
         out.options.type = options_type;  // a type without a table: the schema's defaults
     }
     out.options_2_type = t.scalar<std::uint8_t>(f::builtin_options_2_type, 0);
-    out.has_custom_options = t.vec(f::custom_options, 1).size() != 0;
+    out.custom_options = read_vector<std::uint8_t>(t, f::custom_options);
+    out.has_custom_options = !out.custom_options.empty();
     out.has_intermediates = t.vec(f::intermediates, 4).size() != 0;
     return out;
 }

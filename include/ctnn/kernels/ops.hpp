@@ -17,6 +17,7 @@ struct lut_s8 {};  // any int8 -> int8 function of one value, as a 256-entry tab
 struct softmax {};
 struct quantize {};
 struct dequantize {};
+struct concatenation {};  // and PACK: copies of runs
 // Element-wise binary operators with broadcasting (kernels/portable/binary_s8.hpp); ADD of two
 // same-shape tensors stays op::add (residual fusion, the x86 VNNI kernel).
 struct add_broadcast {};
