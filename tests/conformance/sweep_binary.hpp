@@ -260,4 +260,22 @@ inline drawn_model prelu_keras_alpha(rng& r) {
     return d;
 }
 
+// A 6-D broadcast (TFLM walks ADD and MUL up to 6-D): two model inputs 2x1x3x1x2x2 and
+// 1x2x1x2x1x2, every axis but the last broadcast one way or the other.
+inline drawn_model rank6(int builtin) {
+    drawn_model d;
+    model& m = d.m;
+    const int a = m.add_tensor({"a", {2, 1, 3, 1, 2, 2}, INT8, 0, {0.031f}, {-100}, 0, {}});
+    const int b = m.add_tensor({"b", {1, 2, 1, 2, 1, 2}, INT8, 0, {0.0087f}, {64}, 0, {}});
+    const float s_out = builtin == ADD ? 0.045f : 0.0021f;
+    const int out = m.add_tensor({"y", {2, 2, 3, 2, 2, 2}, INT8, 0, {s_out}, {-7}, 0, {}});
+    op o{m.code(builtin), {a, b}, {out}, builtin == ADD ? AddOptions : binary::MulOptions, true, {}};
+    o.options.scalar<std::int8_t>(0, RELU);
+    m.ops.push_back(o);
+    m.inputs = {a, b};
+    m.outputs = {out};
+    d.text = std::string(binary::op_text(builtin)) + "(input a 2x1x3x1x2x2, input b 1x2x1x2x1x2) -> 2x2x3x2x2x2 act relu";
+    return d;
+}
+
 }  // namespace sweep

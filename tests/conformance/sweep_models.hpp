@@ -33,6 +33,8 @@ inline constexpr regression regressions[] = {
     {"hard_swish", "r_pot16", hard_swish_pot16, 8},
     {"mul", "r_scalar_constant", mul_by_scalar_constant, 4},
     {"prelu", "r_keras_alpha", prelu_keras_alpha, 4},
+    {"add_broadcast", "r_rank6", [](rng&) { return rank6(ADD); }, 4},
+    {"mul", "r_rank6", [](rng&) { return rank6(binary::MUL); }, 4},
 };
 
 // The operators of the sweep, by the directory name of their test data. `slot` fixes the
