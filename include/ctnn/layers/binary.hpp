@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "ctnn/core/broadcast.hpp"
 #include "ctnn/core/tensor_type.hpp"
