@@ -7,15 +7,20 @@
 // reference outputs come from TFLM (tools: ../shared/tools/tflm-ref, see regenerate.sh).
 // The generators live by operator family: sweep_weighted.hpp (convolutions, fully connected,
 // pools), sweep_shape_ops.hpp (pad, reshape, mean), sweep_elementwise.hpp (add, softmax,
-// quantize, dequantize, hard_swish), sweep_binary.hpp (the broadcasting binary operators);
-// sweep_random.hpp has the stream and the shared draws.
+// quantize, dequantize, hard_swish), sweep_spatial.hpp (depth, space and batch moves, resizes);
+// quantize, dequantize, hard_swish), sweep_activations.hpp (the activations and unary math);
+// sweep_binary.hpp (the broadcasting binary operators); sweep_random.hpp has the stream and
+// the shared draws.
 #pragma once
 
+#include "sweep_activations.hpp"
 #include "sweep_binary.hpp"
 #include "sweep_elementwise.hpp"
 #include "sweep_graphs.hpp"
+#include "sweep_movement.hpp"
 #include "sweep_random.hpp"
 #include "sweep_shape_ops.hpp"
+#include "sweep_spatial.hpp"
 #include "sweep_weighted.hpp"
 
 namespace sweep {
@@ -31,6 +36,10 @@ struct regression {
 inline constexpr regression regressions[] = {
     {"mean", "r_issue17", mean_equal_quantization, 8},
     {"hard_swish", "r_pot16", hard_swish_pot16, 8},
+    {"resize_bilinear", "r_upscale", resize_bilinear_upscale, 8},
+    {"tanh", "r_radius0", tanh_radius0, 8},
+    {"tanh", "r_radius1", tanh_radius1, 8},
+    {"logistic", "r_shift0", logistic_shift0, 8},
     {"mul", "r_scalar_constant", mul_by_scalar_constant, 4},
     {"prelu", "r_keras_alpha", prelu_keras_alpha, 4},
     {"add_broadcast", "r_rank6", [](rng&) { return rank6(ADD); }, 4},
@@ -63,6 +72,34 @@ inline constexpr generator generators[] = {
     {"concatenation", concatenation, 800},
     {"pack", pack, 801},
     {"graphs", graphs, 802},
+    {"split", split, 803},
+    {"split_v", split_v, 804},
+    {"unpack", unpack, 805},
+    {"depth_to_space", [](rng& r) { return depth_space(r, true); }, 700},
+    {"space_to_depth", [](rng& r) { return depth_space(r, false); }, 701},
+    {"space_to_batch_nd", [](rng& r) { return batch_space(r, true); }, 702},
+    {"batch_to_space_nd", [](rng& r) { return batch_space(r, false); }, 703},
+    {"resize_nearest_neighbor", [](rng& r) { return resize(r, false); }, 704},
+    {"resize_bilinear", [](rng& r) { return resize(r, true); }, 705},
+    // Data movement I (sweep_movement.hpp): slots 200-219.
+    {"strided_slice", strided_slice, 200},
+    {"slice", slice, 201},
+    {"squeeze", squeeze, 202},
+    {"expand_dims", expand_dims, 203},
+    {"gather", gather, 204},
+    {"broadcast_to", broadcast_to, 205},
+    {"padv2", padv2, 206},
+    {"mirror_pad", mirror_pad, 207},
+    {"relu", relu, 100},
+    {"relu6", relu6, 101},
+    {"leaky_relu", leaky_relu, 102},
+    {"elu", elu, 103},
+    {"logistic", logistic, 104},
+    {"tanh", tanh_op, 105},
+    {"abs", abs_op, 106},
+    {"rsqrt", rsqrt, 107},
+    {"log_softmax", log_softmax, 108},
+    {"l2_normalization", l2_normalization, 109},
     // Element-wise binary operators with broadcasting (sweep_binary.hpp): slots 300-319.
     {"add_broadcast", [](rng& r) { return binary_op(r, ADD); }, 300},
     {"sub", [](rng& r) { return binary_op(r, binary::SUB); }, 301},

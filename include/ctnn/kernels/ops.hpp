@@ -15,9 +15,21 @@ struct mean {};
 struct pad {};
 struct lut_s8 {};  // any int8 -> int8 function of one value, as a 256-entry table
 struct softmax {};
+struct log_softmax {};
+struct l2_normalization {};
 struct quantize {};
 struct dequantize {};
 struct concatenation {};  // and PACK: copies of runs
+struct split {};          // one part along an axis (SPLIT, SPLIT_V, UNPACK)
+struct depth_to_space {};
+struct space_to_depth {};
+struct batch_to_space_nd {};
+struct space_to_batch_nd {};
+struct resize_nearest_neighbor {};
+struct resize_bilinear {};
+struct strided_copy {};  // STRIDED_SLICE, SLICE, BROADCAST_TO: a strided walk over the input
+struct gather {};
+struct mirror_pad {};
 // Element-wise binary operators with broadcasting (kernels/portable/binary_s8.hpp); ADD of two
 // same-shape tensors stays op::add (residual fusion, the x86 VNNI kernel).
 struct add_broadcast {};
