@@ -13,6 +13,7 @@
 #include "sweep_elementwise.hpp"
 #include "sweep_random.hpp"
 #include "sweep_shape_ops.hpp"
+#include "sweep_transpose.hpp"
 #include "sweep_weighted.hpp"
 
 namespace sweep {
@@ -52,6 +53,7 @@ inline constexpr generator generators[] = {
     {"quantize", quantize, 10},
     {"dequantize", dequantize, 11},
     {"hard_swish", hard_swish, 12},
+    {"transpose", transpose, 600},
 };
 
 }  // namespace sweep

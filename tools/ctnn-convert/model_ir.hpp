@@ -57,6 +57,7 @@ struct ir_layer {
     float beta = 1.0f;              // SOFTMAX
     std::vector<int> paddings;      // PAD: before0, after0, before1, after1, ...
     std::vector<int> axes;          // MEAN: the reduced axes, ascending, each once
+    std::vector<int> perm;          // TRANSPOSE: output dimension i is input dimension perm[i]
 };
 
 struct model_ir {
