@@ -103,6 +103,24 @@ struct conv2d_plan {
     // (even, even) halves, channel 1's, then both channels' (odd, odd) halves.
     static constexpr std::array<std::uint32_t, pairs * l.steps * l.words_per_step> weights = [] {
         std::array<std::uint32_t, pairs * l.steps * l.words_per_step> w{};
+        if constexpr (!Int16Weights) {
+            // Each word built whole from its (up to) four bytes and written once, through plain
+            // pointers: constant evaluation pays per operation.
+            std::uint32_t* const out = w.data();
+            for (int oc = 0; oc < g.out_c; ++oc) {
+                const std::int8_t* from = &Spec::weights[0] + oc * depth;
+                std::uint32_t* to = out + (oc / 2) * l.steps * l.words_per_step + oc % 2;
+                for (int r = 0; r < l.runs; ++r, from += l.run_len)
+                    for (int q = 0; q < l.run_words; ++q, to += l.words_per_step) {
+                        std::uint32_t v = 0;
+                        for (int b = 0; b < 4 && 4 * q + b < l.run_len; ++b)
+                            v |= std::uint32_t{static_cast<std::uint8_t>(from[4 * q + b] + (l.offset_weights && b % 2 == 0 ? 128 : 0))}
+                                 << (8 * b);
+                        *to = v;
+                    }
+            }
+            return w;
+        }
         for (int oc = 0; oc < g.out_c; ++oc)
             for (int r = 0; r < l.runs; ++r)
                 for (int j = 0; j < l.run_len; ++j) {
