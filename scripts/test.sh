@@ -8,6 +8,8 @@
 #   4. firmware for Cortex-M4, M0+, M7, M33 and M55, each run in QEMU (build-<core>/).
 #   5. the converter on mutated models: each is rejected cleanly or its header compiles
 #      (tests/mutants/run_mutants.sh; 60 mutants, 400 with --full, which also fuzzes 300 s each).
+#   6. with --full, MobileNetV2 224x224 too: host golden test, Cortex-M4 and M7 firmware
+#      (CTNN_TEST_MOBILENET_V2; minutes of compile each).
 # The g++ build also compiles and checks the 2,000-operator model (tests/depth/).
 # Options: --quick (g++ host build without the deep model, and Cortex-M4 firmware only),
 # --full (the long sweeps too).
@@ -23,10 +25,11 @@ subset=8
 subset_m4=16
 full_fuzz=60
 deep=ON
+mnv2=OFF
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=1; deep=OFF ;;
-    --full) mutants=400; full_fuzz=300; subset=0; subset_m4=0 ;;
+    --full) mutants=400; full_fuzz=300; subset=0; subset_m4=0; mnv2=ON ;;
     *) echo "usage: scripts/test.sh [--quick|--full]" >&2; exit 2 ;;
   esac
 done
@@ -47,20 +50,20 @@ host_suite() {  # <build dir> <compiler> [cmake options...]
   ctest --test-dir "$1" -j "$jobs" --output-on-failure
 }
 
-firmware_suite() {  # <core>
+firmware_suite() {  # <core> [cmake options...]
   local dir="build-$1"
   [ "$1" = m4 ] && dir=build-m4
   local models=$subset
   [ "$1" = m4 ] && models=$subset_m4
   step "Cortex-${1^^} firmware, run in QEMU ($dir/)"
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCTNN_CONFORMANCE_MODELS="$models" \
-    -DCMAKE_TOOLCHAIN_FILE="cmake/toolchains/arm-none-eabi-cortex-$1.cmake" "${launcher[@]}" >/dev/null
+    -DCMAKE_TOOLCHAIN_FILE="cmake/toolchains/arm-none-eabi-cortex-$1.cmake" -DCTNN_TEST_MOBILENET_V2="$mnv2" "${@:2}" "${launcher[@]}" >/dev/null
   cmake --build "$dir" -j "$jobs"
   ctest --test-dir "$dir" -j "$jobs" --output-on-failure
   arm-none-eabi-size "$dir"/bin/ctnn-fw-*.elf "$dir"/bin/ctnn_hello_fw.elf
 }
 
-host_suite build g++ -DCTNN_TEST_DEEP_MODEL="$deep" -DCTNN_CONFORMANCE_MODELS=0
+host_suite build g++ -DCTNN_TEST_DEEP_MODEL="$deep" -DCTNN_CONFORMANCE_MODELS=0 -DCTNN_TEST_MOBILENET_V2="$mnv2"
 step "ctnn-convert on ${mutants} mutated models: rejected cleanly, or the header compiles (build/mutants/)"
 bash tests/mutants/run_mutants.sh --convert build/bin/ctnn-convert --count "$mutants" --work build/mutants --jobs "$jobs"
 firmware_suite m4

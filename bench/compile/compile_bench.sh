@@ -10,7 +10,7 @@
 set -euo pipefail
 host_dir="$1"
 m4_dir="${2:-}"
-models=(ad_autoencoder kws_ds_cnn vww_mobilenet ic_resnet8)
+models=(ad_autoencoder kws_ds_cnn vww_mobilenet ic_resnet8 strm_ww)
 [ -x /usr/bin/time ] || { echo "compile_bench: needs GNU time (apt-get install time)" >&2; exit 2; }
 
 measure() {  # <build dir> <target> <source file name> -> "seconds peak_MiB"

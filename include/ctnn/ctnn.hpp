@@ -48,6 +48,7 @@
 #include "ctnn/layers/space_to_batch_nd.hpp"
 #include "ctnn/layers/space_to_depth.hpp"
 #include "ctnn/layers/strided_slice.hpp"
+#include "ctnn/layers/transpose.hpp"
 #include "ctnn/graph/graph.hpp"
 #include "ctnn/graph/instance.hpp"
 #include "ctnn/graph/placed.hpp"

@@ -23,6 +23,7 @@
 #include "sweep_reduce.hpp"
 #include "sweep_shape_ops.hpp"
 #include "sweep_spatial.hpp"
+#include "sweep_transpose.hpp"
 #include "sweep_weighted.hpp"
 
 namespace sweep {
@@ -118,6 +119,8 @@ inline constexpr generator generators[] = {
     {"maximum", [](rng& r) { return binary_op(r, binary::MAXIMUM); }, 304},
     {"minimum", [](rng& r) { return binary_op(r, binary::MINIMUM); }, 305},
     {"prelu", [](rng& r) { return binary_op(r, binary::PRELU); }, 306},
+    // TRANSPOSE (sweep_transpose.hpp): slots 600-609.
+    {"transpose", transpose, 600},
 };
 
 }  // namespace sweep

@@ -21,6 +21,7 @@ constexpr bundled models[] = {
     {"vww_mobilenet_int8.tflite", "31 layers, 210850 parameters", "7489664 MACs", "tflite_param_bytes: 240952\narena_bytes: 55296\n"},
     {"ic_resnet8_int8.tflite", "16 layers, 77706 parameters", "12501632 MACs", "tflite_param_bytes: 81432\narena_bytes: 33280\n"},
     {"ad_autoencoder_int8.tflite", "12 layers, 265864 parameters", "264192 MACs", "tflite_param_bytes: 270880\narena_bytes: 3200\n"},
+    {"strm_ww_int8.tflite", "11 layers, 46883 parameters", "826368 MACs", "tflite_param_bytes: 56132\narena_bytes: 6656\n"},
 };
 
 std::string model_path(const char* file) { return std::string(CTNN_MODELS_DIR) + "/" + file; }

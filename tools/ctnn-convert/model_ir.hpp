@@ -85,6 +85,7 @@ struct ir_layer {
     std::vector<int> indices;                                 // GATHER, flat
     int pad_value = 0;                                        // PADV2: the int8 fill
     bool mirror_symmetric = false;                            // MIRROR_PAD: SYMMETRIC, else REFLECT
+    std::vector<int> perm;          // TRANSPOSE: output dimension i is input dimension perm[i]
 };
 
 struct model_ir {

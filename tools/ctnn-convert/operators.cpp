@@ -26,6 +26,8 @@ extern const operator_entry relu_operator, relu6_operator, leaky_relu_operator, 
 extern const operator_entry sum_operator, reduce_max_operator, reduce_min_operator, arg_max_operator, arg_min_operator;
 // Element-wise binary operators with broadcasting (op_binary.cpp; ADD: op_add.cpp).
 extern const operator_entry sub_operator, mul_operator, squared_difference_operator, maximum_operator, minimum_operator, prelu_operator;
+// TRANSPOSE (op_transpose.cpp).
+extern const operator_entry transpose_operator;
 
 namespace {
 
@@ -51,6 +53,8 @@ constexpr const operator_entry* table[] = {
     &sum_operator, &reduce_max_operator, &reduce_min_operator, &arg_max_operator, &arg_min_operator,
     // element-wise binary with broadcasting
     &sub_operator, &mul_operator, &squared_difference_operator, &maximum_operator, &minimum_operator, &prelu_operator,
+    // transpose
+    &transpose_operator,
 };
 
 }  // namespace

@@ -57,10 +57,13 @@ using unfused_model = std::conditional_t<has_fusion, ctnn::with_kernel_options<m
 // inputs, constant operands, operators lowered to several layers); otherwise <layer>.bin.
 template <class M = model>
 std::string intermediate_name(int layer) {
+    // snprintf, not string concatenation: GCC 12 warns falsely (-Wrestrict) on "t" + ... + ".bin".
+    char name[32];
     if constexpr (requires { M::tflite_tensors; })
-        return "t" + std::to_string(M::tflite_tensors[static_cast<std::size_t>(layer)]) + ".bin";
+        std::snprintf(name, sizeof name, "t%d.bin", M::tflite_tensors[static_cast<std::size_t>(layer)]);
     else
-        return std::to_string(layer) + ".bin";
+        std::snprintf(name, sizeof name, "%d.bin", layer);
+    return name;
 }
 
 template <class M>

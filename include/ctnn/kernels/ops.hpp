@@ -13,6 +13,7 @@ struct max_pool2d {};
 struct add {};
 struct mean {};
 struct pad {};
+struct transpose {};
 struct lut_s8 {};  // any int8 -> int8 function of one value, as a 256-entry table
 struct softmax {};
 struct log_softmax {};

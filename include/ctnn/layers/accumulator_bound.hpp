@@ -32,6 +32,27 @@ constexpr std::int64_t accumulator_bound(int channels, int depth, Weight weight,
     return worst;
 }
 
+// The same bound from each channel's sums of positive and negative weights (kernels/
+// zero_point_folding.hpp's channel_sums, one pass over the weights): with 127 - zp >= 0 >=
+// -128 - zp, a positive weight's extremes are w * (127 - zp) and w * (-128 - zp), a negative
+// one's the other way round, so hi, lo and the raw magnitude are linear in the two sums.
+template <class Sums, class Bias>
+constexpr std::int64_t accumulator_bound_from_sums(int channels, const Sums& sums, Bias bias, std::int32_t input_zero_point) noexcept {
+    const std::int64_t up = 127 - std::int64_t{input_zero_point}, down = -128 - std::int64_t{input_zero_point};
+    std::int64_t worst = 0;
+    for (int c = 0; c < channels; ++c) {
+        const auto& s = sums[static_cast<std::size_t>(c)];
+        const std::int64_t b = bias(c);
+        const std::int64_t hi = b + up * s.positive + down * s.negative;
+        const std::int64_t lo = b + down * s.positive + up * s.negative;
+        const std::int64_t raw = 128 * s.magnitude();
+        const std::int64_t folded = b - std::int64_t{input_zero_point} * s.total();
+        for (std::int64_t v : {hi, -lo, raw + (folded < 0 ? -folded : folded)})
+            if (v > worst) worst = v;
+    }
+    return worst;
+}
+
 // The largest accumulator_bound a layer may have (the converter rejects larger ones too).
 inline constexpr std::int64_t max_accumulator_magnitude = std::numeric_limits<std::int32_t>::max();
 

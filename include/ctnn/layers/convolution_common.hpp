@@ -12,6 +12,7 @@
 #include "ctnn/core/tensor_type.hpp"
 #include "ctnn/kernels/geometry.hpp"
 #include "ctnn/kernels/select.hpp"
+#include "ctnn/kernels/zero_point_folding.hpp"
 #include "ctnn/layers/accumulator_bound.hpp"
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/layers/layer_params.hpp"
@@ -117,9 +118,10 @@ struct convolution_bind {
     static constexpr auto& g = spec::geometry;
     using output = tensor_type<shape<1, g.out_h, g.out_w, out_c>, OutQ>;
 
-    static constexpr std::int64_t accumulator_bound = ctnn::accumulator_bound(
-        out_c, taps, [](int c, int k) { return std::int64_t{Params::weights[depthwise ? k * out_c + c : c * taps + k]}; },
-        [](int c) { return std::int64_t{Params::bias[c]}; }, g.input_zero_point);
+    // One pass over the weights for this check and every kernel's folded bias (channel_sums).
+    static constexpr kernels::channel_weights layout = depthwise ? kernels::channel_weights{taps, 1, out_c} : kernels::channel_weights{taps, taps, 1};
+    static constexpr std::int64_t accumulator_bound = ctnn::accumulator_bound_from_sums(
+        out_c, kernels::channel_sums<spec, out_c, layout>, [](int c) { return std::int64_t{Params::bias[c]}; }, g.input_zero_point);
     static_assert(diag::accumulator_may_overflow_int32<Params, accumulator_bound>::ok);
 
     // The layer's facts: what the two state alike, and what their kernels need, given.

@@ -13,6 +13,7 @@
 #include "ctnn/kernels/portable/fully_connected_s8.hpp"
 #include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/accumulator_bound.hpp"
+#include "ctnn/kernels/zero_point_folding.hpp"
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/layers/weighted_facts.hpp"
 #include "ctnn/layers/layer_params.hpp"
@@ -62,10 +63,6 @@ struct fully_connected : layer {
 
         static constexpr bool per_channel = std::size(Params::weight_scales) > 1;
 
-        static constexpr std::int64_t accumulator_bound = ctnn::accumulator_bound(
-            out_features, in_features, [](int o, int i) { return std::int64_t{Params::weights[o * in_features + i]}; },
-            [](int o) { return std::int64_t{Params::bias[o]}; }, In::quant::zero_point);
-        static_assert(diag::accumulator_may_overflow_int32<Params, accumulator_bound>::ok);
 
         static_assert(sizeof(diag::requantization_out_of_range<
                              Params, per_channel ? first_channel_out_of_range(In::quant::scale, Params::weight_scales,
@@ -89,6 +86,12 @@ struct fully_connected : layer {
                 }
             }();
         };
+
+        // One pass over the weights for this check and every kernel's folded bias (channel_sums).
+        static constexpr std::int64_t accumulator_bound = ctnn::accumulator_bound_from_sums(
+            out_features, kernels::channel_sums<spec, out_features, kernels::channel_weights{in_features, in_features, 1}>,
+            [](int o) { return std::int64_t{Params::bias[o]}; }, In::quant::zero_point);
+        static_assert(diag::accumulator_may_overflow_int32<Params, accumulator_bound>::ok);
 
         using kernel = kernels::kernel_for<kernels::op::fully_connected>;
         static constexpr layer_facts facts{

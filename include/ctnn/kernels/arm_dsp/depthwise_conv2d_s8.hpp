@@ -69,16 +69,12 @@ struct depthwise_plan {
         return w;
     }();
 
-    static constexpr std::array<std::int32_t, channels> bias = [] {
-        std::array<std::int32_t, channels> b{};
-        for (int c = 0; c < channels; ++c)
-            b[c] = fold_input_zero_point(Spec::weights, Spec::bias, c, g.input_zero_point, {taps, 1, channels});
-        return b;
-    }();
+    static constexpr auto& sums = channel_sums<Spec, channels, channel_weights{taps, 1, channels}>;
+    static constexpr std::array<std::int32_t, channels> bias = folded_bias<channels>(sums, Spec::bias, g.input_zero_point);
 
     static constexpr auto requant = make_requant_table<channels>(
         channels, [](int c) { return quantized_multiplier(Spec::requant[c]); },
-        [](int c) { return channel_acc_range(Spec::weights, Spec::bias, c, g.input_zero_point, {taps, 1, channels}); },
+        [](int c) { return channel_acc_range(sums[c], Spec::bias[c], g.input_zero_point); },
         g.output_zero_point, g.act_min, g.act_max);
 
     static constexpr depthwise_key key = [] {

@@ -26,6 +26,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 
 #include "ctnn/kernels/zero_point_folding.hpp"
 #include "ctnn/kernels/kernel_set.hpp"
@@ -69,12 +70,19 @@ struct fc_plan {
                 }
             return w;
         }
-        for (int o = 0; o < p.out_features; ++o)
-            for (int i = 0; i < in; ++i) {
-                const int v = Spec::weights[o * in + i] + (i % 2 == 0 ? 128 : 0);
-                const auto byte = static_cast<std::uint8_t>(v);
-                w[((o / 4) * words + i / 4) * 4 + o % 4] |= std::uint32_t{byte} << (8 * (i % 4));
+        // Each word built whole from its four bytes and written once, through a plain pointer
+        // (constant evaluation pays per operation: no operator[] call, no partial words).
+        std::uint32_t* const out = w.data();
+        for (int o = 0; o < p.out_features; ++o) {
+            const std::int8_t* row = &Spec::weights[0] + o * in;
+            std::uint32_t* word = out + (o / 4) * words * 4 + o % 4;
+            for (int i = 0; i < in; i += 4, word += 4) {
+                std::uint32_t v = 0;
+                for (int j = 0; j < 4 && i + j < in; ++j)
+                    v |= std::uint32_t{static_cast<std::uint8_t>(row[i + j] + (j % 2 == 0 ? 128 : 0))} << (8 * j);
+                *word = v;
             }
+        }
         // Padding inputs (x = 0): even bytes 128 like every even byte, contributing 0.
         for (int o = 0; o < quads * 4; ++o)
             for (int i = (o < p.out_features ? in : 0); i < 4 * words; ++i)
@@ -82,19 +90,18 @@ struct fc_plan {
         return w;
     }();
 
+    static constexpr auto& sums = channel_sums<Spec, p.out_features, channel_weights{in, in, 1}>;
+
     static constexpr std::array<std::int32_t, quads * 4> bias = [] {
         std::array<std::int32_t, quads * 4> b{};
-        for (int o = 0; o < p.out_features; ++o) {
-            std::int32_t odd = 0;
-            for (int i = 1; i < in; i += 2) odd += Spec::weights[o * in + i];
-            b[o] = fold_input_zero_point(Spec::weights, Spec::bias, o, p.input_zero_point, {in, in, 1}) + offset * odd;
-        }
+        for (int o = 0; o < p.out_features; ++o)
+            b[o] = static_cast<std::int32_t>(Spec::bias[o] - std::int64_t{p.input_zero_point} * sums[o].total() + offset * sums[o].odd);
         return b;
     }();
 
     static constexpr auto requant = make_requant_table<quads * 4>(
         p.out_features, [](int o) { return quantized_multiplier(Spec::requant[p.per_channel ? o : 0]); },
-        [](int o) { return channel_acc_range(Spec::weights, Spec::bias, o, p.input_zero_point, {in, in, 1}); },
+        [](int o) { return channel_acc_range(sums[o], Spec::bias[o], p.input_zero_point); },
         p.output_zero_point, p.act_min, p.act_max);
 
     static constexpr bool uniform = [] {

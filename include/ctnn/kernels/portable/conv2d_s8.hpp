@@ -52,9 +52,12 @@ struct conv2d_plan : channel_plan<Spec, ohwi_layout(Spec::geometry)> {
     // OHWI rows, each zero-extended to `row`: the order the dot product reads them.
     static constexpr std::array<std::int8_t, by_columns ? 1 : g.out_c * row> weights = [] {
         std::array<std::int8_t, by_columns ? 1 : g.out_c * row> w{};
-        if constexpr (!by_columns)
-            for (int oc = 0; oc < g.out_c; ++oc)
-                for (int k = 0; k < depth; ++k) w[oc * row + k] = Spec::weights[oc * depth + k];
+        if constexpr (!by_columns)  // plain pointers: constant evaluation pays per operation
+            for (int oc = 0; oc < g.out_c; ++oc) {
+                std::int8_t* const to = w.data() + oc * row;
+                const std::int8_t* const from = &Spec::weights[0] + oc * depth;
+                for (int k = 0; k < depth; ++k) to[k] = from[k];
+            }
         return w;
     }();
 

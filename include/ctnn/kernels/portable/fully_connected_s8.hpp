@@ -30,7 +30,8 @@ namespace ctnn::kernels::portable {
 namespace detail {
 template <class Spec>
 inline constexpr auto fc_bias = folded_bias<Spec::params.out_features>(
-    Spec::weights, Spec::bias, Spec::params.input_zero_point, {Spec::params.in_features, Spec::params.in_features, 1});
+    channel_sums<Spec, Spec::params.out_features, channel_weights{Spec::params.in_features, Spec::params.in_features, 1}>, Spec::bias,
+    Spec::params.input_zero_point);
 template <class Spec>
 inline constexpr auto fc_requant = make_requant_table<Spec::params.per_channel ? Spec::params.out_features : 1>(
     Spec::requant, Spec::params.per_channel ? Spec::params.out_features : 1, Spec::params.output_zero_point);

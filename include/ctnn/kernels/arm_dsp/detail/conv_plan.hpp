@@ -103,12 +103,30 @@ struct conv2d_plan {
     // (even, even) halves, channel 1's, then both channels' (odd, odd) halves.
     static constexpr std::array<std::uint32_t, pairs * l.steps * l.words_per_step> weights = [] {
         std::array<std::uint32_t, pairs * l.steps * l.words_per_step> w{};
+        if constexpr (!Int16Weights) {
+            // Each word built whole from its (up to) four bytes and written once, through plain
+            // pointers: constant evaluation pays per operation.
+            std::uint32_t* const out = w.data();
+            for (int oc = 0; oc < g.out_c; ++oc) {
+                const std::int8_t* from = &Spec::weights[0] + oc * depth;
+                std::uint32_t* to = out + (oc / 2) * l.steps * l.words_per_step + oc % 2;
+                for (int r = 0; r < l.runs; ++r, from += l.run_len)
+                    for (int q = 0; q < l.run_words; ++q, to += l.words_per_step) {
+                        std::uint32_t v = 0;
+                        for (int b = 0; b < 4 && 4 * q + b < l.run_len; ++b)
+                            v |= std::uint32_t{static_cast<std::uint8_t>(from[4 * q + b] + (l.offset_weights && b % 2 == 0 ? 128 : 0))}
+                                 << (8 * b);
+                        *to = v;
+                    }
+            }
+            return w;
+        }
         for (int oc = 0; oc < g.out_c; ++oc)
             for (int r = 0; r < l.runs; ++r)
                 for (int j = 0; j < l.run_len; ++j) {
                     const int step = r * l.run_words + j / 4;
                     const int v = Spec::weights[oc * depth + r * l.run_len + j] + (l.offset_weights && j % 2 == 0 ? 128 : 0);
-                    std::uint32_t* words = &w[((oc / 2) * l.steps + step) * l.words_per_step];
+                    std::uint32_t* words = w.data() + ((oc / 2) * l.steps + step) * l.words_per_step;
                     if (l.int16_weights)
                         words[oc % 2 + 2 * (j % 2)] |= std::uint32_t{static_cast<std::uint16_t>(v)} << (16 * ((j % 4) / 2));
                     else
@@ -117,21 +135,28 @@ struct conv2d_plan {
         return w;
     }();
 
+    static constexpr auto& sums = channel_sums<Spec, g.out_c, channel_weights{depth, depth, 1}>;
+
     static constexpr std::array<std::int32_t, pairs * 2> bias = [] {
         std::array<std::int32_t, pairs * 2> b{};
         for (int oc = 0; oc < g.out_c; ++oc) {
-            std::int32_t odd = 0;
-            for (int r = 0; r < l.runs; ++r)
-                for (int j = 1; j < l.run_len; j += 2) odd += Spec::weights[oc * depth + r * l.run_len + j];
-            b[oc] = fold_input_zero_point(Spec::weights, Spec::bias, oc, g.input_zero_point, {depth, depth, 1}) +
-                    (l.offset_weights ? 128 * odd : 0);
+            // The +128 correction: the weights at odd positions within each run. Runs of even
+            // length start at even positions, so that is the channel's odd-position sum.
+            std::int64_t odd = 0;
+            if (l.offset_weights && l.run_len % 2 == 0) {
+                odd = sums[oc].odd;
+            } else if (l.offset_weights) {
+                for (int r = 0; r < l.runs; ++r)
+                    for (int j = 1; j < l.run_len; j += 2) odd += Spec::weights[oc * depth + r * l.run_len + j];
+            }
+            b[oc] = static_cast<std::int32_t>(Spec::bias[oc] - std::int64_t{g.input_zero_point} * sums[oc].total() + 128 * odd);
         }
         return b;
     }();
 
     static constexpr auto requant = make_requant_table<pairs * 2>(
         g.out_c, [](int c) { return quantized_multiplier(Spec::requant[c]); },
-        [](int c) { return channel_acc_range(Spec::weights, Spec::bias, c, g.input_zero_point, {depth, depth, 1}); },
+        [](int c) { return channel_acc_range(sums[c], Spec::bias[c], g.input_zero_point); },
         g.output_zero_point, g.act_min, g.act_max);
 
     static constexpr conv_key key = [] {

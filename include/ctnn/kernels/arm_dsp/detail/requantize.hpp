@@ -63,6 +63,12 @@ constexpr acc_range channel_acc_range(const W& w, const B& bias, int c, std::int
     return acc_range{bias[c], dx * sum};
 }
 
+// The same from the channel's weight sums (zero_point_folding.hpp's channel_sums).
+constexpr acc_range channel_acc_range(const channel_weight_sums& s, std::int64_t bias, std::int32_t zp_in) noexcept {
+    const std::int64_t dx = zp_in < 0 ? 127 - zp_in : 128 + zp_in;
+    return acc_range{bias, dx * s.magnitude()};
+}
+
 // requant(c) is channel c's quantized_multiplier for c < count (entries past count stay zero:
 // padding channels whose outputs are never stored); range(c) bounds the acc of channel c.
 template <int N, class Requant, class Range>

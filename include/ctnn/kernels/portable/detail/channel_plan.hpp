@@ -12,7 +12,7 @@ namespace ctnn::kernels::portable::detail {
 template <class Spec, channel_weights Layout>
 struct channel_plan {
     static constexpr conv_geometry g = Spec::geometry;
-    static constexpr auto bias = folded_bias<g.out_c>(Spec::weights, Spec::bias, g.input_zero_point, Layout);
+    static constexpr auto bias = folded_bias<g.out_c>(channel_sums<Spec, g.out_c, Layout>, Spec::bias, g.input_zero_point);
     static constexpr auto requant = make_requant_table<g.out_c>(Spec::requant, g.out_c, g.output_zero_point);
 };
 
