@@ -26,6 +26,7 @@
 #include "ctnn/layers/quantize.hpp"
 #include "ctnn/layers/reshape.hpp"
 #include "ctnn/layers/softmax.hpp"
+#include "ctnn/layers/transpose_conv2d.hpp"
 #include "ctnn/graph/graph.hpp"
 #include "ctnn/graph/instance.hpp"
 #include "ctnn/graph/placed.hpp"

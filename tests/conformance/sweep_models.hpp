@@ -11,6 +11,7 @@
 #pragma once
 
 #include "sweep_elementwise.hpp"
+#include "sweep_matmul.hpp"
 #include "sweep_random.hpp"
 #include "sweep_shape_ops.hpp"
 #include "sweep_weighted.hpp"
@@ -52,6 +53,7 @@ inline constexpr generator generators[] = {
     {"quantize", quantize, 10},
     {"dequantize", dequantize, 11},
     {"hard_swish", hard_swish, 12},
+    {"transpose_conv", transpose_conv, 500},
 };
 
 }  // namespace sweep

@@ -81,7 +81,8 @@ public:
     void check_multiplier(double real, const std::string& what, const std::string& from) const;
 
     // ---- shared by several operators (lower_common.cpp) -----------------------------------
-    ir_params weighted_params(std::size_t rank, int channel_dim) const;
+    // Weights are input #1, the optional bias input #bias_slot (the last one).
+    ir_params weighted_params(std::size_t rank, int channel_dim, std::size_t bias_slot = 2) const;
     const ir_tensor& add_output(element type);
     const ir_tensor& graph_tensor(int g) const { return ir_.tensors[static_cast<std::size_t>(g)]; }
     void expect_inputs(std::size_t min, std::size_t max) const;

@@ -57,6 +57,10 @@ struct ir_layer {
     float beta = 1.0f;              // SOFTMAX
     std::vector<int> paddings;      // PAD: before0, after0, before1, after1, ...
     std::vector<int> axes;          // MEAN: the reduced axes, ascending, each once
+    bool adj_x = false, adj_y = false;  // BATCH_MATMUL
+    std::vector<int> rhs_shape;     // BATCH_MATMUL with a constant right-hand side
+    std::vector<std::int8_t> rhs;
+    quantization rhs_q;
 };
 
 struct model_ir {

@@ -44,6 +44,7 @@ struct tfl_options {
     int quantized_bias_type = 0;
     float beta = 0.0f;
     bool keep_dims = false;
+    bool adj_x = false, adj_y = false;  // BATCH_MATMUL
     bool has_new_shape = false;          // RESHAPE: ReshapeOptions.new_shape is present
     std::vector<std::int32_t> new_shape;
 };

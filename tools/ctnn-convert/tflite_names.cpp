@@ -80,6 +80,8 @@ std::string options_name(int type) {
         case options::reducer: return "ReducerOptions";
         case options::dequantize: return "DequantizeOptions";
         case options::quantize: return "QuantizeOptions";
+        case options::transpose_conv: return "TransposeConvOptions";
+        case options::batch_matmul: return "BatchMatMulOptions";
         default: return "options type " + std::to_string(type);
     }
 }

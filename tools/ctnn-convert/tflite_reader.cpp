@@ -84,6 +84,9 @@ constexpr options_layout options_layouts[] = {
     {tfl::options::softmax, {stored_field<float, float>{&tfl_options::beta, 0.0f}}},
     {tfl::options::add, {activation}},
     {tfl::options::reducer, {flag_field(&tfl_options::keep_dims)}},
+    {tfl::options::transpose_conv, {padding, stride_w, stride_h, activation, bias_type}},
+    // asymmetric_quantize_inputs (field 2) only matters for float inputs, which ctnn rejects.
+    {tfl::options::batch_matmul, {flag_field(&tfl_options::adj_x), flag_field(&tfl_options::adj_y)}},
 };
 
 tfl_options read_options(int type, const fb::table& o) {
