@@ -54,6 +54,7 @@ inline constexpr generator generators[] = {
     {"dequantize", dequantize, 11},
     {"hard_swish", hard_swish, 12},
     {"transpose_conv", transpose_conv, 500},
+    {"batch_matmul", batch_matmul, 501},
 };
 
 }  // namespace sweep
