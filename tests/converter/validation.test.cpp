@@ -39,7 +39,7 @@ TEST_CASE("validation: int16 activations") {
 TEST_CASE("validation: unsupported operator") {
     auto m = tiny_model();
     m.opcodes[m.ops[3].opcode_index] = {TANH, -1, ""};
-    expect_error(m, "operator #3 TANH: unsupported operator; supported: ADD, AVERAGE_POOL_2D, CONV_2D");
+    expect_error(m, "operator #3 TANH: unsupported operator; supported: ADD, AVERAGE_POOL_2D, BATCH_MATMUL, CONV_2D");
     auto h = tiny_model();
     h.opcodes[h.ops[3].opcode_index] = {REVERSE_SEQUENCE, -1, ""};
     expect_error(h, "operator #3 REVERSE_SEQUENCE: unsupported operator");

@@ -27,6 +27,11 @@ void lower_batch_matmul(lowering& x, ir_layer& l) {
     if (rhs_index >= 0 && x.is_constant(x.model().tensors[static_cast<std::size_t>(rhs_index)])) {
         const auto& data = x.constant_input(1, tfl::tensor_type::int8, "rhs");
         rhs_shape = x.static_shape(rhs_index);
+        const auto& q = x.model().tensors[static_cast<std::size_t>(rhs_index)].quantization;
+        if (q && q->scale.size() > 1) {
+            x.op_fail("rhs " + x.tensor_label(rhs_index) + " is quantized per channel (" + std::to_string(q->scale.size()) +
+                      " scales); BATCH_MATMUL takes one scale and zero point per operand");
+        }
         rhs_q = x.per_tensor_quantization(rhs_index);
         l.rhs_shape = rhs_shape;
         l.rhs_q = rhs_q;
@@ -50,8 +55,12 @@ void lower_batch_matmul(lowering& x, ir_layer& l) {
     const ctnn::kernels::batch_matmul_shapes s = ctnn::kernels::batch_matmul_shape(
         ld, static_cast<int>(a.shape.size()), rd, static_cast<int>(rhs_shape.size()), l.adj_x, l.adj_y);
     if (!s.ok) {
-        x.op_fail(operands + " do not multiply: the lhs columns must equal the rhs rows (after adj_x / adj_y) and each batch dimension must be "
-                  "equal or 1");
+        const std::size_t lr = a.shape.size(), rr = rhs_shape.size();
+        const int columns = l.adj_x ? a.shape[lr - 2] : a.shape[lr - 1], rows = l.adj_y ? rhs_shape[rr - 1] : rhs_shape[rr - 2];
+        if (columns != rows) {
+            x.op_fail(operands + " do not multiply: the lhs has " + std::to_string(columns) + " columns, the rhs " + std::to_string(rows) + " rows");
+        }
+        x.op_fail(operands + " do not broadcast: each pair of batch dimensions must be equal or have a 1");
     }
     if (s.geometry.depth > ctnn::kernels::batch_matmul_max_depth) {
         x.op_fail(operands + ": the products are " + std::to_string(s.geometry.depth) + " deep; ctnn's int32 accumulator takes at most " +
