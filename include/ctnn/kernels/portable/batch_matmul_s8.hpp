@@ -22,7 +22,7 @@
 #include "ctnn/kernels/batch_matmul_params.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/kernel_set.hpp"
-#include "ctnn/kernels/portable/detail/dot.hpp"
+#include "ctnn/kernels/portable/detail/dot_policy.hpp"
 #include "ctnn/kernels/portable/detail/requantize.hpp"
 
 namespace ctnn::kernels::portable {
@@ -75,14 +75,9 @@ constexpr batch_matmul_scratch batch_matmul_scratch_layout() noexcept {
     s.bytes = s.terms + (Spec::constant_rhs ? 0 : std::size_t(p.cols) * sizeof(std::int32_t));
     return s;
 }
-
-struct plain_dot {
-    template <int N>
-    static std::int32_t dot(const std::int8_t* a, const std::int8_t* b) noexcept { return dot1<N>(a, b); }
-};
 }  // namespace detail
 
-// The driver, with the dot product of kernel set's choice (Dot::dot<N>(a, b) = sum a[k] b[k]).
+// The driver, with the dot product of the kernel set's choice (portable/detail/dot_policy.hpp).
 template <class Spec, class Dot>
 void batch_matmul_s8_with(const std::int8_t* lhs, const std::int8_t* rhs, std::int8_t* output, std::byte* scratch) {
     constexpr auto& p = Spec::params;

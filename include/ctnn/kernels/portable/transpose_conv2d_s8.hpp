@@ -18,7 +18,7 @@
 
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/kernel_set.hpp"
-#include "ctnn/kernels/portable/detail/dot.hpp"
+#include "ctnn/kernels/portable/detail/dot_policy.hpp"
 #include "ctnn/kernels/portable/detail/requantize.hpp"
 #include "ctnn/kernels/transpose_conv_params.hpp"
 #include "ctnn/kernels/zero_point_folding.hpp"
@@ -37,8 +37,9 @@ inline constexpr auto transpose_conv_zero_point_rows = [] {
 }();
 }  // namespace detail
 
-template <class Spec>
-void transpose_conv2d_s8(const std::int8_t* __restrict input, std::int8_t* __restrict output) {
+// The driver, with the dot product of the kernel set's choice (portable/detail/dot_policy.hpp).
+template <class Spec, class Dot>
+void transpose_conv2d_s8_with(const std::int8_t* __restrict input, std::int8_t* __restrict output) {
     constexpr auto& p = Spec::params;
     static_assert(p.in_c > 0 && p.out_c > 0 && p.kernel_h > 0 && p.kernel_w > 0 && p.stride_h > 0 && p.stride_w > 0,
                   "ctnn: transpose_conv2d_s8 needs a non-empty kernel and positive strides");
@@ -57,7 +58,7 @@ void transpose_conv2d_s8(const std::int8_t* __restrict input, std::int8_t* __res
                         for (int c = 0; c < tx.count; ++c) {
                             const int kx = tx.first_k - c * p.stride_w, ix = tx.first_i + c;
                             const int row = (oc * p.kernel_h + ky) * p.kernel_w + kx;
-                            acc += detail::dot1<p.in_c>(Spec::weights + row * p.in_c, in + (iy * p.in_w + ix) * p.in_c) - zp_rows[row];
+                            acc += Dot::template dot<p.in_c>(Spec::weights + row * p.in_c, in + (iy * p.in_w + ix) * p.in_c) - zp_rows[row];
                         }
                     }
                     out[oc] = detail::requantize(acc, Spec::requant[oc], p.output_zero_point, p.act_min, p.act_max);
@@ -67,6 +68,21 @@ void transpose_conv2d_s8(const std::int8_t* __restrict input, std::int8_t* __res
     }
 }
 
+template <class Spec>
+void transpose_conv2d_s8(const std::int8_t* input, std::int8_t* output) {
+    transpose_conv2d_s8_with<Spec, detail::plain_dot>(input, output);
+}
+
+// What the kernel links: its zero-point rows and multipliers; the model's weights and bias
+// (shared: another layer may read them).
+template <class Spec>
+constexpr linked_constants transpose_conv2d_constants() {
+    constexpr auto& p = Spec::params;
+    return linked_constants::of(detail::transpose_conv_zero_point_rows<Spec>, Spec::requant)
+        .and_shared(Spec::weights, std::size_t(p.out_c) * p.kernel_h * p.kernel_w * p.in_c)
+        .and_shared(Spec::bias, std::size_t(p.out_c) * sizeof(std::int32_t));
+}
+
 }  // namespace ctnn::kernels::portable
 
 namespace ctnn::kernels {
@@ -74,13 +90,7 @@ template <>
 struct kernel<portable_set, op::transpose_conv2d> : scratchless_kernel {
     template <class Spec, kernel_options>
     static void run(const std::int8_t* input, std::int8_t* output, std::byte*) { portable::transpose_conv2d_s8<Spec>(input, output); }
-    // Its zero-point rows and multipliers; the model's weights and bias (shared: another layer may read them).
     template <class Spec, kernel_options>
-    static constexpr linked_constants constants() {
-        constexpr auto& p = Spec::params;
-        return linked_constants::of(portable::detail::transpose_conv_zero_point_rows<Spec>, Spec::requant)
-            .and_shared(Spec::weights, std::size_t(p.out_c) * p.kernel_h * p.kernel_w * p.in_c)
-            .and_shared(Spec::bias, std::size_t(p.out_c) * sizeof(std::int32_t));
-    }
+    static constexpr linked_constants constants() { return portable::transpose_conv2d_constants<Spec>(); }
 };
 }  // namespace ctnn::kernels
