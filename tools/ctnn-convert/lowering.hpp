@@ -75,7 +75,7 @@ public:
     };
     // Checks one spatial dimension (ctnn::check_window) and returns its output size.
     std::int64_t window_output(const window_dim& d, bool same, const char* kernel_word) const;
-    void check_accumulator(const ir_params& p, int depth, bool depthwise, std::int32_t input_zero_point) const;
+    void check_accumulator(const ir_params& p, int depth, bool depthwise, std::int32_t input_zero_point, std::size_t bias_slot = 2) const;
     void check_requantization(const ir_params& p, const ir_tensor& input, const ir_tensor& out, bool per_tensor_fc) const;
     void check_activation(activation act, const ir_tensor& out) const;
     void check_multiplier(double real, const std::string& what, const std::string& from) const;

@@ -47,7 +47,7 @@ void lower_transpose_conv(lowering& x, ir_layer& l) {
     }
     const ir_tensor& out = x.add_output(element::int8);
     x.expect_shape(out, want, "output_shape's");
-    x.check_accumulator(p, ws[1] * ws[2] * ws[3], false, input.q.zero_point);
+    x.check_accumulator(p, ws[1] * ws[2] * ws[3], false, input.q.zero_point, 3);
     x.check_requantization(p, input, out, false);
     x.check_activation(l.act, out);
     l.params = std::move(p);
