@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <type_traits>
 
 #include "ctnn/core/shape.hpp"
 #include "ctnn/core/tensor_type.hpp"
