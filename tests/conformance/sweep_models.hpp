@@ -15,6 +15,7 @@
 #include "sweep_random.hpp"
 #include "sweep_shape_ops.hpp"
 #include "sweep_weighted.hpp"
+#include "sweep_weighted_wide.hpp"
 
 namespace sweep {
 
@@ -55,6 +56,9 @@ inline constexpr generator generators[] = {
     {"hard_swish", hard_swish, 12},
     {"transpose_conv", transpose_conv, 500},
     {"batch_matmul", batch_matmul, 501},
+    {"depthwise_conv_2d_wide", depthwise_conv_2d_wide, 502},
+    {"conv_2d_dilated", conv_2d_dilated, 503},
+    {"fully_connected_ranks", fully_connected_ranks, 504},
 };
 
 }  // namespace sweep
