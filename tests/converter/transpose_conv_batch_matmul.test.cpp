@@ -80,6 +80,10 @@ TEST_CASE("transpose_conv: rejections name the operator, the tensor and the rule
     overflow.buffers[overflow.tensors[3].buffer] = std::vector<std::uint8_t>{0xff, 0xff, 0xff, 0x7f, 0, 0, 0, 0, 0, 0, 0, 0};  // bias 2^31 - 1
     expect_rejected(overflow, "operator #0 TRANSPOSE_CONV: the int32 accumulator could overflow: with weights tensor 'w', bias tensor 'b' and input zero "
                               "point -3 some int8 input reaches magnitude 2147486791, more than 2147483647");
+    auto huge = transpose_conv_model();
+    huge.ops[0].options.scalar<std::int32_t>(2, 1 << 30);
+    expect_rejected(huge, "operator #0 TRANSPOSE_CONV: unsupported option: strides 1073741824x2 with kernel 2x2 and output 1x6x6x3 are too large: "
+                          "output size + kernel + 2 x stride must stay below 2^31");
     auto stride = transpose_conv_model();
     stride.ops[0].options.scalar<std::int32_t>(1, 0);
     expect_rejected(stride, "operator #0 TRANSPOSE_CONV: unsupported option: stride_w 0; must be positive");

@@ -47,6 +47,12 @@ void lower_transpose_conv(lowering& x, ir_layer& l) {
     }
     const ir_tensor& out = x.add_output(element::int8);
     x.expect_shape(out, want, "output_shape's");
+    if (!ctnn::kernels::transpose_conv_axis_in_int_range(out.shape[1], ws[1], l.stride_h) ||
+        !ctnn::kernels::transpose_conv_axis_in_int_range(out.shape[2], ws[2], l.stride_w)) {
+        x.op_fail("unsupported option: strides " + std::to_string(l.stride_h) + "x" + std::to_string(l.stride_w) + " with kernel " +
+                  std::to_string(ws[1]) + "x" + std::to_string(ws[2]) + " and output " + dims_text(want) +
+                  " are too large: output size + kernel + 2 x stride must stay below 2^31");
+    }
     x.check_accumulator(p, ws[1] * ws[2] * ws[3], false, input.q.zero_point, 3);
     x.check_requantization(p, input, out, false);
     x.check_activation(l.act, out);

@@ -35,6 +35,13 @@ constexpr int transpose_conv_padding(bool same, int out, int kernel, int stride)
     return total > 0 ? static_cast<int>(total / 2) : 0;
 }
 
+// Whether one axis keeps the kernels' tap arithmetic inside int: they form o + pad + stride with
+// pad below max(kernel, stride) (TFLite's padding above) and o below the output size. Evaluated in
+// 64 bits; the layer static_asserts it and the converter checks it, naming the axis.
+constexpr bool transpose_conv_axis_in_int_range(int out, int kernel, int stride) noexcept {
+    return static_cast<long long>(out) + kernel + 2LL * stride <= 2147483647LL;
+}
+
 // Output pixel o gathers the kernel taps k with o = i * stride - pad + k for an input pixel i:
 // k = o + pad - i * stride, so k runs over (o + pad) mod stride, + stride, ... below `kernel`.
 // The first input pixel a tap reaches (k largest) and the count follow from that.

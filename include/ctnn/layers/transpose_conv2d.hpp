@@ -27,6 +27,11 @@
 
 namespace ctnn {
 namespace diag {
+template <class OutputShape, class WeightShape, class Stride, bool InRange>
+struct transpose_conv_stride_out_of_range {
+    static_assert(InRange, "ctnn: transpose_conv2d: output size + kernel + 2 x stride must stay below 2^31 in each axis "
+                           "(template arguments: output shape, weight shape, stride)");
+};
 template <class InputShape, class WeightShape, class OutputShape, bool Matches>
 struct transpose_conv_shapes_do_not_match {
     static_assert(Matches, "ctnn: transpose_conv2d: the input must be NxHxWxC and the output NxH'xW'xO, with C and O "
@@ -55,6 +60,10 @@ struct transpose_conv2d : layer {
         static_assert(sizeof(diag::transpose_conv_shapes_do_not_match<typename In::shape, weight_shape, OutShape, shapes_match>));
         static constexpr int out_c = OutShape::inner;
         static constexpr int kernel_h = weight_shape::dims[1], kernel_w = weight_shape::dims[2];
+        static_assert(sizeof(diag::transpose_conv_stride_out_of_range<
+                             OutShape, weight_shape, Str,
+                             kernels::transpose_conv_axis_in_int_range(OutShape::dims[1], kernel_h, Str::h) &&
+                                 kernels::transpose_conv_axis_in_int_range(OutShape::dims[2], kernel_w, Str::w)>));
         static_assert(valid_layer_params<Params, out_c> && valid_quantization<OutQ>);
         static_assert(sizeof(diag::requantization_out_of_range<
                              Params, first_channel_out_of_range(In::quant::scale, Params::weight_scales, out_c, OutQ::scale) < 0>));
