@@ -1,10 +1,12 @@
 # Models as build steps.
 #
-#   ctnn_add_model(<name> MODEL <file.tflite> [NAMESPACE <ns>])
+#   ctnn_add_model(<name> MODEL <file.tflite> [NAMESPACE <ns>] [CUSTOM_OPS <map file>])
 #     Runs ctnn-convert at build time and makes an INTERFACE library <name> whose include
 #     directory holds the generated <name>.hpp (namespace <ns>, default <name> as an
 #     identifier); linking it also links ctnn::ctnn. The header is regenerated when the model
-#     file or the converter changes.
+#     file, the map file or the converter changes. CUSTOM_OPS: operators run as user layers
+#     (ctnn-convert --custom-map; docs/custom-operators.md); the headers it names must be on the
+#     include path of whatever includes <name>.hpp.
 #
 #   ctnn_add_runner(<name> MODEL <file.tflite> [NAMESPACE <ns>])      (host builds only)
 #     An executable ${CMAKE_BINARY_DIR}/bin/<name> (tools/runner/runner_main.cpp) that reads raw
@@ -88,9 +90,16 @@ function(ctnn_warn_if_unoptimised who)
 endfunction()
 
 function(ctnn_add_model name)
-    cmake_parse_arguments(PARSE_ARGV 1 arg "" "MODEL;NAMESPACE" "")
+    cmake_parse_arguments(PARSE_ARGV 1 arg "" "MODEL;NAMESPACE;CUSTOM_OPS" "")
     if(arg_UNPARSED_ARGUMENTS)
         message(FATAL_ERROR "ctnn_add_model(${name}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
+    endif()
+    set(custom_args "")
+    set(custom_deps "")
+    if(arg_CUSTOM_OPS)
+        get_filename_component(custom_map "${arg_CUSTOM_OPS}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+        set(custom_args --custom-map "${custom_map}")
+        set(custom_deps "${custom_map}")
     endif()
     if(NOT arg_MODEL)
         message(FATAL_ERROR "ctnn_add_model(${name}): MODEL <file.tflite> is required")
@@ -111,8 +120,8 @@ function(ctnn_add_model name)
     set(header "${dir}/${name}.hpp")
     add_custom_command(OUTPUT "${header}"
         COMMAND "${CMAKE_COMMAND}" -E make_directory "${dir}"
-        COMMAND "${convert}" --namespace "${ns}" -o "${header}" "${model}"
-        DEPENDS "${model}" ${convert_deps}
+        COMMAND "${convert}" --namespace "${ns}" ${custom_args} -o "${header}" "${model}"
+        DEPENDS "${model}" ${custom_deps} ${convert_deps}
         COMMENT "ctnn-convert ${arg_MODEL} -> ${name}.hpp"
         VERBATIM)
     add_custom_target(${name}_ctnn_header DEPENDS "${header}")

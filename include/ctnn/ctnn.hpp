@@ -17,6 +17,7 @@
 #include "ctnn/quant/quantize_multiplier.hpp"
 #include "ctnn/layers/add.hpp"
 #include "ctnn/layers/batch_matmul.hpp"
+#include "ctnn/layers/concatenation.hpp"
 #include "ctnn/layers/conv2d.hpp"
 #include "ctnn/layers/depthwise_conv2d.hpp"
 #include "ctnn/layers/fully_connected.hpp"

@@ -32,26 +32,30 @@ std::size_t elements(const test_tflite::tensor& t) {
     return n;
 }
 
-std::vector<std::uint8_t> input_records(sweep::rng& r, const sweep::drawn_model& d, int records = 4) {
-    const std::size_t n = elements(d.m.tensors[static_cast<std::size_t>(d.m.inputs[0])]);
-    std::vector<std::uint8_t> bytes;
-    for (int record = 0; record < records; ++record) {
-        for (std::size_t i = 0; i < n; ++i) {
-            if (d.float_input) {
-                // k * scale/2 around the zero point: exact ties, grid points, saturation.
-                const int half_steps = r.uniform(-600, 600);
-                float v = static_cast<float>((half_steps / 2.0 - d.input_zero_point) * d.input_scale);
-                if (record >= 2) v = static_cast<float>((r.unit() * 400.0 - 200.0 - d.input_zero_point) * d.input_scale);
-                std::uint8_t raw[4];
-                std::memcpy(raw, &v, 4);
-                bytes.insert(bytes.end(), raw, raw + 4);
-            } else {
-                int v = r.uniform(-128, 127);
-                if (record == 1 && r.chance(0.8)) v = r.chance(0.5) ? -128 : 127;
-                bytes.push_back(static_cast<std::uint8_t>(static_cast<std::int8_t>(v)));
-            }
+// One input tensor's n values of record `record`, appended to `bytes`.
+void append_values(sweep::rng& r, const sweep::drawn_model& d, std::size_t n, int record, std::vector<std::uint8_t>& bytes) {
+    for (std::size_t i = 0; i < n; ++i) {
+        if (d.float_input) {
+            // k * scale/2 around the zero point: exact ties, grid points, saturation.
+            const int half_steps = r.uniform(-600, 600);
+            float v = static_cast<float>((half_steps / 2.0 - d.input_zero_point) * d.input_scale);
+            if (record >= 2) v = static_cast<float>((r.unit() * 400.0 - 200.0 - d.input_zero_point) * d.input_scale);
+            std::uint8_t raw[4];
+            std::memcpy(raw, &v, 4);
+            bytes.insert(bytes.end(), raw, raw + 4);
+        } else {
+            int v = r.uniform(-128, 127);
+            if (record == 1 && r.chance(0.8)) v = r.chance(0.5) ? -128 : 127;
+            bytes.push_back(static_cast<std::uint8_t>(static_cast<std::int8_t>(v)));
         }
     }
+}
+
+// A record: every model input's bytes, concatenated in input order (the runner's format).
+std::vector<std::uint8_t> input_records(sweep::rng& r, const sweep::drawn_model& d, int records = 4) {
+    std::vector<std::uint8_t> bytes;
+    for (int record = 0; record < records; ++record)
+        for (const int input : d.m.inputs) append_values(r, d, elements(d.m.tensors[static_cast<std::size_t>(input)]), record, bytes);
     return bytes;
 }
 

@@ -46,8 +46,9 @@ template <class Model>
 void run_model(const char* name, const std::uint8_t* inputs, std::size_t input_bytes, const std::uint8_t* expected,
                std::size_t expected_bytes, tally& t) {
     static ctnn::instance<Model> net;  // static storage: the arena is not on the stack
-    constexpr std::size_t in_record = Model::input_size * sizeof(typename Model::input_element);
-    constexpr std::size_t out_record = Model::output_size * sizeof(typename Model::output_element);
+    constexpr std::size_t in_record = Model::input_record_bytes;   // every input, in model order
+    constexpr std::size_t out_record = Model::output_record_bytes;  // every output, likewise
+    alignas(16) static std::uint8_t got[out_record];
     const std::size_t records = input_bytes / in_record;
     if (input_bytes % in_record != 0 || expected_bytes != records * out_record || records == 0) {
         say("FAIL ");
@@ -64,17 +65,16 @@ void run_model(const char* name, const std::uint8_t* inputs, std::size_t input_b
         constexpr int paths = 2;
 #endif
         for (int path = 0; path < paths; ++path) {
-            std::memcpy(net.input().data(), inputs + r * in_record, in_record);
+            net.read_inputs(inputs + r * in_record);
             if (path == 0) net.invoke();
             else net.invoke_reference();
-            const auto out = net.output();
-            if (std::memcmp(out.data(), want, out_record) == 0) {
+            net.write_outputs(got);
+            if (std::memcmp(got, want, out_record) == 0) {
                 ++t.passed;
                 continue;
             }
             ++t.failed;
             std::size_t first = 0, differing = 0;
-            const auto* got = reinterpret_cast<const std::uint8_t*>(out.data());
             for (std::size_t i = out_record; i-- > 0;) {
                 if (got[i] != want[i]) {
                     first = i;

@@ -1,6 +1,7 @@
 // Sweep generators of TRANSPOSE_CONV (per-channel and per-tensor weights, bias or none, SAME and
 // VALID, strides, the usual output sizes and odd ones) and BATCH_MATMUL (ranks 2-4, broadcast
-// batch dimensions, adj_x and adj_y, a constant right-hand side or one computed from the input).
+// batch dimensions, adj_x and adj_y; the right-hand side a constant, a second model input, or the
+// input itself or a RESHAPE of it).
 #pragma once
 
 #include <cmath>
@@ -76,14 +77,15 @@ inline drawn_model batch_matmul(rng& r) {
     drawn_model d;
     model& m = d.m;
     const bool adj_x = r.chance(0.5), adj_y = r.chance(0.5);
-    const bool constant_rhs = r.chance(0.5);
+    // 0: a constant rhs; 1: two model inputs; 2: the rhs is the input itself (adj_y) or a RESHAPE of it.
+    const int form = r.uniform(0, 2);
     const float s_l = activation_scale(r);
     const std::int32_t zp_l = zero_point(r);
     std::vector<std::int32_t> lhs, rhs, out;
     int k = 0;
     float s_r = s_l;
     std::int32_t zp_r = zp_l;
-    if (constant_rhs) {
+    if (form != 2) {
         const int rows = r.uniform(1, 6), cols = r.chance(0.2) ? 1 : r.uniform(1, 6);
         k = r.chance(0.2) ? r.pick<int>({16, 32, 40}) : r.uniform(1, 10);
         const int lr = r.uniform(2, 4), rr = r.uniform(2, 4), br = std::max(lr, rr) - 2;
@@ -100,11 +102,10 @@ inline drawn_model batch_matmul(rng& r) {
         for (int v : adj_y ? std::vector<int>{cols, k} : std::vector<int>{k, cols}) rhs.push_back(v);
         out.push_back(rows);
         out.push_back(cols);
-        s_r = r.log_uniform(-10, -3);
-        zp_r = r.chance(0.5) ? 0 : zero_point(r);
+        s_r = form == 0 ? r.log_uniform(-10, -3) : activation_scale(r);
+        zp_r = form == 0 && r.chance(0.5) ? 0 : zero_point(r);
     } else {
-        // Both operands activations: the right one is the input itself (adj_y) or a RESHAPE
-        // of it, so it has the input's quantization; its batch dimensions may broadcast.
+        // The right operand has the input's quantization; its batch dimensions may broadcast.
         const int b = r.uniform(1, 3), rows = r.uniform(1, 6);
         k = r.uniform(1, 10);
         lhs = adj_x ? std::vector<std::int32_t>{b, k, rows} : std::vector<std::int32_t>{b, rows, k};
@@ -123,10 +124,12 @@ inline drawn_model batch_matmul(rng& r) {
     int y = 0;
     std::size_t rhs_count = 1;
     for (auto v : rhs) rhs_count *= static_cast<std::size_t>(v);
-    if (constant_rhs) {
+    if (form == 0) {
         std::vector<std::int8_t> values(rhs_count);
         for (auto& v : values) v = static_cast<std::int8_t>(r.uniform(-128, 127));
         y = m.add_tensor({"rhs", rhs, INT8, m.add_buffer(values), {s_r}, {zp_r}, 0, {}});
+    } else if (form == 1) {
+        y = m.add_tensor({"rhs", rhs, INT8, 0, {s_r}, {zp_r}, 0, {}});
     } else if (rhs == lhs) {
         y = x;
     } else {
@@ -138,10 +141,10 @@ inline drawn_model batch_matmul(rng& r) {
     op mm{m.code(BATCH_MATMUL), {x, y}, {z}, BatchMatMulOptions, true, {}};
     mm.options.scalar<bool>(0, adj_x).scalar<bool>(1, adj_y);
     m.ops.push_back(mm);
-    m.inputs = {x};
+    m.inputs = form == 1 ? std::vector<std::int32_t>{x, y} : std::vector<std::int32_t>{x};
     m.outputs = {z};
-    d.text = "lhs " + dims_text(lhs) + (adj_x ? " adj_x" : "") + " rhs " + dims_text(rhs) + (adj_y ? " adj_y" : "") +
-             (constant_rhs ? " constant" : (y == x ? " = lhs" : " = reshape(lhs)")) + " out " + dims_text(out);
+    const char* const source[] = {" constant", " input", y == x ? " = lhs" : " = reshape(lhs)"};
+    d.text = "lhs " + dims_text(lhs) + (adj_x ? " adj_x" : "") + " rhs " + dims_text(rhs) + (adj_y ? " adj_y" : "") + source[form] + " out " + dims_text(out);
     return d;
 }
 

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "sweep_elementwise.hpp"
+#include "sweep_graphs.hpp"
 #include "sweep_matmul.hpp"
 #include "sweep_random.hpp"
 #include "sweep_shape_ops.hpp"
@@ -59,6 +60,10 @@ inline constexpr generator generators[] = {
     {"depthwise_conv_2d_wide", depthwise_conv_2d_wide, 502},
     {"conv_2d_dilated", conv_2d_dilated, 503},
     {"fully_connected_ranks", fully_connected_ranks, 504},
+    // Graph features and the operators that join tensors (sweep_graphs.hpp): slots 800-809.
+    {"concatenation", concatenation, 800},
+    {"pack", pack, 801},
+    {"graphs", graphs, 802},
 };
 
 }  // namespace sweep

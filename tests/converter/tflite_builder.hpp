@@ -14,13 +14,13 @@ namespace test_tflite {
 // TensorType
 constexpr std::int8_t FLOAT32 = 0, INT32 = 2, INT16 = 7, INT8 = 9;
 // BuiltinOperator
-constexpr int ADD = 0, AVERAGE_POOL_2D = 1, CONV_2D = 3, DEPTHWISE_CONV_2D = 4, DEQUANTIZE = 6, FULLY_CONNECTED = 9, MAX_POOL_2D = 17,
-              RESHAPE = 22, SOFTMAX = 25, TANH = 28, CUSTOM = 32, PAD = 34, MEAN = 40, REVERSE_SEQUENCE = 112,
+constexpr int ADD = 0, AVERAGE_POOL_2D = 1, CONCATENATION = 2, CONV_2D = 3, DEPTHWISE_CONV_2D = 4, DEQUANTIZE = 6, FULLY_CONNECTED = 9, MAX_POOL_2D = 17,
+              RESHAPE = 22, SOFTMAX = 25, TANH = 28, CUSTOM = 32, PAD = 34, MEAN = 40, PACK = 83, REVERSE_SEQUENCE = 112,
               QUANTIZE = 114, HARD_SWISH = 117, CUMSUM = 128;
 // BuiltinOptions union types
-constexpr std::uint8_t Conv2DOptions = 1, DepthwiseConv2DOptions = 2, Pool2DOptions = 5, FullyConnectedOptions = 8, SoftmaxOptions = 9,
+constexpr std::uint8_t Conv2DOptions = 1, DepthwiseConv2DOptions = 2, Pool2DOptions = 5, FullyConnectedOptions = 8, SoftmaxOptions = 9, ConcatenationOptions = 10,
                        AddOptions = 11, ReshapeOptions = 17, PadOptions = 22, ReducerOptions = 27, DequantizeOptions = 38, QuantizeOptions = 89,
-                       HardSwishOptions = 91;
+                       HardSwishOptions = 91, PackOptions = 59;
 // ActivationFunctionType / Padding
 constexpr std::int8_t NONE = 0, RELU = 1, RELU6 = 3, ACT_TANH = 4, SAME = 0, VALID = 1;
 
@@ -41,6 +41,7 @@ struct op {
     std::uint8_t options_type = 0;
     bool has_options = false;
     test_fb::table options;
+    std::vector<std::uint8_t> custom_options = {};  // a CUSTOM operator's raw options (field 5)
 };
 
 struct opcode {
@@ -98,6 +99,7 @@ inline test_fb::table subgraph_table(const model& m) {
         tb.scalar<std::uint32_t>(0, o.opcode_index).vec<std::int32_t>(1, o.inputs).vec<std::int32_t>(2, o.outputs);
         if (o.options_type != 0) tb.scalar<std::uint8_t>(3, o.options_type);
         if (o.has_options) tb.sub(4, o.options);
+        if (!o.custom_options.empty()) tb.vec<std::uint8_t>(5, o.custom_options);
         ops.push_back(tb);
     }
     test_fb::table sg;

@@ -38,8 +38,8 @@ TEST_CASE("validation: int16 activations") {
 
 TEST_CASE("validation: unsupported operator") {
     auto m = tiny_model();
-    m.opcodes[m.ops[3].opcode_index] = {TANH, -1, ""};
-    expect_error(m, "operator #3 TANH: unsupported operator; supported: ADD, AVERAGE_POOL_2D, BATCH_MATMUL, CONV_2D");
+    m.opcodes[m.ops[3].opcode_index] = {CUMSUM, -1, ""};
+    expect_error(m, "operator #3 CUMSUM: unsupported operator (docs/operators.md lists what ctnn converts); supported: ADD, AVERAGE_POOL_2D, ");
     auto h = tiny_model();
     h.opcodes[h.ops[3].opcode_index] = {REVERSE_SEQUENCE, -1, ""};
     expect_error(h, "operator #3 REVERSE_SEQUENCE: unsupported operator");
@@ -143,16 +143,22 @@ TEST_CASE("validation: output shape must match the operator") {
     expect_error(m, "operator #0 CONV_2D: output tensor 'conv/out' has shape 1x3x3x3, but the computed shape is 1x4x4x3");
 }
 
-TEST_CASE("validation: exactly one input and one output, produced by the last operator") {
-    auto two = tiny_model();
-    two.inputs = {0, 3};
-    expect_error(two, "model has 2 inputs; only 1 is supported");
-    auto outs = tiny_model();
-    outs.outputs = {14, 13};
-    expect_error(outs, "model has 2 outputs; only 1 is supported");
-    auto early = tiny_model();
-    early.outputs = {tiny::fc_out};
-    expect_error(early, "model output tensor 'fc/out' is not produced by the last operator (#6)");
+TEST_CASE("validation: model inputs and outputs") {
+    auto twice = tiny_model();
+    twice.inputs = {0, 0};
+    expect_error(twice, "model input tensor 'input' is listed twice");
+    auto produced = tiny_model();
+    produced.inputs = {0, tiny::conv_out};  // an input some operator also writes
+    expect_error(produced, "operator #0 CONV_2D: writes tensor 'conv/out', which an earlier operator produced");
+    auto constant = tiny_model();
+    constant.inputs = {0, tiny::conv_w};
+    expect_error(constant, "model input tensor 'conv/w' is a constant");
+    auto nowhere = tiny_model();
+    nowhere.outputs = {tiny::softmax_out, tiny::conv_b};
+    expect_error(nowhere, "model output tensor 'conv/b' is not produced by any operator");
+    auto none = tiny_model();
+    none.outputs = {};
+    expect_error(none, "model has no outputs");
 }
 
 TEST_CASE("validation: operators must come in execution order") {

@@ -34,18 +34,23 @@ ctnn_run_model("${DATA}/inputs.bin" "${OUT}/outputs_reference.bin" --reference)
 ctnn_expect_same("reference kernels" "${OUT}/outputs_reference.bin" "${DATA}/outputs.bin" ${output_bytes} ${output_type}
   "the reference kernels' outputs differ from TFLM's golden outputs")
 
-# Intermediates of input 0: with --intermediates the runner writes <layer>.bin for layers 1..L
-# of the first input; TFLM's files are
-# named <operator index>_<op>_t<tensor>.bin, operator index = layer - 1.
+# Intermediates of input 0: with --intermediates the runner writes one file per layer of the
+# first input, t<T>.bin for .tflite tensor T (a converted model) or <layer>.bin for layers 1..L;
+# TFLM's files are named <operator index>_<op>_t<tensor>.bin (operator index = layer - 1 where
+# the runner names layers).
 # Convolutions fused into the ADD after them have no tensor of their own (the runner's --info
 # lists them): their golden tensor is skipped, and only theirs; the ADD's output is checked.
 # The same model run --unfused has every tensor: there, no golden tensor is skipped.
 execute_process(COMMAND "${RUNNER}" --info OUTPUT_VARIABLE info RESULT_VARIABLE rc)
-if(NOT rc EQUAL 0 OR NOT info MATCHES "fused_layers:([0-9 ]*)")
-  message(FATAL_ERROR "runner --info failed or lists no fused_layers")
+if(NOT rc EQUAL 0 OR NOT info MATCHES "fused_intermediates:([^\n]*)")
+  message(FATAL_ERROR "runner --info failed or lists no fused_intermediates")
 endif()
 string(STRIP "${CMAKE_MATCH_1}" fused)
 string(REPLACE " " ";" fused "${fused}")
+set(by_tensor OFF)
+if(info MATCHES "intermediate_names: tflite_tensor")
+  set(by_tensor ON)
+endif()
 file(GLOB golden_layers "${DATA}/intermediates/*.bin")
 list(SORT golden_layers)
 
@@ -60,14 +65,17 @@ function(compare_intermediates label flags expect_fused)
   set(skipped "")
   foreach(g IN LISTS golden_layers)
     get_filename_component(name "${g}" NAME)
-    string(REGEX MATCH "^([0-9]+)_([A-Z0-9_]+)_t" _ "${name}")
+    string(REGEX MATCH "^([0-9]+)_([A-Z0-9_]+)_t([0-9]+)" _ "${name}")
     math(EXPR layer "${CMAKE_MATCH_1} + 1")
     set(op "${CMAKE_MATCH_2}")
-    if(layer IN_LIST expect_fused)
+    if(by_tensor)
+      set(layer "t${CMAKE_MATCH_3}")
+    endif()
+    if("${layer}.bin" IN_LIST expect_fused)
       if(EXISTS "${OUT}/layers/${layer}.bin")
         message(FATAL_ERROR "layer ${layer} is listed as fused but the runner wrote its tensor")
       endif()
-      list(APPEND skipped ${layer})
+      list(APPEND skipped "${layer}.bin")
       continue()
     endif()
     set(type int8)

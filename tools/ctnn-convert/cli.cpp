@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "convert_error.hpp"
+#include "custom_ops.hpp"
 #include "emit_header.hpp"
 #include "lower.hpp"
 #include "arena_svg.hpp"
@@ -31,6 +32,11 @@ constexpr std::string_view usage =
     "  --summary         print the per-layer table (shapes, parameters, MACs, arena offsets)\n"
     "                    ending with the lines 'tflite_param_bytes: N' and 'arena_bytes: N'\n"
     "  --svg             draw the arena plan (tensors over time, peak marked) as SVG\n"
+    "  --custom OP=TYPE  run operator OP (a CUSTOM operator's custom code, or a builtin's\n"
+    "                    name to override ctnn's layer) as the C++ layer template TYPE\n"
+    "  --custom-map FILE the same for every 'OP TYPE' line of FILE, whose 'include HEADER'\n"
+    "                    lines name the headers that declare the layers\n"
+    "  --include HEADER  #include HEADER in the generated header (where TYPE is declared)\n"
     "  --help            print this help\n"
     "  --version         print the version\n"
     "\n"
@@ -86,11 +92,12 @@ struct options {
     std::optional<std::string> ns;
     bool summary = false;
     bool svg = false;
+    custom_ops custom;  // user layers (custom_ops.hpp)
 };
 
 }  // namespace
 
-model_ir load_model(std::span<const std::uint8_t> file) { return lower_to_ir(read_tflite(file)); }
+model_ir load_model(std::span<const std::uint8_t> file, const custom_ops& custom) { return lower_to_ir(read_tflite(file), custom); }
 
 std::string namespace_for(const std::string& path) {
     std::string stem = file_name(path);
@@ -134,6 +141,23 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
             if (!opt.output) return usage_error(a + " needs a file name");
         } else if (a.rfind("--output=", 0) == 0) {
             opt.output = a.substr(9);
+        } else if (a == "--custom" || a == "--include" || a == "--custom-map") {
+            const auto v = value();
+            if (!v) return usage_error(a + " needs a value");
+            try {
+                if (a == "--custom") {
+                    opt.custom.ops.push_back(parse_custom_mapping(*v));
+                } else if (a == "--include") {
+                    opt.custom.includes.push_back(*v);
+                } else {
+                    const std::vector<std::uint8_t> text = read_file(*v);
+                    const custom_ops file = parse_custom_map_file(std::string(text.begin(), text.end()));
+                    opt.custom.ops.insert(opt.custom.ops.end(), file.ops.begin(), file.ops.end());
+                    opt.custom.includes.insert(opt.custom.includes.end(), file.includes.begin(), file.includes.end());
+                }
+            } catch (const convert_error& e) {
+                return usage_error((a == "--custom-map" ? *v + ": " : std::string()) + e.what());
+            }
         } else if (a == "--namespace") {
             opt.ns = value();
             if (!opt.ns) return usage_error("--namespace needs a name");
@@ -152,7 +176,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 
     try {
         const std::vector<std::uint8_t> bytes = read_file(opt.model);
-        const model_ir model = load_model(bytes);
+        const model_ir model = load_model(bytes, opt.custom);
         const std::string text = opt.summary ? summary_table(model, file_name(opt.model))
                                  : opt.svg   ? arena_svg(model, file_name(opt.model))
                                              : emit_header(model, file_name(opt.model), opt.ns ? *opt.ns : namespace_for(opt.model));

@@ -7,12 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "custom_ops.hpp"
 #include "model_ir.hpp"
 
 namespace ctnn_convert {
 
 // Reads and validates a .tflite image; throws convert_error.
-model_ir load_model(std::span<const std::uint8_t> file);
+model_ir load_model(std::span<const std::uint8_t> file, const custom_ops& custom = {});
 
 // The namespace for a model file: its stem made into a C++ identifier ("kws-v2.tflite" -> "kws_v2").
 std::string namespace_for(const std::string& path);

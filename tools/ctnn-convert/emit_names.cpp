@@ -35,3 +35,9 @@ std::string stride_type(const ir_layer& l) { return "ctnn::stride<" + std::to_st
 std::string padding_type(const ir_layer& l) { return l.same_padding ? "ctnn::padding::same" : "ctnn::padding::valid"; }
 
 }  // namespace ctnn_convert
+
+namespace ctnn_convert {
+std::string quant_type(const model_ir& m, std::size_t tensor) {
+    return m.tensors[tensor].type == element::float32 ? std::string("ctnn::float32") : q_name(tensor);
+}
+}  // namespace ctnn_convert

@@ -18,3 +18,8 @@ std::string stride_type(const ir_layer& l);                 // "ctnn::stride<2, 
 std::string padding_type(const ir_layer& l);                // "ctnn::padding::same"
 
 }  // namespace ctnn_convert
+
+namespace ctnn_convert {
+// A tensor's quantization argument: "ctnn::float32" or its q:: struct.
+std::string quant_type(const model_ir& m, std::size_t tensor);
+}  // namespace ctnn_convert

@@ -2,6 +2,7 @@
 
 #include <ctnn/layers/weighted_facts.hpp>
 #include <ctnn/plan/arena_planner.hpp>
+#include <ctnn/plan/lifetimes.hpp>
 #include <ctnn/kernels/kernel_set.hpp>
 #include <ctnn/plan/residual_fusion.hpp>
 
@@ -25,6 +26,7 @@ std::uint64_t layer_macs(const model_ir& model, std::size_t layer) {
 }
 
 std::size_t layer_tflite_param_bytes(const ir_layer& layer) {
+    if (layer.entry->kind == ctnn::plan::entry_kind::constant) return layer.constant_values.size();
     if (!layer.params) return layer.entry->table_bytes;
     const bool per_channel_requantization = !layer.entry->constant_per_tensor_multiplier || layer.params->weight_scales.size() > 1;
     return ctnn::layers::weighted_param_bytes(layer.params->weights.size(), layer.params->bias.size(), per_channel_requantization);
@@ -33,24 +35,25 @@ std::size_t layer_tflite_param_bytes(const ir_layer& layer) {
 arena_plan plan_model_arena(const model_ir& model) {
     const int n = static_cast<int>(model.tensors.size());
     const int layers = static_cast<int>(model.layers.size());
-    std::vector<ctnn::plan::buffer> buffers(static_cast<std::size_t>(n));
-    for (int t = 0; t < n; ++t) {
-        auto& b = buffers[static_cast<std::size_t>(t)];
-        b.bytes = model.tensors[static_cast<std::size_t>(t)].bytes();
-        b.first_step = t;  // tensor t is produced by step t (the input by step 0)
-        b.last_step = t;
-    }
+    // The library's lifetime rule (ctnn/plan/lifetimes.hpp), from each layer's entry: its kind
+    // and the sharing rules of its layer type (operator_traits).
+    std::vector<ctnn::plan::entry_use> use(static_cast<std::size_t>(n));
+    use[0] = {ctnn::plan::entry_kind::input, model.tensors[0].bytes(), -1, -1};
     for (int k = 0; k < layers; ++k) {
         const ir_layer& l = model.layers[static_cast<std::size_t>(k)];
-        const int step = k + 1;
-        for (const int in : l.inputs) buffers[static_cast<std::size_t>(in)].last_step = step;
-        // The layer types' own sharing rules (their operator_traits).
         const ctnn::layers::operator_traits& traits = l.entry->traits;
-        if (traits.is_view) buffers[static_cast<std::size_t>(step)].alias_of = l.inputs[0];
-        if (traits.in_place_input >= 0)
-            buffers[static_cast<std::size_t>(step)].in_place_of = l.inputs[static_cast<std::size_t>(int(traits.in_place_input))];
+        ctnn::plan::entry_use& u = use[static_cast<std::size_t>(k + 1)];
+        u.kind = l.entry->kind;
+        u.bytes = model.tensors[static_cast<std::size_t>(k + 1)].bytes();
+        if (traits.is_view) u.alias_of = l.inputs[0];
+        if (traits.in_place_input >= 0) u.in_place_of = l.inputs[static_cast<std::size_t>(int(traits.in_place_input))];
     }
-    buffers.back().last_step = layers + 1;  // the model output outlives the last step
+    std::vector<ctnn::plan::buffer> buffers(static_cast<std::size_t>(n));
+    const std::unique_ptr<bool[]> in_flash(new bool[static_cast<std::size_t>(n)]);
+    const std::vector<int> none;
+    ctnn::plan::tensor_lifetimes(
+        use.data(), n, [&](int k) -> const std::vector<int>& { return k == 0 ? none : model.layers[static_cast<std::size_t>(k - 1)].inputs; },
+        model.outputs.data(), static_cast<int>(model.outputs.size()), buffers.data(), in_flash.get());
 
     // Residual fusion, the same rule the graph applies (kernel_options::residual_add).
     std::vector<ctnn::plan::node_facts> facts(static_cast<std::size_t>(n));

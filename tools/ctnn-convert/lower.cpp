@@ -18,33 +18,73 @@ std::size_t ir_tensor::elements() const {
 
 using tfl::tensor_type;
 
-// Walks the operators in order, keeping which .tflite tensor each graph tensor is.
+// Walks the operators in order, keeping which .tflite tensor each graph tensor is. The model's
+// inputs come first (graph tensors 0..I-1); a constant operand becomes a source layer just
+// before the operator that first reads it.
 model_ir lowering::run() {
-    if (m_.inputs.size() != 1) fail("model has " + std::to_string(m_.inputs.size()) + " inputs; only 1 is supported");
-    if (m_.outputs.size() != 1) fail("model has " + std::to_string(m_.outputs.size()) + " outputs; only 1 is supported");
+    if (m_.inputs.empty()) fail("model has no inputs");
+    if (m_.outputs.empty()) fail("model has no outputs");
     if (m_.operators.empty()) fail("model has no operators");
 
-    const int in = m_.inputs[0];
-    const tfl_tensor& t = m_.tensors[static_cast<std::size_t>(in)];
-    if (is_constant(t)) fail("model input " + tensor_label(in) + " is a constant");
-    if (t.type != static_cast<int>(tensor_type::int8) && t.type != static_cast<int>(tensor_type::float32)) {
-        fail("model input " + tensor_label(in) + " is " + tfl::tensor_type_name(t.type) + "; ctnn supports int8 or float32 inputs");
+    for (std::size_t i = 0; i < m_.inputs.size(); ++i) {
+        const int in = m_.inputs[i];
+        const tfl_tensor& t = m_.tensors[static_cast<std::size_t>(in)];
+        if (is_constant(t)) fail("model input " + tensor_label(in) + " is a constant");
+        if (t.type != static_cast<int>(tensor_type::int8) && t.type != static_cast<int>(tensor_type::float32)) {
+            fail("model input " + tensor_label(in) + " is " + tfl::tensor_type_name(t.type) + "; ctnn supports int8 or float32 inputs");
+        }
+        if (graph_index_.count(in) != 0) fail("model input " + tensor_label(in) + " is listed twice");
+        ir_.tensors.push_back(make_tensor(in));
+        if (i > 0) {
+            ir_layer l;
+            l.entry = &model_input_entry;
+            l.op_index = -1;
+            l.op_name = "INPUT";
+            ir_.layers.push_back(std::move(l));
+        }
+        graph_index_[in] = static_cast<int>(ir_.tensors.size()) - 1;
+        ir_.inputs.push_back(graph_index_[in]);
     }
-    ir_.tensors.push_back(make_tensor(in));
-    graph_index_[in] = 0;
 
     for (std::size_t k = 0; k < m_.operators.size(); ++k) lower_operator(static_cast<int>(k));
     k_ = -1;
     entry_ = nullptr;
 
-    const int out = m_.outputs[0];
-    const int last = m_.operators.back().outputs.empty() ? -1 : m_.operators.back().outputs[0];
-    if (out != last) {
-        fail("model output " + tensor_label(out) + " is not produced by the last operator (#" + std::to_string(m_.operators.size() - 1) +
-             "); ctnn needs the output to be the last operator's");
+    for (const int out : m_.outputs) {
+        const auto found = graph_index_.find(out);
+        if (found == graph_index_.end()) fail("model output " + tensor_label(out) + " is not produced by any operator");
+        ir_.outputs.push_back(found->second);
     }
     check_totals();
+    ir_.includes = custom_.includes;
     return std::move(ir_);
+}
+
+// The graph tensor of constant .tflite tensor `index`, read as an operand: a constant source
+// layer, made once per tensor. Only before the current operator adds its output (the source
+// must precede it): every lowering takes its activation inputs first.
+int lowering::constant_operand(int index) {
+    const auto found = graph_index_.find(index);
+    if (found != graph_index_.end()) return found->second;
+    if (ir_.tensors.size() != ir_.layers.size() + 1) op_fail("internal error: a constant operand read after the output was added");
+    const tfl_tensor& t = m_.tensors[static_cast<std::size_t>(index)];
+    if (t.type != static_cast<int>(tensor_type::int8)) {
+        tensor_fail(index, "is a " + tfl::tensor_type_name(t.type) + " constant operand; ctnn supports int8 constant operands");
+    }
+    ir_tensor tensor = make_tensor(index, true);
+    const std::vector<std::uint8_t>& data = m_.buffers[t.buffer];
+    if (data.size() != tensor.bytes()) {
+        tensor_fail(index, "holds " + std::to_string(data.size()) + " bytes for " + std::to_string(tensor.bytes()) + " elements");
+    }
+    ir_layer l;
+    l.entry = &constant_entry;
+    l.op_index = k_;
+    l.op_name = "CONSTANT";
+    l.constant_values = data;
+    ir_.tensors.push_back(std::move(tensor));
+    ir_.layers.push_back(std::move(l));
+    graph_index_[index] = static_cast<int>(ir_.tensors.size()) - 1;
+    return graph_index_[index];
 }
 
 void lowering::lower_operator(int k) {
@@ -53,10 +93,15 @@ void lowering::lower_operator(int k) {
     name_ = tfl::operator_name(op.builtin_code);
     entry_ = nullptr;
     const std::string& supported = supported_operators_text();
-    if (op.builtin_code == tfl::op::custom) op_fail("unsupported custom operator '" + op.custom_code + "'; supported: " + supported);
+    // A user layer for this custom code or builtin (custom_ops.hpp) comes first: it may override.
+    const custom_op_mapping* user = custom_.find(op.builtin_code == tfl::op::custom ? op.custom_code : name_);
+    if (op.builtin_code == tfl::op::custom && user == nullptr) {
+        op_fail("unsupported custom operator '" + op.custom_code + "'; supported: " + supported +
+                "; map it to a layer of your own with --custom " + op.custom_code + "=TYPE (docs/custom-operators.md)");
+    }
     if (op.outputs.size() != 1) op_fail("has " + std::to_string(op.outputs.size()) + " outputs; expected 1");
-    if (op.options_2_type != 0) op_fail("unsupported option: builtin_options_2 (type " + std::to_string(op.options_2_type) + ")");
-    if (op.has_custom_options) op_fail("unsupported option: custom_options");
+    if (op.options_2_type != 0 && user == nullptr) op_fail("unsupported option: builtin_options_2 (type " + std::to_string(op.options_2_type) + ")");
+    if (op.has_custom_options && user == nullptr) op_fail("unsupported option: custom_options");
 
     ir_layer l;
     l.op_index = k;
@@ -65,8 +110,13 @@ void lowering::lower_operator(int k) {
     if (graph_index_.count(out_index) != 0) op_fail("writes " + tensor_label(out_index) + ", which an earlier operator produced");
     if (is_constant(m_.tensors[static_cast<std::size_t>(out_index)])) op_fail("writes the constant " + tensor_label(out_index));
 
-    const operator_entry* entry = find_operator(op.builtin_code);
-    if (entry == nullptr) op_fail("unsupported operator; supported: " + supported);
+    const operator_entry* entry = user != nullptr ? &user_layer_entry : find_operator(op.builtin_code);
+    if (entry == nullptr) op_fail("unsupported operator (docs/operators.md lists what ctnn converts); supported: " + supported);
+    if (user != nullptr) {
+        l.custom_layer = user->layer_type;
+        l.custom_code = op.builtin_code == tfl::op::custom ? op.custom_code : name_;
+        l.custom_options = op.custom_options;
+    }
     entry_ = entry;
     l.entry = entry;
     entry->lower(*this, l);
@@ -91,6 +141,6 @@ void lowering::check_totals() const {
     }
 }
 
-model_ir lower_to_ir(const tfl_model& model) { return lowering(model).run(); }
+model_ir lower_to_ir(const tfl_model& model, const custom_ops& custom) { return lowering(model, custom).run(); }
 
 }  // namespace ctnn_convert

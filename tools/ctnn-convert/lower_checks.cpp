@@ -91,12 +91,13 @@ void lowering::check_scale(int index, float scale) const {
     if (!ctnn::valid_scale(scale)) tensor_fail(index, "has scale " + float_text(scale) + "; scales must be positive and finite");
 }
 
-ir_tensor lowering::make_tensor(int index) const {
+ir_tensor lowering::make_tensor(int index, bool scalar_as_one) const {
     const tfl_tensor& t = m_.tensors[static_cast<std::size_t>(index)];
     ir_tensor out;
     out.name = t.name;
     out.tflite_index = index;
     out.shape = static_shape(index);
+    if (out.shape.empty() && scalar_as_one) out.shape = {1};
     // MEAN's full reduction may write a scalar (see op_mean.cpp); every other tensor needs a dimension.
     const bool scalar_allowed = k_ >= 0 && entry_ != nullptr && entry_->scalar_output;
     if (out.shape.empty() && !scalar_allowed) tensor_fail(index, "is a scalar (rank 0); ctnn tensors have at least one dimension");
@@ -112,15 +113,12 @@ ir_tensor lowering::make_tensor(int index) const {
 }
 
 // The graph tensor an activation input reads; checks it exists and has the wanted type.
-int lowering::activation_input(std::size_t slot, element wanted) const {
+int lowering::activation_input(std::size_t slot, element wanted) {
     const auto& op = m_.operators[static_cast<std::size_t>(k_)];
     if (slot >= op.inputs.size() || op.inputs[slot] < 0) op_fail("missing input #" + std::to_string(slot));
     const int index = op.inputs[slot];
     check_type(index, wanted);
-    if (is_constant(m_.tensors[static_cast<std::size_t>(index)])) {
-        op_fail("input #" + std::to_string(slot) + " " + tensor_label(index) +
-                " is a constant; ctnn supports constants only as weights, bias, paddings, shape and axes");
-    }
+    if (is_constant(m_.tensors[static_cast<std::size_t>(index)])) return constant_operand(index);
     const auto found = graph_index_.find(index);
     if (found == graph_index_.end()) op_fail("reads " + tensor_label(index) + " before any operator produces it");
     return found->second;

@@ -75,7 +75,7 @@ void lowering::expect_inputs(std::size_t min, std::size_t max) const {
     }
 }
 
-int lowering::layer_input(ir_layer& l, std::size_t min_inputs, std::size_t max_inputs, element type) const {
+int lowering::layer_input(ir_layer& l, std::size_t min_inputs, std::size_t max_inputs, element type) {
     expect_inputs(min_inputs, max_inputs);
     const int in = activation_input(0, type);
     l.inputs = {in};

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "convert_error.hpp"
+#include "custom_ops.hpp"
 #include "model_ir.hpp"
 #include "operators.hpp"
 #include "tflite_model.hpp"
@@ -31,7 +32,7 @@ using dims64 = std::vector<std::int64_t>;
 // call; the driver's own state stays private.
 class lowering {
 public:
-    explicit lowering(const tfl_model& m) : m_(m) {}
+    lowering(const tfl_model& m, const custom_ops& custom) : m_(m), custom_(custom) {}
     model_ir run();
 
     // ---- the operator being lowered ------------------------------------------------------
@@ -50,8 +51,12 @@ public:
     std::vector<int> static_shape(int index) const;
     quantization per_tensor_quantization(int index) const;
     void check_scale(int index, float scale) const;
-    ir_tensor make_tensor(int index) const;
-    int activation_input(std::size_t slot, element wanted) const;
+    // scalar_as_one: a rank-0 tensor becomes shape [1] (a constant operand; broadcasting treats both alike).
+    ir_tensor make_tensor(int index, bool scalar_as_one = false) const;
+    // The graph tensor of the operator's input `slot`: a tensor produced earlier, a model input,
+    // or a constant (made a constant source layer, constant_operand).
+    int activation_input(std::size_t slot, element wanted);
+    int constant_operand(int tflite_index);
     void check_type(int index, element wanted) const;
     const std::vector<std::uint8_t>& constant_input(std::size_t slot, tfl::tensor_type type, const char* role) const;
     static std::int32_t load_i32(const std::vector<std::uint8_t>& data, std::size_t i);
@@ -88,7 +93,7 @@ public:
     void expect_inputs(std::size_t min, std::size_t max) const;
     // Checks the input count and takes input 0 as the layer's one activation input (the others,
     // if any, are constants: weights, bias, paddings, axes, a shape); returns its graph tensor.
-    int layer_input(ir_layer& l, std::size_t min_inputs, std::size_t max_inputs, element type = element::int8) const;
+    int layer_input(ir_layer& l, std::size_t min_inputs, std::size_t max_inputs, element type = element::int8);
     // Adds the output (of `type`) of an operator that keeps the shape of graph tensor `input`.
     const ir_tensor& same_shape_output(int input, element type = element::int8);
     void check_same_quantization(const ir_tensor& in, const ir_tensor& out) const;
@@ -105,6 +110,7 @@ private:
     void check_totals() const;
 
     const tfl_model& m_;
+    const custom_ops& custom_;
     model_ir ir_;
     std::map<int, int> graph_index_;  // .tflite tensor -> graph tensor
     int k_ = -1;                      // operator being lowered; -1 outside operators

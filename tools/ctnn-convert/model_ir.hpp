@@ -1,5 +1,6 @@
 // The converter's model: what the emitted header says, already checked against what ctnn
-// supports. Graph tensor 0 is the model input; layer k produces graph tensor k + 1.
+// supports. Graph tensor 0 is the first model input; layer k produces graph tensor k + 1. A
+// layer may be a source (its entry's kind): a further model input, or a constant operand.
 #pragma once
 
 #include <cstddef>
@@ -57,6 +58,12 @@ struct ir_layer {
     float beta = 1.0f;              // SOFTMAX
     std::vector<int> paddings;      // PAD: before0, after0, before1, after1, ...
     std::vector<int> axes;          // MEAN: the reduced axes, ascending, each once
+    int axis = 0;                   // CONCATENATION, PACK: in [0, output rank)
+    std::vector<std::uint8_t> constant_values;  // a constant source: the tensor's raw bytes
+    std::string custom_layer;                   // a user layer (custom_ops.hpp): its C++ template
+    std::string custom_code;                    // ... the operator's custom code or builtin name
+    std::vector<std::uint8_t> custom_options;   // ... and its raw custom options
+    std::string custom_output_type, custom_output_quant;  // ... and its output's type
     bool adj_x = false, adj_y = false;  // BATCH_MATMUL
     std::vector<int> rhs_shape;     // BATCH_MATMUL with a constant right-hand side
     std::vector<std::int8_t> rhs;
@@ -66,6 +73,9 @@ struct ir_layer {
 struct model_ir {
     std::vector<ir_tensor> tensors;  // tensors.size() == layers.size() + 1
     std::vector<ir_layer> layers;
+    std::vector<int> inputs;   // graph tensors, in the model's input order (inputs[0] == 0)
+    std::vector<int> outputs;  // graph tensors, in the model's output order
+    std::vector<std::string> includes;  // headers of user layers (custom_ops.hpp)
 
     const ir_tensor& output_of(std::size_t layer) const { return tensors[layer + 1]; }
 };

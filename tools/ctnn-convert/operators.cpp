@@ -8,7 +8,8 @@ namespace ctnn_convert {
 
 extern const operator_entry add_operator, average_pool_2d_operator, conv_2d_operator, depthwise_conv_2d_operator, dequantize_operator,
     fully_connected_operator, max_pool_2d_operator, mean_operator, pad_operator, quantize_operator, reshape_operator, softmax_operator,
-    hard_swish_operator, transpose_conv_operator, batch_matmul_operator;
+    hard_swish_operator, concatenation_operator, pack_operator, transpose_conv_operator,
+    batch_matmul_operator;
 
 namespace {
 
@@ -18,7 +19,7 @@ constexpr const operator_entry* table[] = {
     &add_operator,        &average_pool_2d_operator, &conv_2d_operator, &depthwise_conv_2d_operator,
     &dequantize_operator, &fully_connected_operator, &max_pool_2d_operator, &mean_operator,
     &pad_operator,        &quantize_operator,        &reshape_operator, &softmax_operator,
-    &hard_swish_operator, &transpose_conv_operator, &batch_matmul_operator,
+    &hard_swish_operator, &concatenation_operator, &pack_operator, &transpose_conv_operator, &batch_matmul_operator,
 };
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <ctnn/layers/layer_base.hpp>
+#include <ctnn/plan/lifetimes.hpp>
 
 #include "model_ir.hpp"
 
@@ -43,10 +44,17 @@ struct operator_entry {
     // A per-tensor requantization multiplier is a compile-time constant: no flash for it.
     bool constant_per_tensor_multiplier = false;
     bool scalar_output = false;  // the output may be rank 0 (MEAN)
+    // A source (a further model input, a constant operand: graph/sources.hpp) or a computed layer.
+    ctnn::plan::entry_kind kind = ctnn::plan::entry_kind::computed;
     // Flash of an unweighted layer's compile-time table (HARD_SWISH's lookup table), counted
     // like the layer type's param_bytes; 0 for the rest.
     std::size_t table_bytes = 0;
 };
+
+// The entries of source layers: not TFLite operators (op_sources.cpp).
+extern const operator_entry model_input_entry, constant_entry;
+// The entry of an operator mapped to a user layer (op_custom.cpp).
+extern const operator_entry user_layer_entry;
 
 // Every supported operator, one entry each.
 std::span<const operator_entry* const> operator_table();

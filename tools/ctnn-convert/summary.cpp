@@ -4,6 +4,7 @@
 #include <string>
 
 #include "layer_stats.hpp"
+#include "operators.hpp"
 #include "text.hpp"
 
 namespace ctnn_convert {
@@ -22,12 +23,19 @@ std::string pad_left(const std::string& s, std::size_t width) { return s.size() 
 std::string summary_table(const model_ir& m, const std::string& source_name) {
     const arena_plan plan = plan_model_arena(m);
     std::string out = "model: " + source_name + "\n";
-    const ir_tensor& input = m.tensors[0];
-    out += "input: " + shape_text(input.shape) + (input.type == element::float32 ? " float32" : " int8") + " (" + std::to_string(input.bytes()) +
-           " bytes) at arena offset " + std::to_string(plan.offsets[0]) + "\n";
-    const ir_tensor& output = m.tensors.back();
-    out += "output: " + shape_text(output.shape) + (output.type == element::float32 ? " float32" : " int8") + " (" +
-           std::to_string(output.bytes()) + " bytes)\n\n";
+    auto type_text = [](const ir_tensor& t) { return t.type == element::float32 ? " float32" : " int8"; };
+    for (std::size_t i = 0; i < m.inputs.size(); ++i) {
+        const ir_tensor& input = m.tensors[static_cast<std::size_t>(m.inputs[i])];
+        out += (m.inputs.size() > 1 ? "input " + std::to_string(i) + ": tensor " + std::to_string(m.inputs[i]) + ", " : std::string("input: ")) +
+               shape_text(input.shape) + type_text(input) + " (" + std::to_string(input.bytes()) + " bytes) at arena offset " +
+               std::to_string(plan.offsets[static_cast<std::size_t>(m.inputs[i])]) + "\n";
+    }
+    for (std::size_t o = 0; o < m.outputs.size(); ++o) {
+        const ir_tensor& output = m.tensors[static_cast<std::size_t>(m.outputs[o])];
+        out += (m.outputs.size() > 1 ? "output " + std::to_string(o) + ": tensor " + std::to_string(m.outputs[o]) + ", " : std::string("output: ")) +
+               shape_text(output.shape) + type_text(output) + " (" + std::to_string(output.bytes()) + " bytes)\n";
+    }
+    out += "\n";
 
     out += pad_left("#", 3) + "  " + pad_right("operator", 18) + "  " + pad_right("input(s)", 24) + "  " + pad_right("output", 12) + "  " +
            pad_left("params", 8) + "  " + pad_left("param B", 8) + "  " + pad_left("tflite B", 8) + "  " + pad_left("MACs", 9) + "  " +
@@ -46,14 +54,16 @@ std::string summary_table(const model_ir& m, const std::string& source_name) {
         param_bytes += pb;
         tflite_bytes += fb;
         macs += mc;
-        out += pad_left(std::to_string(l.op_index), 3) + "  " + pad_right(l.op_name, 18) + "  " + pad_right(ins, 24) + "  " +
+        out += pad_left(l.entry->kind == ctnn::plan::entry_kind::computed ? std::to_string(l.op_index) : std::string("-"), 3) + "  " + pad_right(l.op_name, 18) + "  " + pad_right(ins, 24) + "  " +
                pad_right(shape_text(m.tensors[k + 1].shape), 12) + "  " + pad_left(std::to_string(p), 8) + "  " + pad_left(std::to_string(pb), 8) + "  " +
                pad_left(std::to_string(fb), 8) + "  " + pad_left(std::to_string(mc), 9) + "  " + pad_left(std::to_string(plan.offsets[k + 1]), 7) + "  " +
                layer_options_text(l) + (plan.fused_into_next[k + 1] ? " (fused: runs inside the next ADD, a chunk of rows at a time)" : "");
         while (out.back() == ' ') out.pop_back();
         out += "\n";
     }
-    out += "\ntotal: " + std::to_string(m.layers.size()) + " layers, " + std::to_string(params) + " parameters (" + std::to_string(param_bytes) +
+    std::size_t computed = 0;
+    for (const ir_layer& l : m.layers) computed += l.entry->kind == ctnn::plan::entry_kind::computed ? 1 : 0;
+    out += "\ntotal: " + std::to_string(computed) + " layers, " + std::to_string(params) + " parameters (" + std::to_string(param_bytes) +
            " bytes), " + std::to_string(macs) + " MACs\n";
     out += "arena_lower_bound: " + std::to_string(plan.lower_bound) + " (the most bytes live at one step: no plan can use less)\n";
     out += "arena_offsets:";

@@ -44,6 +44,8 @@ struct tfl_options {
     int quantized_bias_type = 0;
     float beta = 0.0f;
     bool keep_dims = false;
+    int axis = 0;                        // CONCATENATION, PACK, UNPACK
+    int count = 0;                       // PACK values_count, UNPACK num, SPLIT num_splits
     bool adj_x = false, adj_y = false;  // BATCH_MATMUL
     bool has_new_shape = false;          // RESHAPE: ReshapeOptions.new_shape is present
     std::vector<std::int32_t> new_shape;
@@ -57,6 +59,7 @@ struct tfl_operator {
     tfl_options options;
     int options_2_type = 0;  // BuiltinOptions2: none are supported
     bool has_custom_options = false;
+    std::vector<std::uint8_t> custom_options;  // raw bytes (a user layer receives them)
     bool has_intermediates = false;
 };
 

@@ -84,6 +84,8 @@ constexpr options_layout options_layouts[] = {
     {tfl::options::softmax, {stored_field<float, float>{&tfl_options::beta, 0.0f}}},
     {tfl::options::add, {activation}},
     {tfl::options::reducer, {flag_field(&tfl_options::keep_dims)}},
+    {tfl::options::concatenation, {int_field(&tfl_options::axis), activation}},
+    {tfl::options::pack, {int_field(&tfl_options::count), int_field(&tfl_options::axis)}},
     {tfl::options::transpose_conv, {padding, stride_w, stride_h, activation, bias_type}},
     // asymmetric_quantize_inputs (field 2) only matters for float inputs, which ctnn rejects.
     {tfl::options::batch_matmul, {flag_field(&tfl_options::adj_x), flag_field(&tfl_options::adj_y)}},
@@ -126,7 +128,8 @@ tfl_operator read_operator(const fb::table& t, const std::vector<int>& codes, co
         out.options.type = options_type;  // a type without a table: the schema's defaults
     }
     out.options_2_type = t.scalar<std::uint8_t>(f::builtin_options_2_type, 0);
-    out.has_custom_options = t.vec(f::custom_options, 1).size() != 0;
+    out.custom_options = read_vector<std::uint8_t>(t, f::custom_options);
+    out.has_custom_options = !out.custom_options.empty();
     out.has_intermediates = t.vec(f::intermediates, 4).size() != 0;
     return out;
 }

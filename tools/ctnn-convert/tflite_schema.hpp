@@ -42,8 +42,9 @@ int tensor_type_bytes(int type);  // 0 when not a fixed-size numeric type
 // BuiltinOperator values of the operators ctnn runs; other codes only get a name.
 namespace op {
 enum : int {
-    add = 0, average_pool_2d = 1, conv_2d = 3, depthwise_conv_2d = 4, dequantize = 6, fully_connected = 9,
-    max_pool_2d = 17, reshape = 22, softmax = 25, custom = 32, pad = 34, mean = 40, transpose_conv = 67, quantize = 114, batch_matmul = 126,
+    add = 0, average_pool_2d = 1, concatenation = 2, conv_2d = 3, depthwise_conv_2d = 4, dequantize = 6, fully_connected = 9,
+    max_pool_2d = 17, reshape = 22, softmax = 25, custom = 32, pad = 34, mean = 40, transpose_conv = 67, pack = 83, quantize = 114,
+    batch_matmul = 126,
     placeholder_for_greater_op_codes = 127
 };
 }
@@ -52,8 +53,8 @@ std::string operator_name(int builtin_code);
 // BuiltinOptions union members: their type byte in Operator.builtin_options_type.
 namespace options {
 enum : int {
-    none = 0, conv2d = 1, depthwise_conv2d = 2, pool2d = 5, fully_connected = 8, softmax = 9, add = 11, reshape = 17,
-    pad = 22, reducer = 27, dequantize = 38, transpose_conv = 49, quantize = 89, batch_matmul = 101
+    none = 0, conv2d = 1, depthwise_conv2d = 2, pool2d = 5, fully_connected = 8, softmax = 9, concatenation = 10, add = 11,
+    reshape = 17, pad = 22, reducer = 27, dequantize = 38, transpose_conv = 49, pack = 59, quantize = 89, batch_matmul = 101
 };
 }
 std::string options_name(int type);

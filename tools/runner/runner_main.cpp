@@ -1,13 +1,15 @@
-// The runner behind ctnn_add_runner(): a host program for one converted model. Reads raw
-// inputs from standard input until EOF (each model::input_size elements: int8, or
-// little-endian float32 when the model takes float), runs the model on each, and writes the
-// raw outputs, concatenated, to standard output. A trailing partial input is an error (exit 2).
+// The runner behind ctnn_add_runner(): a host program for one converted model. Reads input
+// records from standard input until EOF (a record: every model input's raw bytes, concatenated
+// in the model's input order; int8, or little-endian float32 where an input is float), runs the
+// model on each, and writes the output records (every output's bytes, in output order),
+// concatenated, to standard output. A trailing partial record is an error (exit 2).
 //
 //   --reference           run every layer's reference kernel instead (a cross-check)
 //   --info                print what the compiler derived (layers, MACs, flash and arena bytes)
-//   --intermediates DIR   also write every layer's output for the first input to DIR/<k>.bin
-//                         (k = 1..L, the graph's node numbers), for layer-by-layer comparison;
-//                         not for convolutions fused into the next ADD (--info lists them)
+//   --intermediates DIR   also write every layer's output for the first input to DIR/t<T>.bin
+//                         (T: the .tflite tensor, for a converted model) or DIR/<k>.bin (k = 1..L,
+//                         the graph's node numbers), for layer-by-layer comparison; not for
+//                         convolutions fused into the next ADD (--info lists them)
 //   --unfused             run the model without residual fusion, where every tensor exists
 //                         (the same results; a cross-check of the fused schedule)
 //
@@ -31,7 +33,9 @@ namespace {
 using model = CTNN_MODEL_NAMESPACE::model;
 static_assert(std::endian::native == std::endian::little, "the runner's raw float32 I/O assumes a little-endian host");
 
-constexpr std::size_t input_bytes = model::input_size * sizeof(typename model::input_element);
+constexpr std::size_t input_bytes = model::input_record_bytes;
+constexpr std::size_t output_bytes = model::output_record_bytes;
+unsigned char output_buffer[output_bytes];
 
 unsigned char input_buffer[input_bytes];
 
@@ -47,6 +51,20 @@ constexpr ctnn::kernel_options unfused_options = [] {
     return o;
 }();
 using unfused_model = std::conditional_t<has_fusion, ctnn::with_kernel_options<model, unfused_options>, model>;
+
+// A converted model names the .tflite tensor of each graph tensor (model::tflite_tensors): its
+// intermediates are then t<that index>.bin, which matches TFLM's whatever the graph added (further
+// inputs, constant operands, operators lowered to several layers); otherwise <layer>.bin.
+template <class M = model>
+std::string intermediate_name(int layer) {
+    if constexpr (requires { M::tflite_tensors; })
+        return "t" + std::to_string(M::tflite_tensors[static_cast<std::size_t>(layer)]) + ".bin";
+    else
+        return std::to_string(layer) + ".bin";
+}
+
+template <class M>
+constexpr bool names_tflite_tensors = requires { M::tflite_tensors; };
 
 // Reads up to n bytes, stopping only at EOF or an error.
 std::size_t read_full(unsigned char* data, std::size_t n) {
@@ -86,12 +104,12 @@ int run_all(const char* self, bool reference, const std::filesystem::path& inter
             std::fprintf(stderr, "%s: trailing partial input: %zu of %zu bytes after %zu complete inputs\n", self, got, input_bytes, index);
             return 2;
         }
-        std::memcpy(net.input().data(), input_buffer, input_bytes);
+        net.read_inputs(input_buffer);
         if (index == 0 && !intermediates.empty()) {
             bool ok = true;
             net.invoke_observed([&](int layer, std::span<const std::byte> tensor) {
                 if (Model::fused_into_next[static_cast<std::size_t>(layer)]) return;  // no tensor of its own
-                ok = write_file(intermediates / (std::to_string(layer) + ".bin"), tensor) && ok;
+                ok = write_file(intermediates / intermediate_name(layer), tensor) && ok;
             });
             if (!ok) {
                 std::fprintf(stderr, "%s: cannot write intermediates to %s\n", self, intermediates.c_str());
@@ -102,8 +120,8 @@ int run_all(const char* self, bool reference, const std::filesystem::path& inter
         } else {
             net.invoke();
         }
-        const auto out = net.output();
-        if (std::fwrite(out.data(), 1, out.size_bytes(), stdout) != out.size_bytes()) {
+        net.write_outputs(output_buffer);
+        if (std::fwrite(output_buffer, 1, output_bytes, stdout) != output_bytes) {
             std::fprintf(stderr, "%s: cannot write output: %s\n", self, std::strerror(errno));
             return 2;
         }
@@ -141,6 +159,10 @@ int main(int argc, char** argv) {
             std::printf("\nfused_layers:");  // convolutions that run inside the next ADD
             for (std::size_t k = 0; k < model::fused_into_next.size(); ++k)
                 if (model::fused_into_next[k]) std::printf(" %zu", k);
+            std::printf("\nintermediate_names: %s", names_tflite_tensors<model> ? "tflite_tensor" : "layer");
+            std::printf("\nfused_intermediates:");  // their --intermediates names, which are not written
+            for (std::size_t k = 0; k < model::fused_into_next.size(); ++k)
+                if (model::fused_into_next[k]) std::printf(" %s", intermediate_name(int(k)).c_str());
             // Flash: the constants this build's kernels link (the host's), with int8 and with
             // int16 weights, and the model's in TFLite's terms (which ctnn-convert prints).
             std::printf("\nflash_bytes: %zu\nflash_bytes_int16_weights: %zu\nram_bytes: %zu\ntflite_param_bytes: %zu\narena_bytes: %zu\n",
@@ -154,7 +176,7 @@ int main(int argc, char** argv) {
                         "  --info       print what the compiler derived (layers, MACs, flash and arena bytes)\n"
                         "input: %zu bytes per inference; output: %zu bytes per inference\n"
                         "element types: %s input, %s output\n",
-                        self, input_bytes, model::output_size * sizeof(typename model::output_element),
+                        self, input_bytes, output_bytes,
                         std::is_same_v<typename model::input_element, float> ? "float32" : "int8",
                         std::is_same_v<typename model::output_element, float> ? "float32" : "int8");
             return 0;

@@ -32,10 +32,15 @@ std::byte* buffer_at(std::byte* arena) noexcept {
         return arena + Graph::plan.offsets[B];
 }
 
-// Tensor T of model Graph.
+// Tensor T of model Graph: in the arena, or a constant's values in flash (graph/sources.hpp;
+// never written: no layer writes over a constant, the planner gives none its bytes).
 template <class Graph, int T>
 element_t<typename Graph::structure, T>* tensor_of(std::byte* arena) noexcept {
-    return reinterpret_cast<element_t<typename Graph::structure, T>*>(buffer_at<Graph, T>(arena));
+    using element = element_t<typename Graph::structure, T>;
+    if constexpr (Graph::flash_entry[T] >= 0)
+        return const_cast<element*>(reinterpret_cast<const element*>(bound_t<typename Graph::structure, Graph::flash_entry[T]>::data()));
+    else
+        return reinterpret_cast<element*>(buffer_at<Graph, T>(arena));
 }
 
 // Node K's kernel scratch, or nullptr when its kernel needs none.

@@ -26,6 +26,7 @@
 #include "ctnn/graph/graph_plan.hpp"
 #include "ctnn/graph/layer_tables.hpp"
 #include "ctnn/graph/run_node.hpp"
+#include "ctnn/graph/sources.hpp"
 #include "ctnn/graph/structure.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/layers/layer_base.hpp"
@@ -35,11 +36,6 @@ namespace ctnn {
 
 template <class Model>
 class instance;
-
-template <Shape S, class Q>
-struct input {
-    using tensor = tensor_type<S, Q>;
-};
 
 namespace diag {
 template <class Type, bool IsLayer>
@@ -71,7 +67,8 @@ struct basic_graph {
 
   public:
     using input_tensor = typename structure::input_tensor;
-    static constexpr int layer_count = sizeof...(Nodes);
+    // Entries after tensor 0: nodes, further inputs and constants (tensors 1..layer_count).
+    static constexpr int layer_count = structure::layer_count;
     static constexpr kernel_options options = Options;
     // The same model with other kernel options (graph/with_options.hpp).
     template <kernel_options O>
@@ -85,7 +82,30 @@ struct basic_graph {
     template <int K>
     using layer_at = detail::bound_t<structure, K>;
 
-    using output_tensor = detail::tensor_t<structure, layer_count>;
+    // The model's inputs and outputs, by tensor index, in model order (graph/sources.hpp).
+    static constexpr auto input_tensors = tables::input_list;
+    static constexpr auto output_tensors = structure::output_list;
+    static constexpr int input_count = int(input_tensors.size());
+    static constexpr int output_count = int(output_tensors.size());
+    template <int I>
+    using input_tensor_at = detail::tensor_t<structure, input_tensors[I]>;
+    template <int O>
+    using output_tensor_at = detail::tensor_t<structure, output_tensors[O]>;
+    // A run's record: every input's bytes, concatenated in input order; outputs likewise.
+    static constexpr std::size_t input_record_bytes = [] {
+        return [&]<std::size_t... I>(std::index_sequence<I...>) { return (std::size_t{0} + ... + input_tensor_at<int(I)>::bytes); }(
+            std::make_index_sequence<input_tensors.size()>{});
+    }();
+    static constexpr std::size_t output_record_bytes = [] {
+        return [&]<std::size_t... O>(std::index_sequence<O...>) { return (std::size_t{0} + ... + output_tensor_at<int(O)>::bytes); }(
+            std::make_index_sequence<output_tensors.size()>{});
+    }();
+    // in_flash[K]: tensor K is a constant's values (or a view of them), not arena bytes.
+    static constexpr std::array<bool, structure::layer_count + 1> in_flash = tables::in_flash;
+    static constexpr std::array<int, structure::layer_count + 1> flash_entry = tables::flash_entry;
+
+    // Input 0 and output 0 (for the many models with one of each).
+    using output_tensor = output_tensor_at<0>;
     // A converted model (struct model : graph<...>) and with_kernel_options re-declare this keyed
     // on their own short name (graph/run_node.hpp says why deep models need that).
     using instance = ctnn::instance<basic_graph>;
@@ -100,17 +120,17 @@ struct basic_graph {
     // (re-laid weights, folded biases, requantization tables, rows of the zero point; an
     // object two layers share counts at the first), computed from the definitions that create
     // those objects (kernels/linked_constants.hpp): what the linker places, byte for byte.
-    static constexpr std::array<std::size_t, sizeof...(Nodes)> layer_flash_bytes =
+    static constexpr std::array<std::size_t, structure::layer_count> layer_flash_bytes =
         detail::linked_tables<structure, Options>::first_bytes;
     // The same layers in TFLite's terms (int8 weights, int32 bias, a multiplier and shift per
     // channel): what the .tflite file holds, independent of kernel set and options.
-    static constexpr std::array<std::size_t, sizeof...(Nodes)> layer_tflite_param_bytes = tables::param_bytes;
-    static constexpr std::array<std::size_t, sizeof...(Nodes)> layer_macs = tables::macs;
+    static constexpr std::array<std::size_t, structure::layer_count> layer_tflite_param_bytes = tables::param_bytes;
+    static constexpr std::array<std::size_t, structure::layer_count> layer_macs = tables::macs;
     // Bytes of the tensor each layer produces (zero for a reshape: it reuses its input's).
-    static constexpr std::array<std::size_t, sizeof...(Nodes)> layer_activation_bytes = tables::activation_bytes;
+    static constexpr std::array<std::size_t, structure::layer_count> layer_activation_bytes = tables::activation_bytes;
     // The kernel set each layer runs on in this build ("arm_dsp", "portable", "reference", ...):
     // kernels/select.hpp's choice, the first set in the build's list that has the operation.
-    static constexpr std::array<const char*, sizeof...(Nodes)> layer_kernel_sets = tables::kernel_sets;
+    static constexpr std::array<const char*, structure::layer_count> layer_kernel_sets = tables::kernel_sets;
 
     static constexpr std::size_t flash_bytes = [] {
         std::size_t sum = 0;
@@ -130,13 +150,13 @@ struct basic_graph {
 
     // fused_into_next[k]: node k is a convolution that runs inside the ADD after it, a few rows
     // at a time, so its tensor exists only as a chunk (plan/residual_fusion.hpp).
-    static constexpr std::array<bool, sizeof...(Nodes) + 1> fused_into_next = planned::fusion.fused;
+    static constexpr std::array<bool, structure::layer_count + 1> fused_into_next = planned::fusion.fused;
     // One buffer per tensor, with the lifetimes of the schedule that runs (fusion applied), then
     // one per layer whose kernel needs scratch (graph/graph_plan.hpp): scratch is in the arena.
     static constexpr auto buffers = planned::buffers;
     // scratch_slot[K]: the buffer (and plan offset) of node K's kernel scratch, or -1.
-    static constexpr std::array<int, sizeof...(Nodes) + 1> scratch_slot = planned::scratch_slot;
-    static constexpr std::array<std::size_t, sizeof...(Nodes)> layer_scratch_bytes = tables::scratch_bytes;
+    static constexpr std::array<int, structure::layer_count + 1> scratch_slot = planned::scratch_slot;
+    static constexpr std::array<std::size_t, structure::layer_count> layer_scratch_bytes = tables::scratch_bytes;
     // Every model proves its own plan (graph/graph_plan.hpp): no two tensors live at the same
     // step share a byte unless the planner merged them on purpose (reshape, in place).
     static constexpr auto plan = planned::arena;
@@ -148,7 +168,7 @@ struct basic_graph {
 
     template <int K>
     static auto* tensor_data(std::byte* arena) noexcept {
-        return detail::tensor_at<detail::element_t<structure, K>>(arena, plan.offsets[K]);
+        return detail::tensor_of<basic_graph, K>(arena);
     }
 
     // Runs every layer in order on an arena of arena_bytes bytes.

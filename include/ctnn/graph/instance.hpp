@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <span>
 
+#include "ctnn/graph/records.hpp"
 #include "ctnn/graph/run_node.hpp"
 
 namespace ctnn {
@@ -17,9 +18,17 @@ class instance {
     using output_element = typename Model::output_element;
 
     // Write the input here before invoke(); invoke() may overwrite it.
-    std::span<input_element, Model::input_size> input() noexcept {
-        return std::span<input_element, Model::input_size>(Model::template tensor_data<0>(arena_), Model::input_size);
+    std::span<input_element, Model::input_size> input() noexcept { return input<0>(); }
+    // Input I of a model with several (Model::input_count), in the model's input order.
+    template <int I>
+    auto input() noexcept {
+        using tensor = typename Model::template input_tensor_at<I>;
+        return std::span<typename tensor::element, tensor::size>(detail::tensor_of<Model, Model::input_tensors[I]>(arena_), tensor::size);
     }
+    // Every input from one record: their bytes concatenated in input order (Model::input_record_bytes).
+    void read_inputs(const void* record) noexcept { detail::read_inputs<Model>(arena_, record); }
+    // Every output into one record, concatenated in output order (Model::output_record_bytes).
+    void write_outputs(void* record) const noexcept { detail::write_outputs<Model>(const_cast<std::byte*>(arena_), record); }
 
     // Through the free run_layers<Model>, not Model::run: keyed on the type the user names (a
     // converted model's short `struct model`), so deep models keep short symbols.
@@ -37,9 +46,13 @@ class instance {
         detail::run_layers_observed<Model>(arena_, observe);
     }
 
-    std::span<const output_element, Model::output_size> output() noexcept {
-        return std::span<const output_element, Model::output_size>(
-            Model::template tensor_data<Model::layer_count>(arena_), Model::output_size);
+    std::span<const output_element, Model::output_size> output() noexcept { return output<0>(); }
+    // Output O (Model::output_count), in the model's output order.
+    template <int O>
+    auto output() noexcept {
+        using tensor = typename Model::template output_tensor_at<O>;
+        return std::span<const typename tensor::element, tensor::size>(detail::tensor_of<Model, Model::output_tensors[O]>(arena_),
+                                                                       tensor::size);
     }
 
     static constexpr std::size_t arena_bytes = Model::arena_bytes;

@@ -13,6 +13,7 @@
 #include "ctnn/kernels/linked_constants.hpp"
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/plan/buffer.hpp"
+#include "ctnn/plan/lifetimes.hpp"
 #include "ctnn/plan/residual_fusion.hpp"
 
 namespace ctnn::detail {
@@ -24,7 +25,7 @@ namespace ctnn::detail {
 template <class Node, class Layer, class Out, int Step>
 constexpr plan::node_facts facts_of() {
     plan::node_facts f;
-    f.inputs[0] = checked_input(Node::inputs[0], Step);
+    if constexpr (Node::inputs.size() > 0) f.inputs[0] = checked_input(Node::inputs[0], Step);
     if constexpr (Node::inputs.size() > 1) f.inputs[1] = checked_input(Node::inputs[1], Step);
     if constexpr (Layer::facts.fusion == layers::fusion_role::conv_rows) {
         f.op = plan::node_facts::op_kind::conv2d;
@@ -36,6 +37,14 @@ constexpr plan::node_facts facts_of() {
         f.op = plan::node_facts::op_kind::add;
     }
     return f;
+}
+
+template <class Bound>
+constexpr plan::entry_kind entry_kind_of() noexcept {
+    constexpr layers::source_kind k = source_of<Bound>();
+    return k == layers::source_kind::input      ? plan::entry_kind::input
+           : k == layers::source_kind::constant ? plan::entry_kind::constant
+                                                : plan::entry_kind::computed;
 }
 
 template <class S, class Seq = std::make_index_sequence<S::layer_count>>
@@ -56,22 +65,63 @@ struct layer_tables<S, std::index_sequence<I...>> {
     static constexpr std::array<const int*, n> inputs{node_t<S, int(I) + 1>::inputs.data()...};
     static constexpr std::array<int, n> input_count{int(node_t<S, int(I) + 1>::inputs.size())...};
 
-    // One buffer per tensor, with the lifetimes the unfused graph implies.
-    static constexpr std::array<plan::buffer, n + 1> unfused_buffers = [] {
+    // What each entry is: a model input, a constant or a computed tensor (graph/sources.hpp).
+    static constexpr std::array<plan::entry_kind, n + 1> kinds{plan::entry_kind::input, entry_kind_of<bound_t<S, int(I) + 1>>()...};
+    // The model's inputs, in order: tensor 0 and every input entry after it.
+    static constexpr std::size_t model_input_count = [] {
+        std::size_t c = 0;
+        for (plan::entry_kind k : kinds) c += k == plan::entry_kind::input ? 1 : 0;
+        return c;
+    }();
+    static constexpr std::array<int, model_input_count> input_list = [] {
+        std::array<int, model_input_count> list{};
+        std::size_t at = 0;
+        for (std::size_t k = 0; k <= n; ++k)
+            if (kinds[k] == plan::entry_kind::input) list[at++] = int(k);
+        return list;
+    }();
+
+    struct lifetimes_result {
+        std::array<plan::buffer, n + 1> buffers;
+        std::array<bool, n + 1> in_flash;
+    };
+    // One buffer per tensor, with the lifetimes the unfused graph implies (plan/lifetimes.hpp).
+    static constexpr lifetimes_result lifetimes = [] {
         constexpr std::array<std::size_t, n> bytes{tensor_t<S, int(I) + 1>::bytes...};
         constexpr std::array<bool, n> aliases{bound_t<S, int(I) + 1>::facts.is_view...};
         constexpr std::array<int, n> in_place{bound_t<S, int(I) + 1>::facts.in_place_input...};
-        std::array<plan::buffer, n + 1> b{};
-        b[0] = {S::input_tensor::bytes, 0, 0, -1, -1};
+        std::array<plan::entry_use, n + 1> use{};
+        use[0] = {plan::entry_kind::input, S::input_tensor::bytes, -1, -1};
         for (std::size_t k = 0; k < n; ++k) {
             const int step = int(k) + 1;
             auto input = [&](int i) { return checked_input(inputs[k][i], step); };
-            b[k + 1] = {bytes[k], step, step, aliases[k] ? input(0) : -1, in_place[k] >= 0 ? input(in_place[k]) : -1};
-            for (int i = 0; i < input_count[k]; ++i)
-                if (b[input(i)].last_step < step) b[input(i)].last_step = step;
+            use[k + 1] = {kinds[k + 1], bytes[k], aliases[k] ? input(0) : -1, in_place[k] >= 0 ? input(in_place[k]) : -1};
         }
-        b[n].last_step = int(n) + 1;  // the output outlives the run
-        return b;
+        struct reads {
+            const int* first;
+            const int* last;
+            constexpr const int* begin() const noexcept { return first; }
+            constexpr const int* end() const noexcept { return last; }
+        };
+        lifetimes_result r{};
+        plan::tensor_lifetimes(
+            use.data(), int(n + 1),
+            [](int k) { return k == 0 ? reads{nullptr, nullptr} : reads{inputs[k - 1], inputs[k - 1] + input_count[k - 1]}; },
+            S::output_list.data(), int(S::output_list.size()), r.buffers.data(), r.in_flash.data());
+        return r;
+    }();
+    static constexpr std::array<plan::buffer, n + 1> unfused_buffers = lifetimes.buffers;
+    // in_flash[K]: tensor K's bytes are a constant's, in flash (a constant, or a view of one).
+    static constexpr std::array<bool, n + 1> in_flash = lifetimes.in_flash;
+    // flash_entry[K]: the constant entry whose values tensor K is, or -1.
+    static constexpr std::array<int, n + 1> flash_entry = [] {
+        std::array<int, n + 1> e{};
+        e[0] = -1;
+        for (std::size_t k = 1; k <= n; ++k)
+            e[k] = kinds[k] == plan::entry_kind::constant ? int(k)
+                   : in_flash[k]                          ? e[std::size_t(checked_input(inputs[k - 1][0], int(k)))]
+                                                          : -1;
+        return e;
     }();
 
     static constexpr std::array<plan::node_facts, n + 1> node_facts{plan::node_facts{}, facts_of<node_t<S, int(I) + 1>, bound_t<S, int(I) + 1>, tensor_t<S, int(I) + 1>, int(I) + 1>()...};

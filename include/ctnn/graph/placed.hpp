@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "ctnn/budget/regions.hpp"
+#include "ctnn/graph/records.hpp"
 #include "ctnn/graph/run_node.hpp"
 #include "ctnn/plan/region_planner.hpp"
 
@@ -113,14 +114,16 @@ class placed_instance {
     using output_element = typename Placed::output_element;
 
     std::span<input_element, Placed::input_size> input() noexcept {
-        return std::span<input_element, Placed::input_size>(detail::tensor_of<Placed, 0>(nullptr), Placed::input_size);
+        return std::span<input_element, Placed::input_size>(detail::tensor_of<Placed, Placed::input_tensors[0]>(nullptr), Placed::input_size);
     }
     void invoke() noexcept { detail::run_layers<Placed, false>(nullptr); }
     void invoke_reference() noexcept { detail::run_layers<Placed, true>(nullptr); }
     std::span<const output_element, Placed::output_size> output() noexcept {
-        return std::span<const output_element, Placed::output_size>(detail::tensor_of<Placed, Placed::layer_count>(nullptr),
+        return std::span<const output_element, Placed::output_size>(detail::tensor_of<Placed, Placed::output_tensors[0]>(nullptr),
                                                                     Placed::output_size);
     }
+    void read_inputs(const void* record) noexcept { detail::read_inputs<Placed>(nullptr, record); }
+    void write_outputs(void* record) const noexcept { detail::write_outputs<Placed>(nullptr, record); }
 };
 
 }  // namespace ctnn

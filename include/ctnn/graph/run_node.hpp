@@ -20,7 +20,9 @@ template <class Graph, int K, bool Reference>
 void run_node(std::byte* arena) noexcept {
     using layer = bound_t<typename Graph::structure, K>;
     constexpr auto& inputs = node_t<typename Graph::structure, K>::inputs;
-    if constexpr (Graph::fused_into_next[K]) {
+    if constexpr (source_of<layer>() != layers::source_kind::none) {
+        // an input or a constant: nothing to run
+    } else if constexpr (Graph::fused_into_next[K]) {
         // runs inside node K + 1
     } else if constexpr (Graph::fused_into_next[K - 1]) {
         run_fused_step<Graph, K - 1, Reference>(arena);
@@ -50,7 +52,9 @@ struct observed_step {
     template <int K, class Observer>
     static void at(std::byte* arena, Observer& observe) {
         run_node<Graph, K, false>(arena);
-        if constexpr (Graph::fused_into_next[K]) {
+        if constexpr (source_of<bound_t<typename Graph::structure, K>>() != layers::source_kind::none) {
+            // not computed: nothing to observe
+        } else if constexpr (Graph::fused_into_next[K]) {
             observe(K, std::span<const std::byte>());
         } else {
             observe(K, std::span<const std::byte>(arena + Graph::plan.offsets[K], tensor_t<typename Graph::structure, K>::bytes));

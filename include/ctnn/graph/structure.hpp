@@ -8,12 +8,18 @@
 // come from one table with a base per node (found by deduction, no recursion).
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <type_traits>
 #include <utility>
 
+#include "ctnn/graph/sources.hpp"
 #include "ctnn/layers/layer_base.hpp"
 
 namespace ctnn {
+
+template <class Layer, int... Inputs>
+struct node;  // graph/graph.hpp
 
 namespace diag {
 template <int Node, int Tensor, bool Earlier>
@@ -32,9 +38,25 @@ struct bound_layer_lacks_a_member {
 
 namespace detail {
 
+// An entry as a node: node<...> as it is; an input or constant (graph/sources.hpp) as a node that
+// reads nothing.
+template <class Entry>
+struct source_node {
+    using layer = Entry;
+    static constexpr std::array<int, 0> inputs{};
+};
+template <class Entry>
+struct as_node {
+    using type = source_node<Entry>;
+};
+template <class Layer, int... Inputs>
+struct as_node<node<Layer, Inputs...>> {
+    using type = node<Layer, Inputs...>;
+};
+
 template <int K, class Node>
 struct node_slot {
-    using type = Node;
+    using type = typename as_node<Node>::type;
 };
 template <int K, class Node>
 node_slot<K, Node> slot_at(const node_slot<K, Node>&);  // declared only: decltype finds node K
@@ -110,15 +132,35 @@ struct bind_in_order<S, std::index_sequence<K...>> {
     using tensors = type_list<typename structure_tensor<S, int(K) + 1>::type...>;
 };
 
+// The last entry of a pack, or void for none.
+template <class... E>
+struct last_entry {
+    using type = void;
+};
+template <class First, class... Rest>
+struct last_entry<First, Rest...> {
+    using type = typename decltype((std::type_identity<First>{}, ..., std::type_identity<Rest>{}))::type;
+};
+
 template <class Input, class... Nodes>
 struct graph_structure {
-    static constexpr int layer_count = sizeof...(Nodes);
+    using marker = typename last_entry<Nodes...>::type;
+    static constexpr bool lists_outputs = is_outputs<marker>;
+    // Entries after the input, the outputs<...> marker excluded: tensors 1..layer_count.
+    static constexpr int layer_count = int(sizeof...(Nodes)) - (lists_outputs ? 1 : 0);
     using input_tensor = typename Input::tensor;
     using table = node_table<std::make_index_sequence<sizeof...(Nodes)>, Nodes...>;
+    // The model's outputs: the marker's list, or the last tensor.
+    static constexpr auto output_list = [] {
+        if constexpr (lists_outputs)
+            return marker::tensors;
+        else
+            return std::array<int, 1>{layer_count};
+    }();
 
 
     // Instantiated with the structure, before anything asks for a tensor out of order.
-    using all_tensors = typename bind_in_order<graph_structure, std::make_index_sequence<sizeof...(Nodes)>>::tensors;
+    using all_tensors = typename bind_in_order<graph_structure, std::make_index_sequence<std::size_t(layer_count)>>::tensors;
 };
 
 }  // namespace detail

@@ -17,6 +17,7 @@ struct lut_s8 {};  // any int8 -> int8 function of one value, as a 256-entry tab
 struct softmax {};
 struct quantize {};
 struct dequantize {};
+struct concatenation {};  // and PACK: copies of runs
 struct transpose_conv2d {};
 struct batch_matmul {};
 

@@ -1,0 +1,40 @@
+// Tensor lifetimes from a model's entries: the one rule the library's graph and the converter's
+// summary both apply (their plans must agree byte for byte).
+//
+// Entry K is tensor K, produced at step K. A model input is written before the run: live from
+// step 0. A constant is in flash: no arena bytes, and neither is a view of one. A tensor lives
+// until its last reader; a model output until after the last step (step `count`).
+#pragma once
+
+#include <cstddef>
+
+#include "ctnn/plan/buffer.hpp"
+
+namespace ctnn::plan {
+
+enum class entry_kind { computed, input, constant };
+
+struct entry_use {
+    entry_kind kind = entry_kind::computed;
+    std::size_t bytes = 0;
+    int alias_of = -1;     // the input whose bytes this entry is (a view), or -1
+    int in_place_of = -1;  // the input this entry may overwrite when it dies here, or -1
+};
+
+// b[k] for every entry k < count; in_flash[k]: the entry's bytes are a constant's (it or what it
+// views). inputs_of(k) returns the tensors entry k reads (a range of ints, each < k).
+template <class InputsOf>
+constexpr void tensor_lifetimes(const entry_use* e, int count, InputsOf inputs_of, const int* outputs, int output_count, buffer* b,
+                                bool* in_flash) noexcept {
+    for (int k = 0; k < count; ++k) {
+        const entry_use& u = e[k];
+        in_flash[k] = u.kind == entry_kind::constant || (u.alias_of >= 0 && in_flash[u.alias_of]);
+        const int first = u.kind == entry_kind::computed ? k : 0;
+        b[k] = {in_flash[k] ? 0 : u.bytes, first, first, in_flash[k] ? -1 : u.alias_of, u.in_place_of};
+        for (const int i : inputs_of(k))
+            if (b[i].last_step < k) b[i].last_step = k;
+    }
+    for (int o = 0; o < output_count; ++o) b[outputs[o]].last_step = count;
+}
+
+}  // namespace ctnn::plan

@@ -1,0 +1,83 @@
+// Graphs with several inputs and outputs, constant operands and fan-out (graph/sources.hpp):
+// the record layout, the plan (constants take no arena bytes, outputs outlive the run, inputs
+// live from step 0) and the run, checked against the reference ADD computed directly.
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+
+#include "ctnn/ctnn.hpp"
+
+namespace io {
+
+struct qa { static constexpr float scale = 0.5f; static constexpr std::int32_t zero_point = 3; };
+struct qb { static constexpr float scale = 0.25f; static constexpr std::int32_t zero_point = -7; };
+struct qc { static constexpr float scale = 0.125f; static constexpr std::int32_t zero_point = 0; };
+struct qs { static constexpr float scale = 0.75f; static constexpr std::int32_t zero_point = -1; };
+struct qt { static constexpr float scale = 1.0f; static constexpr std::int32_t zero_point = 5; };
+struct offsets { static constexpr std::int8_t values[6] = {-128, -1, 0, 1, 64, 127}; };
+
+using net = ctnn::graph<ctnn::input<ctnn::shape<1, 6>, qa>,          // tensor 0: input 0
+                        ctnn::input<ctnn::shape<1, 6>, qb>,          // tensor 1: input 1
+                        ctnn::constant<ctnn::shape<1, 6>, qc, offsets>,  // tensor 2: in flash
+                        ctnn::node<ctnn::layers::add<qs>, 0, 1>,     // tensor 3 = a + b: an output, read again
+                        ctnn::node<ctnn::layers::add<qt, ctnn::act::relu>, 3, 2>,  // tensor 4 = s + c
+                        ctnn::node<ctnn::layers::add<qs>, 0, 0>,     // tensor 5 = a + a: fan-out of tensor 0
+                        ctnn::outputs<4, 3, 5>>;
+
+static_assert(net::layer_count == 5);
+static_assert(net::input_count == 2 && net::input_tensors[0] == 0 && net::input_tensors[1] == 1);
+static_assert(net::output_count == 3 && net::output_tensors[0] == 4 && net::output_tensors[1] == 3);
+static_assert(net::input_record_bytes == 12 && net::output_record_bytes == 18);
+static_assert(net::in_flash[2] && !net::in_flash[1] && !net::in_flash[3]);
+// The constant has no arena bytes; the inputs live from step 0, the outputs past the last step.
+static_assert(net::buffers[2].bytes == 0);
+static_assert(net::buffers[1].first_step == 0 && net::buffers[1].last_step == 3);
+static_assert(net::buffers[0].last_step == 5);
+static_assert(net::buffers[3].last_step == 6 && net::buffers[4].last_step == 6 && net::buffers[5].last_step == 6);
+// The constant's six values count in flash, once.
+static_assert(net::layer_flash_bytes[1] == 6);
+
+// The reference ADD on one pair of tensors, as the layer computes its parameters.
+template <class A, class B, class Q, class Act = ctnn::act::none>
+std::array<std::int8_t, 6> reference_add(const std::int8_t* a, const std::int8_t* b) {
+    using bound = ctnn::layers::add<Q, Act>::template bind<ctnn::tensor_type<ctnn::shape<1, 6>, A>, ctnn::tensor_type<ctnn::shape<1, 6>, B>>;
+    std::array<std::int8_t, 6> out{};
+    bound::run_reference(a, b, out.data());
+    return out;
+}
+
+}  // namespace io
+
+TEST_CASE("several inputs and outputs, a constant operand, fan-out") {
+    static io::net::instance net;
+    const std::array<std::int8_t, 12> record = {-128, -5, 0, 7, 100, 127, 127, 3, -9, 0, -128, 55};
+    net.read_inputs(record.data());
+    CHECK(net.input<0>()[1] == -5);
+    CHECK(net.input<1>()[0] == 127);
+    net.invoke();
+
+    const std::int8_t* a = record.data();
+    const std::int8_t* b = record.data() + 6;
+    const auto s = io::reference_add<io::qa, io::qb, io::qs>(a, b);
+    const auto t = io::reference_add<io::qs, io::qc, io::qt, ctnn::act::relu>(s.data(), io::offsets::values);
+    const auto u = io::reference_add<io::qa, io::qa, io::qs>(a, a);
+    std::array<std::int8_t, 18> want{};
+    std::memcpy(want.data(), t.data(), 6);
+    std::memcpy(want.data() + 6, s.data(), 6);
+    std::memcpy(want.data() + 12, u.data(), 6);
+    std::array<std::int8_t, 18> got{};
+    net.write_outputs(got.data());
+    CHECK(got == want);
+    for (int i = 0; i < 6; ++i) {
+        CHECK(net.output<0>()[i] == t[i]);
+        CHECK(net.output<1>()[i] == s[i]);
+    }
+    // The reference kernels agree.
+    net.read_inputs(record.data());
+    net.invoke_reference();
+    std::array<std::int8_t, 18> ref{};
+    net.write_outputs(ref.data());
+    CHECK(ref == want);
+}
