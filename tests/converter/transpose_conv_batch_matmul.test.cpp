@@ -94,6 +94,8 @@ TEST_CASE("batch_matmul: a constant rhs or two activations convert") {
     INFO("stderr: " << r.err);
     CHECK(r.status == 0);
     CHECK(r.out.find("ctnn::layers::batch_matmul_constant<w::rhs1, q::t1, false, false>") != std::string::npos);
+    // The constant rhs is the layer's only parameter: 20 int8 values (layers/batch_matmul.hpp's param_bytes).
+    CHECK(r.out.find(", 20 bytes of TFLite parameters,") != std::string::npos);
     const auto two = convert(build(batch_matmul_model(false)));
     INFO("stderr: " << two.err);
     CHECK(two.status == 0);
