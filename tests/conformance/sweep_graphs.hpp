@@ -4,6 +4,7 @@
 // read by several operators, and three outputs, one of which a later operator reads too.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -109,6 +110,104 @@ inline drawn_model graphs(rng& r) {
     const int order = r.uniform(0, 2);
     m.outputs = order == 0 ? std::vector<std::int32_t>{t, sum, u} : order == 1 ? std::vector<std::int32_t>{u, t, sum} : std::vector<std::int32_t>{sum, u, t};
     d.text = text + ": outputs order " + std::to_string(order);
+    return d;
+}
+
+}  // namespace sweep
+
+namespace sweep {
+
+// The operators with several outputs: SPLIT, SPLIT_V and UNPACK on a model input, every output
+// a model output (in the operator's order or reversed). Shapes with leading 1s make some parts
+// views of the input (kernels/split_params.hpp), others copies.
+inline std::vector<std::int32_t> split_shape(rng& r, int rank) {
+    std::vector<std::int32_t> s = random_dims(r, rank, 6);
+    for (std::size_t d = 0; d + 1 < s.size(); ++d)
+        if (r.chance(0.3)) s[d] = 1;
+    return s;
+}
+
+inline void split_outputs(rng& r, model& m, op& o, const std::vector<std::vector<std::int32_t>>& shapes, float s, std::int32_t zp) {
+    for (std::size_t i = 0; i < shapes.size(); ++i) o.outputs.push_back(m.add_tensor({"part" + std::to_string(i), shapes[i], INT8, 0, {s}, {zp}, 0, {}}));
+    m.ops.push_back(o);
+    m.outputs = o.outputs;
+    if (r.chance(0.3)) std::reverse(m.outputs.begin(), m.outputs.end());
+}
+
+inline drawn_model split(rng& r) {
+    drawn_model d;
+    model& m = d.m;
+    const int rank = r.uniform(1, 4);
+    const int axis = r.uniform(0, rank - 1);
+    const int n = r.uniform(1, 4);
+    std::vector<std::int32_t> shape = split_shape(r, rank);
+    shape[static_cast<std::size_t>(axis)] = n * r.uniform(1, 3);
+    const float s = activation_scale(r);
+    const std::int32_t zp = zero_point(r);
+    const int written_axis = r.chance(0.5) ? axis - rank : axis;
+    const int a = m.add_tensor({"axis", {}, INT32, m.add_buffer(std::vector<std::int32_t>{written_axis}), {}, {}, 0, {}});
+    const int x = m.add_tensor({"x", shape, INT8, 0, {s}, {zp}, 0, {}});
+    m.inputs = {x};
+    std::vector<std::int32_t> part = shape;
+    part[static_cast<std::size_t>(axis)] /= n;
+    op o{m.code(SPLIT), {a, x}, {}, SplitOptions, true, {}};
+    o.options.scalar<std::int32_t>(0, n);
+    split_outputs(r, m, o, std::vector<std::vector<std::int32_t>>(static_cast<std::size_t>(n), part), s, zp);
+    d.text = "input " + dims_text(shape) + " axis " + std::to_string(written_axis) + " into " + std::to_string(n);
+    return d;
+}
+
+inline drawn_model split_v(rng& r) {
+    drawn_model d;
+    model& m = d.m;
+    const int rank = r.uniform(1, 4);
+    const int axis = r.uniform(0, rank - 1);
+    const int n = r.uniform(1, 4);
+    std::vector<std::int32_t> shape = split_shape(r, rank);
+    std::vector<std::int32_t> sizes;
+    int total = 0;
+    for (int i = 0; i < n; ++i) total += sizes.emplace_back(r.uniform(1, 5));
+    shape[static_cast<std::size_t>(axis)] = total;
+    std::vector<std::vector<std::int32_t>> parts;
+    for (const int z : sizes) {
+        parts.push_back(shape);
+        parts.back()[static_cast<std::size_t>(axis)] = z;
+    }
+    std::vector<std::int32_t> written = sizes;
+    if (r.chance(0.4)) written[static_cast<std::size_t>(r.uniform(0, n - 1))] = -1;  // inferred
+    const float s = activation_scale(r);
+    const std::int32_t zp = zero_point(r);
+    const int x = m.add_tensor({"x", shape, INT8, 0, {s}, {zp}, 0, {}});
+    const int z = m.add_tensor({"size_splits", {n}, INT32, m.add_buffer(written), {}, {}, 0, {}});
+    const int written_axis = r.chance(0.5) ? axis - rank : axis;
+    const int a = m.add_tensor({"axis", {}, INT32, m.add_buffer(std::vector<std::int32_t>{written_axis}), {}, {}, 0, {}});
+    m.inputs = {x};
+    op o{m.code(SPLIT_V), {x, z, a}, {}, SplitVOptions, true, {}};
+    o.options.scalar<std::int32_t>(0, n);
+    split_outputs(r, m, o, parts, s, zp);
+    d.text = "input " + dims_text(shape) + " axis " + std::to_string(written_axis) + " sizes " + join(written, ",");
+    return d;
+}
+
+inline drawn_model unpack(rng& r) {
+    drawn_model d;
+    model& m = d.m;
+    const int rank = r.uniform(1, 4);
+    const int axis = r.uniform(0, rank - 1);
+    std::vector<std::int32_t> shape = split_shape(r, rank);
+    shape[static_cast<std::size_t>(axis)] = r.uniform(1, 4);
+    const int n = shape[static_cast<std::size_t>(axis)];
+    std::vector<std::int32_t> part = shape;
+    part.erase(part.begin() + axis);
+    const float s = activation_scale(r);
+    const std::int32_t zp = zero_point(r);
+    const int x = m.add_tensor({"x", shape, INT8, 0, {s}, {zp}, 0, {}});
+    m.inputs = {x};
+    const int written_axis = r.chance(0.5) ? axis - rank : axis;
+    op o{m.code(UNPACK), {x}, {}, UnpackOptions, true, {}};
+    o.options.scalar<std::int32_t>(0, n).scalar<std::int32_t>(1, written_axis);
+    split_outputs(r, m, o, std::vector<std::vector<std::int32_t>>(static_cast<std::size_t>(n), part), s, zp);
+    d.text = "input " + dims_text(shape) + " axis " + std::to_string(written_axis);
     return d;
 }
 

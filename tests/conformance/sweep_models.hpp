@@ -7,14 +7,17 @@
 // reference outputs come from TFLM (tools: ../shared/tools/tflm-ref, see regenerate.sh).
 // The generators live by operator family: sweep_weighted.hpp (convolutions, fully connected,
 // pools), sweep_shape_ops.hpp (pad, reshape, mean), sweep_elementwise.hpp (add, softmax,
-// quantize, dequantize, hard_swish); sweep_random.hpp has the stream and the shared draws.
+// quantize, dequantize, hard_swish), sweep_spatial.hpp (depth, space and batch moves, resizes);
+// sweep_random.hpp has the stream and the shared draws.
 #pragma once
 
 #include "sweep_elementwise.hpp"
 #include "sweep_graphs.hpp"
 #include "sweep_matmul.hpp"
+#include "sweep_movement.hpp"
 #include "sweep_random.hpp"
 #include "sweep_shape_ops.hpp"
+#include "sweep_spatial.hpp"
 #include "sweep_weighted.hpp"
 #include "sweep_weighted_wide.hpp"
 
@@ -31,6 +34,7 @@ struct regression {
 inline constexpr regression regressions[] = {
     {"mean", "r_issue17", mean_equal_quantization, 8},
     {"hard_swish", "r_pot16", hard_swish_pot16, 8},
+    {"resize_bilinear", "r_upscale", resize_bilinear_upscale, 8},
 };
 
 // The operators of the sweep, by the directory name of their test data. `slot` fixes the
@@ -55,6 +59,7 @@ inline constexpr generator generators[] = {
     {"quantize", quantize, 10},
     {"dequantize", dequantize, 11},
     {"hard_swish", hard_swish, 12},
+    // Weighted operators beyond sweep_weighted.hpp (sweep_matmul.hpp, sweep_weighted_wide.hpp): slots 500-519.
     {"transpose_conv", transpose_conv, 500},
     {"batch_matmul", batch_matmul, 501},
     {"depthwise_conv_2d_wide", depthwise_conv_2d_wide, 502},
@@ -64,6 +69,24 @@ inline constexpr generator generators[] = {
     {"concatenation", concatenation, 800},
     {"pack", pack, 801},
     {"graphs", graphs, 802},
+    {"split", split, 803},
+    {"split_v", split_v, 804},
+    {"unpack", unpack, 805},
+    {"depth_to_space", [](rng& r) { return depth_space(r, true); }, 700},
+    {"space_to_depth", [](rng& r) { return depth_space(r, false); }, 701},
+    {"space_to_batch_nd", [](rng& r) { return batch_space(r, true); }, 702},
+    {"batch_to_space_nd", [](rng& r) { return batch_space(r, false); }, 703},
+    {"resize_nearest_neighbor", [](rng& r) { return resize(r, false); }, 704},
+    {"resize_bilinear", [](rng& r) { return resize(r, true); }, 705},
+    // Data movement I (sweep_movement.hpp): slots 200-219.
+    {"strided_slice", strided_slice, 200},
+    {"slice", slice, 201},
+    {"squeeze", squeeze, 202},
+    {"expand_dims", expand_dims, 203},
+    {"gather", gather, 204},
+    {"broadcast_to", broadcast_to, 205},
+    {"padv2", padv2, 206},
+    {"mirror_pad", mirror_pad, 207},
 };
 
 }  // namespace sweep

@@ -38,10 +38,15 @@ constexpr float interesting_floats[] = {0.0f, -1.0f, 1.0f / 256.0f, 0.5f, 1.0f, 
 constexpr std::int8_t types[] = {FLOAT32, INT32, INT8, INT16, 3 /* UINT8 */, 4 /* INT64 */, 1 /* FLOAT16 */};
 // Every operator the converter supports (operators.cpp's table), and their options types.
 constexpr int opcodes[] = {ADD, AVERAGE_POOL_2D, CONV_2D, DEPTHWISE_CONV_2D, DEQUANTIZE, FULLY_CONNECTED, MAX_POOL_2D, RESHAPE, SOFTMAX, PAD, MEAN, QUANTIZE,
-                           HARD_SWISH};
+                           HARD_SWISH,
+                           // data movement I: GATHER, SQUEEZE, STRIDED_SLICE, PADV2, SLICE, EXPAND_DIMS, MIRROR_PAD, BROADCAST_TO
+                           36, 43, 45, 60, 65, 70, 100, 130};
 constexpr std::uint8_t option_types[] = {0, Conv2DOptions, DepthwiseConv2DOptions, Pool2DOptions, FullyConnectedOptions, SoftmaxOptions,
                                          AddOptions, ReshapeOptions, PadOptions, ReducerOptions, QuantizeOptions, DequantizeOptions,
-                                         HardSwishOptions};
+                                         HardSwishOptions,
+                                         // GatherOptions, SqueezeOptions, StridedSliceOptions, PadV2Options, SliceOptions, ExpandDimsOptions,
+                                         // MirrorPadOptions, BroadcastToOptions
+                                         23, 30, 32, 43, 48, 52, 77, 104};
 
 template <class T, std::size_t N>
 T pick(FuzzedDataProvider& in, const T (&values)[N]) {

@@ -15,12 +15,12 @@ namespace test_tflite {
 constexpr std::int8_t FLOAT32 = 0, INT32 = 2, INT16 = 7, INT8 = 9;
 // BuiltinOperator
 constexpr int ADD = 0, AVERAGE_POOL_2D = 1, CONCATENATION = 2, CONV_2D = 3, DEPTHWISE_CONV_2D = 4, DEQUANTIZE = 6, FULLY_CONNECTED = 9, MAX_POOL_2D = 17,
-              RESHAPE = 22, SOFTMAX = 25, TANH = 28, CUSTOM = 32, PAD = 34, MEAN = 40, PACK = 83, REVERSE_SEQUENCE = 112,
+              RESHAPE = 22, SOFTMAX = 25, TANH = 28, CUSTOM = 32, PAD = 34, MEAN = 40, SPLIT = 49, PACK = 83, UNPACK = 88, SPLIT_V = 102, REVERSE_SEQUENCE = 112,
               QUANTIZE = 114, HARD_SWISH = 117, CUMSUM = 128;
 // BuiltinOptions union types
 constexpr std::uint8_t Conv2DOptions = 1, DepthwiseConv2DOptions = 2, Pool2DOptions = 5, FullyConnectedOptions = 8, SoftmaxOptions = 9, ConcatenationOptions = 10,
                        AddOptions = 11, ReshapeOptions = 17, PadOptions = 22, ReducerOptions = 27, DequantizeOptions = 38, QuantizeOptions = 89,
-                       HardSwishOptions = 91, PackOptions = 59;
+                       HardSwishOptions = 91, PackOptions = 59, SplitOptions = 35, SplitVOptions = 79, UnpackOptions = 64;
 // ActivationFunctionType / Padding
 constexpr std::int8_t NONE = 0, RELU = 1, RELU6 = 3, ACT_TANH = 4, SAME = 0, VALID = 1;
 

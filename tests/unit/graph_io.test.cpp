@@ -81,3 +81,26 @@ TEST_CASE("several inputs and outputs, a constant operand, fan-out") {
     net.write_outputs(ref.data());
     CHECK(ref == want);
 }
+
+namespace io {
+// Parts along the outermost axis are views of the input's bytes: no copy, no arena bytes.
+using halves = ctnn::graph<ctnn::input<ctnn::shape<4, 2>, qa>,
+                           ctnn::node<ctnn::layers::split_part<0, 0, 2>, 0>,
+                           ctnn::node<ctnn::layers::split_part<0, 2, 2>, 0>,
+                           ctnn::node<ctnn::layers::split_part<1, 1, 1>, 0>,  // a column: copied
+                           ctnn::outputs<2, 1, 3>>;
+static_assert(halves::layer_at<1>::facts.is_view && halves::layer_at<2>::facts.is_view && !halves::layer_at<3>::facts.is_view);
+static_assert(halves::plan.offsets[1] == halves::plan.offsets[0] && halves::plan.offsets[2] == halves::plan.offsets[0] + 4);
+static_assert(halves::arena_bytes == 8 + 4);  // the input, and the copied column
+}  // namespace io
+
+TEST_CASE("split parts: views where the part is one aligned run, copies elsewhere") {
+    static io::halves::instance net;
+    const std::array<std::int8_t, 8> x = {1, 2, 3, 4, 5, 6, 7, 8};
+    net.read_inputs(x.data());
+    net.invoke();
+    static_assert(io::halves::output_record_bytes == 12);
+    std::array<std::int8_t, 12> got{};
+    net.write_outputs(got.data());
+    CHECK(got == std::array<std::int8_t, 12>{5, 6, 7, 8, 1, 2, 3, 4, 2, 4, 6, 8});
+}

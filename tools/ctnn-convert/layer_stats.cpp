@@ -46,7 +46,8 @@ arena_plan plan_model_arena(const model_ir& model) {
         ctnn::plan::entry_use& u = use[static_cast<std::size_t>(k + 1)];
         u.kind = l.entry->kind;
         u.bytes = model.tensors[static_cast<std::size_t>(k + 1)].bytes();
-        if (traits.is_view) u.alias_of = l.inputs[0];
+        if (traits.is_view || l.view) u.alias_of = l.inputs[0];
+        if (l.view) u.alias_offset = l.view_offset;
         if (traits.in_place_input >= 0) u.in_place_of = l.inputs[static_cast<std::size_t>(int(traits.in_place_input))];
     }
     std::vector<ctnn::plan::buffer> buffers(static_cast<std::size_t>(n));

@@ -99,29 +99,37 @@ void lowering::lower_operator(int k) {
         op_fail("unsupported custom operator '" + op.custom_code + "'; supported: " + supported +
                 "; map it to a layer of your own with --custom " + op.custom_code + "=TYPE (docs/custom-operators.md)");
     }
-    if (op.outputs.size() != 1) op_fail("has " + std::to_string(op.outputs.size()) + " outputs; expected 1");
+    const operator_entry* entry = user != nullptr ? &user_layer_entry : find_operator(op.builtin_code);
+    if (entry == nullptr) op_fail("unsupported operator (docs/operators.md lists what ctnn converts); supported: " + supported);
+    if (op.outputs.empty() || (op.outputs.size() != 1 && !entry->multi_output)) {
+        op_fail("has " + std::to_string(op.outputs.size()) + " outputs; expected 1");
+    }
     if (op.options_2_type != 0 && user == nullptr) op_fail("unsupported option: builtin_options_2 (type " + std::to_string(op.options_2_type) + ")");
     if (op.has_custom_options && user == nullptr) op_fail("unsupported option: custom_options");
 
-    ir_layer l;
-    l.op_index = k;
-    l.op_name = name_;
-    const int out_index = op.outputs[0];
-    if (graph_index_.count(out_index) != 0) op_fail("writes " + tensor_label(out_index) + ", which an earlier operator produced");
-    if (is_constant(m_.tensors[static_cast<std::size_t>(out_index)])) op_fail("writes the constant " + tensor_label(out_index));
-
-    const operator_entry* entry = user != nullptr ? &user_layer_entry : find_operator(op.builtin_code);
-    if (entry == nullptr) op_fail("unsupported operator (docs/operators.md lists what ctnn converts); supported: " + supported);
-    if (user != nullptr) {
-        l.custom_layer = user->layer_type;
-        l.custom_code = op.builtin_code == tfl::op::custom ? op.custom_code : name_;
-        l.custom_options = op.custom_options;
+    for (const int out_index : op.outputs) {
+        if (out_index < 0) op_fail("leaves out an output");
+        if (graph_index_.count(out_index) != 0) op_fail("writes " + tensor_label(out_index) + ", which an earlier operator produced");
+        if (is_constant(m_.tensors[static_cast<std::size_t>(out_index)])) op_fail("writes the constant " + tensor_label(out_index));
     }
     entry_ = entry;
-    l.entry = entry;
-    entry->lower(*this, l);
-    ir_.layers.push_back(std::move(l));
-    graph_index_[out_index] = static_cast<int>(ir_.tensors.size()) - 1;
+    // One layer per output: an operator with several (SPLIT) is lowered once for each, its
+    // lowering reading output_slot() to tell which part it makes.
+    for (out_slot_ = 0; out_slot_ < static_cast<int>(op.outputs.size()); ++out_slot_) {
+        ir_layer l;
+        l.op_index = k;
+        l.op_name = name_;
+        if (user != nullptr) {
+            l.custom_layer = user->layer_type;
+            l.custom_code = op.builtin_code == tfl::op::custom ? op.custom_code : name_;
+            l.custom_options = op.custom_options;
+        }
+        l.entry = entry;
+        entry->lower(*this, l);
+        ir_.layers.push_back(std::move(l));
+        graph_index_[op.outputs[static_cast<std::size_t>(out_slot_)]] = static_cast<int>(ir_.tensors.size()) - 1;
+    }
+    out_slot_ = 0;
 }
 
 // What a 32-bit target must address: every activation tensor at once (an upper bound of the

@@ -62,7 +62,7 @@ ir_params lowering::weighted_params(std::size_t rank, int channel_dim, std::size
 
 // Adds the operator's output tensor (checked to be of `type`) and returns it.
 const ir_tensor& lowering::add_output(element type) {
-    const int index = m_.operators[static_cast<std::size_t>(k_)].outputs[0];
+    const int index = m_.operators[static_cast<std::size_t>(k_)].outputs[static_cast<std::size_t>(out_slot_)];
     check_type(index, type);
     ir_.tensors.push_back(make_tensor(index));
     return ir_.tensors.back();

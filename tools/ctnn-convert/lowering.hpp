@@ -39,6 +39,8 @@ public:
     const tfl_model& model() const { return m_; }
     const tfl_operator& op() const { return m_.operators[static_cast<std::size_t>(k_)]; }
     const std::string& op_name() const { return name_; }
+    // Which of its outputs the operator is being lowered for (operator_entry::multi_output).
+    int output_slot() const { return out_slot_; }
 
     // ---- naming and failing (lower_checks.cpp) -------------------------------------------
     std::string tensor_label(int index) const;
@@ -114,6 +116,7 @@ private:
     model_ir ir_;
     std::map<int, int> graph_index_;  // .tflite tensor -> graph tensor
     int k_ = -1;                      // operator being lowered; -1 outside operators
+    int out_slot_ = 0;                // the output being lowered
     std::string name_;
     const operator_entry* entry_ = nullptr;  // its table entry
 };

@@ -58,12 +58,25 @@ struct ir_layer {
     float beta = 1.0f;              // SOFTMAX
     std::vector<int> paddings;      // PAD: before0, after0, before1, after1, ...
     std::vector<int> axes;          // MEAN: the reduced axes, ascending, each once
-    int axis = 0;                   // CONCATENATION, PACK: in [0, output rank)
+    int axis = 0;                   // CONCATENATION, PACK, SPLIT, GATHER: in [0, rank)
+    int part_begin = 0, part_size = 0;  // SPLIT, SPLIT_V, UNPACK: this output's part of the axis
+    bool drop_axis = false;             // UNPACK: the axis is not in the output
+    bool view = false;                  // the layer is a view of its input at view_offset (split_part)
+    std::size_t view_offset = 0;
     std::vector<std::uint8_t> constant_values;  // a constant source: the tensor's raw bytes
     std::string custom_layer;                   // a user layer (custom_ops.hpp): its C++ template
     std::string custom_code;                    // ... the operator's custom code or builtin name
     std::vector<std::uint8_t> custom_options;   // ... and its raw custom options
     std::string custom_output_type, custom_output_quant;  // ... and its output's type
+    // DEPTH_TO_SPACE, SPACE_TO_DEPTH: {block_size}; SPACE_TO_BATCH_ND, BATCH_TO_SPACE_ND: the block
+    // per spatial dimension (their paddings or crops in `paddings`).
+    std::vector<int> block;
+    bool align_corners = false, half_pixel_centers = false;  // RESIZE_*: the size is the output's H and W
+    // Data movement (op_strided_slice.cpp, op_gather.cpp, op_mirror_pad.cpp, op_pad.cpp).
+    std::vector<int> slice_begin, slice_size, slice_strides;  // STRIDED_SLICE, SLICE: canonical, per input dimension
+    std::vector<int> indices;                                 // GATHER, flat
+    int pad_value = 0;                                        // PADV2: the int8 fill
+    bool mirror_symmetric = false;                            // MIRROR_PAD: SYMMETRIC, else REFLECT
     bool adj_x = false, adj_y = false;  // BATCH_MATMUL
     std::vector<int> rhs_shape;     // BATCH_MATMUL with a constant right-hand side
     std::vector<std::int8_t> rhs;

@@ -1,4 +1,6 @@
-// PAD: constant int32 paddings [rank, 2] around a tensor of rank 1 to 4, padding with the zero point.
+// PAD and PADV2: constant int32 paddings [rank, 2] around a tensor of rank 1 to 4, padding with
+// the zero point (PAD, PADV2 without a value) or PADV2's constant int8 value, which TFLite
+// requires quantized as the output is.
 #include <cstdint>
 
 #include <ctnn/layers/pad.hpp>  // its operator_traits
@@ -14,9 +16,9 @@ namespace {
 
 using tfl::tensor_type;
 
-void lower_pad(lowering& x, ir_layer& l) {
-    const int in = x.layer_input(l, 2, 2);
-    x.options(tfl::options::pad, false);
+void lower_pad_with(lowering& x, ir_layer& l, bool v2) {
+    const int in = x.layer_input(l, 2, v2 ? 3 : 2);
+    x.options(v2 ? tfl::options::padv2 : tfl::options::pad, false);
     const ir_tensor input = x.graph_tensor(in);
     const int rank = static_cast<int>(input.shape.size());
     if (rank > 4) x.op_fail("input " + x.tensor_label(input.tflite_index) + " has rank " + std::to_string(rank) + "; ctnn pads tensors of rank 1 to 4");
@@ -41,17 +43,34 @@ void lower_pad(lowering& x, ir_layer& l) {
     const ir_tensor& out = x.add_output(element::int8);
     x.expect_shape(out, want);
     x.check_same_quantization(input, out);
+    l.pad_value = out.q.zero_point;
+    if (!v2 || x.op().inputs.size() < 3 || x.op().inputs[2] < 0) return;
+    const auto& value = x.constant_input(2, tensor_type::int8, "constant value");
+    const int v = x.op().inputs[2];
+    if (value.size() != 1) x.op_fail("constant value " + x.tensor_label(v) + " has " + std::to_string(value.size()) + " elements; PADV2 takes one");
+    const quantization vq = x.per_tensor_quantization(v);
+    if (!(vq == out.q)) {
+        x.op_fail("constant value " + x.tensor_label(v) + " is quantized with scale " + float_text(vq.scale) + " zp " + std::to_string(vq.zero_point) +
+                  ", the output " + x.tensor_label(out.tflite_index) + " with scale " + float_text(out.q.scale) + " zp " + std::to_string(out.q.zero_point) +
+                  "; TFLite requires them equal");
+    }
+    l.pad_value = static_cast<std::int8_t>(value[0]);
 }
+
+void lower_pad(lowering& x, ir_layer& l) { lower_pad_with(x, l, false); }
+void lower_padv2(lowering& x, ir_layer& l) { lower_pad_with(x, l, true); }
 
 std::string pad_type(const model_ir&, const ir_layer& l, std::size_t) {
     std::string s = "ctnn::layers::pad<ctnn::paddings<";
     for (std::size_t i = 0; i < l.paddings.size(); ++i) s += (i ? ", " : "") + std::to_string(l.paddings[i]);
+    if (l.entry != nullptr && l.entry->builtin == tfl::op::padv2) return s + ">, ctnn::fill_value<" + std::to_string(l.pad_value) + ">>";
     return s + ">>";
 }
 
 std::string pad_options(const ir_layer& l) {
     std::string s = "paddings";
     for (std::size_t i = 0; i + 1 < l.paddings.size(); i += 2) s += " " + std::to_string(l.paddings[i]) + "/" + std::to_string(l.paddings[i + 1]);
+    if (l.entry != nullptr && l.entry->builtin == tfl::op::padv2) s += " value " + std::to_string(l.pad_value);
     return s;
 }
 
@@ -60,6 +79,11 @@ std::string pad_options(const ir_layer& l) {
 extern const operator_entry pad_operator;  // external linkage: operators.cpp lists it
 const operator_entry pad_operator{
     .builtin = tfl::op::pad, .name = "PAD", .lower = lower_pad, .layer_type = pad_type, .traits = ctnn::layers::pad_traits,
+    .options_text = pad_options,
+};
+extern const operator_entry padv2_operator;  // external linkage: operators.cpp lists it
+const operator_entry padv2_operator{
+    .builtin = tfl::op::padv2, .name = "PADV2", .lower = lower_padv2, .layer_type = pad_type, .traits = ctnn::layers::pad_traits,
     .options_text = pad_options,
 };
 

@@ -6,10 +6,21 @@
 
 namespace ctnn_convert {
 
+// One declaration and one table block per family, so that families land without touching each
+// other's lines.
 extern const operator_entry add_operator, average_pool_2d_operator, conv_2d_operator, depthwise_conv_2d_operator, dequantize_operator,
     fully_connected_operator, max_pool_2d_operator, mean_operator, pad_operator, quantize_operator, reshape_operator, softmax_operator,
-    hard_swish_operator, concatenation_operator, pack_operator, transpose_conv_operator,
-    batch_matmul_operator;
+    hard_swish_operator;
+// Graphs: joining and splitting tensors (op_concatenation.cpp, op_split.cpp).
+extern const operator_entry concatenation_operator, pack_operator, split_operator, split_v_operator, unpack_operator;
+// Spatial rearrangement and resizing (op_depth_space.cpp, op_batch_space.cpp, op_resize.cpp).
+extern const operator_entry depth_to_space_operator, space_to_depth_operator, space_to_batch_nd_operator, batch_to_space_nd_operator,
+    resize_nearest_neighbor_operator, resize_bilinear_operator;
+// Data movement I (op_squeeze.cpp, op_strided_slice.cpp, op_broadcast_to.cpp, op_gather.cpp, op_pad.cpp, op_mirror_pad.cpp).
+extern const operator_entry squeeze_operator, expand_dims_operator, strided_slice_operator, slice_operator, broadcast_to_operator, gather_operator,
+    padv2_operator, mirror_pad_operator;
+// Weighted, beyond convolutions and fully connected (op_transpose_conv.cpp, op_batch_matmul.cpp).
+extern const operator_entry transpose_conv_operator, batch_matmul_operator;
 
 namespace {
 
@@ -19,7 +30,17 @@ constexpr const operator_entry* table[] = {
     &add_operator,        &average_pool_2d_operator, &conv_2d_operator, &depthwise_conv_2d_operator,
     &dequantize_operator, &fully_connected_operator, &max_pool_2d_operator, &mean_operator,
     &pad_operator,        &quantize_operator,        &reshape_operator, &softmax_operator,
-    &hard_swish_operator, &concatenation_operator, &pack_operator, &transpose_conv_operator, &batch_matmul_operator,
+    &hard_swish_operator,
+    // graphs
+    &concatenation_operator, &pack_operator, &split_operator, &split_v_operator, &unpack_operator,
+    // spatial
+    &depth_to_space_operator, &space_to_depth_operator, &space_to_batch_nd_operator, &batch_to_space_nd_operator,
+    &resize_nearest_neighbor_operator, &resize_bilinear_operator,
+    // data movement I
+    &squeeze_operator, &expand_dims_operator, &strided_slice_operator, &slice_operator,
+    &broadcast_to_operator, &gather_operator, &padv2_operator, &mirror_pad_operator,
+    // weighted
+    &transpose_conv_operator, &batch_matmul_operator,
 };
 
 }  // namespace

@@ -44,6 +44,8 @@ struct operator_entry {
     // A per-tensor requantization multiplier is a compile-time constant: no flash for it.
     bool constant_per_tensor_multiplier = false;
     bool scalar_output = false;  // the output may be rank 0 (MEAN)
+    // Several outputs (SPLIT): lowered once per output, into a layer each (lowering::output_slot).
+    bool multi_output = false;
     // A source (a further model input, a constant operand: graph/sources.hpp) or a computed layer.
     ctnn::plan::entry_kind kind = ctnn::plan::entry_kind::computed;
     // Flash of an unweighted layer's compile-time table (HARD_SWISH's lookup table), counted

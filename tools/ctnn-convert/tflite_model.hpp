@@ -44,11 +44,19 @@ struct tfl_options {
     int quantized_bias_type = 0;
     float beta = 0.0f;
     bool keep_dims = false;
-    int axis = 0;                        // CONCATENATION, PACK, UNPACK
+    int axis = 0;                        // CONCATENATION, PACK, UNPACK, GATHER
     int count = 0;                       // PACK values_count, UNPACK num, SPLIT num_splits
     bool adj_x = false, adj_y = false;  // BATCH_MATMUL
     bool has_new_shape = false;          // RESHAPE: ReshapeOptions.new_shape is present
     std::vector<std::int32_t> new_shape;
+    int block_size = 0;                                    // DEPTH_TO_SPACE, SPACE_TO_DEPTH
+    bool align_corners = false, half_pixel_centers = false;  // RESIZE_BILINEAR, RESIZE_NEAREST_NEIGHBOR
+    // Data movement: StridedSliceOptions, GatherOptions, MirrorPadOptions, SqueezeOptions.
+    int begin_mask = 0, end_mask = 0, ellipsis_mask = 0, new_axis_mask = 0, shrink_axis_mask = 0;
+    bool offset = false;
+    int batch_dims = 0;
+    int mirror_mode = 0;  // REFLECT 0, SYMMETRIC 1
+    std::vector<std::int32_t> squeeze_dims;
 };
 
 struct tfl_operator {

@@ -86,6 +86,19 @@ constexpr options_layout options_layouts[] = {
     {tfl::options::reducer, {flag_field(&tfl_options::keep_dims)}},
     {tfl::options::concatenation, {int_field(&tfl_options::axis), activation}},
     {tfl::options::pack, {int_field(&tfl_options::count), int_field(&tfl_options::axis)}},
+    {tfl::options::split, {int_field(&tfl_options::count)}},
+    {tfl::options::split_v, {int_field(&tfl_options::count)}},
+    {tfl::options::unpack, {int_field(&tfl_options::count), int_field(&tfl_options::axis)}},
+    // new_height and new_width (fields 0 and 1) are deprecated: the size is the second input.
+    {tfl::options::resize_bilinear, {unread_field{}, unread_field{}, flag_field(&tfl_options::align_corners), flag_field(&tfl_options::half_pixel_centers)}},
+    {tfl::options::resize_nearest_neighbor, {flag_field(&tfl_options::align_corners), flag_field(&tfl_options::half_pixel_centers)}},
+    {tfl::options::space_to_depth, {int_field(&tfl_options::block_size)}},
+    {tfl::options::depth_to_space, {int_field(&tfl_options::block_size)}},
+    {tfl::options::strided_slice,
+     {int_field(&tfl_options::begin_mask), int_field(&tfl_options::end_mask), int_field(&tfl_options::ellipsis_mask),
+      int_field(&tfl_options::new_axis_mask), int_field(&tfl_options::shrink_axis_mask), flag_field(&tfl_options::offset)}},
+    {tfl::options::gather, {int_field(&tfl_options::axis), int_field(&tfl_options::batch_dims)}},
+    {tfl::options::mirror_pad, {byte_field(&tfl_options::mirror_mode)}},
     {tfl::options::transpose_conv, {padding, stride_w, stride_h, activation, bias_type}},
     // asymmetric_quantize_inputs (field 2) only matters for float inputs, which ctnn rejects.
     {tfl::options::batch_matmul, {flag_field(&tfl_options::adj_x), flag_field(&tfl_options::adj_y)}},
@@ -104,6 +117,7 @@ tfl_options read_options(int type, const fb::table& o) {
         out.has_new_shape = o.has(tfl::reshape_options::new_shape);
         out.new_shape = read_vector<std::int32_t>(o, tfl::reshape_options::new_shape);
     }
+    if (type == tfl::options::squeeze) out.squeeze_dims = read_vector<std::int32_t>(o, tfl::squeeze_options::squeeze_dims);
     // Other types have no field ctnn reads (or are unsupported: lower.cpp says so).
     return out;
 }

@@ -31,6 +31,7 @@ enum : int {
 // Options tables: the scalar fields are laid out in tflite_reader.cpp (options_layouts), in
 // schema order; ReshapeOptions' vector is read on its own.
 namespace reshape_options { enum : int { new_shape = 0 }; }
+namespace squeeze_options { enum : int { squeeze_dims = 0 }; }
 
 enum class tensor_type : std::int8_t {
     float32 = 0, float16 = 1, int32 = 2, uint8 = 3, int64 = 4, string = 5, boolean = 6, int16 = 7, complex64 = 8,
@@ -43,9 +44,10 @@ int tensor_type_bytes(int type);  // 0 when not a fixed-size numeric type
 namespace op {
 enum : int {
     add = 0, average_pool_2d = 1, concatenation = 2, conv_2d = 3, depthwise_conv_2d = 4, dequantize = 6, fully_connected = 9,
-    max_pool_2d = 17, reshape = 22, softmax = 25, custom = 32, pad = 34, mean = 40, transpose_conv = 67, pack = 83, quantize = 114,
-    batch_matmul = 126,
-    placeholder_for_greater_op_codes = 127
+    max_pool_2d = 17, reshape = 22, softmax = 25, custom = 32, pad = 34, mean = 40, split = 49, pack = 83, unpack = 88, split_v = 102, quantize = 114,
+    placeholder_for_greater_op_codes = 127,
+    gather = 36, squeeze = 43, strided_slice = 45, padv2 = 60, slice = 65, expand_dims = 70, mirror_pad = 100, broadcast_to = 130,
+    transpose_conv = 67, batch_matmul = 126
 };
 }
 std::string operator_name(int builtin_code);
@@ -54,7 +56,10 @@ std::string operator_name(int builtin_code);
 namespace options {
 enum : int {
     none = 0, conv2d = 1, depthwise_conv2d = 2, pool2d = 5, fully_connected = 8, softmax = 9, concatenation = 10, add = 11,
-    reshape = 17, pad = 22, reducer = 27, dequantize = 38, transpose_conv = 49, pack = 59, quantize = 89, batch_matmul = 101
+    reshape = 17, pad = 22, reducer = 27, split = 35, dequantize = 38, pack = 59, unpack = 64, split_v = 79, quantize = 89,
+    resize_bilinear = 15, space_to_depth = 19, batch_to_space_nd = 24, space_to_batch_nd = 25, resize_nearest_neighbor = 74, depth_to_space = 94,
+    gather = 23, squeeze = 30, strided_slice = 32, padv2 = 43, slice = 48, expand_dims = 52, mirror_pad = 77, broadcast_to = 104,
+    transpose_conv = 49, batch_matmul = 101
 };
 }
 std::string options_name(int type);

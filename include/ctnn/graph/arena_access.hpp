@@ -38,7 +38,8 @@ template <class Graph, int T>
 element_t<typename Graph::structure, T>* tensor_of(std::byte* arena) noexcept {
     using element = element_t<typename Graph::structure, T>;
     if constexpr (Graph::flash_entry[T] >= 0)
-        return const_cast<element*>(reinterpret_cast<const element*>(bound_t<typename Graph::structure, Graph::flash_entry[T]>::data()));
+        return const_cast<element*>(reinterpret_cast<const element*>(
+            reinterpret_cast<const std::byte*>(bound_t<typename Graph::structure, Graph::flash_entry[T]>::data()) + Graph::flash_offset[T]));
     else
         return reinterpret_cast<element*>(buffer_at<Graph, T>(arena));
 }

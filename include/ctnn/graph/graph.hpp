@@ -103,6 +103,7 @@ struct basic_graph {
     // in_flash[K]: tensor K is a constant's values (or a view of them), not arena bytes.
     static constexpr std::array<bool, structure::layer_count + 1> in_flash = tables::in_flash;
     static constexpr std::array<int, structure::layer_count + 1> flash_entry = tables::flash_entry;
+    static constexpr std::array<std::size_t, structure::layer_count + 1> flash_offset = tables::flash_offset;
 
     // Input 0 and output 0 (for the many models with one of each).
     using output_tensor = output_tensor_at<0>;

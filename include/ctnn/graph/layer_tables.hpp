@@ -39,6 +39,15 @@ constexpr plan::node_facts facts_of() {
     return f;
 }
 
+// Where a view's bytes start in its input's (a layer that views a part states view_offset).
+template <class Bound>
+constexpr std::size_t view_offset_of() noexcept {
+    if constexpr (requires { Bound::view_offset; })
+        return Bound::view_offset;
+    else
+        return 0;
+}
+
 template <class Bound>
 constexpr plan::entry_kind entry_kind_of() noexcept {
     constexpr layers::source_kind k = source_of<Bound>();
@@ -90,12 +99,14 @@ struct layer_tables<S, std::index_sequence<I...>> {
         constexpr std::array<std::size_t, n> bytes{tensor_t<S, int(I) + 1>::bytes...};
         constexpr std::array<bool, n> aliases{bound_t<S, int(I) + 1>::facts.is_view...};
         constexpr std::array<int, n> in_place{bound_t<S, int(I) + 1>::facts.in_place_input...};
+        constexpr std::array<std::size_t, n> view_offsets{view_offset_of<bound_t<S, int(I) + 1>>()...};
         std::array<plan::entry_use, n + 1> use{};
         use[0] = {plan::entry_kind::input, S::input_tensor::bytes, -1, -1};
         for (std::size_t k = 0; k < n; ++k) {
             const int step = int(k) + 1;
             auto input = [&](int i) { return checked_input(inputs[k][i], step); };
-            use[k + 1] = {kinds[k + 1], bytes[k], aliases[k] ? input(0) : -1, in_place[k] >= 0 ? input(in_place[k]) : -1};
+            use[k + 1] = {kinds[k + 1], bytes[k], aliases[k] ? input(0) : -1, in_place[k] >= 0 ? input(in_place[k]) : -1,
+                          aliases[k] ? view_offsets[k] : 0};
         }
         struct reads {
             const int* first;
@@ -113,7 +124,8 @@ struct layer_tables<S, std::index_sequence<I...>> {
     static constexpr std::array<plan::buffer, n + 1> unfused_buffers = lifetimes.buffers;
     // in_flash[K]: tensor K's bytes are a constant's, in flash (a constant, or a view of one).
     static constexpr std::array<bool, n + 1> in_flash = lifetimes.in_flash;
-    // flash_entry[K]: the constant entry whose values tensor K is, or -1.
+    // flash_entry[K]: the constant entry whose values tensor K is (or a view of), or -1;
+    // flash_offset[K]: where in them tensor K starts, in bytes.
     static constexpr std::array<int, n + 1> flash_entry = [] {
         std::array<int, n + 1> e{};
         e[0] = -1;
@@ -122,6 +134,14 @@ struct layer_tables<S, std::index_sequence<I...>> {
                    : in_flash[k]                          ? e[std::size_t(checked_input(inputs[k - 1][0], int(k)))]
                                                           : -1;
         return e;
+    }();
+    static constexpr std::array<std::size_t, n + 1> flash_offset = [] {
+        constexpr std::array<std::size_t, n> view_offsets{view_offset_of<bound_t<S, int(I) + 1>>()...};
+        std::array<std::size_t, n + 1> o{};
+        for (std::size_t k = 1; k <= n; ++k)
+            if (in_flash[k] && kinds[k] != plan::entry_kind::constant)
+                o[k] = o[std::size_t(checked_input(inputs[k - 1][0], int(k)))] + view_offsets[k - 1];
+        return o;
     }();
 
     static constexpr std::array<plan::node_facts, n + 1> node_facts{plan::node_facts{}, facts_of<node_t<S, int(I) + 1>, bound_t<S, int(I) + 1>, tensor_t<S, int(I) + 1>, int(I) + 1>()...};

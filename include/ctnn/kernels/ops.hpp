@@ -18,6 +18,16 @@ struct softmax {};
 struct quantize {};
 struct dequantize {};
 struct concatenation {};  // and PACK: copies of runs
+struct split {};          // one part along an axis (SPLIT, SPLIT_V, UNPACK)
+struct depth_to_space {};
+struct space_to_depth {};
+struct batch_to_space_nd {};
+struct space_to_batch_nd {};
+struct resize_nearest_neighbor {};
+struct resize_bilinear {};
+struct strided_copy {};  // STRIDED_SLICE, SLICE, BROADCAST_TO: a strided walk over the input
+struct gather {};
+struct mirror_pad {};
 struct transpose_conv2d {};
 struct batch_matmul {};
 

@@ -1,9 +1,11 @@
-// PAD: grows a tensor (up to 4-D) by the given amounts, filling with its zero point (which
-// represents real 0). Output quantization is the input's.
+// PAD and PADV2: grow a tensor (up to 4-D) by the given amounts, filling with its zero point
+// (PAD: real 0) or with a given int8 value (PADV2's constant, quantized as the input is).
+// Output quantization is the input's.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <type_traits>
 
 #include "ctnn/core/shape.hpp"
 #include "ctnn/core/tensor_type.hpp"
@@ -16,11 +18,36 @@
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/layers/options.hpp"
 
+namespace ctnn {
+
+// What PAD fills with: the input's zero point, or (PADV2) a raw int8 value.
+struct fill_zero_point {};
+template <int Value>
+struct fill_value {
+    static_assert(Value >= -128 && Value <= 127, "ctnn: a pad fill value is an int8 value, in [-128, 127]");
+    static constexpr int value = Value;
+};
+
+namespace detail {
+template <class F>
+inline constexpr bool is_fill = false;
+template <>
+inline constexpr bool is_fill<fill_zero_point> = true;
+template <int V>
+inline constexpr bool is_fill<fill_value<V>> = fill_value<V>::value == V;  // instantiates its check
+}  // namespace detail
+
+// PAD's fill: ctnn::fill_zero_point or ctnn::fill_value<v> (v checked where the layer is named).
+template <class F>
+concept Fill = detail::is_fill<F>;
+
+}  // namespace ctnn
+
 namespace ctnn::layers {
 
 inline constexpr operator_traits pad_traits = separate_output;
 
-template <Paddings Amounts>
+template <Paddings Amounts, Fill With = fill_zero_point>
 struct pad : layer {
     template <class In>
     struct bind {
@@ -35,7 +62,8 @@ struct pad : layer {
                 p.before[4 - rank + d] = Amounts::values[2 * d];
                 p.after[4 - rank + d] = Amounts::values[2 * d + 1];
             }
-            p.pad_value = In::quant::zero_point;
+            if constexpr (std::is_same_v<With, fill_zero_point>) p.pad_value = In::quant::zero_point;
+            else p.pad_value = With::value;
             return p;
         }();
         static constexpr auto output_dims = [] {

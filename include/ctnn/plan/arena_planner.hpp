@@ -47,8 +47,12 @@ struct plan_workspace {
 constexpr std::size_t plan_arena(const buffer* buffers, int n, std::size_t* offsets, int* root, plan_workspace w) noexcept {
     int* const order = w.order;
     detail::group_span* const spans = w.spans;
+    // Until the groups are placed, offsets[i] is tensor i's place in its group (a view of a part
+    // of a tensor starts inside it; everything else at 0). Views and in-place outputs always
+    // join a group through an earlier tensor, so a group's root is never moved into another.
     for (int i = 0; i < n; ++i) {
         root[i] = i;
+        offsets[i] = 0;
         spans[i] = {align_up(buffers[i].bytes), buffers[i].first_step, buffers[i].last_step};
     }
     // Merge shared storage in step order, so a merged group's lifetime is known when a later
@@ -56,16 +60,19 @@ constexpr std::size_t plan_arena(const buffer* buffers, int n, std::size_t* offs
     for (int i = 0; i < n; ++i) {
         const buffer& b = buffers[i];
         int target = -1;
+        std::size_t at = 0;
         if (b.alias_of >= 0) {
             target = detail::find_root(root, b.alias_of);
+            at = (b.alias_of == target ? 0 : offsets[b.alias_of]) + b.alias_offset;
         } else if (b.in_place_of >= 0) {
             const int r = detail::find_root(root, b.in_place_of);
             if (spans[r].last == b.first_step && spans[r].bytes == spans[i].bytes) target = r;
         }
         if (target < 0) continue;
         root[i] = target;
+        offsets[i] = at;
         detail::group_span& g = spans[target];
-        if (spans[i].bytes > g.bytes) g.bytes = spans[i].bytes;
+        if (at + spans[i].bytes > g.bytes) g.bytes = at + spans[i].bytes;
         if (spans[i].first < g.first) g.first = spans[i].first;
         if (spans[i].last > g.last) g.last = spans[i].last;
     }
@@ -88,7 +95,8 @@ constexpr std::size_t plan_arena(const buffer* buffers, int n, std::size_t* offs
             for (int p = 0; p < groups; ++p) offsets[order[p]] = w.placement.trial[order[p]];
         }
     }
-    for (int i = 0; i < n; ++i) offsets[i] = offsets[root[i]];
+    for (int i = 0; i < n; ++i)
+        if (root[i] != i) offsets[i] += offsets[root[i]];
     return groups > 0 ? best : 0;
 }
 

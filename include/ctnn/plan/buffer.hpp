@@ -14,6 +14,9 @@ struct buffer {
     int last_step = 0;     // last step that reads it
     int alias_of = -1;     // index of a tensor whose bytes this one is (reshape), or -1
     int in_place_of = -1;  // index of an input this one may overwrite, or -1
+    // Where in alias_of's bytes this one starts (a part of it: SPLIT along the outermost axis);
+    // a multiple of arena_alignment.
+    std::size_t alias_offset = 0;
 };
 
 constexpr std::size_t align_up(std::size_t n) noexcept {

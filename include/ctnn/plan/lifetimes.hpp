@@ -19,6 +19,7 @@ struct entry_use {
     std::size_t bytes = 0;
     int alias_of = -1;     // the input whose bytes this entry is (a view), or -1
     int in_place_of = -1;  // the input this entry may overwrite when it dies here, or -1
+    std::size_t alias_offset = 0;  // a view of a part: where in alias_of's bytes it starts
 };
 
 // b[k] for every entry k < count; in_flash[k]: the entry's bytes are a constant's (it or what it
@@ -30,7 +31,7 @@ constexpr void tensor_lifetimes(const entry_use* e, int count, InputsOf inputs_o
         const entry_use& u = e[k];
         in_flash[k] = u.kind == entry_kind::constant || (u.alias_of >= 0 && in_flash[u.alias_of]);
         const int first = u.kind == entry_kind::computed ? k : 0;
-        b[k] = {in_flash[k] ? 0 : u.bytes, first, first, in_flash[k] ? -1 : u.alias_of, u.in_place_of};
+        b[k] = {in_flash[k] ? 0 : u.bytes, first, first, in_flash[k] ? -1 : u.alias_of, u.in_place_of, in_flash[k] ? 0 : u.alias_offset};
         for (const int i : inputs_of(k))
             if (b[i].last_step < k) b[i].last_step = k;
     }

@@ -1,0 +1,58 @@
+// DEPTH_TO_SPACE: moves blocks of block x block channels of an NHWC int8 tensor into block x
+// block pixels (TFLite's DepthToSpace): N x H x W x C -> N x H*b x W*b x C/b^2. No arithmetic:
+// the output's quantization is the input's.
+#pragma once
+
+#include <array>
+#include <cstdint>
+
+#include "ctnn/core/shape.hpp"
+#include "ctnn/core/tensor_type.hpp"
+#include "ctnn/kernels/kernel_options.hpp"
+#include "ctnn/kernels/portable/depth_space_s8.hpp"
+#include "ctnn/kernels/reference/depth_space_s8.hpp"
+#include "ctnn/kernels/reference/runtime_value.hpp"
+#include "ctnn/kernels/select.hpp"
+#include "ctnn/layers/layer_base.hpp"
+
+namespace ctnn {
+namespace diag {
+template <int Channels, int Block, bool Divides>
+struct depth_to_space_channels_not_a_multiple_of_block_squared {
+    static_assert(Divides, "ctnn: depth_to_space needs a block of at least 1 and the input's channels a multiple of block^2 "
+                           "(template arguments: channels, block)");
+};
+}  // namespace diag
+
+namespace layers {
+
+inline constexpr operator_traits depth_to_space_traits = separate_output;
+
+template <int Block>
+struct depth_to_space : layer {
+    template <class In>
+    struct bind {
+        static_assert(Int8Tensor<In> && In::shape::rank == 4, "ctnn: depth_to_space takes an int8 NHWC tensor (rank 4)");
+        static_assert(sizeof(diag::depth_to_space_channels_not_a_multiple_of_block_squared<
+                             In::shape::dims[3], Block, kernels::depth_to_space_fits(In::shape::dims[3], Block)>));
+        static constexpr kernels::depth_space_params params{
+            .in = {In::shape::dims[0], In::shape::dims[1], In::shape::dims[2], In::shape::dims[3]}, .block = Block};
+        static constexpr std::array<int, 4> output_dims = kernels::depth_to_space_output(params);
+        using output = tensor_type<shape_from<output_dims>, typename In::quant>;
+        using kernel = kernels::kernel_for<kernels::op::depth_to_space>;
+        static constexpr layer_facts facts = unweighted_facts(depth_to_space_traits, 0);
+
+        template <kernel_options>
+        static constexpr kernels::linked_constants constants() { return kernel::template constants<params>(); }
+        template <kernel_options>
+        static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
+            kernel::template run<params>(input, out);
+        }
+        static void run_reference(const std::int8_t* input, std::int8_t* out) {
+            kernels::reference::depth_to_space_s8(kernels::reference::runtime_value(params), input, out);
+        }
+    };
+};
+
+}  // namespace layers
+}  // namespace ctnn
