@@ -40,13 +40,17 @@ constexpr std::int8_t types[] = {FLOAT32, INT32, INT8, INT16, 3 /* UINT8 */, 4 /
 constexpr int opcodes[] = {ADD, AVERAGE_POOL_2D, CONV_2D, DEPTHWISE_CONV_2D, DEQUANTIZE, FULLY_CONNECTED, MAX_POOL_2D, RESHAPE, SOFTMAX, PAD, MEAN, QUANTIZE,
                            HARD_SWISH,
                            // data movement I: GATHER, SQUEEZE, STRIDED_SLICE, PADV2, SLICE, EXPAND_DIMS, MIRROR_PAD, BROADCAST_TO
-                           36, 43, 45, 60, 65, 70, 100, 130};
+                           36, 43, 45, 60, 65, 70, 100, 130,
+                           // weighted: TRANSPOSE_CONV, BATCH_MATMUL
+                           67, 126};
 constexpr std::uint8_t option_types[] = {0, Conv2DOptions, DepthwiseConv2DOptions, Pool2DOptions, FullyConnectedOptions, SoftmaxOptions,
                                          AddOptions, ReshapeOptions, PadOptions, ReducerOptions, QuantizeOptions, DequantizeOptions,
                                          HardSwishOptions,
                                          // GatherOptions, SqueezeOptions, StridedSliceOptions, PadV2Options, SliceOptions, ExpandDimsOptions,
                                          // MirrorPadOptions, BroadcastToOptions
-                                         23, 30, 32, 43, 48, 52, 77, 104};
+                                         23, 30, 32, 43, 48, 52, 77, 104,
+                                         // TransposeConvOptions, BatchMatMulOptions
+                                         49, 101};
 
 template <class T, std::size_t N>
 T pick(FuzzedDataProvider& in, const T (&values)[N]) {
