@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 
 #include <ctnn/ctnn.hpp>
 
@@ -46,6 +47,16 @@ template <class Model>
 void run_model(const char* name, const std::uint8_t* inputs, std::size_t input_bytes, const std::uint8_t* expected,
                std::size_t expected_bytes, tally& t) {
     static ctnn::instance<Model> net;  // static storage: the arena is not on the stack
+#if !defined(CTNN_SWEEP_FIRMWARE) && !CTNN_KERNELS_X86_VNNI
+    // The host's portable kernels are the converter's: its plan (in the header) must be the
+    // compiled model's, tensor for tensor.
+    static_assert(Model::arena_bytes == Model::converter_arena_bytes, "ctnn-convert and the library plan different arenas");
+    static_assert([] {
+        for (std::size_t t = 0; t < std::size(Model::converter_arena_offsets); ++t)
+            if (Model::plan.offsets[t] != Model::converter_arena_offsets[t]) return false;
+        return true;
+    }(), "ctnn-convert and the library place a tensor differently");
+#endif
     constexpr std::size_t in_record = Model::input_record_bytes;   // every input, in model order
     constexpr std::size_t out_record = Model::output_record_bytes;  // every output, likewise
     alignas(16) static std::uint8_t got[out_record];

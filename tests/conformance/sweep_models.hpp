@@ -8,9 +8,11 @@
 // The generators live by operator family: sweep_weighted.hpp (convolutions, fully connected,
 // pools), sweep_shape_ops.hpp (pad, reshape, mean), sweep_elementwise.hpp (add, softmax,
 // quantize, dequantize, hard_swish), sweep_spatial.hpp (depth, space and batch moves, resizes);
+// quantize, dequantize, hard_swish), sweep_activations.hpp (the activations and unary math);
 // sweep_random.hpp has the stream and the shared draws.
 #pragma once
 
+#include "sweep_activations.hpp"
 #include "sweep_elementwise.hpp"
 #include "sweep_graphs.hpp"
 #include "sweep_matmul.hpp"
@@ -35,6 +37,9 @@ inline constexpr regression regressions[] = {
     {"mean", "r_issue17", mean_equal_quantization, 8},
     {"hard_swish", "r_pot16", hard_swish_pot16, 8},
     {"resize_bilinear", "r_upscale", resize_bilinear_upscale, 8},
+    {"tanh", "r_radius0", tanh_radius0, 8},
+    {"tanh", "r_radius1", tanh_radius1, 8},
+    {"logistic", "r_shift0", logistic_shift0, 8},
 };
 
 // The operators of the sweep, by the directory name of their test data. `slot` fixes the
@@ -87,6 +92,16 @@ inline constexpr generator generators[] = {
     {"broadcast_to", broadcast_to, 205},
     {"padv2", padv2, 206},
     {"mirror_pad", mirror_pad, 207},
+    {"relu", relu, 100},
+    {"relu6", relu6, 101},
+    {"leaky_relu", leaky_relu, 102},
+    {"elu", elu, 103},
+    {"logistic", logistic, 104},
+    {"tanh", tanh_op, 105},
+    {"abs", abs_op, 106},
+    {"rsqrt", rsqrt, 107},
+    {"log_softmax", log_softmax, 108},
+    {"l2_normalization", l2_normalization, 109},
 };
 
 }  // namespace sweep

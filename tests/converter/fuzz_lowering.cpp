@@ -41,6 +41,9 @@ constexpr int opcodes[] = {ADD, AVERAGE_POOL_2D, CONV_2D, DEPTHWISE_CONV_2D, DEQ
                            HARD_SWISH,
                            // data movement I: GATHER, SQUEEZE, STRIDED_SLICE, PADV2, SLICE, EXPAND_DIMS, MIRROR_PAD, BROADCAST_TO
                            36, 43, 45, 60, 65, 70, 100, 130,
+                           // activations and unary math (op_activations.cpp): L2_NORMALIZATION, LOGISTIC, RELU, RELU6, TANH,
+                           // LOG_SOFTMAX, RSQRT, LEAKY_RELU, ABS, ELU
+                           11, 14, 19, 21, TANH, 50, 76, 98, 101, 111,
                            // weighted: TRANSPOSE_CONV, BATCH_MATMUL
                            67, 126};
 constexpr std::uint8_t option_types[] = {0, Conv2DOptions, DepthwiseConv2DOptions, Pool2DOptions, FullyConnectedOptions, SoftmaxOptions,
@@ -49,6 +52,7 @@ constexpr std::uint8_t option_types[] = {0, Conv2DOptions, DepthwiseConv2DOption
                                          // GatherOptions, SqueezeOptions, StridedSliceOptions, PadV2Options, SliceOptions, ExpandDimsOptions,
                                          // MirrorPadOptions, BroadcastToOptions
                                          23, 30, 32, 43, 48, 52, 77, 104,
+                                         12 /* L2NormOptions */, 36 /* LogSoftmaxOptions */, 75 /* LeakyReluOptions */, 78 /* AbsOptions */,
                                          // TransposeConvOptions, BatchMatMulOptions
                                          49, 101};
 

@@ -44,7 +44,8 @@ TEST_CASE("header: the tiny model as ctnn types") {
     CHECK(contains(h, "ctnn::node<ctnn::layers::fully_connected<w::fc6, q::t6, ctnn::act::none>, 5>,"));
     CHECK(contains(h, "ctnn::node<ctnn::layers::softmax<q::t7>, 6>\n> {\n    using instance = ctnn::instance<model>;\n"));
     // Graph tensor k's .tflite tensor, for comparing intermediates with TFLite's.
-    CHECK(contains(h, "static constexpr int tflite_tensors[8] = {0, 3, 6, 7, 8, 9, 13, 14};\n};"));
+    CHECK(contains(h, "static constexpr int tflite_tensors[8] = {0, 3, 6, 7, 8, 9, 13, 14};\n"));
+    CHECK(contains(h, "static constexpr std::size_t converter_arena_offsets[8] = {"));
     CHECK(contains(h, "// tensor 1: operator #0 CONV_2D 1x4x4x2 -> 1x4x4x3, kernel 3x3 stride 1x1 SAME RELU per-channel, params 57, MACs 864"));
 }
 

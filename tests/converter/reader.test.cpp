@@ -120,8 +120,9 @@ TEST_CASE("reader: builtin code is the larger of the two opcode fields") {
     expect_error(convert(build(m)), "operator #6 CUMSUM: unsupported operator");
     // Old files have only the byte field: builtin_code reads as 0 (ADD) and must lose to it.
     auto old = tiny_model();
-    old.opcodes[old.ops[6].opcode_index] = {0, TANH, ""};
-    expect_error(convert(build(old)), "operator #6 TANH: unsupported operator");
+    constexpr int LSH_PROJECTION = 15;  // a builtin below 127 that ctnn does not run
+    old.opcodes[old.ops[6].opcode_index] = {0, LSH_PROJECTION, ""};
+    expect_error(convert(build(old)), "operator #6 LSH_PROJECTION: unsupported operator");
 }
 
 TEST_CASE("reader: random corruption never crashes") {

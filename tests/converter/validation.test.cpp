@@ -39,7 +39,7 @@ TEST_CASE("validation: int16 activations") {
 TEST_CASE("validation: unsupported operator") {
     auto m = tiny_model();
     m.opcodes[m.ops[3].opcode_index] = {CUMSUM, -1, ""};
-    expect_error(m, "operator #3 CUMSUM: unsupported operator (docs/operators.md lists what ctnn converts); supported: ADD, AVERAGE_POOL_2D, ");
+    expect_error(m, "operator #3 CUMSUM: unsupported operator (docs/operators.md lists what ctnn converts); supported: ABS, ADD, AVERAGE_POOL_2D, ");
     auto h = tiny_model();
     h.opcodes[h.ops[3].opcode_index] = {REVERSE_SEQUENCE, -1, ""};
     expect_error(h, "operator #3 REVERSE_SEQUENCE: unsupported operator");

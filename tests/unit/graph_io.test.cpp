@@ -104,3 +104,36 @@ TEST_CASE("split parts: views where the part is one aligned run, copies elsewher
     net.write_outputs(got.data());
     CHECK(got == std::array<std::int8_t, 12>{5, 6, 7, 8, 1, 2, 3, 4, 2, 4, 6, 8});
 }
+
+namespace io {
+// A concatenation along the outermost axis: its inputs are written inside its output.
+using stacked = ctnn::graph<ctnn::input<ctnn::shape<2, 4>, qa>,
+                            ctnn::input<ctnn::shape<3, 4>, qa>,
+                            ctnn::node<ctnn::layers::concatenation<0>, 0, 1>>;
+static_assert(stacked::joined[2]);
+static_assert(stacked::plan.offsets[0] == stacked::plan.offsets[2] && stacked::plan.offsets[1] == stacked::plan.offsets[2] + 8);
+static_assert(stacked::arena_bytes == 20);
+// Along an inner axis, or with a constant among the inputs, it copies.
+using side_by_side = ctnn::graph<ctnn::input<ctnn::shape<2, 4>, qa>, ctnn::input<ctnn::shape<2, 4>, qa>,
+                                 ctnn::node<ctnn::layers::concatenation<1>, 0, 1>>;
+static_assert(!side_by_side::joined[2] && side_by_side::arena_bytes == 32);
+struct row { static constexpr std::int8_t values[4] = {9, 8, 7, 6}; };
+using with_constant = ctnn::graph<ctnn::input<ctnn::shape<2, 4>, qa>, ctnn::constant<ctnn::shape<1, 4>, qa, row>,
+                                  ctnn::node<ctnn::layers::concatenation<0>, 0, 1>>;
+static_assert(!with_constant::joined[2] && with_constant::arena_bytes == 8 + 12);
+}  // namespace io
+
+TEST_CASE("concatenation: inputs written in place along the outermost axis, copies elsewhere") {
+    static io::stacked::instance net;
+    std::array<std::int8_t, 20> in{};
+    for (int i = 0; i < 20; ++i) in[static_cast<std::size_t>(i)] = static_cast<std::int8_t>(i - 10);
+    net.read_inputs(in.data());
+    net.invoke();
+    for (int i = 0; i < 20; ++i) CHECK(net.output()[static_cast<std::size_t>(i)] == i - 10);
+    static io::with_constant::instance c;
+    c.read_inputs(in.data());
+    c.invoke();
+    CHECK(c.output()[7] == -3);
+    CHECK(c.output()[8] == 9);
+    CHECK(c.output()[11] == 6);
+}

@@ -121,6 +121,11 @@ std::string emit_header(const model_ir& m, const std::string& source_name, const
     // For comparing intermediates with TFLite's tensors (the runner's --intermediates).
     out << "    // graph tensor k is the .tflite file's tensor tflite_tensors[k]\n    static constexpr int tflite_tensors[" << m.tensors.size() << "] = {";
     for (std::size_t t = 0; t < m.tensors.size(); ++t) out << (t ? ", " : "") << m.tensors[t].tflite_index;
+    out << "};\n";
+    // The converter's plan (the host kernels'), which the compiled model must reproduce.
+    out << "    static constexpr std::size_t converter_arena_bytes = " << plan.bytes << ";\n";
+    out << "    static constexpr std::size_t converter_arena_offsets[" << plan.offsets.size() << "] = {";
+    for (std::size_t t = 0; t < plan.offsets.size(); ++t) out << (t ? ", " : "") << plan.offsets[t];
     out << "};\n};\n\n}  // namespace " << ns << "\n";
     return out.str();
 }

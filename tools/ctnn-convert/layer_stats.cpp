@@ -48,14 +48,15 @@ arena_plan plan_model_arena(const model_ir& model) {
         u.bytes = model.tensors[static_cast<std::size_t>(k + 1)].bytes();
         if (traits.is_view || l.view) u.alias_of = l.inputs[0];
         if (l.view) u.alias_offset = l.view_offset;
+        u.joins = l.joins;
         if (traits.in_place_input >= 0) u.in_place_of = l.inputs[static_cast<std::size_t>(int(traits.in_place_input))];
     }
     std::vector<ctnn::plan::buffer> buffers(static_cast<std::size_t>(n));
-    const std::unique_ptr<bool[]> in_flash(new bool[static_cast<std::size_t>(n)]);
+    const std::unique_ptr<bool[]> in_flash(new bool[static_cast<std::size_t>(n)]), joined(new bool[static_cast<std::size_t>(n)]);
     const std::vector<int> none;
     ctnn::plan::tensor_lifetimes(
         use.data(), n, [&](int k) -> const std::vector<int>& { return k == 0 ? none : model.layers[static_cast<std::size_t>(k - 1)].inputs; },
-        model.outputs.data(), static_cast<int>(model.outputs.size()), buffers.data(), in_flash.get());
+        model.outputs.data(), static_cast<int>(model.outputs.size()), buffers.data(), in_flash.get(), joined.get());
 
     // Residual fusion, the same rule the graph applies (kernel_options::residual_add).
     std::vector<ctnn::plan::node_facts> facts(static_cast<std::size_t>(n));

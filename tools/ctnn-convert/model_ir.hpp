@@ -56,12 +56,14 @@ struct ir_layer {
     activation act = activation::none;
     bool keep_dims = false;         // FULLY_CONNECTED, MEAN
     float beta = 1.0f;              // SOFTMAX
+    float alpha = 0.0f;             // LEAKY_RELU
     std::vector<int> paddings;      // PAD: before0, after0, before1, after1, ...
     std::vector<int> axes;          // MEAN: the reduced axes, ascending, each once
     int axis = 0;                   // CONCATENATION, PACK, SPLIT, GATHER: in [0, rank)
     int part_begin = 0, part_size = 0;  // SPLIT, SPLIT_V, UNPACK: this output's part of the axis
     bool drop_axis = false;             // UNPACK: the axis is not in the output
     bool view = false;                  // the layer is a view of its input at view_offset (split_part)
+    bool joins = false;                 // CONCATENATION, PACK: one run per input (plan/lifetimes.hpp)
     std::size_t view_offset = 0;
     std::vector<std::uint8_t> constant_values;  // a constant source: the tensor's raw bytes
     std::string custom_layer;                   // a user layer (custom_ops.hpp): its C++ template

@@ -59,6 +59,9 @@ void lower_concatenation(lowering& x, ir_layer& l) {
     const ir_tensor& out = x.add_output(element::int8);
     x.expect_shape(out, want);
     require_one_quantization(x, l, out);
+    ctnn::kernels::concatenation_params p;
+    for (int d = 0; d < l.axis; ++d) p.outer *= first[static_cast<std::size_t>(d)];
+    l.joins = ctnn::kernels::concatenation_is_one_run(p);
 }
 
 void lower_pack(lowering& x, ir_layer& l) {
@@ -82,6 +85,9 @@ void lower_pack(lowering& x, ir_layer& l) {
     const ir_tensor& out = x.add_output(element::int8);
     x.expect_shape(out, want);
     require_one_quantization(x, l, out);
+    ctnn::kernels::concatenation_params p;
+    for (int d = 0; d < l.axis; ++d) p.outer *= first[static_cast<std::size_t>(d)];
+    l.joins = ctnn::kernels::concatenation_is_one_run(p);
 }
 
 std::string concatenation_type(const model_ir&, const ir_layer& l, std::size_t) {

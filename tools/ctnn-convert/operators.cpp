@@ -19,6 +19,9 @@ extern const operator_entry depth_to_space_operator, space_to_depth_operator, sp
 // Data movement I (op_squeeze.cpp, op_strided_slice.cpp, op_broadcast_to.cpp, op_gather.cpp, op_pad.cpp, op_mirror_pad.cpp).
 extern const operator_entry squeeze_operator, expand_dims_operator, strided_slice_operator, slice_operator, broadcast_to_operator, gather_operator,
     padv2_operator, mirror_pad_operator;
+// Activations and unary math (op_activations.cpp).
+extern const operator_entry relu_operator, relu6_operator, leaky_relu_operator, elu_operator, logistic_operator, tanh_operator,
+    abs_operator, rsqrt_operator, log_softmax_operator, l2_normalization_operator;
 // Weighted, beyond convolutions and fully connected (op_transpose_conv.cpp, op_batch_matmul.cpp).
 extern const operator_entry transpose_conv_operator, batch_matmul_operator;
 
@@ -39,6 +42,9 @@ constexpr const operator_entry* table[] = {
     // data movement I
     &squeeze_operator, &expand_dims_operator, &strided_slice_operator, &slice_operator,
     &broadcast_to_operator, &gather_operator, &padv2_operator, &mirror_pad_operator,
+    // activations and unary math
+    &relu_operator, &relu6_operator, &leaky_relu_operator, &elu_operator, &logistic_operator, &tanh_operator,
+    &abs_operator, &rsqrt_operator, &log_softmax_operator, &l2_normalization_operator,
     // weighted
     &transpose_conv_operator, &batch_matmul_operator,
 };

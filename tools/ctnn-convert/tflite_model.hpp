@@ -43,6 +43,7 @@ struct tfl_options {
     bool keep_num_dims = false;
     int quantized_bias_type = 0;
     float beta = 0.0f;
+    float alpha = 0.0f;  // LeakyReluOptions
     bool keep_dims = false;
     int axis = 0;                        // CONCATENATION, PACK, UNPACK, GATHER
     int count = 0;                       // PACK values_count, UNPACK num, SPLIT num_splits

@@ -78,6 +78,10 @@ std::string options_name(int type) {
         case options::reshape: return "ReshapeOptions";
         case options::pad: return "PadOptions";
         case options::reducer: return "ReducerOptions";
+        case options::l2_norm: return "L2NormOptions";
+        case options::log_softmax: return "LogSoftmaxOptions";
+        case options::leaky_relu: return "LeakyReluOptions";
+        case options::abs: return "AbsOptions";
         case options::dequantize: return "DequantizeOptions";
         case options::quantize: return "QuantizeOptions";
         case options::resize_bilinear: return "ResizeBilinearOptions";

@@ -99,6 +99,8 @@ constexpr options_layout options_layouts[] = {
       int_field(&tfl_options::new_axis_mask), int_field(&tfl_options::shrink_axis_mask), flag_field(&tfl_options::offset)}},
     {tfl::options::gather, {int_field(&tfl_options::axis), int_field(&tfl_options::batch_dims)}},
     {tfl::options::mirror_pad, {byte_field(&tfl_options::mirror_mode)}},
+    {tfl::options::l2_norm, {activation}},
+    {tfl::options::leaky_relu, {stored_field<float, float>{&tfl_options::alpha, 0.0f}}},
     {tfl::options::transpose_conv, {padding, stride_w, stride_h, activation, bias_type}},
     // asymmetric_quantize_inputs (field 2) only matters for float inputs, which ctnn rejects.
     {tfl::options::batch_matmul, {flag_field(&tfl_options::adj_x), flag_field(&tfl_options::adj_y)}},

@@ -59,6 +59,7 @@ enum : int {
     reshape = 17, pad = 22, reducer = 27, split = 35, dequantize = 38, pack = 59, unpack = 64, split_v = 79, quantize = 89,
     resize_bilinear = 15, space_to_depth = 19, batch_to_space_nd = 24, space_to_batch_nd = 25, resize_nearest_neighbor = 74, depth_to_space = 94,
     gather = 23, squeeze = 30, strided_slice = 32, padv2 = 43, slice = 48, expand_dims = 52, mirror_pad = 77, broadcast_to = 104,
+    l2_norm = 12, log_softmax = 36, leaky_relu = 75, abs = 78,
     transpose_conv = 49, batch_matmul = 101
 };
 }

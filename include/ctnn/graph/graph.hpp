@@ -103,6 +103,9 @@ struct basic_graph {
     // in_flash[K]: tensor K is a constant's values (or a view of them), not arena bytes.
     static constexpr std::array<bool, structure::layer_count + 1> in_flash = tables::in_flash;
     static constexpr std::array<int, structure::layer_count + 1> flash_entry = tables::flash_entry;
+    // joined[K]: node K is a concatenation whose inputs were written in place inside its output
+    // (plan/lifetimes.hpp): no copy, no arena bytes of its own, no code.
+    static constexpr std::array<bool, structure::layer_count + 1> joined = tables::joined;
     static constexpr std::array<std::size_t, structure::layer_count + 1> flash_offset = tables::flash_offset;
 
     // Input 0 and output 0 (for the many models with one of each).

@@ -48,6 +48,15 @@ constexpr std::size_t view_offset_of() noexcept {
         return 0;
 }
 
+// A concatenation whose inputs may live inside its output (plan/lifetimes.hpp) says joins_inputs.
+template <class Bound>
+constexpr bool joins_inputs_of() noexcept {
+    if constexpr (requires { Bound::joins_inputs; })
+        return Bound::joins_inputs;
+    else
+        return false;
+}
+
 template <class Bound>
 constexpr plan::entry_kind entry_kind_of() noexcept {
     constexpr layers::source_kind k = source_of<Bound>();
@@ -93,6 +102,7 @@ struct layer_tables<S, std::index_sequence<I...>> {
     struct lifetimes_result {
         std::array<plan::buffer, n + 1> buffers;
         std::array<bool, n + 1> in_flash;
+        std::array<bool, n + 1> joined;
     };
     // One buffer per tensor, with the lifetimes the unfused graph implies (plan/lifetimes.hpp).
     static constexpr lifetimes_result lifetimes = [] {
@@ -100,13 +110,14 @@ struct layer_tables<S, std::index_sequence<I...>> {
         constexpr std::array<bool, n> aliases{bound_t<S, int(I) + 1>::facts.is_view...};
         constexpr std::array<int, n> in_place{bound_t<S, int(I) + 1>::facts.in_place_input...};
         constexpr std::array<std::size_t, n> view_offsets{view_offset_of<bound_t<S, int(I) + 1>>()...};
+        constexpr std::array<bool, n> joins{joins_inputs_of<bound_t<S, int(I) + 1>>()...};
         std::array<plan::entry_use, n + 1> use{};
         use[0] = {plan::entry_kind::input, S::input_tensor::bytes, -1, -1};
         for (std::size_t k = 0; k < n; ++k) {
             const int step = int(k) + 1;
             auto input = [&](int i) { return checked_input(inputs[k][i], step); };
             use[k + 1] = {kinds[k + 1], bytes[k], aliases[k] ? input(0) : -1, in_place[k] >= 0 ? input(in_place[k]) : -1,
-                          aliases[k] ? view_offsets[k] : 0};
+                          aliases[k] ? view_offsets[k] : 0, joins[k]};
         }
         struct reads {
             const int* first;
@@ -118,12 +129,14 @@ struct layer_tables<S, std::index_sequence<I...>> {
         plan::tensor_lifetimes(
             use.data(), int(n + 1),
             [](int k) { return k == 0 ? reads{nullptr, nullptr} : reads{inputs[k - 1], inputs[k - 1] + input_count[k - 1]}; },
-            S::output_list.data(), int(S::output_list.size()), r.buffers.data(), r.in_flash.data());
+            S::output_list.data(), int(S::output_list.size()), r.buffers.data(), r.in_flash.data(), r.joined.data());
         return r;
     }();
     static constexpr std::array<plan::buffer, n + 1> unfused_buffers = lifetimes.buffers;
     // in_flash[K]: tensor K's bytes are a constant's, in flash (a constant, or a view of one).
     static constexpr std::array<bool, n + 1> in_flash = lifetimes.in_flash;
+    // joined[K]: node K is a concatenation whose inputs live inside its output: it runs no code.
+    static constexpr std::array<bool, n + 1> joined = lifetimes.joined;
     // flash_entry[K]: the constant entry whose values tensor K is (or a view of), or -1;
     // flash_offset[K]: where in them tensor K starts, in bytes.
     static constexpr std::array<int, n + 1> flash_entry = [] {

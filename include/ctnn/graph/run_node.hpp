@@ -20,8 +20,8 @@ template <class Graph, int K, bool Reference>
 void run_node(std::byte* arena) noexcept {
     using layer = bound_t<typename Graph::structure, K>;
     constexpr auto& inputs = node_t<typename Graph::structure, K>::inputs;
-    if constexpr (source_of<layer>() != layers::source_kind::none) {
-        // an input or a constant: nothing to run
+    if constexpr (source_of<layer>() != layers::source_kind::none || Graph::joined[K]) {
+        // an input or a constant, or a concatenation its inputs were written into: nothing to run
     } else if constexpr (Graph::fused_into_next[K]) {
         // runs inside node K + 1
     } else if constexpr (Graph::fused_into_next[K - 1]) {

@@ -17,4 +17,8 @@ struct concatenation_params {
     std::array<int, max_concatenation_inputs> inner{};
 };
 
+// The output is each input once, one after the other: the graph may place the inputs inside it
+// (plan/lifetimes.hpp). The library and the converter decide with this one rule.
+constexpr bool concatenation_is_one_run(const concatenation_params& p) noexcept { return p.outer == 1; }
+
 }  // namespace ctnn::kernels

@@ -15,6 +15,8 @@ struct mean {};
 struct pad {};
 struct lut_s8 {};  // any int8 -> int8 function of one value, as a 256-entry table
 struct softmax {};
+struct log_softmax {};
+struct l2_normalization {};
 struct quantize {};
 struct dequantize {};
 struct concatenation {};  // and PACK: copies of runs

@@ -114,6 +114,8 @@ struct concatenation : layer {
         using output = tensor_type<shape_from<output_dims>, typename first::quant>;
         using element = typename first::element;
         static constexpr kernels::concatenation_params params = detail::copy_plan<axis, In...>(in_rank);
+        // One run per input: the inputs may be written inside the output (plan/lifetimes.hpp).
+        static constexpr bool joins_inputs = kernels::concatenation_is_one_run(params);
 
         using kernel = kernels::kernel_for<kernels::op::concatenation>;
         static constexpr layer_facts facts = unweighted_facts(concatenation_traits, 0);

@@ -1,12 +1,15 @@
-// SOFTMAX int8 -> int8 over the last dimension, TFLite's fixed-point algorithm.
+// SOFTMAX int8 -> int8 over the last dimension, TFLite's fixed-point algorithm, any row length
+// (kernels/reference/softmax_s8.hpp; the portable kernel reads the exps from a 1 KB table in
+// layers of 256 elements or more).
 #pragma once
 
 #include <concepts>
 #include <cstdint>
 
 #include "ctnn/core/tensor_type.hpp"
-#include "ctnn/kernels/reference/softmax_s8.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
+#include "ctnn/kernels/portable/softmax_s8.hpp"
+#include "ctnn/kernels/reference/softmax_s8.hpp"
 #include "ctnn/kernels/select.hpp"
 #include "ctnn/kernels/softmax_params.hpp"
 #include "ctnn/layers/layer_base.hpp"

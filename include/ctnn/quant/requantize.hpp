@@ -21,6 +21,11 @@ struct requantization_out_of_range {
 };
 }  // namespace diag
 
+// RELU and ABS (TFLM's Prepare): s_in / s_out, both widened to double first.
+constexpr double input_over_output_real(float input_scale, float output_scale) noexcept {
+    return static_cast<double>(input_scale) / static_cast<double>(output_scale);
+}
+
 // CONV_2D, DEPTHWISE_CONV_2D and per-channel FULLY_CONNECTED: for each output channel,
 // s_in * s_w[c] / s_out, every factor widened to double first. A single weight scale is
 // broadcast to every channel.

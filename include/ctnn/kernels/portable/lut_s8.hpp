@@ -1,6 +1,6 @@
 // Portable int8 -> int8 lookup table: out[i] = Table[in[i] + 128], for any element-wise
-// operator whose output depends on one input value only (HARD_SWISH; LOGISTIC and TANH int8
-// can use it too). The layer builds the table at compile time by running its reference
+// operator whose output depends on one input value only (HARD_SWISH, and RELU, RELU6,
+// LEAKY_RELU, ELU, LOGISTIC, TANH, ABS, RSQRT through layers/elementwise_lut.hpp). The layer builds the table at compile time by running its reference
 // kernel on all 256 inputs, so the table is the operator, bit for bit, and lives in flash.
 //
 //   template <const lut_s8_table& Table> void lut_s8(const std::int8_t* in, std::int8_t* out, int n);

@@ -9,6 +9,19 @@
 #include "ctnn/quant/fixed_point.hpp"
 #include "ctnn/quant/fixed_point_math.hpp"
 
+namespace ctnn::kernels {
+
+// The shift from exp / sum (Q0.31) to the output's 1/256 steps. TFLite checks it is at most 31
+// and stops otherwise: a row whose sum of exps reaches 512 (long rows of near-equal values;
+// never below 512 elements). ctnn goes on there: every quotient is below 1/512, a shift of 32
+// or more rounds it to 0, and the output is -128, the rounded value.
+constexpr int softmax_output_exponent(const fixed::reciprocal& inv) noexcept { return inv.num_bits_over_unit + 31 - 8; }
+constexpr std::int32_t softmax_divide(std::int32_t x, int exponent) noexcept {
+    return exponent > 31 ? 0 : rounding_divide_by_pot(x, exponent);
+}
+
+}  // namespace ctnn::kernels
+
 namespace ctnn::kernels::reference {
 
 inline void softmax_s8(const softmax_params& p, const std::int8_t* input, std::int8_t* output) {
@@ -36,9 +49,9 @@ inline void softmax_s8(const softmax_params& p, const std::int8_t* input, std::i
             sum_of_exps = fixed::add(sum_of_exps, fixed::select(counts(c), term, 0));
         }
         const fixed::reciprocal inv = fixed::get_reciprocal(sum_of_exps, accumulation_bits);
-        const int exponent = inv.num_bits_over_unit + 31 - 8;
+        const int exponent = softmax_output_exponent(inv);
         for (int c = 0; c < p.depth; ++c) {
-            const std::int32_t unsat = rounding_divide_by_pot(fixed::mul(inv.scale, scaled_exp(c)), exponent);
+            const std::int32_t unsat = softmax_divide(fixed::mul(inv.scale, scaled_exp(c)), exponent);
             y[c] = static_cast<std::int8_t>(fixed::select(counts(c), saturate_to_int8(unsat - 128), -128));
         }
     }
@@ -46,7 +59,7 @@ inline void softmax_s8(const softmax_params& p, const std::int8_t* input, std::i
 
 }  // namespace ctnn::kernels::reference
 
-// The reference kernel is the only one: softmax runs once, on a model's few outputs.
+// The reference set's kernel (the portable set has its own: kernels/portable/softmax_s8.hpp).
 namespace ctnn::kernels {
 template <>
 struct kernel<reference_set, op::softmax> : provided_kernel {

@@ -1,0 +1,77 @@
+// One layer for every int8 -> int8 operator whose output depends on one input value only
+// (RELU, RELU6, LEAKY_RELU, ELU, LOGISTIC, TANH, ABS, RSQRT: layers/activations.hpp names
+// them). `F` is the operator: its Prepare (`make`), its rules and its reference kernel on one
+// value (`apply`). The layer runs the reference kernel on all 256 inputs at compile time; the
+// fast path is that table (kernels/portable/lut_s8.hpp), 256 bytes of flash; run_reference
+// runs the operator's arithmetic on each element. Element-wise: in place when the input dies.
+//
+//   struct F {
+//       static constexpr bool output_ok(float s_out, std::int32_t zp_out);  // a fixed output quantization
+//       static constexpr bool scales_ok(float s_in, float s_out);       // the derived multipliers' range
+//       static constexpr P make(float s_in, std::int32_t zp_in, float s_out, std::int32_t zp_out);
+//       static constexpr std::int8_t apply(const P&, std::int8_t);
+//   };
+#pragma once
+
+#include <cstdint>
+
+#include "ctnn/core/tensor_type.hpp"
+#include "ctnn/kernels/kernel_options.hpp"
+#include "ctnn/kernels/portable/lut_s8.hpp"
+#include "ctnn/kernels/reference/runtime_value.hpp"
+#include "ctnn/kernels/select.hpp"
+#include "ctnn/layers/layer_base.hpp"
+
+namespace ctnn {
+namespace diag {
+template <class Operator, class OutputQuant, bool Ok>
+struct elementwise_output_quantization_fixed {
+    static_assert(Ok, "ctnn: this operator's int8 output quantization is fixed by TFLite: LOGISTIC scale 1/256 zero point -128, "
+                      "TANH scale 1/128 zero point 0 (template arguments: the operator, the output's quantization)");
+};
+template <class Operator, class InputQuant, class OutputQuant, bool Ok>
+struct elementwise_scales_out_of_range {
+    static_assert(Ok, "ctnn: this operator's scales are out of range: every multiplier derived from them must be finite "
+                      "with a left shift of at most 30 bits; LOGISTIC and TANH need an input scale in [2^-28, 2^35), ELU "
+                      "an input scale / output scale below 2^22 (template arguments: the operator, the input's and the "
+                      "output's quantization)");
+};
+}  // namespace diag
+
+namespace layers {
+
+inline constexpr operator_traits elementwise_lut_traits = in_place_elementwise;
+
+template <class F, QuantParams OutQ>
+struct elementwise_lut : layer {
+    template <class In>
+    struct bind {
+        static_assert(Int8Tensor<In>, "ctnn: this element-wise operator takes an int8 tensor");
+        static_assert(valid_quantization<OutQ>);
+        static_assert(sizeof(diag::elementwise_output_quantization_fixed<F, OutQ, F::output_ok(OutQ::scale, OutQ::zero_point)>));
+        static_assert(sizeof(diag::elementwise_scales_out_of_range<F, typename In::quant, OutQ,
+                                                                   F::scales_ok(In::quant::scale, OutQ::scale)>));
+        using output = tensor_type<typename In::shape, OutQ>;
+        static constexpr auto params = F::make(In::quant::scale, In::quant::zero_point, OutQ::scale, OutQ::zero_point);
+        // Entry i: the reference kernel's output for input i - 128.
+        static constexpr kernels::lut_s8_table table = kernels::make_lut_s8([](std::int8_t x) { return F::apply(params, x); });
+
+        using kernel = kernels::kernel_for<kernels::op::lut_s8>;
+        static constexpr layer_facts facts = unweighted_facts(elementwise_lut_traits, sizeof(table));
+
+        // The constant objects its kernel links (kernels/linked_constants.hpp).
+        template <kernel_options O>
+        static constexpr kernels::linked_constants constants() { return kernel::template constants<table>(); }
+        template <kernel_options>
+        static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
+            kernel::template run<table>(input, out, static_cast<int>(In::size));
+        }
+        static void run_reference(const std::int8_t* input, std::int8_t* out) {
+            const auto p = kernels::reference::runtime_value(params);
+            for (std::size_t i = 0; i < In::size; ++i) out[i] = F::apply(p, input[i]);
+        }
+    };
+};
+
+}  // namespace layers
+}  // namespace ctnn

@@ -1,0 +1,112 @@
+// The activations and unary math operators in the converter (op_activations.cpp): each
+// converts to its layer, and each rule TFLite's Prepare (or ctnn's range) enforces is rejected
+// with exit status 2 and a message naming the operator, the tensor and the rule.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "expect_rejected.hpp"
+#include "run_converter.hpp"
+#include "tflite_builder.hpp"
+
+using namespace test_tflite;
+using test_run::convert;
+using test_run::expect_rejected;
+
+namespace {
+
+// schema.fbs values, written out here as the builder does.
+constexpr int L2_NORMALIZATION = 11, LOGISTIC = 14, RELU_OP = 19, RELU6_OP = 21, LOG_SOFTMAX = 50, RSQRT = 76, LEAKY_RELU = 98,
+              ABS = 101, ELU = 111;
+constexpr std::uint8_t L2NormOptions = 12, LeakyReluOptions = 75;
+
+// x 2x3x5 -> OP -> y.
+model unary_model(int code, float s_out, std::int64_t zp_out, float s_in = 0.05f, std::int64_t zp_in = -20,
+                  std::vector<std::int32_t> shape = {2, 3, 5}) {
+    model m;
+    m.add_tensor({"x", shape, INT8, 0, {s_in}, {zp_in}, 0, {}});
+    m.add_tensor({"y", shape, INT8, 0, {s_out}, {zp_out}, 0, {}});
+    m.ops.push_back({m.code(code), {0}, {1}, 0, false, {}});
+    m.inputs = {0};
+    m.outputs = {1};
+    return m;
+}
+
+void expect_converts(const model& m, const std::string& layer) {
+    const auto r = convert(build(m));
+    INFO("stderr: " << r.err);
+    CHECK(r.status == 0);
+    CHECK(r.out.find(layer) != std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("activations: each operator converts to its layer") {
+    expect_converts(unary_model(RELU_OP, 0.03f, -128), "ctnn::layers::relu<q::t1>");
+    expect_converts(unary_model(RELU6_OP, 0.05f, -20), "ctnn::layers::relu6<q::t1>");
+    expect_converts(unary_model(ELU, 0.03f, 10), "ctnn::layers::elu<q::t1>");
+    expect_converts(unary_model(LOGISTIC, 1.0f / 256.0f, -128), "ctnn::layers::logistic<q::t1>");
+    expect_converts(unary_model(TANH, 1.0f / 128.0f, 0), "ctnn::layers::tanh<q::t1>");
+    expect_converts(unary_model(ABS, 0.05f, -128), "ctnn::layers::abs<q::t1>");
+    expect_converts(unary_model(RSQRT, 0.1f, 0, 0.05f, -128), "ctnn::layers::rsqrt<q::t1>");
+    expect_converts(unary_model(LOG_SOFTMAX, 16.0f / 256.0f, 127), "ctnn::layers::log_softmax<q::t1>");
+    expect_converts(unary_model(L2_NORMALIZATION, 1.0f / 128.0f, 0), "ctnn::layers::l2_normalization<q::t1>");
+    auto leaky = unary_model(LEAKY_RELU, 0.03f, 0);
+    leaky.ops[0].options_type = LeakyReluOptions;
+    leaky.ops[0].has_options = true;
+    leaky.ops[0].options.scalar<float>(0, 0.25f);
+    expect_converts(leaky, "ctnn::layers::leaky_relu<q::t1, w::leaky_relu1_alpha>");
+    expect_converts(leaky, "struct leaky_relu1_alpha { static constexpr float value = 0.25f; };");
+    // A function of one value keeps its 256-entry table in flash.
+    const auto r = convert(build(unary_model(ELU, 0.03f, 10)));
+    CHECK(r.out.find(", 256 bytes of TFLite parameters,") != std::string::npos);
+}
+
+TEST_CASE("activations: TFLite's fixed output quantizations") {
+    expect_rejected(unary_model(LOGISTIC, 1.0f / 128.0f, -128),
+                    "operator #0 LOGISTIC: output quantization is scale 0.0078125 zp -128 (tensor 'y'); TFLite's int8 kernel needs scale 1/256 "
+                    "(0.00390625) and zero point -128");
+    expect_rejected(unary_model(TANH, 1.0f / 128.0f, -128),
+                    "operator #0 TANH: output quantization is scale 0.0078125 zp -128 (tensor 'y'); TFLite's int8 kernel needs scale 1/128 "
+                    "(0.0078125) and zero point 0");
+    expect_rejected(unary_model(LOG_SOFTMAX, 1.0f / 256.0f, 127),
+                    "operator #0 LOG_SOFTMAX: output quantization is scale 0.00390625 zp 127 (tensor 'y'); TFLite's int8 kernel needs scale "
+                    "16/256 (0.0625) and zero point 127");
+    expect_rejected(unary_model(L2_NORMALIZATION, 1.0f / 128.0f, 5),
+                    "operator #0 L2_NORMALIZATION: output quantization is scale 0.0078125 zp 5 (tensor 'y'); TFLite's int8 kernel needs "
+                    "scale 1/128 (0.0078125) and zero point 0");
+}
+
+TEST_CASE("activations: scale and option rules") {
+    expect_rejected(unary_model(LOGISTIC, 1.0f / 256.0f, -128, 1e-9f),
+                    "operator #0 LOGISTIC: input scale 9.99999972e-10 (tensor 'x') is out of range: TFLite divides by 2^e, e the exponent of "
+                    "frexp(scale x 2^27), which must be 0 to 62 (a scale in [2^-28, 2^35))");
+    expect_converts(unary_model(TANH, 1.0f / 128.0f, 0, 32.0f), "ctnn::layers::tanh<q::t1>");  // radius 0: every input saturates
+    expect_rejected(unary_model(RELU_OP, 1e-9f, 0, 4.0f),
+                    "operator #0 RELU: input scale 4 (tensor 'x') and output scale 9.99999972e-10 (tensor 'y'): the requantization multiplier "
+                    "must be finite with a left shift of at most 30 bits (input / output scale)");
+    expect_rejected(unary_model(ELU, 1e-7f, 0, 4.0f),
+                    "operator #0 ELU: input scale 4 (tensor 'x') and output scale 1.00000001e-07 (tensor 'y'): ctnn needs input scale / output "
+                    "scale below 2^22");
+    expect_rejected(unary_model(LOG_SOFTMAX, 16.0f / 256.0f, 127, 1e-9f),
+                    "operator #0 LOG_SOFTMAX: input scale 9.99999972e-10 (tensor 'x') gives the input multiplier scale x 2^26 = 0.0671088621; "
+                    "TFLite needs it greater than 1");
+    auto act = unary_model(L2_NORMALIZATION, 1.0f / 128.0f, 0);
+    act.ops[0].options_type = L2NormOptions;
+    act.ops[0].has_options = true;
+    act.ops[0].options.scalar<std::int8_t>(0, RELU);
+    expect_rejected(act, "operator #0 L2_NORMALIZATION: unsupported option: fused activation RELU; TFLite's L2_NORMALIZATION supports NONE only");
+    expect_rejected(unary_model(L2_NORMALIZATION, 1.0f / 128.0f, 0, 0.05f, 0, {1, 1, 1, 2, 3}),
+                    "operator #0 L2_NORMALIZATION: input tensor 'x' has rank 5; TFLite's L2_NORMALIZATION takes rank 4 at most");
+    auto options = unary_model(RELU_OP, 0.03f, 0);
+    options.ops[0].options_type = AddOptions;
+    expect_rejected(options, "operator #0 RELU: builtin options are AddOptions; expected none");
+    auto nan_alpha = unary_model(LEAKY_RELU, 0.03f, 0);
+    nan_alpha.ops[0].options_type = LeakyReluOptions;
+    nan_alpha.ops[0].has_options = true;
+    nan_alpha.ops[0].options.scalar<float>(0, std::numeric_limits<float>::infinity());
+    expect_rejected(nan_alpha, "operator #0 LEAKY_RELU: unsupported option: leaky_relu alpha inf; must be finite");
+}
