@@ -5,14 +5,19 @@
 //   constant_rhs : bool; when true, rhs (const std::int8_t*) and rhs_size (elements): the model's
 //                  constant right-hand side, transposed at compile time
 //
-// How: both zero points come out of the sum,
-//   sum (l - zl)(r - zr) = sum l r - zr sum_k l - zl sum_k r + depth zl zr,
-// so the inner loop is a plain int8 dot product of an lhs row with an rhs column, both laid out
-// contiguous over k: a constant rhs is stored transposed ([matrix][j][k]) with its column terms
-// (depth zl zr - zl sum_k r) at compile time; an rhs activation is transposed into the arena
-// scratch (unless adj_y already stores it that way) once per distinct rhs matrix, with its column
-// terms; an adj_x lhs row is gathered into the scratch. The three terms are added modulo 2^32:
-// each partial sum may pass int32 for the deepest products, the total does not (batch_matmul_max_depth).
+// Two drivers:
+// - batch_matmul_s8 (the portable kernel, no scratch: the host's arena is the converter's plan).
+//   A constant rhs is stored transposed ([matrix][j][k]) with its column terms at compile time,
+//   so that, with both zero points out of the sum,
+//     sum (l - zl)(r - zr) = sum l r + (depth zl zr - zl sum_k r) - zr sum_k l,
+//   the inner loop is a plain int8 dot product; an rhs activation is read in place,
+//   sum (l - zl)(r - zr) with compile-time strides.
+// - batch_matmul_s8_with<Spec, Dot> (kernel sets with a faster int8 dot product: Arm DSP): the
+//   same folding for both kinds of rhs, an rhs activation transposed into the arena scratch
+//   (unless adj_y already stores it so) once per distinct rhs matrix with its column terms, an
+//   adj_x lhs row gathered into the scratch: every dot product runs over contiguous bytes.
+// The folded terms are added modulo 2^32: a partial sum may pass int32 for the deepest products,
+// the total does not (batch_matmul_max_depth).
 #pragma once
 
 #include <array>
@@ -22,7 +27,6 @@
 #include "ctnn/kernels/batch_matmul_params.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/kernel_set.hpp"
-#include "ctnn/kernels/portable/detail/dot_policy.hpp"
 #include "ctnn/kernels/portable/detail/requantize.hpp"
 
 namespace ctnn::kernels::portable {
@@ -77,7 +81,7 @@ constexpr batch_matmul_scratch batch_matmul_scratch_layout() noexcept {
 }
 }  // namespace detail
 
-// The driver, with the dot product of the kernel set's choice (portable/detail/dot_policy.hpp).
+// The scratch driver, with the dot product of the kernel set's choice (portable/detail/dot_policy.hpp).
 template <class Spec, class Dot>
 void batch_matmul_s8_with(const std::int8_t* lhs, const std::int8_t* rhs, std::int8_t* output, std::byte* scratch) {
     constexpr auto& p = Spec::params;
@@ -127,6 +131,47 @@ void batch_matmul_s8_with(const std::int8_t* lhs, const std::int8_t* rhs, std::i
     }
 }
 
+// The portable kernel: no scratch (see above).
+template <class Spec>
+void batch_matmul_s8(const std::int8_t* lhs, const std::int8_t* rhs, std::int8_t* output) {
+    constexpr auto& p = Spec::params;
+    constexpr int depth = p.depth;
+    static_assert(p.rows > 0 && p.cols > 0 && depth > 0 && depth <= batch_matmul_max_depth, "ctnn: batch_matmul_s8 needs 1..32767 deep products");
+    // Steps between lhs[i][k] and lhs[i][k + 1], rhs[k][j] and rhs[k + 1][j].
+    constexpr int lhs_k_step = p.adj_x ? p.rows : 1, rhs_k_step = p.adj_y ? 1 : p.cols;
+    for (int n = 0; n < p.batch_count(); ++n) {
+        const std::int8_t* const l = lhs + p.lhs_offset(n);
+        const int r_offset = p.rhs_offset(n);
+        std::int8_t* const out = output + n * p.rows * p.cols;
+        for (int i = 0; i < p.rows; ++i) {
+            const std::int8_t* const row = l + p.lhs_at(i, 0);
+            if constexpr (Spec::constant_rhs) {
+                const std::int8_t* const columns = detail::batch_matmul_rhs_t<Spec>.data() + r_offset;
+                const std::int32_t* const terms = detail::batch_matmul_column_terms<Spec>.data() + r_offset / depth;
+                std::int32_t sum = 0;
+                for (int k = 0; k < depth; ++k) sum += row[k * lhs_k_step];
+                const auto row_term = static_cast<std::uint32_t>(-p.rhs_zero_point * sum);
+                for (int j = 0; j < p.cols; ++j) {
+                    const std::int8_t* const column = columns + j * depth;
+                    std::int32_t dot = 0;
+                    for (int k = 0; k < depth; ++k) dot += std::int32_t{row[k * lhs_k_step]} * column[k];
+                    const auto acc = static_cast<std::int32_t>(static_cast<std::uint32_t>(dot) + static_cast<std::uint32_t>(terms[j]) + row_term);
+                    out[i * p.cols + j] = detail::requantize(acc, p.multiplier, p.output_zero_point, p.act_min, p.act_max);
+                }
+            } else {
+                const std::int8_t* const r = rhs + r_offset;
+                for (int j = 0; j < p.cols; ++j) {
+                    const std::int8_t* const column = r + p.rhs_at(0, j);
+                    std::int32_t acc = 0;
+                    for (int k = 0; k < depth; ++k)
+                        acc += (std::int32_t{row[k * lhs_k_step]} - p.lhs_zero_point) * (std::int32_t{column[k * rhs_k_step]} - p.rhs_zero_point);
+                    out[i * p.cols + j] = detail::requantize(acc, p.multiplier, p.output_zero_point, p.act_min, p.act_max);
+                }
+            }
+        }
+    }
+}
+
 template <class Spec>
 inline constexpr linked_constants batch_matmul_constants = [] {
     if constexpr (Spec::constant_rhs)
@@ -139,13 +184,11 @@ inline constexpr linked_constants batch_matmul_constants = [] {
 
 namespace ctnn::kernels {
 template <>
-struct kernel<portable_set, op::batch_matmul> : provided_kernel {
-    template <class Spec>
-    static constexpr std::size_t scratch_bytes = portable::detail::batch_matmul_scratch_layout<Spec>().bytes;
+struct kernel<portable_set, op::batch_matmul> : scratchless_kernel {
     // rhs: the second operand, or nullptr when Spec::constant_rhs.
     template <class Spec, kernel_options>
-    static void run(const std::int8_t* lhs, const std::int8_t* rhs, std::int8_t* output, std::byte* scratch) {
-        portable::batch_matmul_s8_with<Spec, portable::detail::plain_dot>(lhs, rhs, output, scratch);
+    static void run(const std::int8_t* lhs, const std::int8_t* rhs, std::int8_t* output, std::byte*) {
+        portable::batch_matmul_s8<Spec>(lhs, rhs, output);
     }
     // A constant rhs, transposed, and its column terms (the model's own array is not read).
     template <class Spec, kernel_options>
