@@ -34,6 +34,8 @@
 #include "ctnn/layers/pad.hpp"
 #include "ctnn/layers/pool2d.hpp"
 #include "ctnn/layers/quantize.hpp"
+#include "ctnn/layers/reduce.hpp"
+#include "ctnn/layers/arg_max.hpp"
 #include "ctnn/layers/reshape.hpp"
 #include "ctnn/layers/resize_bilinear.hpp"
 #include "ctnn/layers/resize_nearest_neighbor.hpp"

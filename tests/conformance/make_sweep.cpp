@@ -3,7 +3,7 @@
 //   make_sweep OUTDIR [--per-op N] [--seed S]
 //
 // For every operator in sweep::generators, N models OUTDIR/<op>/<NN>.tflite, each with
-// OUTDIR/<op>/<NN>.in.bin (4 input records: int8 uniform, int8 mostly at the extremes, two
+// OUTDIR/<op>/<NN>.in.bin (4 input records: int8 (or uint8) uniform, mostly at the extremes, two
 // more uniform; for float32 inputs, values on and between the quantization grid, ties and
 // out-of-range values included), and OUTDIR/<op>/cases.txt (one line per model: seed and what
 // was drawn). Model NN of operator op comes from seed S + 1000 * (op's slot in sweep::generators) + NN, so a model
@@ -43,6 +43,10 @@ void append_values(sweep::rng& r, const sweep::drawn_model& d, std::size_t n, in
             std::uint8_t raw[4];
             std::memcpy(raw, &v, 4);
             bytes.insert(bytes.end(), raw, raw + 4);
+        } else if (d.uint8_input) {
+            int v = r.uniform(0, 255);
+            if (record == 1 && r.chance(0.8)) v = r.chance(0.5) ? 0 : 255;
+            bytes.push_back(static_cast<std::uint8_t>(v));
         } else {
             int v = r.uniform(-128, 127);
             if (record == 1 && r.chance(0.8)) v = r.chance(0.5) ? -128 : 127;

@@ -9,6 +9,7 @@
 // pools), sweep_shape_ops.hpp (pad, reshape, mean), sweep_elementwise.hpp (add, softmax,
 // quantize, dequantize, hard_swish), sweep_spatial.hpp (depth, space and batch moves, resizes);
 // quantize, dequantize, hard_swish), sweep_activations.hpp (the activations and unary math);
+// sweep_reduce.hpp (requantize, dequantize_uint8, sum, reduce_max, reduce_min, arg_max, arg_min);
 // sweep_random.hpp has the stream and the shared draws.
 #pragma once
 
@@ -18,6 +19,7 @@
 #include "sweep_matmul.hpp"
 #include "sweep_movement.hpp"
 #include "sweep_random.hpp"
+#include "sweep_reduce.hpp"
 #include "sweep_shape_ops.hpp"
 #include "sweep_spatial.hpp"
 #include "sweep_weighted.hpp"
@@ -102,6 +104,14 @@ inline constexpr generator generators[] = {
     {"rsqrt", rsqrt, 107},
     {"log_softmax", log_softmax, 108},
     {"l2_normalization", l2_normalization, 109},
+    // Type edges and reductions (sweep_reduce.hpp): slots 400-419.
+    {"requantize", requantize, 400},
+    {"dequantize_uint8", dequantize_uint8, 401},
+    {"sum", [](rng& r) { return reduction(r, SUM); }, 402},
+    {"reduce_max", [](rng& r) { return reduction(r, REDUCE_MAX); }, 403},
+    {"reduce_min", [](rng& r) { return reduction(r, REDUCE_MIN); }, 404},
+    {"arg_max", [](rng& r) { return arg_reduction(r, true); }, 405},
+    {"arg_min", [](rng& r) { return arg_reduction(r, false); }, 406},
 };
 
 }  // namespace sweep

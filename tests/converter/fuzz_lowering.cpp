@@ -44,6 +44,7 @@ constexpr int opcodes[] = {ADD, AVERAGE_POOL_2D, CONV_2D, DEPTHWISE_CONV_2D, DEQ
                            // activations and unary math (op_activations.cpp): L2_NORMALIZATION, LOGISTIC, RELU, RELU6, TANH,
                            // LOG_SOFTMAX, RSQRT, LEAKY_RELU, ABS, ELU
                            11, 14, 19, 21, TANH, 50, 76, 98, 101, 111,
+                           56 /* ARG_MAX */, 74 /* SUM */, 79 /* ARG_MIN */, 82 /* REDUCE_MAX */, 89 /* REDUCE_MIN */,
                            // weighted: TRANSPOSE_CONV, BATCH_MATMUL
                            67, 126};
 constexpr std::uint8_t option_types[] = {0, Conv2DOptions, DepthwiseConv2DOptions, Pool2DOptions, FullyConnectedOptions, SoftmaxOptions,
@@ -53,6 +54,7 @@ constexpr std::uint8_t option_types[] = {0, Conv2DOptions, DepthwiseConv2DOption
                                          // MirrorPadOptions, BroadcastToOptions
                                          23, 30, 32, 43, 48, 52, 77, 104,
                                          12 /* L2NormOptions */, 36 /* LogSoftmaxOptions */, 75 /* LeakyReluOptions */, 78 /* AbsOptions */,
+                                         40 /* ArgMaxOptions */, 57 /* ArgMinOptions */,
                                          // TransposeConvOptions, BatchMatMulOptions
                                          49, 101};
 
@@ -195,7 +197,23 @@ model hard_swish_seed() {
     return m;
 }
 
-constexpr int seed_count = 6;
+// x uint8 1x2x6 -> QUANTIZE int8 -> ARG_MAX over axis 2 -> int32 1x2: the uint8 and int32 edges.
+model type_edges_seed() {
+    model m;
+    m.add_tensor({"x", {1, 2, 6}, 3 /* UINT8 */, 0, {0.5f}, {128}, 0, {}});
+    m.add_tensor({"q", {1, 2, 6}, INT8, 0, {0.25f}, {-3}, 0, {}});
+    m.add_tensor({"axis", {1}, INT32, m.add_buffer(std::vector<std::int32_t>{-1}), {}, {}, 0, {}});
+    m.add_tensor({"y", {1, 2}, INT32, 0, {}, {}, 0, {}});
+    m.ops.push_back({m.code(QUANTIZE), {0}, {1}, 0, false, {}});
+    op arg{m.code(56 /* ARG_MAX */), {1, 2}, {3}, 40 /* ArgMaxOptions */, true, {}};
+    arg.options.scalar<std::int8_t>(0, INT32);
+    m.ops.push_back(arg);
+    m.inputs = {0};
+    m.outputs = {3};
+    return m;
+}
+
+constexpr int seed_count = 7;
 model seed(int which) {
     switch (which) {
         case 0: return tiny_model();
@@ -203,6 +221,7 @@ model seed(int which) {
         case 2: return options_model();
         case 3: return residual_model();
         case 4: return edge_cases_model();
+        case 6: return type_edges_seed();
         default: return hard_swish_seed();
     }
 }

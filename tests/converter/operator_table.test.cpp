@@ -39,5 +39,5 @@ TEST_CASE("operator table: the supported list in error messages is the table's n
     for (const auto& n : names) want += (want.empty() ? "" : ", ") + n;
     CHECK(supported_operators_text() == want);
     // The first few, spelled out: a sorted list, not the table's order.
-    CHECK(supported_operators_text().rfind("ABS, ADD, AVERAGE_POOL_2D, ", 0) == 0);
+    CHECK(supported_operators_text().rfind("ABS, ADD, ", 0) == 0);
 }

@@ -65,8 +65,9 @@ std::string emit_header(const model_ir& m, const std::string& source_name, const
     out << "namespace q {\n";
     for (std::size_t t = 0; t < m.tensors.size(); ++t) {
         const ir_tensor& x = m.tensors[t];
-        if (x.type != element::int8) continue;
-        out << "struct t" << t << " { static constexpr float scale = " << float_literal(x.q.scale)
+        if (!is_quantized(x.type)) continue;
+        out << "struct t" << t << " { " << (x.type == element::uint8 ? "using element = std::uint8_t; " : "")
+            << "static constexpr float scale = " << float_literal(x.q.scale)
             << "; static constexpr std::int32_t zero_point = " << x.q.zero_point << "; };  // " << shape_text(x.shape) << " '" << comment_text(x.name) << "'\n";
     }
     out << "}  // namespace q\n\n";
@@ -85,7 +86,7 @@ std::string emit_header(const model_ir& m, const std::string& source_name, const
     // `instance` runs through run_layers<ns::model> for the same reason.
     out << "struct model : ctnn::graph<\n";
     out << "    // tensor 0: model input " << (m.inputs.size() > 1 ? "0 " : "") << shape_text(input.shape)
-        << (input.type == element::float32 ? " float32" : " int8") << "\n";
+        << " " << element_name(input.type) << "\n";
     out << "    ctnn::input<" << shape_type(input.shape) << ", " << quant_type(m, 0) << ">";
     int next_input = 1;
     for (std::size_t k = 0; k < m.layers.size(); ++k) {

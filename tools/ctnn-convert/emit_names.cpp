@@ -38,6 +38,7 @@ std::string padding_type(const ir_layer& l) { return l.same_padding ? "ctnn::pad
 
 namespace ctnn_convert {
 std::string quant_type(const model_ir& m, std::size_t tensor) {
-    return m.tensors[tensor].type == element::float32 ? std::string("ctnn::float32") : q_name(tensor);
+    const element e = m.tensors[tensor].type;
+    return is_quantized(e) ? q_name(tensor) : std::string("ctnn::") + element_name(e);
 }
 }  // namespace ctnn_convert

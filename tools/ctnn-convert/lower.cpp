@@ -10,6 +10,18 @@
 
 namespace ctnn_convert {
 
+const char* element_name(element e) {
+    switch (e) {
+        case element::int8: return "int8";
+        case element::float32: return "float32";
+        case element::uint8: return "uint8";
+        case element::int32: return "int32";
+    }
+    return "?";
+}
+std::size_t element_bytes(element e) { return e == element::float32 || e == element::int32 ? 4 : 1; }
+bool is_quantized(element e) { return e == element::int8 || e == element::uint8; }
+
 std::size_t ir_tensor::elements() const {
     std::size_t n = 1;
     for (const int d : shape) n *= static_cast<std::size_t>(d);
@@ -30,8 +42,9 @@ model_ir lowering::run() {
         const int in = m_.inputs[i];
         const tfl_tensor& t = m_.tensors[static_cast<std::size_t>(in)];
         if (is_constant(t)) fail("model input " + tensor_label(in) + " is a constant");
-        if (t.type != static_cast<int>(tensor_type::int8) && t.type != static_cast<int>(tensor_type::float32)) {
-            fail("model input " + tensor_label(in) + " is " + tfl::tensor_type_name(t.type) + "; ctnn supports int8 or float32 inputs");
+        if (t.type != static_cast<int>(tensor_type::int8) && t.type != static_cast<int>(tensor_type::float32) &&
+            t.type != static_cast<int>(tensor_type::uint8) && t.type != static_cast<int>(tensor_type::int32)) {
+            fail("model input " + tensor_label(in) + " is " + tfl::tensor_type_name(t.type) + "; ctnn supports int8, uint8, int32 or float32 inputs");
         }
         if (graph_index_.count(in) != 0) fail("model input " + tensor_label(in) + " is listed twice");
         ir_.tensors.push_back(make_tensor(in));
@@ -125,6 +138,7 @@ void lowering::lower_operator(int k) {
             l.custom_options = op.custom_options;
         }
         l.entry = entry;
+        l.table_bytes = entry->table_bytes;
         entry->lower(*this, l);
         ir_.layers.push_back(std::move(l));
         graph_index_[op.outputs[static_cast<std::size_t>(out_slot_)]] = static_cast<int>(ir_.tensors.size()) - 1;

@@ -72,8 +72,10 @@ std::vector<int> lowering::static_shape(int index) const {
 
 quantization lowering::per_tensor_quantization(int index) const {
     const tfl_tensor& t = m_.tensors[static_cast<std::size_t>(index)];
+    const bool is_uint8 = t.type == static_cast<int>(tensor_type::uint8);
+    const char* type = is_uint8 ? "uint8" : "int8";
     if (!t.quantization || t.quantization->scale.empty() || t.quantization->zero_point.empty()) {
-        tensor_fail(index, "is int8 but has no quantization parameters");
+        tensor_fail(index, std::string("is ") + type + " but has no quantization parameters");
     }
     const auto& q = *t.quantization;
     if (q.has_details) tensor_fail(index, "uses custom quantization; ctnn supports scale and zero point only");
@@ -81,8 +83,9 @@ quantization lowering::per_tensor_quantization(int index) const {
         tensor_fail(index, "is quantized per channel (" + std::to_string(q.scale.size()) + " scales); activations must be quantized per tensor");
     }
     check_scale(index, q.scale[0]);
-    if (q.zero_point[0] < -128 || q.zero_point[0] > 127) {
-        tensor_fail(index, "has zero point " + std::to_string(q.zero_point[0]) + ", outside the int8 range");
+    const ctnn::quantized_element_facts range = is_uint8 ? ctnn::quantized_element<std::uint8_t> : ctnn::quantized_element<std::int8_t>;
+    if (q.zero_point[0] < range.zero_point_min || q.zero_point[0] > range.zero_point_max) {
+        tensor_fail(index, "has zero point " + std::to_string(q.zero_point[0]) + ", outside the " + type + " range");
     }
     return {q.scale[0], static_cast<std::int32_t>(q.zero_point[0])};
 }
@@ -106,8 +109,15 @@ ir_tensor lowering::make_tensor(int index, bool scalar_as_one) const {
     } else if (t.type == static_cast<int>(tensor_type::int8)) {
         out.type = element::int8;
         out.q = per_tensor_quantization(index);
+    } else if (t.type == static_cast<int>(tensor_type::uint8)) {
+        out.type = element::uint8;
+        out.q = per_tensor_quantization(index);
+    } else if (t.type == static_cast<int>(tensor_type::int32)) {
+        out.type = element::int32;  // raw values: any quantization table is not read
     } else {
-        tensor_fail(index, "is " + tfl::tensor_type_name(t.type) + "; ctnn supports int8 activations (float32 only into QUANTIZE and out of DEQUANTIZE)");
+        tensor_fail(index, "is " + tfl::tensor_type_name(t.type) +
+                               "; ctnn supports int8 activations (float32 only into QUANTIZE, ARG_MAX and ARG_MIN and out of DEQUANTIZE, uint8 only into and "
+                               "out of QUANTIZE and into DEQUANTIZE, int32 only out of ARG_MAX and ARG_MIN)");
     }
     return out;
 }
@@ -124,12 +134,21 @@ int lowering::activation_input(std::size_t slot, element wanted) {
     return found->second;
 }
 
+tensor_type lowering::tflite_type(element e) {
+    switch (e) {
+        case element::int8: return tensor_type::int8;
+        case element::float32: return tensor_type::float32;
+        case element::uint8: return tensor_type::uint8;
+        case element::int32: return tensor_type::int32;
+    }
+    return tensor_type::int8;
+}
+
 void lowering::check_type(int index, element wanted) const {
     const tfl_tensor& t = m_.tensors[static_cast<std::size_t>(index)];
-    const int want = wanted == element::int8 ? static_cast<int>(tensor_type::int8) : static_cast<int>(tensor_type::float32);
-    if (t.type == want) return;
+    if (t.type == static_cast<int>(tflite_type(wanted))) return;
     if (t.type == static_cast<int>(tensor_type::float32)) op_fail("model is not fully int8-quantized: " + tensor_label(index) + " is float32");
-    tensor_fail(index, "is " + tfl::tensor_type_name(t.type) + "; expected " + (wanted == element::int8 ? "int8" : "float32"));
+    tensor_fail(index, "is " + tfl::tensor_type_name(t.type) + "; expected " + element_name(wanted));
 }
 
 // Constant data of an input, checked for type and size.

@@ -1,6 +1,9 @@
 // What several operators' lowerings share: the output tensor, the input count, weights, and
 // the options and output geometry of the window operators (convolutions and pools).
+#include <algorithm>
 #include <cstring>
+
+#include <ctnn/kernels/geometry.hpp>  // the reductions' rank limit, shared with the layers
 
 #include "lowering.hpp"
 #include "text.hpp"
@@ -132,6 +135,47 @@ const ir_tensor& lowering::window_layer_output(const ir_layer& l, const ir_tenso
     const ir_tensor& out = add_output(element::int8);
     require_rank(out, 4, "output");
     expect_shape(out, {1, oh, ow, channels});
+    return out;
+}
+
+std::size_t lowering::reduction_axes(ir_layer& l) {
+    const int in = layer_input(l, 2, 2);
+    l.keep_dims = options(tfl::options::reducer, false).keep_dims;
+    const ir_tensor& input = graph_tensor(in);
+    const int rank = static_cast<int>(input.shape.size());
+    if (rank < 1 || rank > ctnn::kernels::max_reduction_rank) {
+        op_fail("input " + shape_text(input.shape) + " has rank " + std::to_string(rank) + "; ctnn's " + name_ + " takes rank 1 to 6");
+    }
+    const auto& data = constant_input(1, tensor_type::int32, "axes");
+    std::vector<bool> reduced(static_cast<std::size_t>(rank), false);
+    for (std::size_t i = 0; i < data.size() / 4; ++i) {
+        const int a = load_i32(data, i);
+        if (a < -rank || a >= rank) {
+            op_fail("axis " + std::to_string(a) + " is outside [-" + std::to_string(rank) + ", " + std::to_string(rank) + ") for input " + shape_text(input.shape));
+        }
+        reduced[static_cast<std::size_t>(a < 0 ? a + rank : a)] = true;
+    }
+    std::size_t count = 1;
+    for (int d = 0; d < rank; ++d) {
+        if (!reduced[static_cast<std::size_t>(d)]) continue;
+        l.axes.push_back(d);
+        count *= static_cast<std::size_t>(input.shape[static_cast<std::size_t>(d)]);
+    }
+    return count;
+}
+
+const ir_tensor& lowering::reduction_output(const ir_layer& l) {
+    const ir_tensor input = graph_tensor(l.inputs[0]);  // a copy: add_output grows the tensors
+    std::vector<int> want;
+    for (std::size_t d = 0; d < input.shape.size(); ++d) {
+        const bool r = std::find(l.axes.begin(), l.axes.end(), static_cast<int>(d)) != l.axes.end();
+        if (!r) want.push_back(input.shape[d]);
+        else if (l.keep_dims) want.push_back(1);
+    }
+    const ir_tensor& out = add_output(input.type);
+    // A full reduction without keep_dims is a scalar; TFLite writes its shape as [] or [1].
+    const bool scalar = want.empty() && (out.shape.empty() || out.shape == std::vector<int>{1});
+    if (out.shape != want && !scalar) op_fail("output shape " + shape_text(out.shape) + " differs from the computed " + shape_text(want));
     return out;
 }
 

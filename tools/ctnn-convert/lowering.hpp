@@ -60,6 +60,7 @@ public:
     int activation_input(std::size_t slot, element wanted);
     int constant_operand(int tflite_index);
     void check_type(int index, element wanted) const;
+    static tfl::tensor_type tflite_type(element e);
     const std::vector<std::uint8_t>& constant_input(std::size_t slot, tfl::tensor_type type, const char* role) const;
     static std::int32_t load_i32(const std::vector<std::uint8_t>& data, std::size_t i);
     void require_rank(const ir_tensor& t, std::size_t rank, const char* role) const;
@@ -99,6 +100,13 @@ public:
     // Adds the output (of `type`) of an operator that keeps the shape of graph tensor `input`.
     const ir_tensor& same_shape_output(int input, element type = element::int8);
     void check_same_quantization(const ir_tensor& in, const ir_tensor& out) const;
+    // The reductions (MEAN, SUM, REDUCE_MAX, REDUCE_MIN): input 0 an int8 tensor of rank 1 to 6,
+    // input 1 constant int32 axes (negative from the end, duplicates once), ReducerOptions'
+    // keep_dims; fills l.inputs, l.keep_dims and l.axes (ascending) and returns the elements
+    // reduced into one output value. reduction_output then adds the output (of the input's
+    // type) and checks its shape.
+    std::size_t reduction_axes(ir_layer& l);
+    const ir_tensor& reduction_output(const ir_layer& l);
     // Padding, strides, the kernel's dilations (or a pool's filter) and the fused activation.
     void spatial_options(ir_layer& l, const tfl_options& o, bool pool) const;
     // The rank-4, batch-1 input a convolution or pool reads.

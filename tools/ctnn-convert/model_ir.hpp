@@ -13,7 +13,12 @@ namespace ctnn_convert {
 
 struct operator_entry;  // operators.hpp: what each layer's operator emits and costs
 
-enum class element { int8, float32 };
+// A tensor's element type: int8 and uint8 are quantized (scale, zero point), float32 and int32
+// plain (float edges; ARG_MAX's int32 indices).
+enum class element { int8, float32, uint8, int32 };
+const char* element_name(element e);     // "int8", "float32", "uint8", "int32"
+std::size_t element_bytes(element e);    // 1 or 4
+bool is_quantized(element e);            // int8, uint8
 
 enum class activation { none, relu, relu6, relu_n1_to_1 };
 
@@ -28,10 +33,10 @@ struct ir_tensor {
     int tflite_index = -1;
     std::vector<int> shape;
     element type = element::int8;
-    quantization q;  // meaningful for int8 only
+    quantization q;  // meaningful for quantized types only (int8, uint8)
 
     std::size_t elements() const;
-    std::size_t bytes() const { return elements() * (type == element::float32 ? 4 : 1); }
+    std::size_t bytes() const { return elements() * element_bytes(type); }
 };
 
 // Weights of a conv / depthwise / fully connected layer, in TFLite's layout.
@@ -58,7 +63,8 @@ struct ir_layer {
     float beta = 1.0f;              // SOFTMAX
     float alpha = 0.0f;             // LEAKY_RELU
     std::vector<int> paddings;      // PAD: before0, after0, before1, after1, ...
-    std::vector<int> axes;          // MEAN: the reduced axes, ascending, each once
+    std::size_t table_bytes = 0;    // flash of a compile-time table: the entry's, or what the lowering found (QUANTIZE)
+    std::vector<int> axes;          // MEAN, SUM, REDUCE_MAX/MIN: the reduced axes, ascending, each once; ARG_MAX/MIN: the one axis
     int axis = 0;                   // CONCATENATION, PACK, SPLIT, GATHER: in [0, rank)
     int part_begin = 0, part_size = 0;  // SPLIT, SPLIT_V, UNPACK: this output's part of the axis
     bool drop_axis = false;             // UNPACK: the axis is not in the output

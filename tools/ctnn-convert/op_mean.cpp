@@ -1,4 +1,5 @@
-// MEAN: the average over constant int32 axes of an int8 tensor of rank 1 to 6.
+// MEAN: the average over constant int32 axes of an int8 tensor of rank 1 to 6 (the axis rules
+// every reduction shares: lowering::reduction_axes).
 #include <ctnn/kernels/geometry.hpp>  // MEAN's limits, shared with the layer
 
 #include <ctnn/layers/mean.hpp>  // its operator_traits
@@ -15,36 +16,11 @@ namespace {
 using tfl::tensor_type;
 
 void lower_mean(lowering& x, ir_layer& l) {
-    const int in = x.layer_input(l, 2, 2);
-    l.keep_dims = x.options(tfl::options::reducer, false).keep_dims;
-    const ir_tensor input = x.graph_tensor(in);
-    const int rank = static_cast<int>(input.shape.size());
-    if (rank < 1 || rank > ctnn::kernels::max_mean_rank) x.op_fail("input " + shape_text(input.shape) + " has rank " + std::to_string(rank) + "; ctnn's MEAN takes rank 1 to 6");
-    const auto& data = x.constant_input(1, tensor_type::int32, "axes");
-    std::vector<bool> reduced(static_cast<std::size_t>(rank), false);
-    for (std::size_t i = 0; i < data.size() / 4; ++i) {
-        const int a = x.load_i32(data, i);
-        if (a < -rank || a >= rank) x.op_fail("axis " + std::to_string(a) + " is outside [-" + std::to_string(rank) + ", " + std::to_string(rank) + ") for input " + shape_text(input.shape));
-        reduced[static_cast<std::size_t>(a < 0 ? a + rank : a)] = true;
-    }
-    std::vector<int> want;
-    std::size_t count = 1;
-    for (int d = 0; d < rank; ++d) {
-        const int n = input.shape[static_cast<std::size_t>(d)];
-        if (reduced[static_cast<std::size_t>(d)]) {
-            l.axes.push_back(d);
-            count *= static_cast<std::size_t>(n);
-        }
-        if (!reduced[static_cast<std::size_t>(d)]) want.push_back(n);
-        else if (l.keep_dims) want.push_back(1);
-    }
+    const std::size_t count = x.reduction_axes(l);
     if (count > static_cast<std::size_t>(ctnn::kernels::max_mean_count)) {
         x.op_fail("averages " + std::to_string(count) + " elements per output value; more than 2^23 could overflow the int32 sum");
     }
-    const ir_tensor& out = x.add_output(element::int8);
-    // A full reduction without keep_dims is a scalar; TFLite writes its shape as [] or [1].
-    const bool scalar = want.empty() && (out.shape.empty() || out.shape == std::vector<int>{1});
-    if (out.shape != want && !scalar) x.op_fail("output shape " + shape_text(out.shape) + " differs from the computed " + shape_text(want));
+    x.reduction_output(l);
 }
 
 std::string mean_type(const model_ir&, const ir_layer& l, std::size_t node) {

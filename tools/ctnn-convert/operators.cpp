@@ -22,6 +22,8 @@ extern const operator_entry squeeze_operator, expand_dims_operator, strided_slic
 // Activations and unary math (op_activations.cpp).
 extern const operator_entry relu_operator, relu6_operator, leaky_relu_operator, elu_operator, logistic_operator, tanh_operator,
     abs_operator, rsqrt_operator, log_softmax_operator, l2_normalization_operator;
+// Type edges and reductions (op_reduce.cpp).
+extern const operator_entry sum_operator, reduce_max_operator, reduce_min_operator, arg_max_operator, arg_min_operator;
 // Weighted, beyond convolutions and fully connected (op_transpose_conv.cpp, op_batch_matmul.cpp).
 extern const operator_entry transpose_conv_operator, batch_matmul_operator;
 
@@ -45,6 +47,8 @@ constexpr const operator_entry* table[] = {
     // activations and unary math
     &relu_operator, &relu6_operator, &leaky_relu_operator, &elu_operator, &logistic_operator, &tanh_operator,
     &abs_operator, &rsqrt_operator, &log_softmax_operator, &l2_normalization_operator,
+    // type edges and reductions
+    &sum_operator, &reduce_max_operator, &reduce_min_operator, &arg_max_operator, &arg_min_operator,
     // weighted
     &transpose_conv_operator, &batch_matmul_operator,
 };

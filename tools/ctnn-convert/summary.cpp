@@ -23,7 +23,7 @@ std::string pad_left(const std::string& s, std::size_t width) { return s.size() 
 std::string summary_table(const model_ir& m, const std::string& source_name) {
     const arena_plan plan = plan_model_arena(m);
     std::string out = "model: " + source_name + "\n";
-    auto type_text = [](const ir_tensor& t) { return t.type == element::float32 ? " float32" : " int8"; };
+    auto type_text = [](const ir_tensor& t) { return std::string(" ") + element_name(t.type); };
     for (std::size_t i = 0; i < m.inputs.size(); ++i) {
         const ir_tensor& input = m.tensors[static_cast<std::size_t>(m.inputs[i])];
         out += (m.inputs.size() > 1 ? "input " + std::to_string(i) + ": tensor " + std::to_string(m.inputs[i]) + ", " : std::string("input: ")) +

@@ -103,6 +103,8 @@ std::string options_name(int type) {
         case options::expand_dims: return "ExpandDimsOptions";
         case options::mirror_pad: return "MirrorPadOptions";
         case options::broadcast_to: return "BroadcastToOptions";
+        case options::arg_max: return "ArgMaxOptions";
+        case options::arg_min: return "ArgMinOptions";
         case options::transpose_conv: return "TransposeConvOptions";
         case options::batch_matmul: return "BatchMatMulOptions";
         default: return "options type " + std::to_string(type);

@@ -50,6 +50,8 @@ enum : int {
     transpose_conv = 67, batch_matmul = 126
 };
 }
+// The reductions and arg reductions (their own line, so that other operators' lines stay apart).
+namespace op { enum : int { arg_max = 56, sum = 74, arg_min = 79, reduce_max = 82, reduce_min = 89 }; }
 std::string operator_name(int builtin_code);
 
 // BuiltinOptions union members: their type byte in Operator.builtin_options_type.
@@ -63,6 +65,7 @@ enum : int {
     transpose_conv = 49, batch_matmul = 101
 };
 }
+namespace options { enum : int { arg_max = 40, arg_min = 57 }; }
 std::string options_name(int type);
 
 enum class padding : std::int8_t { same = 0, valid = 1 };

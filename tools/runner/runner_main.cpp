@@ -1,6 +1,6 @@
 // The runner behind ctnn_add_runner(): a host program for one converted model. Reads input
 // records from standard input until EOF (a record: every model input's raw bytes, concatenated
-// in the model's input order; int8, or little-endian float32 where an input is float), runs the
+// in the model's input order: int8 or uint8 bytes, little-endian float32 or int32), runs the
 // model on each, and writes the output records (every output's bytes, in output order),
 // concatenated, to standard output. A trailing partial record is an error (exit 2).
 //
@@ -177,8 +177,7 @@ int main(int argc, char** argv) {
                         "input: %zu bytes per inference; output: %zu bytes per inference\n"
                         "element types: %s input, %s output\n",
                         self, input_bytes, output_bytes,
-                        std::is_same_v<typename model::input_element, float> ? "float32" : "int8",
-                        std::is_same_v<typename model::output_element, float> ? "float32" : "int8");
+                        ctnn::element_name<typename model::input_element>(), ctnn::element_name<typename model::output_element>());
             return 0;
         } else {
             std::fprintf(stderr, "%s: unknown argument '%s' (try --help)\n", self, arg.c_str());

@@ -1,5 +1,5 @@
-// What the graph knows about a tensor: its shape, its quantization (or float32) and so its
-// element type and size in bytes.
+// What the graph knows about a tensor: its shape, its quantization (or float32, or raw int32)
+// and so its element type and size in bytes.
 #pragma once
 
 #include <cstddef>
@@ -13,13 +13,17 @@ namespace ctnn {
 
 template <Shape S, class Q>
 struct tensor_type {
-    static_assert(std::is_same_v<Q, float32> || QuantParams<Q>,
-                  "ctnn: a tensor's quantization must be ctnn::float32 or a type with "
+    static_assert(std::is_same_v<Q, float32> || std::is_same_v<Q, int32> || QuantParams<Q>,
+                  "ctnn: a tensor's quantization must be ctnn::float32, ctnn::int32 or a type with "
                   "static constexpr float scale and std::int32_t zero_point");
     using shape = S;
     using quant = Q;
     static constexpr bool is_float = std::is_same_v<Q, float32>;
-    using element = std::conditional_t<is_float, float, std::int8_t>;
+    static constexpr bool is_quantized = QuantParams<Q>;
+    static_assert(!is_quantized || QuantizedElement<quant_element_t<Q>>,
+                  "ctnn: a quantization tag's element must be std::int8_t or std::uint8_t (or none: int8)");
+    // float, std::int32_t, or the quantized type the tag names (int8 by default).
+    using element = std::conditional_t<is_float, float, std::conditional_t<is_quantized, quant_element_t<Q>, std::int32_t>>;
     static constexpr std::size_t size = S::size;
     static constexpr std::size_t bytes = S::size * sizeof(element);
     static_assert(bytes <= max_tensor_bytes, "ctnn: a tensor may have at most 2^31 - 1 bytes");
@@ -36,6 +40,18 @@ template <class T>
 concept TensorType = detail::is_tensor_type<T>;
 
 template <class T>
-concept Int8Tensor = !T::is_float;
+concept QuantizedTensor = T::is_quantized;
+template <class T>
+concept Int8Tensor = T::is_quantized && std::is_same_v<typename T::element, std::int8_t>;
+template <class T>
+concept Uint8Tensor = T::is_quantized && std::is_same_v<typename T::element, std::uint8_t>;
+
+// The element's name in messages and reports: "int8", "uint8", "int32", "float32".
+template <class E>
+constexpr const char* element_name() noexcept {
+    if constexpr (std::is_same_v<E, float>) return "float32";
+    else if constexpr (std::is_same_v<E, std::int32_t>) return "int32";
+    else return quantized_element<E>.name;
+}
 
 }  // namespace ctnn

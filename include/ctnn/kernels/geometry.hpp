@@ -67,25 +67,17 @@ struct pad_params {
     friend constexpr bool operator==(const pad_params&, const pad_params&) = default;
 };
 
-// MEAN over any set of axes of a tensor of rank <= 6. TFLM (EvalIntegerMean in
-// micro/kernels/reduce_common.cc at 90b983c2) sends every int8 MEAN through
-// reference_ops::QuantizedMeanOrSum, also when input and output quantization are equal: the
-// int32 sum of the raw values over the reduced axes, minus zp_in * count, times
-// QuantizeMultiplier(s_in / s_out) with 1/count folded in (reference::mean_multiplier), plus
-// zp_out, clamped to [-128, 127]. The output holds the kept dimensions in order.
-inline constexpr int max_mean_rank = 6;
-// Elements summed into one output value at most: |int8 - zero point| <= 255, so the int32 sum
-// and zp_in * count stay exact. The layer static_asserts it and the converter checks it.
-inline constexpr long long max_mean_count = 1LL << 23;
+// The axes a reduction (MEAN, SUM, REDUCE_MAX, REDUCE_MIN) folds in a tensor of rank <= 6:
+// every output value reduces the input values that share its kept-dimension indices. The
+// output holds the kept dimensions in order.
+inline constexpr int max_reduction_rank = 6;
 
-struct mean_params {
+struct reduction {
     int rank = 1;
     std::array<int, 6> dims{1, 1, 1, 1, 1, 1};
     std::array<bool, 6> reduced{};  // duplicates in TFLite's axis list count once
-    std::int32_t input_zero_point = 0, output_zero_point = 0;
-    quantized_multiplier multiplier;  // s_in / s_out, before 1/count is folded in
 
-    // Elements summed into one output value.
+    // Elements reduced into one output value.
     constexpr int count() const noexcept {
         int n = 1;
         for (int d = 0; d < rank; ++d)
@@ -104,7 +96,62 @@ struct mean_params {
         return n;
     }
 
+    friend constexpr bool operator==(const reduction&, const reduction&) = default;
+};
+
+// MEAN (and SUM) over any set of axes of a tensor of rank <= 6. TFLM (EvalIntegerMean in
+// micro/kernels/reduce_common.cc at 90b983c2) sends every int8 MEAN through
+// reference_ops::QuantizedMeanOrSum, also when input and output quantization are equal: the
+// int32 sum of the raw values over the reduced axes, minus zp_in * count, times
+// QuantizeMultiplier(s_in / s_out) with 1/count folded in (reference::mean_multiplier), plus
+// zp_out, clamped to [-128, 127]. SUM is the same with compute_sum: no 1/count.
+inline constexpr int max_mean_rank = max_reduction_rank;
+// Elements summed into one output value at most: |int8 - zero point| <= 255, so the int32 sum
+// and zp_in * count stay exact. The layer static_asserts it and the converter checks it.
+inline constexpr long long max_mean_count = 1LL << 23;
+
+// The parameter structs below (template arguments of the kernels) repeat reduction's fields:
+// a plain struct of scalars and arrays, filled whole (layers/reduction_axes.hpp says why).
+struct mean_params {
+    int rank = 1;
+    std::array<int, 6> dims{1, 1, 1, 1, 1, 1};
+    std::array<bool, 6> reduced{};  // duplicates in TFLite's axis list count once
+    std::int32_t input_zero_point = 0, output_zero_point = 0;
+    quantized_multiplier multiplier;  // s_in / s_out, before 1/count is folded in
+    bool sum = false;                 // SUM: the multiplier as it is (TFLite's compute_sum)
+
+    constexpr reduction axes() const noexcept { return {rank, dims, reduced}; }
+    constexpr void set_axes(const reduction& r) noexcept { rank = r.rank, dims = r.dims, reduced = r.reduced; }
+    // Elements summed into one output value.
+    constexpr int count() const noexcept { return axes().count(); }
+    constexpr int kept_rank() const noexcept { return axes().kept_rank(); }
+    constexpr int output_count() const noexcept { return axes().output_count(); }
+
     friend constexpr bool operator==(const mean_params&, const mean_params&) = default;
+};
+
+// REDUCE_MAX / REDUCE_MIN of int8 values: no arithmetic, input and output share quantization.
+struct reduce_params {
+    int rank = 1;
+    std::array<int, 6> dims{1, 1, 1, 1, 1, 1};
+    std::array<bool, 6> reduced{};
+    bool max = true;  // false: the minimum
+
+    constexpr reduction axes() const noexcept { return {rank, dims, reduced}; }
+    constexpr void set_axes(const reduction& r) noexcept { rank = r.rank, dims = r.dims, reduced = r.reduced; }
+    constexpr int count() const noexcept { return axes().count(); }
+    constexpr int output_count() const noexcept { return axes().output_count(); }
+
+    friend constexpr bool operator==(const reduce_params&, const reduce_params&) = default;
+};
+
+// ARG_MAX / ARG_MIN over one axis, the tensor seen as outer x axis x inner: the index of the
+// first largest (smallest) value along the axis, as int32.
+struct arg_params {
+    int outer = 1, axis = 1, inner = 1;
+    bool max = true;
+
+    friend constexpr bool operator==(const arg_params&, const arg_params&) = default;
 };
 
 }  // namespace ctnn::kernels

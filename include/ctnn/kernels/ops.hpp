@@ -30,6 +30,8 @@ struct resize_bilinear {};
 struct strided_copy {};  // STRIDED_SLICE, SLICE, BROADCAST_TO: a strided walk over the input
 struct gather {};
 struct mirror_pad {};
+struct reduce {};      // REDUCE_MAX, REDUCE_MIN
+struct arg_reduce {};  // ARG_MAX, ARG_MIN
 struct transpose_conv2d {};
 struct batch_matmul {};
 

@@ -18,6 +18,7 @@
 #include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/layers/options.hpp"
+#include "ctnn/layers/reduction_axes.hpp"
 #include "ctnn/quant/quantize_multiplier.hpp"
 
 namespace ctnn {
@@ -44,18 +45,12 @@ struct mean : layer {
         static_assert(Int8Tensor<In> && s::rank <= kernels::max_mean_rank, "ctnn: mean reduces an int8 tensor of rank 1 to 6");
         static_assert(valid_quantization<OutQ>);
 
-        static constexpr int bad_axis = [] {
-            for (const int a : Over::values)
-                if (a < -s::rank || a >= s::rank) return a;
-            return 0;
-        }();
-        static_assert(sizeof(diag::mean_axis_out_of_range<s::rank, bad_axis, bad_axis == 0 || (bad_axis >= -s::rank && bad_axis < s::rank)>));
+        static constexpr int bad_axis = detail::bad_axis<s::rank, Over>();
+        static_assert(sizeof(diag::mean_axis_out_of_range<s::rank, bad_axis, detail::axis_in_range<s::rank, bad_axis>>));
 
         static constexpr kernels::mean_params params = [] {
             kernels::mean_params p;
-            p.rank = s::rank;
-            for (int d = 0; d < s::rank; ++d) p.dims[static_cast<std::size_t>(d)] = s::dims[static_cast<std::size_t>(d)];
-            for (const int a : Over::values) p.reduced[static_cast<std::size_t>(a < 0 ? a + s::rank : a)] = true;
+            p.set_axes(detail::reduction_of<s, Over>());
             p.input_zero_point = In::quant::zero_point;
             p.output_zero_point = OutQ::zero_point;
             p.multiplier = quantize_multiplier(static_cast<double>(In::quant::scale) / static_cast<double>(OutQ::scale));
@@ -63,17 +58,8 @@ struct mean : layer {
         }();
         static_assert(sizeof(diag::mean_reduces_too_many_elements<params.count(), params.count() <= kernels::max_mean_count>));
 
-        static constexpr auto output_dims = [] {
-            constexpr int kept = KeepDims ? s::rank : params.kept_rank();
-            std::array<int, (kept > 0 ? kept : 1)> out{};
-            out[0] = 1;  // a full reduction without keep_dims: one value
-            for (int d = 0, k = 0; d < s::rank; ++d) {
-                const bool r = params.reduced[static_cast<std::size_t>(d)];
-                if (KeepDims) out[static_cast<std::size_t>(k++)] = r ? 1 : s::dims[static_cast<std::size_t>(d)];
-                else if (!r) out[static_cast<std::size_t>(k++)] = s::dims[static_cast<std::size_t>(d)];
-            }
-            return out;
-        }();
+        static constexpr detail::reduced_dims_result reduced = detail::reduced_dims(KeepDims, params.axes());
+        static constexpr auto output_dims = detail::first_dims<reduced.rank>(reduced.dims);
         using output = tensor_type<shape_from<output_dims>, OutQ>;
         using kernel = kernels::kernel_for<kernels::op::mean>;
         static constexpr layer_facts facts = unweighted_facts(mean_traits, 0);

@@ -13,6 +13,7 @@
 #include "ctnn/kernels/portable/mirror_pad.hpp"
 #include "ctnn/kernels/reference/mirror_pad.hpp"
 #include "ctnn/kernels/reference/runtime_value.hpp"
+#include "ctnn/kernels/reference/strided_copy.hpp"  // max_movement_rank
 #include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/layers/options.hpp"

@@ -1,48 +1,113 @@
-// QUANTIZE (float32 -> int8) and DEQUANTIZE (int8 -> float32), for the float tensors a model
-// may have at its edges.
+// QUANTIZE (float32 -> int8; int8 -> int8, uint8 -> int8 and int8 -> uint8: requantization)
+// and DEQUANTIZE (int8 or uint8 -> float32), for the float and uint8 tensors a model may have
+// at its edges and the scale changes inside it. A requantization depends on one input value
+// only: the layer runs the reference kernel on all 256 inputs into a constexpr table and the
+// fast path is the table lookup (kernels/portable/lut_s8.hpp), 256 bytes of flash.
 #pragma once
 
+#include <bit>
 #include <cstdint>
+#include <type_traits>
 
 #include "ctnn/core/tensor_type.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
+#include "ctnn/kernels/portable/lut_s8.hpp"
 #include "ctnn/kernels/reference/quantize.hpp"
+#include "ctnn/kernels/reference/requantize.hpp"
+#include "ctnn/kernels/reference/runtime_value.hpp"
 #include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/layer_base.hpp"
 
-namespace ctnn::layers {
+namespace ctnn {
+namespace diag {
+template <class InputQuant, class OutputQuant, bool Supported>
+struct quantize_between_these_types_is_not_supported {
+    static_assert(Supported, "ctnn: quantize converts float32 -> int8, int8 -> int8, uint8 -> int8 or int8 -> uint8, as TFLite "
+                             "does (template arguments: the input's and the output's quantization)");
+};
+template <class InputQuant, class OutputQuant, bool InRange>
+struct quantize_scale_ratio_out_of_range {
+    static_assert(InRange, "ctnn: quantize: input scale / output scale must be below 2^30 (a left shift of at most 30 bits) "
+                           "(template arguments: the input's and the output's quantization)");
+};
+}  // namespace diag
+
+namespace layers {
 
 // float in, int8 out (and back): never the same bytes.
 inline constexpr operator_traits quantize_traits = separate_output;
 inline constexpr operator_traits dequantize_traits = separate_output;
 
+namespace detail {
+// float32 -> int8 (TFLite's AffineQuantize).
+template <class In, class OutQ>
+struct quantize_from_float {
+    static_assert(sizeof(diag::quantize_between_these_types_is_not_supported<typename In::quant, OutQ,
+                                                                              std::is_same_v<quant_element_t<OutQ>, std::int8_t>>));
+    static_assert(valid_quantization<OutQ>);
+    using output = tensor_type<typename In::shape, OutQ>;
+    using kernel = kernels::kernel_for<kernels::op::quantize>;
+    static constexpr layer_facts facts = unweighted_facts(quantize_traits, 0);
+
+    // The constant objects its kernel links (kernels/linked_constants.hpp).
+    template <kernel_options>
+    static constexpr kernels::linked_constants constants() { return kernel::template constants<OutQ, In::size>(); }
+    template <kernel_options>
+    static void run(const float* input, std::int8_t* out, std::byte*) {
+        kernel::run<OutQ, In::size>(input, out);
+    }
+    static void run_reference(const float* input, std::int8_t* out) {
+        kernels::reference::quantize_f32_s8(OutQ::scale, OutQ::zero_point, input, out, In::size);
+    }
+};
+
+// Between 8-bit quantized types (TFLite's Requantize), through a table of all 256 inputs.
+template <class In, class OutQ>
+struct requantize {
+    using in_element = typename In::element;
+    using out_element = quant_element_t<OutQ>;
+    static_assert(sizeof(diag::quantize_between_these_types_is_not_supported<
+                         typename In::quant, OutQ,
+                         QuantizedElement<out_element> && kernels::requantize_supported(quantized_element<in_element>, quantized_element<out_element>)>));
+    static_assert(valid_quantization<OutQ>);
+    static_assert(sizeof(diag::quantize_scale_ratio_out_of_range<
+                         typename In::quant, OutQ, multiplier_in_range(static_cast<double>(In::quant::scale) / static_cast<double>(OutQ::scale))>));
+    using output = tensor_type<typename In::shape, OutQ>;
+    static constexpr kernels::requantize_params params = kernels::make_requantize_params(
+        In::quant::scale, In::quant::zero_point, OutQ::scale, OutQ::zero_point, quantized_element<out_element>);
+    // Entry i: the output byte for the input byte of int8 value i - 128 (the table kernel reads
+    // bytes as int8; a uint8 value b is the int8 value of the same byte).
+    static constexpr kernels::lut_s8_table table = kernels::make_lut_s8([](std::int8_t byte) {
+        const auto q = std::bit_cast<in_element>(byte);
+        return std::bit_cast<std::int8_t>(kernels::reference::requantize<out_element>(params, q));
+    });
+    using kernel = kernels::kernel_for<kernels::op::lut_s8>;
+    static constexpr layer_facts facts = unweighted_facts(quantize_traits, sizeof(table));
+
+    template <kernel_options>
+    static constexpr kernels::linked_constants constants() { return kernel::template constants<table>(); }
+    template <kernel_options>
+    static void run(const in_element* input, out_element* out, std::byte*) {
+        // Char types: viewing the bytes as int8 is allowed.
+        kernel::template run<table>(reinterpret_cast<const std::int8_t*>(input), reinterpret_cast<std::int8_t*>(out), static_cast<int>(In::size));
+    }
+    static void run_reference(const in_element* input, out_element* out) {
+        kernels::reference::requantize(kernels::reference::runtime_value(params), input, out, In::size);
+    }
+};
+}  // namespace detail
+
 template <QuantParams OutQ>
 struct quantize : layer {
     template <class In>
-    struct bind {
-        static_assert(In::is_float, "ctnn: quantize takes a float32 tensor (ctnn::float32)");
-        static_assert(valid_quantization<OutQ>);
-        using output = tensor_type<typename In::shape, OutQ>;
-        using kernel = kernels::kernel_for<kernels::op::quantize>;
-        static constexpr layer_facts facts = unweighted_facts(quantize_traits, 0);
-
-        // The constant objects its kernel links (kernels/linked_constants.hpp).
-        template <kernel_options>
-        static constexpr kernels::linked_constants constants() { return kernel::template constants<OutQ, In::size>(); }
-        template <kernel_options>
-        static void run(const float* input, std::int8_t* out, std::byte*) {
-            kernel::run<OutQ, In::size>(input, out);
-        }
-        static void run_reference(const float* input, std::int8_t* out) {
-            kernels::reference::quantize_f32_s8(OutQ::scale, OutQ::zero_point, input, out, In::size);
-        }
-    };
+    struct bind : std::conditional_t<In::is_float, detail::quantize_from_float<In, OutQ>, detail::requantize<In, OutQ>> {};
 };
 
 struct dequantize : layer {
     template <class In>
     struct bind {
-        static_assert(Int8Tensor<In>, "ctnn: dequantize takes an int8 tensor");
+        static_assert(Int8Tensor<In> || Uint8Tensor<In>, "ctnn: dequantize takes an int8 or uint8 tensor");
+        using element = typename In::element;
         using output = tensor_type<typename In::shape, float32>;
         using kernel = kernels::kernel_for<kernels::op::dequantize>;
         static constexpr layer_facts facts = unweighted_facts(dequantize_traits, 0);
@@ -51,13 +116,14 @@ struct dequantize : layer {
         template <kernel_options>
         static constexpr kernels::linked_constants constants() { return kernel::template constants<typename In::quant, In::size>(); }
         template <kernel_options>
-        static void run(const std::int8_t* input, float* out, std::byte*) {
+        static void run(const element* input, float* out, std::byte*) {
             kernel::template run<typename In::quant, In::size>(input, out);
         }
-        static void run_reference(const std::int8_t* input, float* out) {
+        static void run_reference(const element* input, float* out) {
             kernels::reference::dequantize_s8_f32(In::quant::scale, In::quant::zero_point, input, out, In::size);
         }
     };
 };
 
-}  // namespace ctnn::layers
+}  // namespace layers
+}  // namespace ctnn

@@ -4,22 +4,63 @@
 //   struct conv1_out { static constexpr float scale = 0.0787253976f;
 //                      static constexpr std::int32_t zero_point = -128; };
 //
-// `ctnn::float32` marks the float tensors a model may have at its edges.
+// The values are int8 unless the tag names another quantized element type:
+//
+//   struct image_in { using element = std::uint8_t; static constexpr float scale = 1.0f / 255;
+//                     static constexpr std::int32_t zero_point = 0; };
+//
+// `ctnn::float32` marks the float tensors a model may have at its edges; `ctnn::int32` raw,
+// unquantized int32 values (ARG_MAX's indices).
 #pragma once
 
 #include <concepts>
 #include <cstdint>
 #include <limits>
+#include <type_traits>
 
 namespace ctnn {
 
 struct float32 {};
+struct int32 {};
 
 template <class Q>
 concept QuantParams = requires {
     { Q::scale } -> std::convertible_to<float>;
     { Q::zero_point } -> std::convertible_to<std::int32_t>;
 };
+
+// What a quantized element type holds and which zero points it allows: one line per type
+// (int16 next: {-32768, 32767, 0, 0, "int16"}, symmetric). Any other type has min > max.
+struct quantized_element_facts {
+    std::int32_t min = 1, max = 0;
+    std::int32_t zero_point_min = 1, zero_point_max = 0;
+    const char* name = "";
+};
+template <class E>
+inline constexpr quantized_element_facts quantized_element{};
+template <>
+inline constexpr quantized_element_facts quantized_element<std::int8_t>{-128, 127, -128, 127, "int8"};
+template <>
+inline constexpr quantized_element_facts quantized_element<std::uint8_t>{0, 255, 0, 255, "uint8"};
+
+template <class E>
+concept QuantizedElement = quantized_element<E>.min <= quantized_element<E>.max;
+
+namespace detail {
+template <class Q>
+struct quant_element {
+    using type = std::int8_t;
+};
+template <class Q>
+    requires requires { typename Q::element; }
+struct quant_element<Q> {
+    using type = typename Q::element;
+};
+}  // namespace detail
+
+// The stored type of a tensor quantized by tag Q: Q::element, int8 when the tag names none.
+template <class Q>
+using quant_element_t = typename detail::quant_element<Q>::type;
 
 // A usable scale: positive and finite (denormals included; what they lead to is checked where
 // a multiplier or a clamp is derived from them).
@@ -37,10 +78,31 @@ struct int8_zero_point_out_of_range {
     static_assert(InRange, "ctnn: int8 zero point must lie in [-128, 127] (template arguments: the quantization tag, "
                            "its zero point)");
 };
+template <class Q, std::int32_t ZeroPoint, std::int32_t Min, std::int32_t Max, bool InRange>
+struct zero_point_out_of_range {
+    static_assert(InRange, "ctnn: the zero point must lie in [min, max] of the tag's element type (template arguments: the "
+                           "quantization tag, its zero point, min, max)");
+};
+template <class Q, class Element, bool Known>
+struct quantized_element_must_be_int8_or_uint8 {
+    static_assert(Known, "ctnn: a quantization tag's element must be std::int8_t or std::uint8_t (template arguments: the "
+                         "quantization tag, its element type)");
+};
+template <class Q, class E = quant_element_t<Q>>
+struct zero_point_check {
+    static constexpr quantized_element_facts f = quantized_element<E>;
+    static constexpr bool ok = sizeof(quantized_element_must_be_int8_or_uint8<Q, E, QuantizedElement<E>>) &&
+                               sizeof(zero_point_out_of_range<Q, Q::zero_point, f.zero_point_min, f.zero_point_max,
+                                                              Q::zero_point >= f.zero_point_min && Q::zero_point <= f.zero_point_max>);
+};
+template <class Q>
+struct zero_point_check<Q, std::int8_t> {  // int8 keeps its own words
+    static constexpr bool ok = sizeof(int8_zero_point_out_of_range<Q, Q::zero_point, Q::zero_point >= -128 && Q::zero_point <= 127>);
+};
 template <class Q>
 struct invalid_quantization {
     static constexpr bool ok = sizeof(quantization_scale_must_be_positive_and_finite<Q, valid_scale(Q::scale)>) &&
-                               sizeof(int8_zero_point_out_of_range<Q, Q::zero_point, Q::zero_point >= -128 && Q::zero_point <= 127>);
+                               zero_point_check<Q>::ok;
 };
 
 }  // namespace diag

@@ -1,4 +1,4 @@
-// Portable MEAN over any axes, int8, specialised at compile time; bit-exact with
+// Portable MEAN (and SUM) over any axes, int8, specialised at compile time; bit-exact with
 // reference::mean_s8.
 //
 //   kernel<portable_set, op::mean>::run<P>(const std::int8_t* input, std::int8_t* output)
@@ -8,7 +8,7 @@
 // last axes or the first ones, i.e. what models export — the sums are channel-contiguous int32
 // rows (vectorised) over the reduced extent; any other layout runs the reference loop with
 // constant parameters. Both end in reference::mean_output with 1/count folded into a
-// constexpr multiplier and zp_in * count into one constant.
+// constexpr multiplier (SUM: none) and zp_in * count into one constant.
 #pragma once
 
 #include <cstdint>
@@ -19,13 +19,14 @@
 
 namespace ctnn::kernels::portable {
 
-// The tensor as outer x reduced x inner, when its reduced dimensions are contiguous.
+// The tensor as outer x reduced x inner, when its reduced dimensions are contiguous (every
+// reduction's fast path: MEAN, SUM, REDUCE_MAX, REDUCE_MIN).
 struct mean_layout {
     int outer = 1, reduced = 1, inner = 1;
     bool contiguous = true;
 };
 
-constexpr mean_layout layout_of(const mean_params& p) noexcept {
+constexpr mean_layout layout_of(const reduction& p) noexcept {
     mean_layout l;
     int phase = 0;  // 0: before the reduced run, 1: in it, 2: after it
     for (int d = 0; d < p.rank; ++d) {
@@ -58,9 +59,9 @@ struct kernel<portable_set, op::mean> : provided_kernel {
     [[gnu::noinline]] static void run(const std::int8_t* input, std::int8_t* output) {
         constexpr int count = P.count();
         static_assert(count > 0 && P.output_count() > 0, "ctnn: mean_s8 needs a non-empty input");
-        constexpr quantized_multiplier folded = reference::mean_multiplier(P.multiplier, count);
+        constexpr quantized_multiplier folded = reference::sum_multiplier(P);
         constexpr std::int32_t offset = P.input_zero_point * count;
-        constexpr portable::mean_layout L = portable::layout_of(P);
+        constexpr portable::mean_layout L = portable::layout_of(P.axes());
         if constexpr (L.contiguous) {
             for (int o = 0; o < L.outer; ++o) {
                 alignas(16) std::int32_t sum[L.inner] = {};

@@ -1,5 +1,5 @@
-// Reference MEAN over any axes of an int8 tensor (see mean_params): for every output value,
-// the int32 sum of its input values, then TFLite's QuantizedMeanOrSum ending. Every case takes
+// Reference MEAN (and SUM) over any axes of an int8 tensor (see mean_params): for every output
+// value, the int32 sum of its input values, then TFLite's QuantizedMeanOrSum ending. Every case takes
 // that one path: equal input and output quantization rounds like any other (TFLM at 90b983c2
 // has no truncating integer-mean shortcut for int8).
 #pragma once
@@ -9,6 +9,7 @@
 #include <cstdint>
 
 #include "ctnn/kernels/geometry.hpp"
+#include "ctnn/kernels/reference/reduction.hpp"
 #include "ctnn/quant/fixed_point.hpp"
 #include "ctnn/quant/quantize_multiplier.hpp"
 
@@ -33,34 +34,21 @@ constexpr std::int8_t mean_output(std::int32_t sum, std::int32_t zp_in_times_cou
     return static_cast<std::int8_t>(clamp(scaled + output_zero_point, -128, 127));
 }
 
-// Any layout: output o's kept-dimension indices come from o, each reduced position r adds its
-// reduced-dimension indices (both in row-major order).
+// The multiplier each sum is scaled by: MEAN folds 1/count in, SUM takes s_in / s_out as it is.
+constexpr quantized_multiplier sum_multiplier(const mean_params& p) noexcept {
+    return p.sum ? p.multiplier : mean_multiplier(p.multiplier, p.count());
+}
+
+// Any layout (reference/reduction.hpp's walk).
 constexpr void mean_s8(const mean_params& p, const std::int8_t* input, std::int8_t* output) noexcept {
     const int count = p.count();
-    const quantized_multiplier folded = mean_multiplier(p.multiplier, count);
-    int stride[6] = {};
-    for (int d = p.rank - 1, s = 1; d >= 0; --d) {
-        stride[d] = s;
-        s *= p.dims[static_cast<std::size_t>(d)];
-    }
+    const quantized_multiplier folded = sum_multiplier(p);
+    const reduction_walk walk(p.axes());
     const int outputs = p.output_count();
     for (int o = 0; o < outputs; ++o) {
-        int base = 0;
-        for (int d = p.rank - 1, rest = o; d >= 0; --d) {
-            if (p.reduced[static_cast<std::size_t>(d)]) continue;
-            base += rest % p.dims[static_cast<std::size_t>(d)] * stride[d];
-            rest /= p.dims[static_cast<std::size_t>(d)];
-        }
+        const int base = walk.kept_offset(o);
         std::int32_t sum = 0;
-        for (int r = 0; r < count; ++r) {
-            int offset = base;
-            for (int d = p.rank - 1, rest = r; d >= 0; --d) {
-                if (!p.reduced[static_cast<std::size_t>(d)]) continue;
-                offset += rest % p.dims[static_cast<std::size_t>(d)] * stride[d];
-                rest /= p.dims[static_cast<std::size_t>(d)];
-            }
-            sum += input[offset];
-        }
+        for (int r = 0; r < count; ++r) sum += input[base + walk.reduced_offset(r)];
         output[o] = mean_output(sum, p.input_zero_point * count, folded, p.output_zero_point);
     }
 }

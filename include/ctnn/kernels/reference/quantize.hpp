@@ -1,4 +1,4 @@
-// QUANTIZE float32 -> int8 and DEQUANTIZE int8 -> float32 at a model's edges, with TFLite's
+// QUANTIZE float32 -> int8 and DEQUANTIZE int8 or uint8 -> float32 at a model's edges, with TFLite's
 // exact precision: the division by the scale in float, the dequantizing product in double.
 #pragma once
 
@@ -33,7 +33,8 @@ inline void quantize_f32_s8(float scale, std::int32_t zero_point, const float* i
 // mantissa times a 9-bit integer), so narrowing it rounds the exact product once, to nearest;
 // a float multiply rounds the same exact product the same way. The results are identical, and
 // a Cortex-M4 (single-precision FPU) does it in one instruction instead of a soft-double call.
-inline void dequantize_s8_f32(float scale, std::int32_t zero_point, const std::int8_t* input, float* output,
+template <class Element>  // std::int8_t or std::uint8_t
+inline void dequantize_s8_f32(float scale, std::int32_t zero_point, const Element* input, float* output,
                               std::size_t count) {
     for (std::size_t i = 0; i < count; ++i) {
         output[i] = scale * static_cast<float>(std::int32_t{input[i]} - zero_point);
@@ -57,8 +58,8 @@ struct kernel<reference_set, op::quantize> : provided_kernel {
 template <>
 struct kernel<reference_set, op::dequantize> : provided_kernel {
     // Q: the input's quantization tag.
-    template <class Q, std::size_t Count>
-    static void run(const std::int8_t* input, float* output) {
+    template <class Q, std::size_t Count, class Element>
+    static void run(const Element* input, float* output) {
         reference::dequantize_s8_f32(Q::scale, Q::zero_point, input, output, Count);
     }
     template <class Q, std::size_t Count>
