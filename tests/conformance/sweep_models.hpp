@@ -10,10 +10,12 @@
 // quantize, dequantize, hard_swish), sweep_spatial.hpp (depth, space and batch moves, resizes);
 // quantize, dequantize, hard_swish), sweep_activations.hpp (the activations and unary math);
 // sweep_reduce.hpp (requantize, dequantize_uint8, sum, reduce_max, reduce_min, arg_max, arg_min);
-// sweep_random.hpp has the stream and the shared draws.
+// sweep_binary.hpp (the broadcasting binary operators); sweep_random.hpp has the stream and
+// the shared draws.
 #pragma once
 
 #include "sweep_activations.hpp"
+#include "sweep_binary.hpp"
 #include "sweep_elementwise.hpp"
 #include "sweep_graphs.hpp"
 #include "sweep_matmul.hpp"
@@ -42,6 +44,10 @@ inline constexpr regression regressions[] = {
     {"tanh", "r_radius0", tanh_radius0, 8},
     {"tanh", "r_radius1", tanh_radius1, 8},
     {"logistic", "r_shift0", logistic_shift0, 8},
+    {"mul", "r_scalar_constant", mul_by_scalar_constant, 4},
+    {"prelu", "r_keras_alpha", prelu_keras_alpha, 4},
+    {"add_broadcast", "r_rank6", [](rng&) { return rank6(ADD); }, 4},
+    {"mul", "r_rank6", [](rng&) { return rank6(binary::MUL); }, 4},
 };
 
 // The operators of the sweep, by the directory name of their test data. `slot` fixes the
@@ -112,6 +118,14 @@ inline constexpr generator generators[] = {
     {"reduce_min", [](rng& r) { return reduction(r, REDUCE_MIN); }, 404},
     {"arg_max", [](rng& r) { return arg_reduction(r, true); }, 405},
     {"arg_min", [](rng& r) { return arg_reduction(r, false); }, 406},
+    // Element-wise binary operators with broadcasting (sweep_binary.hpp): slots 300-319.
+    {"add_broadcast", [](rng& r) { return binary_op(r, ADD); }, 300},
+    {"sub", [](rng& r) { return binary_op(r, binary::SUB); }, 301},
+    {"mul", [](rng& r) { return binary_op(r, binary::MUL); }, 302},
+    {"squared_difference", [](rng& r) { return binary_op(r, binary::SQUARED_DIFFERENCE); }, 303},
+    {"maximum", [](rng& r) { return binary_op(r, binary::MAXIMUM); }, 304},
+    {"minimum", [](rng& r) { return binary_op(r, binary::MINIMUM); }, 305},
+    {"prelu", [](rng& r) { return binary_op(r, binary::PRELU); }, 306},
 };
 
 }  // namespace sweep

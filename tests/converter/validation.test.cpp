@@ -128,13 +128,14 @@ TEST_CASE("validation: softmax output must be scale 1/256, zero point -128") {
     expect_error(m, "operator #6 SOFTMAX: output quantization is scale 0.00390625 zp 0; int8 softmax needs scale 1/256");
 }
 
-TEST_CASE("validation: ADD does not broadcast") {
+TEST_CASE("validation: ADD broadcasts only shapes TFLite's rule allows") {
     auto m = tiny_model();
     m.tensors[tiny::dw_w].shape = {1, 3, 3, 3};
     // Make the depthwise output 1x2x2x3 with stride 2, so ADD sees 1x4x4x3 + 1x2x2x3.
     m.ops[1] = conv_op(m.ops[1].opcode_index, m.ops[1].inputs, m.ops[1].outputs[0], SAME, 2, RELU6, true);
     m.tensors[tiny::dw_out].shape = {1, 2, 2, 3};
-    expect_error(m, "operator #2 ADD: input shapes 1x4x4x3 and 1x2x2x3 differ; broadcasting is not supported");
+    expect_error(m, "operator #2 ADD: input shapes 1x4x4x3 (tensor 'conv/out') and 1x2x2x3 (tensor 'dw/out') do not broadcast: output axis 1 "
+                    "is 4 in one and 2 in the other (aligned on the last axis, each must be equal or 1)");
 }
 
 TEST_CASE("validation: output shape must match the operator") {

@@ -1,4 +1,4 @@
-// ADD takes two tensors of one shape (no broadcasting): 1x4x4x2 and 1x4x4x3 do not add.
+// ADD broadcasts by TFLite's rule: 1x4x4x2 and 1x4x4x3 (2 against 3 channels) do not add.
 #include "fail_support.hpp"
 
 #ifdef CTNN_EXPECT_FAIL

@@ -95,7 +95,10 @@ inline plan plan_arena(const std::vector<buffer>& buffers) {
             target = find_root(r.root, b.alias_of);
         } else if (b.in_place_of >= 0) {
             const int t = find_root(r.root, b.in_place_of);
-            if (spans[static_cast<std::size_t>(t)].last == b.first_step && spans[static_cast<std::size_t>(t)].bytes == spans[u].bytes) target = t;
+            // The input's own (unaligned) size must be the output's too: a broadcast operand is re-read.
+            if (spans[static_cast<std::size_t>(t)].last == b.first_step && spans[static_cast<std::size_t>(t)].bytes == spans[u].bytes &&
+                buffers[static_cast<std::size_t>(b.in_place_of)].bytes == b.bytes)
+                target = t;
         }
         if (target < 0) continue;
         r.root[u] = target;

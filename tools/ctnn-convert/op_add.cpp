@@ -1,8 +1,9 @@
-// ADD: two int8 tensors of one shape, each rescaled to the output (no broadcasting).
+// ADD: two int8 tensors, each rescaled to the output; shapes that differ broadcast (TFLM: up to 6-D).
 #include <ctnn/quant/requantize.hpp>
 
 #include <ctnn/layers/add.hpp>  // its operator_traits
 
+#include "binary_lowering.hpp"
 #include "emit_names.hpp"
 #include "lowering.hpp"
 #include "operators.hpp"
@@ -13,23 +14,13 @@ namespace ctnn_convert {
 namespace {
 
 void lower_add(lowering& x, ir_layer& l) {
-    x.expect_inputs(2, 2);
-    const int a = x.activation_input(0, element::int8);
-    const int b = x.activation_input(1, element::int8);
-    l.inputs = {a, b};
     l.act = x.fused_activation(x.options(tfl::options::add, false).activation);
-    const ir_tensor ta = x.graph_tensor(a);
-    const ir_tensor tb = x.graph_tensor(b);
-    if (ta.shape != tb.shape) x.op_fail("input shapes " + shape_text(ta.shape) + " and " + shape_text(tb.shape) + " differ; broadcasting is not supported");
-    const ir_tensor& out = x.add_output(element::int8);
-    x.expect_shape(out, dims64(ta.shape.begin(), ta.shape.end()), "the inputs'");
-    const ctnn::add_reals r = ctnn::add_multiplier_reals(ta.q.scale, tb.q.scale, out.q.scale);
-    const std::string scales = "input scales " + float_text(ta.q.scale) + " and " + float_text(tb.q.scale) + ", output scale " + float_text(out.q.scale) +
-                               " (" + x.tensor_label(out.tflite_index) + ")";
-    x.check_multiplier(r.input1, "the first input's rescaling factor", scales);
-    x.check_multiplier(r.input2, "the second input's rescaling factor", scales);
-    x.check_multiplier(r.output, "the output rescaling factor 2 max(s1, s2) / (2^20 s_out) =", scales);
-    x.check_activation(l.act, out);
+    const binary_inputs in = lower_binary_inputs(x, l, ctnn::layers::add_max_broadcast_rank, false);
+    const ctnn::add_reals r = ctnn::add_multiplier_reals(in.a.q.scale, in.b.q.scale, in.out->q.scale);
+    x.check_multiplier(r.input1, "the first input's rescaling factor", in.scales_text);
+    x.check_multiplier(r.input2, "the second input's rescaling factor", in.scales_text);
+    x.check_multiplier(r.output, "the output rescaling factor 2 max(s1, s2) / (2^20 s_out) =", in.scales_text);
+    x.check_activation(l.act, *in.out);
 }
 
 std::string add_type(const model_ir&, const ir_layer& l, std::size_t node) { return "ctnn::layers::add<" + q_name(node) + ", " + act_type(l.act) + ">"; }

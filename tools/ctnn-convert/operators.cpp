@@ -24,6 +24,8 @@ extern const operator_entry relu_operator, relu6_operator, leaky_relu_operator, 
     abs_operator, rsqrt_operator, log_softmax_operator, l2_normalization_operator;
 // Type edges and reductions (op_reduce.cpp).
 extern const operator_entry sum_operator, reduce_max_operator, reduce_min_operator, arg_max_operator, arg_min_operator;
+// Element-wise binary operators with broadcasting (op_binary.cpp; ADD: op_add.cpp).
+extern const operator_entry sub_operator, mul_operator, squared_difference_operator, maximum_operator, minimum_operator, prelu_operator;
 // Weighted, beyond convolutions and fully connected (op_transpose_conv.cpp, op_batch_matmul.cpp).
 extern const operator_entry transpose_conv_operator, batch_matmul_operator;
 
@@ -49,6 +51,8 @@ constexpr const operator_entry* table[] = {
     &abs_operator, &rsqrt_operator, &log_softmax_operator, &l2_normalization_operator,
     // type edges and reductions
     &sum_operator, &reduce_max_operator, &reduce_min_operator, &arg_max_operator, &arg_min_operator,
+    // element-wise binary with broadcasting
+    &sub_operator, &mul_operator, &squared_difference_operator, &maximum_operator, &minimum_operator, &prelu_operator,
     // weighted
     &transpose_conv_operator, &batch_matmul_operator,
 };

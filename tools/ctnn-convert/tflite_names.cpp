@@ -105,6 +105,10 @@ std::string options_name(int type) {
         case options::broadcast_to: return "BroadcastToOptions";
         case options::arg_max: return "ArgMaxOptions";
         case options::arg_min: return "ArgMinOptions";
+        case 21: return "MulOptions";
+        case 28: return "SubOptions";
+        case 39: return "MaximumMinimumOptions";
+        case 76: return "SquaredDifferenceOptions";
         case options::transpose_conv: return "TransposeConvOptions";
         case options::batch_matmul: return "BatchMatMulOptions";
         default: return "options type " + std::to_string(type);

@@ -83,6 +83,8 @@ constexpr options_layout options_layouts[] = {
     {tfl::options::fully_connected, {activation, byte_field(&tfl_options::weights_format), flag_field(&tfl_options::keep_num_dims), unread_field{}, bias_type}},
     {tfl::options::softmax, {stored_field<float, float>{&tfl_options::beta, 0.0f}}},
     {tfl::options::add, {activation}},
+    {21, {activation}},  // MulOptions
+    {28, {activation}},  // SubOptions (pot_scale_int16: int16 only)
     {tfl::options::reducer, {flag_field(&tfl_options::keep_dims)}},
     {tfl::options::concatenation, {int_field(&tfl_options::axis), activation}},
     {tfl::options::pack, {int_field(&tfl_options::count), int_field(&tfl_options::axis)}},

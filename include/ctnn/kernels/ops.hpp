@@ -32,6 +32,15 @@ struct gather {};
 struct mirror_pad {};
 struct reduce {};      // REDUCE_MAX, REDUCE_MIN
 struct arg_reduce {};  // ARG_MAX, ARG_MIN
+// Element-wise binary operators with broadcasting (kernels/portable/binary_s8.hpp); ADD of two
+// same-shape tensors stays op::add (residual fusion, the x86 VNNI kernel).
+struct add_broadcast {};
+struct sub {};
+struct mul {};
+struct squared_difference {};
+struct maximum {};
+struct minimum {};
+struct prelu {};
 struct transpose_conv2d {};
 struct batch_matmul {};
 

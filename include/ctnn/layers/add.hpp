@@ -1,6 +1,8 @@
-// ADD of two int8 tensors of the same shape, each requantized TFLite's way (left shift 20,
-// both inputs scaled against twice the larger input scale), with fused activation. The output
-// may be written over an input that dies here (the planner decides).
+// ADD of two int8 tensors, each requantized TFLite's way (left shift 20, both inputs scaled
+// against twice the larger input scale), with fused activation. Two tensors of one shape take
+// the residual path (op::add: a 1x1 convolution feeding it may run inside it, chunk by chunk);
+// shapes that differ broadcast (layers/binary.hpp, op::add_broadcast, up to 6-D as TFLM). The
+// output may be written over an input that dies here (the planner decides).
 #pragma once
 
 #include <cstdint>
@@ -12,19 +14,13 @@
 #include "ctnn/kernels/reference/add_s8.hpp"
 #include "ctnn/kernels/reference/runtime_value.hpp"
 #include "ctnn/kernels/select.hpp"
+#include "ctnn/layers/binary.hpp"
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/quant/activation.hpp"
 #include "ctnn/quant/quantize_multiplier.hpp"
 #include "ctnn/quant/requantize.hpp"
 
 namespace ctnn {
-namespace diag {
-template <class Shape1, class Shape2, bool Same>
-struct add_inputs_have_different_shapes {
-    static_assert(Same, "ctnn: add needs two int8 tensors of the same shape; broadcasting is not supported "
-                        "(template arguments: the two shapes)");
-};
-}  // namespace diag
 
 namespace layers {
 
@@ -32,15 +28,16 @@ namespace layers {
 inline constexpr operator_traits add_traits{
     .widenable_weights = false, .in_place_input = 0, .is_view = false, .fusion = fusion_role::residual_add};
 
+inline constexpr int add_max_broadcast_rank = 6;
+
 template <QuantParams OutQ, Activation Act = act::none>
 struct add : layer {
+    // Two tensors of one shape (up to leading 1s): the residual ADD.
     template <class In1, class In2>
-    struct bind {
-        static_assert(sizeof(diag::add_inputs_have_different_shapes<typename In1::shape, typename In2::shape,
-                                                                    Int8Tensor<In1> && Int8Tensor<In2> &&
-                                                                        std::is_same_v<typename In1::shape, typename In2::shape>>));
+    struct same_shape_bind {
+        static_assert(sizeof(diag::binary_operator_takes_int8_tensors<kernels::op::add, Int8Tensor<In1> && Int8Tensor<In2>>));
         static_assert(valid_quantization<OutQ>);
-        using output = tensor_type<typename In1::shape, OutQ>;
+        using output = tensor_type<typename broadcast_of<typename In1::shape, typename In2::shape>::shape, OutQ>;
         static constexpr add_reals reals = add_multiplier_reals(In1::quant::scale, In2::quant::scale, OutQ::scale);
         static_assert(sizeof(diag::requantization_out_of_range<OutQ, multiplier_in_range(reals.output)>));
         static_assert(sizeof(diag::activation_bounds_overflow<Act, OutQ, activation_range_representable<Act>(OutQ::scale)>));
@@ -85,6 +82,26 @@ struct add : layer {
             kernels::reference::add_s8(p, a, b, out);
         }
     };
+
+    // Shapes that differ: a broadcast, no residual fusion.
+    template <class In1, class In2>
+    struct broadcast_bind
+        : binary_bound<kernels::op::add_broadcast, In1, In2, OutQ,
+                       kernels::make_add_params(In1::quant::scale, In1::quant::zero_point, In2::quant::scale, In2::quant::zero_point,
+                                                OutQ::scale, OutQ::zero_point, Act::range(OutQ::scale, OutQ::zero_point)),
+                       add_max_broadcast_rank> {
+        static constexpr add_reals reals = add_multiplier_reals(In1::quant::scale, In2::quant::scale, OutQ::scale);
+        static_assert(sizeof(diag::requantization_out_of_range<OutQ, multiplier_in_range(reals.output)>));
+        static_assert(sizeof(diag::activation_bounds_overflow<Act, OutQ, activation_range_representable<Act>(OutQ::scale)>));
+    };
+
+    template <class In1, class In2>
+    static constexpr bool same_elements = [] {
+        constexpr broadcast_geometry g = broadcast_of<typename In1::shape, typename In2::shape>::geometry;
+        return g.valid && g.size1 == g.size && g.size2 == g.size;
+    }();
+    template <class In1, class In2>
+    struct bind : std::conditional_t<same_elements<In1, In2>, same_shape_bind<In1, In2>, broadcast_bind<In1, In2>> {};
 };
 
 }  // namespace layers

@@ -8,7 +8,8 @@
 // A tensor may share storage with an earlier one:
 //   - `alias_of`: the same bytes viewed differently (RESHAPE); the two are one buffer.
 //   - `in_place_of`: the node may write its output over that input, which is legal only when
-//     the input dies at this very step and has the same size; the planner checks both.
+//     the input dies at this very step and has the same size (in bytes, before alignment);
+//     the planner checks both.
 // Groups of shared tensors are placed greedily, each at the lowest offset that overlaps no
 // already placed group whose lifetime intersects its own; a few placement orders are tried
 // (largest first, by first use, ...) and the smallest arena wins.
@@ -66,7 +67,9 @@ constexpr std::size_t plan_arena(const buffer* buffers, int n, std::size_t* offs
             at = (b.alias_of == target ? 0 : offsets[b.alias_of]) + b.alias_offset;
         } else if (b.in_place_of >= 0) {
             const int r = detail::find_root(root, b.in_place_of);
-            if (spans[r].last == b.first_step && spans[r].bytes == spans[i].bytes) target = r;
+            // The input's own size too, not only the aligned one: a broadcast operand of 1 byte
+            // under a 2-byte output is read again after the output's first byte is written.
+            if (spans[r].last == b.first_step && spans[r].bytes == spans[i].bytes && buffers[b.in_place_of].bytes == b.bytes) target = r;
         }
         if (target < 0) continue;
         root[i] = target;

@@ -49,7 +49,7 @@ constexpr int alias_root(const buffer* buffers, int t) noexcept {
 // Decides which convolutions fuse into the ADD after them and rewrites the buffers of n tensors
 // (lifetimes as the unfused graph has them) for the fused schedule. fused[k] = node k runs
 // inside node k + 1. The conditions: node k is a CONV_2D, node k + 1 an ADD reading tensor k
-// once; tensor k is read by nothing else (so it need not exist whole); the ADD's other input
+// once; tensor k is read by nothing else (so it need not exist whole); both ADD inputs have the output's size (no broadcast); the ADD's other input
 // (the skip) is not the convolution's input (the ADD may overwrite the skip while the
 // convolution still reads its input). Then tensor k becomes the chunk buffer, live only at
 // step k + 1; the convolution's input lives until step k + 1; the ADD may overwrite the skip.
@@ -62,6 +62,9 @@ constexpr void fuse_residual_adds(buffer* buffers, const node_facts* nodes, int 
         if ((add.inputs[0] == k) == (add.inputs[1] == k)) continue;  // reads k once
         if (buffers[k].last_step != k + 1) continue;                    // only the ADD reads it
         const int skip = add.inputs[0] == k ? add.inputs[1] : add.inputs[0];
+        // Chunks of rows add element by element: a broadcasting ADD (an operand smaller than
+        // its output) runs on its own.
+        if (buffers[k].bytes != buffers[k + 1].bytes || buffers[skip].bytes != buffers[k + 1].bytes) continue;
         const int source = conv.inputs[0];
         if (alias_root(buffers, skip) == alias_root(buffers, source)) continue;
         fused[k] = true;

@@ -1,7 +1,8 @@
 // The handful of DSP-extension operations the Arm kernels are built from (ARMv7E-M / ARMv8-M
-// with the DSP extension: Cortex-M4, M7, M33). ACLE intrinsics where ACLE has them; two
-// one-instruction inline-asm helpers where it does not (ACLE has no SMMLAR, and GCC 12 does
-// not fold a rotate into SXTB16, which would cost an extra MOV per word).
+// with the DSP extension: Cortex-M4, M7, M33). ACLE intrinsics where ACLE has them;
+// one-instruction inline-asm helpers where it does not (ACLE has no SMMLAR, GCC 12's lacks
+// SMULBB/SMULTT, and GCC 12 does not fold a rotate into SXTB16 or SXTAB16, which would cost an
+// extra MOV per word).
 #pragma once
 
 #include <arm_acle.h>
@@ -53,6 +54,25 @@ inline std::uint32_t sxtb16_ror8(std::uint32_t x) noexcept {
 // acc + lo(a) * lo(b) + hi(a) * hi(b), halfwords signed.
 inline std::int32_t smlad(std::uint32_t a, std::uint32_t b, std::int32_t acc) noexcept {
     return static_cast<std::int32_t>(__smlad(a, b, static_cast<std::uint32_t>(acc)));
+}
+
+// lo(a) * lo(b) and hi(a) * hi(b), halfwords signed (SMULBB, SMULTT: GCC 12's ACLE lacks them).
+inline std::int32_t smulbb(std::uint32_t a, std::uint32_t b) noexcept {
+    std::int32_t r;
+    __asm__("smulbb %0, %1, %2" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+}
+inline std::int32_t smultt(std::uint32_t a, std::uint32_t b) noexcept {
+    std::int32_t r;
+    __asm__("smultt %0, %1, %2" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+}
+
+// Two halfwords of c plus bytes 1 and 3 of x, sign-extended (SXTAB16 with its rotation).
+inline std::uint32_t sxtab16_ror8(std::uint32_t c, std::uint32_t x) noexcept {
+    std::uint32_t r;
+    __asm__("sxtab16 %0, %1, %2, ror #8" : "=r"(r) : "r"(c), "r"(x));
+    return r;
 }
 
 // c + ((a * b + 2^31) >> 32), the product and sum in 64 bits (SMMLAR).
