@@ -18,6 +18,7 @@
 #include "sweep_binary.hpp"
 #include "sweep_elementwise.hpp"
 #include "sweep_graphs.hpp"
+#include "sweep_matmul.hpp"
 #include "sweep_movement.hpp"
 #include "sweep_random.hpp"
 #include "sweep_reduce.hpp"
@@ -25,6 +26,7 @@
 #include "sweep_spatial.hpp"
 #include "sweep_transpose.hpp"
 #include "sweep_weighted.hpp"
+#include "sweep_weighted_wide.hpp"
 
 namespace sweep {
 
@@ -71,6 +73,12 @@ inline constexpr generator generators[] = {
     {"quantize", quantize, 10},
     {"dequantize", dequantize, 11},
     {"hard_swish", hard_swish, 12},
+    // Weighted operators beyond sweep_weighted.hpp (sweep_matmul.hpp, sweep_weighted_wide.hpp): slots 500-519.
+    {"transpose_conv", transpose_conv, 500},
+    {"batch_matmul", batch_matmul, 501},
+    {"depthwise_conv_2d_wide", depthwise_conv_2d_wide, 502},
+    {"conv_2d_dilated", conv_2d_dilated, 503},
+    {"fully_connected_ranks", fully_connected_ranks, 504},
     // Graph features and the operators that join tensors (sweep_graphs.hpp): slots 800-809.
     {"concatenation", concatenation, 800},
     {"pack", pack, 801},

@@ -44,7 +44,9 @@ constexpr int opcodes[] = {ADD, AVERAGE_POOL_2D, CONV_2D, DEPTHWISE_CONV_2D, DEQ
                            // activations and unary math (op_activations.cpp): L2_NORMALIZATION, LOGISTIC, RELU, RELU6, TANH,
                            // LOG_SOFTMAX, RSQRT, LEAKY_RELU, ABS, ELU
                            11, 14, 19, 21, TANH, 50, 76, 98, 101, 111,
-                           56 /* ARG_MAX */, 74 /* SUM */, 79 /* ARG_MIN */, 82 /* REDUCE_MAX */, 89 /* REDUCE_MIN */};
+                           56 /* ARG_MAX */, 74 /* SUM */, 79 /* ARG_MIN */, 82 /* REDUCE_MAX */, 89 /* REDUCE_MIN */,
+                           // weighted: TRANSPOSE_CONV, BATCH_MATMUL
+                           67, 126};
 constexpr std::uint8_t option_types[] = {0, Conv2DOptions, DepthwiseConv2DOptions, Pool2DOptions, FullyConnectedOptions, SoftmaxOptions,
                                          AddOptions, ReshapeOptions, PadOptions, ReducerOptions, QuantizeOptions, DequantizeOptions,
                                          HardSwishOptions,
@@ -52,7 +54,9 @@ constexpr std::uint8_t option_types[] = {0, Conv2DOptions, DepthwiseConv2DOption
                                          // MirrorPadOptions, BroadcastToOptions
                                          23, 30, 32, 43, 48, 52, 77, 104,
                                          12 /* L2NormOptions */, 36 /* LogSoftmaxOptions */, 75 /* LeakyReluOptions */, 78 /* AbsOptions */,
-                                         40 /* ArgMaxOptions */, 57 /* ArgMinOptions */};
+                                         40 /* ArgMaxOptions */, 57 /* ArgMinOptions */,
+                                         // TransposeConvOptions, BatchMatMulOptions
+                                         49, 101};
 
 template <class T, std::size_t N>
 T pick(FuzzedDataProvider& in, const T (&values)[N]) {

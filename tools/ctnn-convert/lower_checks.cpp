@@ -266,7 +266,7 @@ std::int64_t lowering::window_output(const window_dim& d, bool same, const char*
 }
 
 // ctnn::accumulator_bound over the layer's weights, laid out as the layer types read them.
-void lowering::check_accumulator(const ir_params& p, int depth, bool depthwise, std::int32_t input_zero_point) const {
+void lowering::check_accumulator(const ir_params& p, int depth, bool depthwise, std::int32_t input_zero_point, std::size_t bias_slot) const {
     const int channels = p.output_channels();
     const auto& w = p.weights;
     const auto& b = p.bias;
@@ -278,7 +278,8 @@ void lowering::check_accumulator(const ir_params& p, int depth, bool depthwise, 
                         channels, depth, [&](int c, int k) { return std::int64_t{w[static_cast<std::size_t>(c) * depth + k]}; },
                         [&](int c) { return std::int64_t{b[static_cast<std::size_t>(c)]}; }, input_zero_point);
     if (bound > ctnn::max_accumulator_magnitude) {
-        const int bias_index = m_.operators[static_cast<std::size_t>(k_)].inputs.size() > 2 ? m_.operators[static_cast<std::size_t>(k_)].inputs[2] : -1;
+        const auto& inputs = m_.operators[static_cast<std::size_t>(k_)].inputs;
+        const int bias_index = inputs.size() > bias_slot ? inputs[bias_slot] : -1;
         op_fail("the int32 accumulator could overflow: with weights " + tensor_label(m_.operators[static_cast<std::size_t>(k_)].inputs[1]) +
                 (bias_index >= 0 ? ", bias " + tensor_label(bias_index) : std::string()) + " and input zero point " + std::to_string(input_zero_point) +
                 " some int8 input reaches magnitude " + std::to_string(bound) + ", more than " + std::to_string(ctnn::max_accumulator_magnitude));

@@ -14,7 +14,7 @@ using tfl::tensor_type;
 
 // Reads weights (int8, zero point 0, per tensor or per channel on `channel_dim`) and the
 // optional int32 bias of a weighted layer.
-ir_params lowering::weighted_params(std::size_t rank, int channel_dim) const {
+ir_params lowering::weighted_params(std::size_t rank, int channel_dim, std::size_t bias_slot) const {
     const auto& op = m_.operators[static_cast<std::size_t>(k_)];
     const auto& data = constant_input(1, tensor_type::int8, "weights");
     const int w = op.inputs[1];
@@ -51,15 +51,15 @@ ir_params lowering::weighted_params(std::size_t rank, int channel_dim) const {
     p.weight_scales = q.scale;
 
     p.bias.assign(static_cast<std::size_t>(channels), 0);
-    if (op.inputs.size() > 2 && op.inputs[2] >= 0) {
-        const auto& bias = constant_input(2, tensor_type::int32, "bias");
-        const auto bshape = static_shape(op.inputs[2]);
+    if (op.inputs.size() > bias_slot && op.inputs[bias_slot] >= 0) {
+        const auto& bias = constant_input(bias_slot, tensor_type::int32, "bias");
+        const auto bshape = static_shape(op.inputs[bias_slot]);
         if (bshape.size() != 1 || bshape[0] != channels) {
-            op_fail("bias " + tensor_label(op.inputs[2]) + " has shape " + shape_text(bshape) + "; expected " + std::to_string(channels));
+            op_fail("bias " + tensor_label(op.inputs[bias_slot]) + " has shape " + shape_text(bshape) + "; expected " + std::to_string(channels));
         }
         for (std::size_t i = 0; i < p.bias.size(); ++i) p.bias[i] = load_i32(bias, i);
     }
-    if (op.inputs.size() > 3) op_fail("has " + std::to_string(op.inputs.size()) + " inputs; expected at most 3");
+    if (op.inputs.size() > bias_slot + 1) op_fail("has " + std::to_string(op.inputs.size()) + " inputs; expected at most " + std::to_string(bias_slot + 1));
     return p;
 }
 

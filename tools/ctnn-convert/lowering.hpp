@@ -83,13 +83,14 @@ public:
     };
     // Checks one spatial dimension (ctnn::check_window) and returns its output size.
     std::int64_t window_output(const window_dim& d, bool same, const char* kernel_word) const;
-    void check_accumulator(const ir_params& p, int depth, bool depthwise, std::int32_t input_zero_point) const;
+    void check_accumulator(const ir_params& p, int depth, bool depthwise, std::int32_t input_zero_point, std::size_t bias_slot = 2) const;
     void check_requantization(const ir_params& p, const ir_tensor& input, const ir_tensor& out, bool per_tensor_fc) const;
     void check_activation(activation act, const ir_tensor& out) const;
     void check_multiplier(double real, const std::string& what, const std::string& from) const;
 
     // ---- shared by several operators (lower_common.cpp) -----------------------------------
-    ir_params weighted_params(std::size_t rank, int channel_dim) const;
+    // Weights are input #1, the optional bias input #bias_slot (the last one).
+    ir_params weighted_params(std::size_t rank, int channel_dim, std::size_t bias_slot = 2) const;
     const ir_tensor& add_output(element type);
     const ir_tensor& graph_tensor(int g) const { return ir_.tensors[static_cast<std::size_t>(g)]; }
     void expect_inputs(std::size_t min, std::size_t max) const;

@@ -86,6 +86,10 @@ struct ir_layer {
     int pad_value = 0;                                        // PADV2: the int8 fill
     bool mirror_symmetric = false;                            // MIRROR_PAD: SYMMETRIC, else REFLECT
     std::vector<int> perm;          // TRANSPOSE: output dimension i is input dimension perm[i]
+    bool adj_x = false, adj_y = false;  // BATCH_MATMUL
+    std::vector<int> rhs_shape;     // BATCH_MATMUL with a constant right-hand side
+    std::vector<std::int8_t> rhs;
+    quantization rhs_q;
 };
 
 struct model_ir {

@@ -28,6 +28,8 @@ extern const operator_entry sum_operator, reduce_max_operator, reduce_min_operat
 extern const operator_entry sub_operator, mul_operator, squared_difference_operator, maximum_operator, minimum_operator, prelu_operator;
 // TRANSPOSE (op_transpose.cpp).
 extern const operator_entry transpose_operator;
+// Weighted, beyond convolutions and fully connected (op_transpose_conv.cpp, op_batch_matmul.cpp).
+extern const operator_entry transpose_conv_operator, batch_matmul_operator;
 
 namespace {
 
@@ -55,6 +57,8 @@ constexpr const operator_entry* table[] = {
     &sub_operator, &mul_operator, &squared_difference_operator, &maximum_operator, &minimum_operator, &prelu_operator,
     // transpose
     &transpose_operator,
+    // weighted
+    &transpose_conv_operator, &batch_matmul_operator,
 };
 
 }  // namespace

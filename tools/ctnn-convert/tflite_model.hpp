@@ -47,6 +47,7 @@ struct tfl_options {
     bool keep_dims = false;
     int axis = 0;                        // CONCATENATION, PACK, UNPACK, GATHER
     int count = 0;                       // PACK values_count, UNPACK num, SPLIT num_splits
+    bool adj_x = false, adj_y = false;  // BATCH_MATMUL
     bool has_new_shape = false;          // RESHAPE: ReshapeOptions.new_shape is present
     std::vector<std::int32_t> new_shape;
     int block_size = 0;                                    // DEPTH_TO_SPACE, SPACE_TO_DEPTH

@@ -109,6 +109,8 @@ std::string options_name(int type) {
         case 28: return "SubOptions";
         case 39: return "MaximumMinimumOptions";
         case 76: return "SquaredDifferenceOptions";
+        case options::transpose_conv: return "TransposeConvOptions";
+        case options::batch_matmul: return "BatchMatMulOptions";
         default: return "options type " + std::to_string(type);
     }
 }

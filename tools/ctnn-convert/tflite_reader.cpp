@@ -103,6 +103,9 @@ constexpr options_layout options_layouts[] = {
     {tfl::options::mirror_pad, {byte_field(&tfl_options::mirror_mode)}},
     {tfl::options::l2_norm, {activation}},
     {tfl::options::leaky_relu, {stored_field<float, float>{&tfl_options::alpha, 0.0f}}},
+    {tfl::options::transpose_conv, {padding, stride_w, stride_h, activation, bias_type}},
+    // asymmetric_quantize_inputs (field 2) only matters for float inputs, which ctnn rejects.
+    {tfl::options::batch_matmul, {flag_field(&tfl_options::adj_x), flag_field(&tfl_options::adj_y)}},
 };
 
 tfl_options read_options(int type, const fb::table& o) {

@@ -46,7 +46,8 @@ enum : int {
     add = 0, average_pool_2d = 1, concatenation = 2, conv_2d = 3, depthwise_conv_2d = 4, dequantize = 6, fully_connected = 9,
     max_pool_2d = 17, reshape = 22, softmax = 25, custom = 32, pad = 34, mean = 40, split = 49, pack = 83, unpack = 88, split_v = 102, quantize = 114,
     placeholder_for_greater_op_codes = 127,
-    gather = 36, squeeze = 43, strided_slice = 45, padv2 = 60, slice = 65, expand_dims = 70, mirror_pad = 100, broadcast_to = 130
+    gather = 36, squeeze = 43, strided_slice = 45, padv2 = 60, slice = 65, expand_dims = 70, mirror_pad = 100, broadcast_to = 130,
+    transpose_conv = 67, batch_matmul = 126
 };
 }
 // The reductions and arg reductions (their own line, so that other operators' lines stay apart).
@@ -60,7 +61,8 @@ enum : int {
     reshape = 17, pad = 22, reducer = 27, split = 35, dequantize = 38, pack = 59, unpack = 64, split_v = 79, quantize = 89,
     resize_bilinear = 15, space_to_depth = 19, batch_to_space_nd = 24, space_to_batch_nd = 25, resize_nearest_neighbor = 74, depth_to_space = 94,
     gather = 23, squeeze = 30, strided_slice = 32, padv2 = 43, slice = 48, expand_dims = 52, mirror_pad = 77, broadcast_to = 104,
-    l2_norm = 12, log_softmax = 36, leaky_relu = 75, abs = 78
+    l2_norm = 12, log_softmax = 36, leaky_relu = 75, abs = 78,
+    transpose_conv = 49, batch_matmul = 101
 };
 }
 namespace options { enum : int { arg_max = 40, arg_min = 57 }; }

@@ -42,5 +42,7 @@ struct squared_difference {};
 struct maximum {};
 struct minimum {};
 struct prelu {};
+struct transpose_conv2d {};
+struct batch_matmul {};
 
 }  // namespace ctnn::kernels::op
