@@ -3,8 +3,9 @@
 // at compile time from the reference arithmetic (1 KB of flash, keyed on the multiplier, shift
 // and radius: layers with one input scale and beta share it), 0 where the difference is below
 // the radius (the reference's masked terms, whose outputs are then -128 either way). A layer of
-// fewer than 256 elements (a classifier's few scores) computes its exps instead: the table would
-// cost more flash than it saves time. Per row: the maximum, the sum of exps, one reciprocal, one
+// fewer than 256 elements (a classifier's few scores) runs the reference arithmetic on its
+// compile-time parameters instead: the table would cost more flash than it saves time, and that
+// code is what the bundled models' instruction counts were measured with. Per row: the maximum, the sum of exps, one reciprocal, one
 // multiply and shift per element. In place: a row is read whole before any of it is written.
 #pragma once
 
@@ -25,7 +26,8 @@ using softmax_exp_table = std::array<std::int32_t, 256>;
 constexpr std::int32_t softmax_exp_entry(std::int32_t multiplier, int left_shift, std::int32_t diff_min, std::int32_t d) noexcept {
     const std::int32_t rescaled =
         saturating_rounding_doubling_high_mul(static_cast<std::int32_t>(static_cast<std::uint32_t>(-d) << left_shift), multiplier);
-    return -d >= diff_min ? fixed::exp_on_negative_values(rescaled, softmax_scaled_diff_integer_bits) : 0;
+    // Masked, not skipped, as in the reference: the instruction count does not depend on the data.
+    return fixed::select(-d >= diff_min, fixed::exp_on_negative_values(rescaled, softmax_scaled_diff_integer_bits), 0);
 }
 constexpr softmax_exp_table make_softmax_exp_table(std::int32_t multiplier, int left_shift, std::int32_t diff_min) noexcept {
     softmax_exp_table t{};
@@ -47,6 +49,10 @@ constexpr std::int32_t softmax_exp_of(std::int32_t d) noexcept {
 
 template <softmax_params P>
 void softmax_s8(const std::int8_t* input, std::int8_t* output) {
+    if constexpr (!softmax_uses_table(P.rows, P.depth)) {
+        reference::softmax_s8(P, input, output);
+        return;
+    }
     constexpr auto exp_of = softmax_exp_of<P.input_multiplier, P.input_left_shift, P.diff_min, softmax_uses_table(P.rows, P.depth)>;
     constexpr int accumulation_bits = 12;
     for (int r = 0; r < P.rows; ++r) {
