@@ -42,7 +42,7 @@ static_assert(net::layer_flash_bytes[1] == 6);
 // The reference ADD on one pair of tensors, as the layer computes its parameters.
 template <class A, class B, class Q, class Act = ctnn::act::none>
 std::array<std::int8_t, 6> reference_add(const std::int8_t* a, const std::int8_t* b) {
-    using bound = ctnn::layers::add<Q, Act>::template bind<ctnn::tensor_type<ctnn::shape<1, 6>, A>, ctnn::tensor_type<ctnn::shape<1, 6>, B>>;
+    using bound = typename ctnn::layers::add<Q, Act>::template bind<ctnn::tensor_type<ctnn::shape<1, 6>, A>, ctnn::tensor_type<ctnn::shape<1, 6>, B>>;
     std::array<std::int8_t, 6> out{};
     bound::run_reference(a, b, out.data());
     return out;

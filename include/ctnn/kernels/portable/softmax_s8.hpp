@@ -67,7 +67,7 @@ void softmax_s8(const std::int8_t* input, std::int8_t* output) {
         const fixed::reciprocal inv = fixed::get_reciprocal(sum_of_exps, accumulation_bits);
         const int exponent = softmax_output_exponent(inv);
         for (int c = 0; c < P.depth; ++c) {
-            y[c] = saturate_to_int8(softmax_divide(fixed::mul(inv.scale, exp_of(row_max - x[c])), exponent) - 128);
+            y[c] = saturate_to_int8(softmax_divide(fixed::mul(inv.scale, exp_of(row_max - x[c])), exponent, P.depth) - 128);
         }
     }
 }

@@ -16,8 +16,10 @@ namespace ctnn::kernels {
 // never below 512 elements). ctnn goes on there: every quotient is below 1/512, a shift of 32
 // or more rounds it to 0, and the output is -128, the rounded value.
 constexpr int softmax_output_exponent(const fixed::reciprocal& inv) noexcept { return inv.num_bits_over_unit + 31 - 8; }
-constexpr std::int32_t softmax_divide(std::int32_t x, int exponent) noexcept {
-    return exponent > 31 ? 0 : rounding_divide_by_pot(x, exponent);
+// A row of `depth` elements: below 512 the sum cannot reach 512, and the test is not made (with
+// compile-time parameters the compiler drops it: the bundled models' code stays as it was).
+constexpr std::int32_t softmax_divide(std::int32_t x, int exponent, int depth) noexcept {
+    return depth >= 512 && exponent > 31 ? 0 : rounding_divide_by_pot(x, exponent);
 }
 
 }  // namespace ctnn::kernels
@@ -51,7 +53,7 @@ inline void softmax_s8(const softmax_params& p, const std::int8_t* input, std::i
         const fixed::reciprocal inv = fixed::get_reciprocal(sum_of_exps, accumulation_bits);
         const int exponent = softmax_output_exponent(inv);
         for (int c = 0; c < p.depth; ++c) {
-            const std::int32_t unsat = softmax_divide(fixed::mul(inv.scale, scaled_exp(c)), exponent);
+            const std::int32_t unsat = softmax_divide(fixed::mul(inv.scale, scaled_exp(c)), exponent, p.depth);
             y[c] = static_cast<std::int8_t>(fixed::select(counts(c), saturate_to_int8(unsat - 128), -128));
         }
     }
