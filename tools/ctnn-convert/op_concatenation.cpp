@@ -38,7 +38,7 @@ void lower_concatenation(lowering& x, ir_layer& l) {
     const tfl_options& o = x.options(tfl::options::concatenation, false);
     if (o.activation != 0) x.op_fail("fused activation " + tfl::activation_name(o.activation) + " is not supported; TFLite Micro requires NONE");
     joined_inputs(x, l);
-    const std::vector<int>& first = x.graph_tensor(l.inputs[0]).shape;
+    const std::vector<int> first = x.graph_tensor(l.inputs[0]).shape;  // a copy: add_output may move the tensors
     const int rank = static_cast<int>(first.size());
     if (o.axis < -rank || o.axis >= rank) {
         x.op_fail("axis " + std::to_string(o.axis) + " is outside [-" + std::to_string(rank) + ", " + std::to_string(rank) + ") for inputs of rank " + std::to_string(rank));
@@ -70,7 +70,7 @@ void lower_pack(lowering& x, ir_layer& l) {
     if (o.count != static_cast<int>(l.inputs.size())) {
         x.op_fail("values_count " + std::to_string(o.count) + " differs from its " + std::to_string(l.inputs.size()) + " inputs");
     }
-    const std::vector<int>& first = x.graph_tensor(l.inputs[0]).shape;
+    const std::vector<int> first = x.graph_tensor(l.inputs[0]).shape;  // a copy: add_output may move the tensors
     const int rank = static_cast<int>(first.size()) + 1;
     if (o.axis < -rank || o.axis >= rank) {
         x.op_fail("axis " + std::to_string(o.axis) + " is outside [-" + std::to_string(rank) + ", " + std::to_string(rank) + ") for an output of rank " + std::to_string(rank));
