@@ -152,7 +152,11 @@ inline drawn_model binary_op(rng& r, int builtin) {
         const bool constant_b = r.chance(builtin == PRELU ? 0.5 : 0.3);  // PRELU's alpha is usually a constant
         const std::vector<std::int32_t> sa = builtin == PRELU && r.chance(0.7) ? shape : operand_shape(r, shape);
         a = independent_operand(r, m, sa, s_x, zp_x, false, "a");
-        b = independent_operand(r, m, operand_shape(r, shape), other_scale(), other_zp(), constant_b, "b");
+        // Drawn in this order (the committed data's): a call's arguments have no order.
+        const std::int32_t zp_b = other_zp();
+        const float s_b = other_scale();
+        const std::vector<std::int32_t> shape_b = operand_shape(r, shape);
+        b = independent_operand(r, m, shape_b, s_b, zp_b, constant_b, "b");
         if (r.chance(0.5) && builtin != PRELU) std::swap(a, b);
         if (builtin == PRELU && !constant_b && r.chance(0.3)) std::swap(a, b);
         m.inputs.clear();  // in model order: the first operand's input first
@@ -184,10 +188,18 @@ inline drawn_model binary_op(rng& r, int builtin) {
                     keep = static_cast<int>(axes.size()) == rank;  // reducing every axis keeps one element
                 }
             }
-            b = mean_of(m, x, axes, keep, other_scale(), other_zp(), "m");
+            const std::int32_t zp_m = other_zp();  // in this order: a call's arguments have no order
+            const float s_m = other_scale();
+            b = mean_of(m, x, axes, keep, s_m, zp_m, "m");
         } else if (form >= 8) {
-            a = mean_of(m, x, some_axes(r, shape), true, other_scale(), other_zp(), "m1");
-            b = mean_of(m, x, some_axes(r, shape), true, other_scale(), other_zp(), "m2");
+            const std::int32_t zp_m1 = other_zp();
+            const float s_m1 = other_scale();
+            const std::vector<std::int32_t> axes_m1 = some_axes(r, shape);
+            a = mean_of(m, x, axes_m1, true, s_m1, zp_m1, "m1");
+            const std::int32_t zp_m2 = other_zp();
+            const float s_m2 = other_scale();
+            const std::vector<std::int32_t> axes_m2 = some_axes(r, shape);
+            b = mean_of(m, x, axes_m2, true, s_m2, zp_m2, "m2");
         }
         if (builtin != PRELU || form >= 8 ? r.chance(0.5) : false) std::swap(a, b);
         if (builtin == PRELU && (form == 6 || form == 7) && r.chance(0.2)) std::swap(a, b);  // the input broadcast against alpha

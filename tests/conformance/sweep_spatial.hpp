@@ -43,7 +43,10 @@ inline drawn_model depth_space(rng& r, bool to_space) {
     const auto& out = to_space ? large : small;
     op o{d.m.code(to_space ? spatial::DEPTH_TO_SPACE : spatial::SPACE_TO_DEPTH), {0}, {}, to_space ? spatial::DepthToSpaceOptions : spatial::SpaceToDepthOptions, true, {}};
     o.options.scalar<std::int32_t>(0, b);
-    spatial::one_op(d.m, in, out, activation_scale(r), zero_point(r), o);
+    // Drawn in this order (the committed data's): a call's arguments have no order.
+    const std::int32_t zp = zero_point(r);
+    const float scale = activation_scale(r);
+    spatial::one_op(d.m, in, out, scale, zp, o);
     d.text = "in " + dims_text(in) + " block_size " + std::to_string(b) + " out " + dims_text(out);
     return d;
 }
@@ -80,7 +83,10 @@ inline drawn_model batch_space(rng& r, bool to_batch) {
     op o{m.code(to_batch ? spatial::SPACE_TO_BATCH_ND : spatial::BATCH_TO_SPACE_ND), {0, 1, 2}, {},
          to_batch ? spatial::SpaceToBatchNDOptions : spatial::BatchToSpaceNDOptions, true, {}};
     // The input goes in front: the constants are tensors 1 and 2.
-    spatial::one_op(m, in, out, activation_scale(r), zero_point(r), o);
+    // Drawn in this order (the committed data's): a call's arguments have no order.
+    const std::int32_t zp = zero_point(r);
+    const float scale = activation_scale(r);
+    spatial::one_op(m, in, out, scale, zp, o);
     d.text = "in " + dims_text(in) + " block " + join(block, "x") + (to_batch ? " paddings " : " crops ") + join(amounts, ",") + " out " +
              dims_text(out) + " zp " + std::to_string(m.tensors[0].zero_point[0]);
     return d;
@@ -101,7 +107,10 @@ inline drawn_model resize(rng& r, bool bilinear) {
          bilinear ? spatial::ResizeBilinearOptions : spatial::ResizeNearestNeighborOptions, true, {}};
     const int first = bilinear ? 2 : 0;  // ResizeBilinearOptions: two deprecated fields first
     o.options.scalar<bool>(first, align).scalar<bool>(first + 1, half);
-    spatial::one_op(m, in, out, activation_scale(r), zero_point(r), o);
+    // Drawn in this order (the committed data's): a call's arguments have no order.
+    const std::int32_t zp = zero_point(r);
+    const float scale = activation_scale(r);
+    spatial::one_op(m, in, out, scale, zp, o);
     d.text = "in " + dims_text(in) + " out " + dims_text(out) + (align ? " align_corners" : "") + (half ? " half_pixel_centers" : "");
     return d;
 }
