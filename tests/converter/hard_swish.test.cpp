@@ -59,8 +59,9 @@ TEST_CASE("hard_swish: int16 and float tensors are rejected, naming the operator
     f.inputs = {0};
     f.outputs = {2};
     expect_rejected(f, "operator #1 HARD_SWISH: model is not fully int8-quantized: tensor 'f' is float32");
-    // An int16 (16x8) model fails on its input before any operator runs: a model-level error.
-    expect_rejected(hard_swish_model(INT16, INT16), "model input tensor 'x' is int16; ctnn supports int8, uint8, int32 or float32 inputs");
+    // int16 tensors are symmetric (TFLite's 16x8 rule): a zero point is refused on the tensor itself.
+    expect_rejected(hard_swish_model(INT16, INT16),
+                    "model input tensor 'x' is int16 with zero point -20; TFLite's int16 tensors are symmetric (zero point 0)");
 }
 
 TEST_CASE("hard_swish: one input, the input's shape, per-tensor quantization, its own options") {

@@ -66,7 +66,7 @@ std::string emit_header(const model_ir& m, const std::string& source_name, const
     for (std::size_t t = 0; t < m.tensors.size(); ++t) {
         const ir_tensor& x = m.tensors[t];
         if (!is_quantized(x.type)) continue;
-        out << "struct t" << t << " { " << (x.type == element::uint8 ? "using element = std::uint8_t; " : "")
+        out << "struct t" << t << " { " << (x.type == element::uint8 ? "using element = std::uint8_t; " : x.type == element::int16 ? "using element = std::int16_t; " : "")
             << "static constexpr float scale = " << float_literal(x.q.scale)
             << "; static constexpr std::int32_t zero_point = " << x.q.zero_point << "; };  // " << shape_text(x.shape) << " '" << comment_text(x.name) << "'\n";
     }

@@ -16,11 +16,23 @@ const char* element_name(element e) {
         case element::float32: return "float32";
         case element::uint8: return "uint8";
         case element::int32: return "int32";
+        case element::int16: return "int16";
+        case element::int64: return "int64";
     }
     return "?";
 }
-std::size_t element_bytes(element e) { return e == element::float32 || e == element::int32 ? 4 : 1; }
-bool is_quantized(element e) { return e == element::int8 || e == element::uint8; }
+std::size_t element_bytes(element e) {
+    switch (e) {
+        case element::int8:
+        case element::uint8: return 1;
+        case element::int16: return 2;
+        case element::float32:
+        case element::int32: return 4;
+        case element::int64: return 8;
+    }
+    return 1;
+}
+bool is_quantized(element e) { return e == element::int8 || e == element::uint8 || e == element::int16; }
 
 std::size_t ir_tensor::elements() const {
     std::size_t n = 1;
@@ -43,8 +55,9 @@ model_ir lowering::run() {
         const tfl_tensor& t = m_.tensors[static_cast<std::size_t>(in)];
         if (is_constant(t)) fail("model input " + tensor_label(in) + " is a constant");
         if (t.type != static_cast<int>(tensor_type::int8) && t.type != static_cast<int>(tensor_type::float32) &&
-            t.type != static_cast<int>(tensor_type::uint8) && t.type != static_cast<int>(tensor_type::int32)) {
-            fail("model input " + tensor_label(in) + " is " + tfl::tensor_type_name(t.type) + "; ctnn supports int8, uint8, int32 or float32 inputs");
+            t.type != static_cast<int>(tensor_type::uint8) && t.type != static_cast<int>(tensor_type::int32) &&
+            t.type != static_cast<int>(tensor_type::int16)) {
+            fail("model input " + tensor_label(in) + " is " + tfl::tensor_type_name(t.type) + "; ctnn supports int8, uint8, int16, int32 or float32 inputs");
         }
         if (graph_index_.count(in) != 0) fail("model input " + tensor_label(in) + " is listed twice");
         ir_.tensors.push_back(make_tensor(in));

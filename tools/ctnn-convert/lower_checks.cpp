@@ -73,7 +73,8 @@ std::vector<int> lowering::static_shape(int index) const {
 quantization lowering::per_tensor_quantization(int index) const {
     const tfl_tensor& t = m_.tensors[static_cast<std::size_t>(index)];
     const bool is_uint8 = t.type == static_cast<int>(tensor_type::uint8);
-    const char* type = is_uint8 ? "uint8" : "int8";
+    const bool is_int16 = t.type == static_cast<int>(tensor_type::int16);
+    const char* type = is_uint8 ? "uint8" : is_int16 ? "int16" : "int8";
     if (!t.quantization || t.quantization->scale.empty() || t.quantization->zero_point.empty()) {
         tensor_fail(index, std::string("is ") + type + " but has no quantization parameters");
     }
@@ -83,7 +84,12 @@ quantization lowering::per_tensor_quantization(int index) const {
         tensor_fail(index, "is quantized per channel (" + std::to_string(q.scale.size()) + " scales); activations must be quantized per tensor");
     }
     check_scale(index, q.scale[0]);
-    const ctnn::quantized_element_facts range = is_uint8 ? ctnn::quantized_element<std::uint8_t> : ctnn::quantized_element<std::int8_t>;
+    const ctnn::quantized_element_facts range = is_uint8   ? ctnn::quantized_element<std::uint8_t>
+                                                : is_int16 ? ctnn::quantized_element<std::int16_t>
+                                                           : ctnn::quantized_element<std::int8_t>;
+    if (is_int16 && q.zero_point[0] != 0) {
+        tensor_fail(index, "is int16 with zero point " + std::to_string(q.zero_point[0]) + "; TFLite's int16 tensors are symmetric (zero point 0)");
+    }
     if (q.zero_point[0] < range.zero_point_min || q.zero_point[0] > range.zero_point_max) {
         tensor_fail(index, "has zero point " + std::to_string(q.zero_point[0]) + ", outside the " + type + " range");
     }
@@ -112,8 +118,13 @@ ir_tensor lowering::make_tensor(int index, bool scalar_as_one) const {
     } else if (t.type == static_cast<int>(tensor_type::uint8)) {
         out.type = element::uint8;
         out.q = per_tensor_quantization(index);
+    } else if (t.type == static_cast<int>(tensor_type::int16)) {
+        out.type = element::int16;
+        out.q = per_tensor_quantization(index);
     } else if (t.type == static_cast<int>(tensor_type::int32)) {
         out.type = element::int32;  // raw values: any quantization table is not read
+    } else if (t.type == static_cast<int>(tensor_type::int64)) {
+        out.type = element::int64;
     } else {
         tensor_fail(index, "is " + tfl::tensor_type_name(t.type) +
                                "; ctnn supports int8 activations (float32 only into QUANTIZE, ARG_MAX and ARG_MIN and out of DEQUANTIZE, uint8 only into and "
@@ -140,6 +151,8 @@ tensor_type lowering::tflite_type(element e) {
         case element::float32: return tensor_type::float32;
         case element::uint8: return tensor_type::uint8;
         case element::int32: return tensor_type::int32;
+        case element::int16: return tensor_type::int16;
+        case element::int64: return tensor_type::int64;
     }
     return tensor_type::int8;
 }

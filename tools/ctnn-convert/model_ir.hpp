@@ -13,12 +13,12 @@ namespace ctnn_convert {
 
 struct operator_entry;  // operators.hpp: what each layer's operator emits and costs
 
-// A tensor's element type: int8 and uint8 are quantized (scale, zero point), float32 and int32
-// plain (float edges; ARG_MAX's int32 indices).
-enum class element { int8, float32, uint8, int32 };
-const char* element_name(element e);     // "int8", "float32", "uint8", "int32"
-std::size_t element_bytes(element e);    // 1 or 4
-bool is_quantized(element e);            // int8, uint8
+// A tensor's element type: int8, uint8 and int16 are quantized (scale, zero point; int16's is
+// 0), float32, int32 and int64 plain (float edges; ARG_MAX's int32 indices; shape operands).
+enum class element { int8, float32, uint8, int32, int16, int64 };
+const char* element_name(element e);     // "int8", "float32", "uint8", "int32", "int16", "int64"
+std::size_t element_bytes(element e);    // 1, 2, 4 or 8
+bool is_quantized(element e);            // int8, uint8, int16
 
 enum class activation { none, relu, relu6, relu_n1_to_1 };
 
@@ -33,7 +33,7 @@ struct ir_tensor {
     int tflite_index = -1;
     std::vector<int> shape;
     element type = element::int8;
-    quantization q;  // meaningful for quantized types only (int8, uint8)
+    quantization q;  // meaningful for quantized types only (int8, uint8, int16)
 
     std::size_t elements() const;
     std::size_t bytes() const { return elements() * element_bytes(type); }

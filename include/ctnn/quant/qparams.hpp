@@ -9,8 +9,13 @@
 //   struct image_in { using element = std::uint8_t; static constexpr float scale = 1.0f / 255;
 //                     static constexpr std::int32_t zero_point = 0; };
 //
-// `ctnn::float32` marks the float tensors a model may have at its edges; `ctnn::int32` raw,
-// unquantized int32 values (ARG_MAX's indices).
+// int16 tensors are symmetric (zero point 0), as TFLite's 16x8 mode requires:
+//
+//   struct audio_in { using element = std::int16_t; static constexpr float scale = 1.0f / 32768;
+//                     static constexpr std::int32_t zero_point = 0; };
+//
+// `ctnn::float32` marks the float tensors a model may have at its edges; `ctnn::int32` and
+// `ctnn::int64` raw, unquantized integers (ARG_MAX's indices, shape operands, int64 constants).
 #pragma once
 
 #include <concepts>
@@ -22,6 +27,7 @@ namespace ctnn {
 
 struct float32 {};
 struct int32 {};
+struct int64 {};
 
 template <class Q>
 concept QuantParams = requires {
@@ -30,7 +36,7 @@ concept QuantParams = requires {
 };
 
 // What a quantized element type holds and which zero points it allows: one line per type
-// (int16 next: {-32768, 32767, 0, 0, "int16"}, symmetric). Any other type has min > max.
+// (int16 is symmetric). Any other type has min > max.
 struct quantized_element_facts {
     std::int32_t min = 1, max = 0;
     std::int32_t zero_point_min = 1, zero_point_max = 0;
@@ -42,6 +48,8 @@ template <>
 inline constexpr quantized_element_facts quantized_element<std::int8_t>{-128, 127, -128, 127, "int8"};
 template <>
 inline constexpr quantized_element_facts quantized_element<std::uint8_t>{0, 255, 0, 255, "uint8"};
+template <>
+inline constexpr quantized_element_facts quantized_element<std::int16_t>{-32768, 32767, 0, 0, "int16"};
 
 template <class E>
 concept QuantizedElement = quantized_element<E>.min <= quantized_element<E>.max;
@@ -84,14 +92,14 @@ struct zero_point_out_of_range {
                            "quantization tag, its zero point, min, max)");
 };
 template <class Q, class Element, bool Known>
-struct quantized_element_must_be_int8_or_uint8 {
-    static_assert(Known, "ctnn: a quantization tag's element must be std::int8_t or std::uint8_t (template arguments: the "
+struct quantized_element_must_be_int8_uint8_or_int16 {
+    static_assert(Known, "ctnn: a quantization tag's element must be std::int8_t, std::uint8_t or std::int16_t (template arguments: the "
                          "quantization tag, its element type)");
 };
 template <class Q, class E = quant_element_t<Q>>
 struct zero_point_check {
     static constexpr quantized_element_facts f = quantized_element<E>;
-    static constexpr bool ok = sizeof(quantized_element_must_be_int8_or_uint8<Q, E, QuantizedElement<E>>) &&
+    static constexpr bool ok = sizeof(quantized_element_must_be_int8_uint8_or_int16<Q, E, QuantizedElement<E>>) &&
                                sizeof(zero_point_out_of_range<Q, Q::zero_point, f.zero_point_min, f.zero_point_max,
                                                               Q::zero_point >= f.zero_point_min && Q::zero_point <= f.zero_point_max>);
 };
