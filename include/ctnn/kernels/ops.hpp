@@ -42,6 +42,7 @@ struct squared_difference {};
 struct maximum {};
 struct minimum {};
 struct prelu {};
+struct binary_s16 {};  // ADD, SUB, MUL of int16 tensors, with broadcasting (kernels/portable/binary_s16.hpp)
 struct transpose_conv2d {};
 struct batch_matmul {};
 
