@@ -15,6 +15,7 @@ struct mean {};
 struct pad {};
 struct transpose {};
 struct lut_s8 {};  // any int8 -> int8 function of one value, as a 256-entry table
+struct unary_s16 {};  // an int16 -> int16 function of one value, computed (kernels/portable/unary_s16.hpp)
 struct softmax {};
 struct log_softmax {};
 struct l2_normalization {};
