@@ -72,6 +72,7 @@ struct ir_layer {
     bool joins = false;                 // CONCATENATION, PACK: one run per input (plan/lifetimes.hpp)
     std::size_t view_offset = 0;
     std::vector<std::uint8_t> constant_values;  // a constant source: the tensor's raw bytes
+    bool constant_int16 = false;                // ... little-endian int16 values (else int8)
     std::string custom_layer;                   // a user layer (custom_ops.hpp): its C++ template
     std::string custom_code;                    // ... the operator's custom code or builtin name
     std::vector<std::uint8_t> custom_options;   // ... and its raw custom options
