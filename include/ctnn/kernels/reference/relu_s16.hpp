@@ -3,7 +3,7 @@
 //   RELU       out = clamp(MBQM(x, s_in / s_out), 0, 32767)
 //   RELU6      out = clamp(x, 0, six), six = round(6 / s_in) clamped to int16 (the input's scale)
 //   LEAKY_RELU out = saturate_int16(MBQM(x, x >= 0 ? s_in / s_out : s_in * alpha / s_out))
-// The parameters are the int8 ones with the int16 clamp; RELU's quotient is taken in float.
+// The parameters are the int8 ones with the int16 clamp.
 #pragma once
 
 #include <cstdint>
@@ -13,17 +13,10 @@
 
 namespace ctnn::kernels {
 
-// TFLM's int16 RELU: the quotient s_in / s_out in float, then widened (TFLM's reference output
-// says so: a double quotient rounds some int16 inputs the other way); the clamp
+// CalculateReluOpData<int16_t>: RELU's float quotient (make_relu_params), the clamp
 // max(-32768, zp_out + round(0 / s_out)) = 0 to 32767.
-constexpr double relu_s16_real(float input_scale, float output_scale) noexcept { return static_cast<double>(input_scale / output_scale); }
-constexpr bool relu_s16_scales_in_range(float input_scale, float output_scale) noexcept {
-    return multiplier_in_range(relu_s16_real(input_scale, output_scale));
-}
 constexpr requantize_clamp_params make_relu_s16_params(float input_scale, float output_scale) noexcept {
-    const double real = relu_s16_real(input_scale, output_scale);
-    requantize_clamp_params p;
-    p.multiplier = multiplier_in_range(real) ? quantize_multiplier(real) : quantized_multiplier{};
+    requantize_clamp_params p = make_relu_params(input_scale, 0, output_scale, 0);
     p.low = 0;
     p.high = 32767;
     return p;
