@@ -1,7 +1,7 @@
 // Sweep generators of the int16 (16x8 mode) element-wise operators: ADD, SUB, MUL with
 // broadcasting (operands drawn as sweep_binary.hpp draws them: full, one value, a per-channel
-// row, a lower rank, 1s at random axes; a model input or a constant), and RELU, RELU6,
-// LEAKY_RELU. int16 tensors are symmetric (zero point 0). ADD and SUB output scales reach
+// row, a lower rank, 1s at random axes; a model input or a constant), RELU, RELU6, LEAKY_RELU
+// and SOFTMAX. int16 tensors are symmetric (zero point 0). ADD and SUB output scales reach
 // max(s1, s2) * 2^-13.5, near TFLite's int16 limit (every rescaling factor below one, with the
 // left shift of 15); every fused activation where the operator has one.
 #pragma once
@@ -113,6 +113,38 @@ inline drawn_model unary_int16(rng& r, int builtin) {
     m.outputs = {1};
     d.text = "int16 shape " + dims_text(shape) + " in scale " + number_text(s_in) + " out scale " + number_text(s_out) +
              (builtin == LEAKY_RELU ? " alpha " + number_text(alpha) : std::string());
+    return d;
+}
+
+// SOFTMAX int16 -> int16: rows of 1 to 40 (sometimes 256 or 1001), beta 1 or drawn; the output
+// scale 1/32768, or off by less than TFLite's 0.1% tolerance.
+inline drawn_model softmax_int16(rng& r) {
+    drawn_model d;
+    model& m = d.m;
+    const int form = r.uniform(0, 2);
+    const bool long_row = r.chance(0.1);
+    const int n = r.chance(0.1) ? 1 : long_row ? r.pick<int>({256, 1001}) : r.uniform(2, 40);
+    std::vector<std::int32_t> shape{1, n};
+    if (form == 1) shape[0] = r.uniform(2, 3);
+    if (form == 2) {
+        const std::int32_t h = r.uniform(1, 3);
+        const std::int32_t w = r.uniform(1, 3);
+        shape = {1, h, w, n};
+    }
+    const bool unit_beta = r.chance(0.5);
+    const float drawn_beta = r.log_uniform(-3, 1.5);
+    const float beta = unit_beta ? 1.0f : drawn_beta;
+    const float s_in = r.log_uniform(-18, -4);
+    const bool off_scale = r.chance(0.2);
+    const float s_out = off_scale ? (1.0f / 32768.0f) * 1.0005f : 1.0f / 32768.0f;
+    m.add_tensor({"input", shape, INT16, 0, {s_in}, {0}, 0, {}});
+    m.add_tensor({"output", shape, INT16, 0, {s_out}, {0}, 0, {}});
+    op o{m.code(SOFTMAX), {0}, {1}, SoftmaxOptions, true, {}};
+    o.options.scalar<float>(0, beta);
+    m.ops.push_back(o);
+    m.inputs = {0};
+    m.outputs = {1};
+    d.text = "int16 shape " + dims_text(shape) + " in scale " + number_text(s_in) + " beta " + number_text(beta) + " out scale " + number_text(s_out);
     return d;
 }
 

@@ -137,6 +137,7 @@ inline constexpr generator generators[] = {
     {"relu_int16", [](rng& r) { return unary_int16(r, RELU_OP); }, 1103},
     {"relu6_int16", [](rng& r) { return unary_int16(r, RELU6_OP); }, 1104},
     {"leaky_relu_int16", [](rng& r) { return unary_int16(r, LEAKY_RELU); }, 1105},
+    {"softmax_int16", softmax_int16, 1106},
 };
 
 }  // namespace sweep

@@ -17,6 +17,7 @@ struct transpose {};
 struct lut_s8 {};  // any int8 -> int8 function of one value, as a 256-entry table
 struct unary_s16 {};  // an int16 -> int16 function of one value, computed (kernels/portable/unary_s16.hpp)
 struct softmax {};
+struct softmax_s16 {};  // int16 -> int16, TFLM's two 513-entry tables (kernels/portable/softmax_s16.hpp)
 struct log_softmax {};
 struct l2_normalization {};
 struct quantize {};
