@@ -3,7 +3,7 @@
 //   make_sweep OUTDIR [--per-op N] [--seed S]
 //
 // For every operator in sweep::generators, N models OUTDIR/<op>/<NN>.tflite, each with
-// OUTDIR/<op>/<NN>.in.bin (4 input records: int8 (or uint8) uniform, mostly at the extremes, two
+// OUTDIR/<op>/<NN>.in.bin (4 input records: int8 (uint8, int16) uniform, mostly at the extremes, two
 // more uniform; for float32 inputs, values on and between the quantization grid, ties and
 // out-of-range values included), and OUTDIR/<op>/cases.txt (one line per model: seed and what
 // was drawn). Model NN of operator op comes from seed S + 1000 * (op's slot in sweep::generators) + NN, so a model
