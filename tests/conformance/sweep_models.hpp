@@ -24,6 +24,7 @@
 #include "sweep_reduce.hpp"
 #include "sweep_shape_ops.hpp"
 #include "sweep_spatial.hpp"
+#include "sweep_svdf.hpp"
 #include "sweep_transpose.hpp"
 #include "sweep_weighted.hpp"
 #include "sweep_weighted_wide.hpp"
@@ -129,6 +130,8 @@ inline constexpr generator generators[] = {
     {"prelu", [](rng& r) { return binary_op(r, binary::PRELU); }, 306},
     // TRANSPOSE (sweep_transpose.hpp): slots 600-609.
     {"transpose", transpose, 600},
+    // SVDF (sweep_svdf.hpp): slots 1300-1309.
+    {"svdf", svdf, 1300},
 };
 
 }  // namespace sweep
