@@ -8,8 +8,11 @@
 //   bias            : const std::int32_t* [units]
 //
 // Both zero points are folded into per-row constants at compile time: the feature dot product
-// is a plain int8 dot (detail::dot1), and each unit's time sums start from bias[u] - zp_state *
-// (its time weights' sum), modulo 2^32 as the reference sums.
+// is a plain int8 dot, and each unit's time sums start from bias[u] - zp_state * (its time
+// weights' sum), modulo 2^32 as the reference sums.
+// svdf_s8_with<Spec, Dot> is the driver, Dot its inner products (Dot::dot<N>(a, b) over int8
+// rows, Dot::dot<N> over int16 rows modulo 2^32): plain C++ here (svdf_plain_dot), SMLAD in
+// kernels/arm_dsp/svdf_s8.hpp.
 #pragma once
 
 #include <array>
@@ -20,7 +23,7 @@
 #include "ctnn/kernels/kernel_set.hpp"
 #include "ctnn/kernels/linked_constants.hpp"
 #include "ctnn/kernels/ops.hpp"
-#include "ctnn/kernels/portable/detail/dot.hpp"
+#include "ctnn/kernels/portable/detail/dot_policy.hpp"
 #include "ctnn/kernels/reference/svdf_s8.hpp"
 #include "ctnn/quant/fixed_point.hpp"
 
@@ -63,8 +66,20 @@ constexpr linked_constants svdf_constants() {
 }
 }  // namespace detail
 
-template <class Spec, kernel_options = kernel_options{}>
-void svdf_s8(const std::int8_t* __restrict input, std::int8_t* __restrict output, typename Spec::state_element* __restrict state) {
+// The portable inner products: int8 rows as every portable driver's (plain_dot), int16 rows with
+// int32 products summed modulo 2^32.
+struct svdf_plain_dot : detail::plain_dot {
+    using detail::plain_dot::dot;
+    template <int N>
+    static std::int32_t dot(const std::int16_t* a, const std::int16_t* b) noexcept {
+        std::uint32_t acc = 0;
+        for (int k = 0; k < N; ++k) acc += static_cast<std::uint32_t>(std::int32_t{a[k]} * std::int32_t{b[k]});
+        return static_cast<std::int32_t>(acc);
+    }
+};
+
+template <class Spec, class Dot>
+void svdf_s8_with(const std::int8_t* __restrict input, std::int8_t* __restrict output, typename Spec::state_element* __restrict state) {
     using State = typename Spec::state_element;
     constexpr auto& p = Spec::params;
     constexpr int in = p.input_size, memory = p.memory;
@@ -76,7 +91,7 @@ void svdf_s8(const std::int8_t* __restrict input, std::int8_t* __restrict output
         const std::int8_t* x = input + b * in;
         State* newest = state + std::size_t(b) * std::size_t(p.filters) * memory + (memory - 1);
         for (int f = 0; f < p.filters; ++f) {
-            const std::int32_t dot = detail::dot1<in>(Spec::weights_feature + f * in, x) + feature_offset[f];
+            const std::int32_t dot = Dot::template dot<in>(Spec::weights_feature + f * in, x) + feature_offset[f];
             const std::int32_t scaled = multiply_by_quantized_multiplier(dot, p.feature_multiplier.multiplier, p.feature_multiplier.shift);
             newest[f * memory] = reference::svdf_narrow_state<State>(scaled, p);
         }
@@ -87,14 +102,18 @@ void svdf_s8(const std::int8_t* __restrict input, std::int8_t* __restrict output
     for (int b = 0; b < p.batches; ++b) {
         const State* s = state + std::size_t(b) * std::size_t(p.filters) * memory;
         for (int u = 0; u < p.units; ++u) {
-            std::uint32_t acc = static_cast<std::uint32_t>(unit_offset[u]);
-            const State* w = Spec::weights_time + u * row;
-            for (int k = 0; k < row; ++k) acc += static_cast<std::uint32_t>(std::int32_t{w[k]} * std::int32_t{s[u * row + k]});
+            const std::uint32_t acc = static_cast<std::uint32_t>(unit_offset[u]) +
+                                      static_cast<std::uint32_t>(Dot::template dot<row>(Spec::weights_time + u * row, s + u * row));
             const std::int32_t scaled = multiply_by_quantized_multiplier(static_cast<std::int32_t>(acc), p.output_multiplier.multiplier,
                                                                          p.output_multiplier.shift) + p.output_zero_point;
             output[b * p.units + u] = static_cast<std::int8_t>(clamp(scaled, -128, 127));
         }
     }
+}
+
+template <class Spec, kernel_options = kernel_options{}>
+void svdf_s8(const std::int8_t* input, std::int8_t* output, typename Spec::state_element* state) {
+    svdf_s8_with<Spec, svdf_plain_dot>(input, output, state);
 }
 
 }  // namespace ctnn::kernels::portable
