@@ -1,15 +1,18 @@
 // SVDF: the layer's reference and portable kernels on two small models (int16 and int8 state),
 // three invokes each, with the state reset before every invoke and carried across them. The
 // expected outputs are TFLM's (../shared/tools/tflm-ref, on the same model written as a .tflite:
-// default mode for the reset rows, --stateful for the carried ones).
+// default mode for the reset rows, --stateful for the carried ones), and the same through a model
+// instance: invoke() carrying the state, reset_state() restoring it.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 
 #include "ctnn/core/shape.hpp"
 #include "ctnn/core/tensor_type.hpp"
+#include "ctnn/ctnn.hpp"
 #include "ctnn/layers/svdf.hpp"
 
 namespace {
@@ -61,7 +64,7 @@ struct out8_q {
     static constexpr float scale = 0.05f;
     static constexpr std::int32_t zero_point = 4;
 };
-using input = tensor_type<shape<1, 4>, in_q>;
+using in_tensor = tensor_type<shape<1, 4>, in_q>;
 
 constexpr std::int8_t records[3][4] = {{10, -50, 127, -128}, {60, 20, -90, 3}, {-128, -128, 127, 127}};
 
@@ -91,17 +94,39 @@ void check(std::array<std::int8_t, 6> reset, std::array<std::int8_t, 6> carried)
 }  // namespace
 
 TEST_CASE("svdf int16 state: TFLM's outputs, state reset before each invoke and carried across them") {
-    using L = layers::svdf<svdf_int16, out16_q>::bind<input>;
+    using L = layers::svdf<svdf_int16, out16_q>::bind<in_tensor>;
     static_assert(L::state_bytes == 4 * 3 * 2);
     static_assert(std::is_same_v<L::output::shape, shape<1, 2>>);
     check<L>({20, 20, -16, 6, 57, -10}, {20, 20, -33, -3, 69, -86});
 }
 
 TEST_CASE("svdf int8 state with a zero point: TFLM's outputs, reset and carried") {
-    using L = layers::svdf<svdf_int8, out8_q>::bind<input>;
+    using L = layers::svdf<svdf_int8, out8_q>::bind<in_tensor>;
     static_assert(L::state_bytes == 4 * 3);
     alignas(16) std::array<std::byte, L::state_bytes> state{};
     L::reset_state(state.data());
     CHECK(static_cast<std::int8_t>(state[0]) == 5);  // TFLM resets an int8 variable to its zero point
     check<L>({-28, -8, -5, -1, -28, -10}, {-28, -8, -94, -30, 26, 21});
+}
+
+TEST_CASE("svdf in a model: invoke() carries the state, reset_state() and construction restore it, as TFLM") {
+    using net = ctnn::sequential<ctnn::input<shape<1, 4>, in_q>, layers::svdf<svdf_int16, out16_q>>;
+    static_assert(net::state_bytes == 32);  // 24 bytes of state, aligned to 16
+    static net::instance m;                 // constructed: the state reset
+    const auto run = [&](int r, bool reference) {
+        std::copy(std::begin(records[r]), std::end(records[r]), m.input().begin());
+        if (reference) m.invoke_reference();
+        else m.invoke();
+        return std::array<std::int8_t, 2>{m.output()[0], m.output()[1]};
+    };
+    for (const bool reference : {false, true}) {
+        m.reset_state();
+        // Three invokes in a row: TFLM's --stateful outputs.
+        CHECK(run(0, reference) == std::array<std::int8_t, 2>{20, 20});
+        CHECK(run(1, reference) == std::array<std::int8_t, 2>{-33, -3});
+        CHECK(run(2, reference) == std::array<std::int8_t, 2>{69, -86});
+        // After reset_state(), record 1 alone: TFLM's output with its variables reset.
+        m.reset_state();
+        CHECK(run(1, reference) == std::array<std::int8_t, 2>{-16, 6});
+    }
 }
