@@ -50,6 +50,7 @@ inline constexpr regression regressions[] = {
     {"prelu", "r_keras_alpha", prelu_keras_alpha, 4},
     {"add_broadcast", "r_rank6", [](rng&) { return rank6(ADD); }, 4},
     {"mul", "r_rank6", [](rng&) { return rank6(binary::MUL); }, 4},
+    {"svdf", "r_wrap", svdf_wrap, 8},
 };
 
 // The operators of the sweep, by the directory name of their test data. `slot` fixes the

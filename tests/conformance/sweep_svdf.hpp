@@ -85,4 +85,38 @@ inline drawn_model svdf(rng& r) {
     return d;
 }
 
+// The time sums past int32: rank 4, every time weight 32767 and a state scale so small that each
+// newest state value saturates at +-32767, so one unit's four products reach 2^32 and wrap, as
+// TFLM's int32 accumulators do (the reference's sums are modulo 2^32 for this).
+inline drawn_model svdf_wrap(rng& r) {
+    drawn_model d;
+    model& m = d.m;
+    constexpr int ins = 8, units = 3, rank = 4, memory = 2, filters = units * rank;
+    const float s_in = 0.05f, s_feature = 0.01f, s_state = 1e-7f, s_time = 1e-6f, s_out = 2e-6f;
+    std::vector<std::int8_t> feature(std::size_t(filters) * ins);
+    for (auto& w : feature) {
+        const int v = r.uniform(1, 127);
+        w = static_cast<std::int8_t>(v);
+    }
+    std::vector<std::int16_t> time(std::size_t(filters) * memory, std::int16_t{32767});
+    time[17] = -32768;  // units 0 and 1: four products of 2^30 each, 2^32 in all
+    const std::uint32_t feature_buffer = m.add_buffer(feature), time_buffer = m.add_buffer(time);
+    const std::uint32_t bias_buffer = m.add_buffer(std::vector<std::int32_t>{5, -7, 1 << 30});
+    const int input = m.add_tensor({"input", {1, ins}, INT8, 0, {s_in}, {-128}, 0, {}});
+    const int f = m.add_tensor({"weights_feature", {filters, ins}, INT8, feature_buffer, {s_feature}, {0}, 0, {}});
+    const int t = m.add_tensor({"weights_time", {filters, memory}, INT16, time_buffer, {s_time}, {0}, 0, {}});
+    const int b = m.add_tensor({"bias", {units}, INT32, bias_buffer, {s_state * s_time}, {0}, 0, {}});
+    tensor state{"activation_state", {1, memory * filters}, INT16, 0, {s_state}, {0}, 0, {}};
+    state.is_variable = true;
+    const int st = m.add_tensor(state);
+    const int output = m.add_tensor({"output", {1, units}, INT8, 0, {s_out}, {0}, 0, {}});
+    m.inputs = {input};
+    m.outputs = {output};
+    op o{m.code(SVDF), {input, f, t, b, st}, {output}, SVDFOptions, true, {}};
+    o.options.scalar<std::int32_t>(0, rank).scalar<std::int8_t>(1, NONE);
+    m.ops.push_back(o);
+    d.text = "time sums past int32: input 8 units 3 rank 4 memory 2 state int16 saturating, time weights +-32767";
+    return d;
+}
+
 }  // namespace sweep
