@@ -18,6 +18,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/kernel_set.hpp"
@@ -57,6 +58,20 @@ inline constexpr auto svdf_unit_offset = [] {
     return a;
 }();
 
+// The state one element to the front: a word at a time, each word read from `step` bytes ahead
+// before it is written (a forward copy: the bytes a later word reads are not yet written).
+template <std::size_t Bytes, std::size_t Step>
+inline void svdf_age_state(unsigned char* s) noexcept {
+    constexpr std::size_t n = Bytes - Step;
+    std::size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        std::uint32_t w;
+        std::memcpy(&w, s + i + Step, 4);
+        std::memcpy(s + i, &w, 4);
+    }
+    for (; i < n; ++i) s[i] = s[i + Step];
+}
+
 template <class Spec>
 constexpr linked_constants svdf_constants() {
     constexpr auto& p = Spec::params;
@@ -84,7 +99,7 @@ void svdf_s8_with(const std::int8_t* __restrict input, std::int8_t* __restrict o
     constexpr auto& p = Spec::params;
     constexpr int in = p.input_size, memory = p.memory;
     constexpr std::size_t state_size = std::size_t(p.batches) * std::size_t(p.filters) * std::size_t(memory);
-    for (std::size_t i = 0; i + 1 < state_size; ++i) state[i] = state[i + 1];
+    detail::svdf_age_state<state_size * sizeof(State), sizeof(State)>(reinterpret_cast<unsigned char*>(state));
 
     const std::int32_t* const feature_offset = detail::svdf_feature_offset<Spec>.data();
     for (int b = 0; b < p.batches; ++b) {
