@@ -108,7 +108,7 @@ void lower_svdf(lowering& x, ir_layer& l) {
         x.op_fail("activation_state " + x.tensor_label(state_index) + " is " + tfl::tensor_type_name(state.type) + " but weights_time is " +
                   tfl::tensor_type_name(time_type) + "; TFLM reads both as one type");
     }
-    if (x.is_constant(state)) x.op_fail("activation_state " + x.tensor_label(state_index) + " has data; a variable tensor starts from its reset value");
+    // Data in its buffer, if any, is not read: TFLM resets variables before the first Invoke().
     const std::vector<int> state_shape = x.static_shape(state_index);
     if (state_shape != std::vector<int>{input.shape[0], filters * memory}) {
         x.op_fail("activation_state " + x.tensor_label(state_index) + " " + shape_text(state_shape) + " must be [" + std::to_string(input.shape[0]) +
