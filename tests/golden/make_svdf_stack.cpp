@@ -1,9 +1,13 @@
 // Writes the SVDF / FULLY_CONNECTED stack of keyword_scrambled_8bit (its operators 1..12, tensors
 // 0..50) as a model of its own whose outputs are every one of those operators' outputs, and its
 // int8 input records: TFLite's QUANTIZE int16 -> int8 (Requantize) of the model's golden inputs.
-// tests/data/keyword_scrambled_8bit/svdf_stack/README.md says how it was built and run.
+// tests/data/keyword_scrambled_8bit/README.md says how the data was made.
 //
 //   make_svdf_stack MODEL.tflite INPUTS.bin OUT.tflite OUT_INPUTS.bin
+//
+// Not part of the build (the data is committed); built by hand after the converter:
+//   c++ -std=c++20 -Iinclude -Itools/ctnn-convert -Itests/converter tests/golden/make_svdf_stack.cpp
+//       build/tools/ctnn-convert/libctnn_convert_core.a -o make_svdf_stack
 #include <cstdio>
 #include <fstream>
 #include <iterator>
