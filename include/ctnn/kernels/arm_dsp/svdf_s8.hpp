@@ -1,8 +1,9 @@
 // Arm DSP SVDF (Cortex-M4/M7/M33); bit-exact with reference::svdf_s8. The portable driver
 // (portable::svdf_s8_with: zero points folded out, every row contiguous) with SMLAD inner
-// products: the feature rows and an int8 state's time rows through detail/dot_s8.hpp (two SMLAD
-// per four products), an int16 state's time rows one SMLAD per two products (SMLAD's sum is
-// modulo 2^32, as the reference's). The same constants as the portable kernel; no scratch.
+// products: the feature rows four at a time against one load of the input (per four products
+// and row: one load, two SXTB16, two SMLAD), an int8 state's time rows through detail/dot_s8.hpp,
+// an int16 state's one SMLAD per two products (SMLAD's sum is modulo 2^32, as the reference's).
+// The same constants as the portable kernel; no scratch.
 #pragma once
 
 #include <cstddef>
@@ -19,6 +20,33 @@ namespace ctnn::kernels::arm_dsp::detail {
 
 struct svdf_smlad_dot : smlad_dot {
     using smlad_dot::dot;
+    // Four rows of N at w with one x, x's word loaded and split once: per four products and row
+    // one load, two SXTB16 and two SMLAD.
+    template <int N>
+    static void dot4(const std::int8_t* w, const std::int8_t* x, std::int32_t* acc) noexcept {
+        std::int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        int k = 0;
+        for (; k + 4 <= N; k += 4) {
+            const std::uint32_t xw = load_word(x + k);
+            const std::uint32_t xe = sxtb16(xw), xo = sxtb16_ror8(xw);
+            const std::uint32_t w0 = load_word(w + k), w1 = load_word(w + N + k), w2 = load_word(w + 2 * N + k), w3 = load_word(w + 3 * N + k);
+            a0 = smlad(sxtb16_ror8(w0), xo, smlad(sxtb16(w0), xe, a0));
+            a1 = smlad(sxtb16_ror8(w1), xo, smlad(sxtb16(w1), xe, a1));
+            a2 = smlad(sxtb16_ror8(w2), xo, smlad(sxtb16(w2), xe, a2));
+            a3 = smlad(sxtb16_ror8(w3), xo, smlad(sxtb16(w3), xe, a3));
+        }
+        for (; k < N; ++k) {
+            const std::int32_t v = x[k];
+            a0 += w[k] * v;
+            a1 += w[N + k] * v;
+            a2 += w[2 * N + k] * v;
+            a3 += w[3 * N + k] * v;
+        }
+        acc[0] += a0;
+        acc[1] += a1;
+        acc[2] += a2;
+        acc[3] += a3;
+    }
     template <int N>
     static std::int32_t dot(const std::int16_t* a, const std::int16_t* b) noexcept {
         std::int32_t acc = 0;

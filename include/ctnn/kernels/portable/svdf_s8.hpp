@@ -11,7 +11,7 @@
 // is a plain int8 dot, and each unit's time sums start from bias[u] - zp_state * (its time
 // weights' sum), modulo 2^32 as the reference sums.
 // svdf_s8_with<Spec, Dot> is the driver, Dot its inner products (Dot::dot<N>(a, b) over int8
-// rows, Dot::dot<N> over int16 rows modulo 2^32): plain C++ here (svdf_plain_dot), SMLAD in
+// rows, Dot::dot4<N> over four int8 rows and one x, Dot::dot<N> over int16 rows modulo 2^32): plain C++ here (svdf_plain_dot), SMLAD in
 // kernels/arm_dsp/svdf_s8.hpp.
 #pragma once
 
@@ -85,6 +85,9 @@ constexpr linked_constants svdf_constants() {
 // int32 products summed modulo 2^32.
 struct svdf_plain_dot : detail::plain_dot {
     using detail::plain_dot::dot;
+    // Four rows of N at w (row r at w + r N) with one x: acc[r] += their dot products.
+    template <int N>
+    static void dot4(const std::int8_t* w, const std::int8_t* x, std::int32_t* acc) noexcept { detail::dot4<N>(w, x, acc); }
     template <int N>
     static std::int32_t dot(const std::int16_t* a, const std::int16_t* b) noexcept {
         std::uint32_t acc = 0;
@@ -105,11 +108,17 @@ void svdf_s8_with(const std::int8_t* __restrict input, std::int8_t* __restrict o
     for (int b = 0; b < p.batches; ++b) {
         const std::int8_t* x = input + b * in;
         State* newest = state + std::size_t(b) * std::size_t(p.filters) * memory + (memory - 1);
-        for (int f = 0; f < p.filters; ++f) {
-            const std::int32_t dot = Dot::template dot<in>(Spec::weights_feature + f * in, x) + feature_offset[f];
+        const auto store = [&](int f, std::int32_t dot) {
             const std::int32_t scaled = multiply_by_quantized_multiplier(dot, p.feature_multiplier.multiplier, p.feature_multiplier.shift);
             newest[f * memory] = reference::svdf_narrow_state<State>(scaled, p);
+        };
+        int f = 0;
+        for (; f + 4 <= p.filters; f += 4) {  // four filters per pass over x
+            std::int32_t acc[4] = {feature_offset[f], feature_offset[f + 1], feature_offset[f + 2], feature_offset[f + 3]};
+            Dot::template dot4<in>(Spec::weights_feature + f * in, x, acc);
+            for (int k = 0; k < 4; ++k) store(f + k, acc[k]);
         }
+        for (; f < p.filters; ++f) store(f, Dot::template dot<in>(Spec::weights_feature + f * in, x) + feature_offset[f]);
     }
 
     const std::int32_t* const unit_offset = detail::svdf_unit_offset<Spec>.data();
