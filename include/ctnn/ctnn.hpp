@@ -49,6 +49,7 @@
 #include "ctnn/layers/space_to_batch_nd.hpp"
 #include "ctnn/layers/space_to_depth.hpp"
 #include "ctnn/layers/strided_slice.hpp"
+#include "ctnn/layers/svdf.hpp"
 #include "ctnn/layers/transpose.hpp"
 #include "ctnn/layers/transpose_conv2d.hpp"
 #include "ctnn/graph/graph.hpp"

@@ -25,6 +25,7 @@
 #include "sweep_reduce.hpp"
 #include "sweep_shape_ops.hpp"
 #include "sweep_spatial.hpp"
+#include "sweep_svdf.hpp"
 #include "sweep_transpose.hpp"
 #include "sweep_weighted.hpp"
 #include "sweep_weighted_wide.hpp"
@@ -50,6 +51,7 @@ inline constexpr regression regressions[] = {
     {"prelu", "r_keras_alpha", prelu_keras_alpha, 4},
     {"add_broadcast", "r_rank6", [](rng&) { return rank6(ADD); }, 4},
     {"mul", "r_rank6", [](rng&) { return rank6(binary::MUL); }, 4},
+    {"svdf", "r_wrap", svdf_wrap, 8},
 };
 
 // The operators of the sweep, by the directory name of their test data. `slot` fixes the
@@ -138,6 +140,8 @@ inline constexpr generator generators[] = {
     {"relu6_int16", [](rng& r) { return unary_int16(r, RELU6_OP); }, 1104},
     {"leaky_relu_int16", [](rng& r) { return unary_int16(r, LEAKY_RELU); }, 1105},
     {"softmax_int16", softmax_int16, 1106},
+    // SVDF (sweep_svdf.hpp): slots 1300-1309.
+    {"svdf", svdf, 1300},
 };
 
 }  // namespace sweep

@@ -33,6 +33,7 @@ struct tensor {
     std::vector<std::int64_t> zero_point;
     int quantized_dimension = 0;
     std::vector<std::int32_t> shape_signature;
+    bool is_variable = false;  // a variable tensor (SVDF's, LSTM's state): field 5
 };
 
 struct op {
@@ -87,6 +88,7 @@ inline test_fb::table tensor_table(const tensor& t) {
         q.vec<float>(2, t.scale).vec<std::int64_t>(3, t.zero_point).scalar<std::int32_t>(6, t.quantized_dimension);
         tb.sub(4, q);
     }
+    if (t.is_variable) tb.scalar<bool>(5, true);
     if (!t.shape_signature.empty()) tb.vec<std::int32_t>(7, t.shape_signature);
     return tb;
 }

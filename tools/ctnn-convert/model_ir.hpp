@@ -51,6 +51,19 @@ struct ir_params {
     int output_channels() const { return static_cast<int>(bias.size()); }
 };
 
+// SVDF's constants (op_svdf.cpp): feature weights [F, I], time weights [F, M] (int16, or int8
+// values held widened), bias [U], their scales, and the state's quantization.
+struct ir_svdf {
+    int rank = 1;
+    std::vector<int> feature_shape, time_shape;
+    std::vector<std::int8_t> weights_feature;
+    std::vector<std::int16_t> weights_time;
+    element state_type = element::int16;  // and the time weights'
+    float feature_scale = 0, time_scale = 0, bias_scale = 0;
+    std::vector<std::int32_t> bias;
+    quantization state_q;
+};
+
 struct ir_layer {
     const operator_entry* entry = nullptr;  // set by the lowering from the operator table; never null after it
     int op_index = 0;     // index of the operator in the .tflite subgraph
@@ -95,6 +108,7 @@ struct ir_layer {
     std::vector<int> rhs_shape;     // BATCH_MATMUL with a constant right-hand side
     std::vector<std::int8_t> rhs;
     quantization rhs_q;
+    std::optional<ir_svdf> svdf;  // SVDF
 };
 
 struct model_ir {

@@ -58,6 +58,7 @@ struct tfl_options {
     int batch_dims = 0;
     int mirror_mode = 0;  // REFLECT 0, SYMMETRIC 1
     std::vector<std::int32_t> squeeze_dims;
+    int rank = 0;  // SVDFOptions
 };
 
 struct tfl_operator {

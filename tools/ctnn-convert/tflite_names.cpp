@@ -73,6 +73,7 @@ std::string options_name(int type) {
         case options::depthwise_conv2d: return "DepthwiseConv2DOptions";
         case options::pool2d: return "Pool2DOptions";
         case options::fully_connected: return "FullyConnectedOptions";
+        case options::svdf: return "SVDFOptions";
         case options::softmax: return "SoftmaxOptions";
         case options::add: return "AddOptions";
         case options::reshape: return "ReshapeOptions";

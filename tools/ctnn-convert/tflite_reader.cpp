@@ -106,6 +106,8 @@ constexpr options_layout options_layouts[] = {
     {tfl::options::transpose_conv, {padding, stride_w, stride_h, activation, bias_type}},
     // asymmetric_quantize_inputs (field 2) only matters for float inputs, which ctnn rejects.
     {tfl::options::batch_matmul, {flag_field(&tfl_options::adj_x), flag_field(&tfl_options::adj_y)}},
+    // asymmetric_quantize_inputs (field 2) only matters for float inputs, which ctnn rejects.
+    {tfl::options::svdf, {int_field(&tfl_options::rank), activation}},
 };
 
 tfl_options read_options(int type, const fb::table& o) {

@@ -47,5 +47,6 @@ struct prelu {};
 struct binary_s16 {};  // ADD, SUB, MUL of int16 tensors, with broadcasting (kernels/portable/binary_s16.hpp)
 struct transpose_conv2d {};
 struct batch_matmul {};
+struct svdf {};
 
 }  // namespace ctnn::kernels::op
