@@ -48,7 +48,7 @@ TEST_CASE("sum_s8: (sum - zp_in * count) x s_in / s_out, rounded as TFLite's Mul
     // -10 - 4 = -14 -> SRDHM -7 -> -3.5 -> -4, - 3 -> -7
     const bytes expected{0, -7};
     bytes ref(2), fast(2);
-    reference::mean_s8(sum_rows, input.data(), ref.data());
+    reference::mean(sum_rows, input.data(), ref.data());
     kernel<portable_set, op::mean>::run<sum_rows>(input.data(), fast.data());
     CHECK(ref == expected);
     CHECK(fast == expected);
