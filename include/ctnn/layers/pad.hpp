@@ -56,9 +56,11 @@ struct pad : layer {
     struct bind {
         static_assert(Int8Tensor<In> || Int16Tensor<In>, "ctnn: pad takes an int8 or int16 tensor");
         using element = typename In::element;
-        static_assert(std::is_same_v<With, fill_zero_point> ||
-                          (With::value >= std::numeric_limits<element>::min() && With::value <= std::numeric_limits<element>::max()),
-                      "ctnn: pad: the fill value lies outside the tensor's element range");
+        static constexpr bool fill_fits = [] {
+            if constexpr (std::is_same_v<With, fill_zero_point>) return true;
+            else return With::value >= std::numeric_limits<element>::min() && With::value <= std::numeric_limits<element>::max();
+        }();
+        static_assert(fill_fits, "ctnn: pad: the fill value lies outside the tensor's element range");
         static_assert(Amounts::rank == In::shape::rank && In::shape::rank <= 4,
                       "ctnn: pad needs one (before, after) pair per input dimension, for tensors of rank <= 4");
         static constexpr int rank = In::shape::rank;
