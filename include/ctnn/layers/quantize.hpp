@@ -86,6 +86,7 @@ struct requantize_per_value {
                          typename In::quant, OutQ, kernels::requantize_pair_supported<in_element, out_element>()>));
     static_assert(QuantParams<InQ> && QuantParams<OutScaleQ> && valid_scale(InQ::scale) && valid_scale(OutScaleQ::scale),
                   "ctnn: quantize: both sides' scales must be positive and finite");
+    static_assert(std::is_same_v<OutQ, int32> || valid_quantization<OutQ>);
     static_assert(sizeof(diag::quantize_scale_ratio_out_of_range<
                          InQ, OutScaleQ, multiplier_in_range(static_cast<double>(InQ::scale) / static_cast<double>(OutScaleQ::scale))>));
     static constexpr kernels::requantize_params params = kernels::make_requantize_params_for<out_element>(
@@ -103,7 +104,6 @@ struct requantize_per_value {
         kernels::reference::requantize(kernels::reference::runtime_value(params), input, out, In::size);
     }
 };
-
 
 // Between 8-bit quantized types (TFLite's Requantize), through a table of all 256 inputs.
 template <class In, class OutQ>
@@ -139,6 +139,9 @@ struct requantize {
         kernels::reference::requantize(kernels::reference::runtime_value(params), input, out, In::size);
     }
 };
+
+// What QUANTIZE<OutQ, InScale> binds to for input In: from float, the 256-entry table between
+// 8-bit types, or the per-value multiplier (an int32 input's values at InScale).
 template <class In>
 inline constexpr bool eight_bit_tensor = Int8Tensor<In> || Uint8Tensor<In>;
 template <class Q>
