@@ -86,7 +86,11 @@ struct requantize_per_value {
                          typename In::quant, OutQ, kernels::requantize_pair_supported<in_element, out_element>()>));
     static_assert(QuantParams<InQ> && QuantParams<OutScaleQ> && valid_scale(InQ::scale) && valid_scale(OutScaleQ::scale),
                   "ctnn: quantize: both sides' scales must be positive and finite");
-    static_assert(std::is_same_v<OutQ, int32> || valid_quantization<OutQ>);
+    static constexpr bool valid_output = [] {
+        if constexpr (std::is_same_v<OutQ, int32>) return true;
+        else return valid_quantization<OutQ>;
+    }();
+    static_assert(valid_output);
     static_assert(sizeof(diag::quantize_scale_ratio_out_of_range<
                          InQ, OutScaleQ, multiplier_in_range(static_cast<double>(InQ::scale) / static_cast<double>(OutScaleQ::scale))>));
     static constexpr kernels::requantize_params params = kernels::make_requantize_params_for<out_element>(
