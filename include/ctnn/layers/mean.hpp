@@ -31,6 +31,11 @@ template <long long Count, bool Fits>
 struct mean_reduces_too_many_elements {
     static_assert(Fits, "ctnn: mean: more than 2^23 elements per output value could overflow the int32 sum (template argument: the count)");
 };
+template <long long Count, bool Fits>
+struct mean_reduces_too_many_int16_elements {
+    static_assert(Fits, "ctnn: mean: more than 2^16 int16 elements per output value could overflow the int32 sum (template "
+                        "argument: the count)");
+};
 }  // namespace diag
 
 namespace layers {
@@ -60,8 +65,7 @@ struct mean : layer {
             return p;
         }();
         static_assert(sizeof(diag::mean_reduces_too_many_elements<params.count(), params.count() <= kernels::max_mean_count>));
-        static_assert(!Int16Tensor<In> || params.count() <= kernels::max_mean_count_int16,
-                      "ctnn: mean: more than 2^16 int16 elements per output value could overflow the int32 sum");
+        static_assert(sizeof(diag::mean_reduces_too_many_int16_elements<params.count(), !Int16Tensor<In> || params.count() <= kernels::max_mean_count_int16>));
 
         static constexpr detail::reduced_dims_result reduced = detail::reduced_dims(KeepDims, params.axes());
         static constexpr auto output_dims = detail::first_dims<reduced.rank>(reduced.dims);

@@ -30,6 +30,14 @@ struct fill_value {
     static constexpr int value = Value;
 };
 
+namespace diag {
+template <int Value, int Min, int Max, bool Fits>
+struct pad_fill_value_outside_the_element_range {
+    static_assert(Fits, "ctnn: pad: the fill value lies outside the tensor's element range (template arguments: the value, "
+                        "the element's min and max)");
+};
+}  // namespace diag
+
 namespace detail {
 template <class F>
 inline constexpr bool is_fill = false;
@@ -56,11 +64,12 @@ struct pad : layer {
     struct bind {
         static_assert(Int8Tensor<In> || Int16Tensor<In>, "ctnn: pad takes an int8 or int16 tensor");
         using element = typename In::element;
-        static constexpr bool fill_fits = [] {
-            if constexpr (std::is_same_v<With, fill_zero_point>) return true;
-            else return With::value >= std::numeric_limits<element>::min() && With::value <= std::numeric_limits<element>::max();
+        static constexpr int fill = [] {
+            if constexpr (std::is_same_v<With, fill_zero_point>) return 0;
+            else return With::value;
         }();
-        static_assert(fill_fits, "ctnn: pad: the fill value lies outside the tensor's element range");
+        static constexpr int lowest = std::numeric_limits<element>::min(), highest = std::numeric_limits<element>::max();
+        static_assert(sizeof(diag::pad_fill_value_outside_the_element_range<fill, lowest, highest, fill >= lowest && fill <= highest>));
         static_assert(Amounts::rank == In::shape::rank && In::shape::rank <= 4,
                       "ctnn: pad needs one (before, after) pair per input dimension, for tensors of rank <= 4");
         static constexpr int rank = In::shape::rank;

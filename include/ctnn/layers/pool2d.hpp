@@ -25,6 +25,11 @@ struct pooling_needs_an_nhwc_input_at_least_the_window {
     static_assert(Ok, "ctnn: pooling takes a 1xHxWxC int8 or int16 tensor, at least as large as the window with VALID "
                       "padding (template arguments: input shape, window)");
 };
+template <int FilterH, int FilterW, bool Fits>
+struct average_pool_int16_window_too_large {
+    static_assert(Fits, "ctnn: average_pool2d: an int16 window has more than 2^16 taps, so the int32 sum could overflow "
+                        "(template arguments: the window's height and width)");
+};
 }  // namespace diag
 
 namespace layers {
@@ -50,8 +55,8 @@ struct pool2d : layer {
                       "ctnn: pooling: the stride or the window is too large for int arithmetic");
         static_assert(Kind != pooling::average || average_pool_window_in_range(Win::h, Win::w),
                       "ctnn: average_pool2d: the window has more than 2^24 taps (the int32 sum could overflow)");
-        static_assert(Kind != pooling::average || !Int16Tensor<In> || average_pool_window_in_range_int16(Win::h, Win::w),
-                      "ctnn: average_pool2d: an int16 window has more than 2^16 taps (the int32 sum could overflow)");
+        static_assert(sizeof(diag::average_pool_int16_window_too_large<
+                             Win::h, Win::w, Kind != pooling::average || !Int16Tensor<In> || average_pool_window_in_range_int16(Win::h, Win::w)>));
         static_assert(sizeof(diag::activation_bounds_overflow<Act, typename In::quant,
                                                               activation_range_representable<Act>(In::quant::scale)>));
         static constexpr kernels::pool_geometry geometry = [] {
