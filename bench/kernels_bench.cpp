@@ -155,22 +155,22 @@ void register_all() {
         [](const std::int8_t* x, std::int8_t* y) { portable::add_s8<ic_add>(x, x + 1, y); });
     register_pair(
         "avgpool/kws_25x5x64_global", 25 * 5 * 64, 64, 25 * 5 * 64,
-        [](const std::int8_t* x, std::int8_t* y) { reference::average_pool2d_s8(kws_pool, x, y); },
-        kernel<portable_set, op::average_pool2d>::run<kws_pool>);
+        [](const std::int8_t* x, std::int8_t* y) { reference::average_pool2d(kws_pool, x, y); },
+        kernel<portable_set, op::average_pool2d>::run<kws_pool, std::int8_t>);
     register_pair(
         "avgpool/ic_8x8x64_global", 8 * 8 * 64, 64, 8 * 8 * 64,
-        [](const std::int8_t* x, std::int8_t* y) { reference::average_pool2d_s8(ic_pool, x, y); },
-        kernel<portable_set, op::average_pool2d>::run<ic_pool>);
+        [](const std::int8_t* x, std::int8_t* y) { reference::average_pool2d(ic_pool, x, y); },
+        kernel<portable_set, op::average_pool2d>::run<ic_pool, std::int8_t>);
     register_pair(
         "maxpool/32x32x16_2x2_s2", 32 * 32 * 16, 16 * 16 * 16, 32 * 32 * 16,
-        [](const std::int8_t* x, std::int8_t* y) { reference::max_pool2d_s8(max_pool, x, y); },
-        kernel<portable_set, op::max_pool2d>::run<max_pool>);
+        [](const std::int8_t* x, std::int8_t* y) { reference::max_pool2d(max_pool, x, y); },
+        kernel<portable_set, op::max_pool2d>::run<max_pool, std::int8_t>);
     register_pair(
         "pad/48x48x8_1", 48 * 48 * 8, 50 * 50 * 8, 50 * 50 * 8,
-        [](const std::int8_t* x, std::int8_t* y) { reference::pad_s8(vww_pad, x, y); }, kernel<portable_set, op::pad>::run<vww_pad>);
+        [](const std::int8_t* x, std::int8_t* y) { reference::pad(vww_pad, x, y); }, kernel<portable_set, op::pad>::run<vww_pad, std::int8_t>);
     register_pair(
         "mean/8x8x64", 8 * 8 * 64, 64, 8 * 8 * 64,
-        [](const std::int8_t* x, std::int8_t* y) { reference::mean_s8(mean_diff, x, y); }, kernel<portable_set, op::mean>::run<mean_diff>);
+        [](const std::int8_t* x, std::int8_t* y) { reference::mean(mean_diff, x, y); }, kernel<portable_set, op::mean>::run<mean_diff, std::int8_t>);
 }
 
 }  // namespace

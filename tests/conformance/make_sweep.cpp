@@ -3,12 +3,13 @@
 //   make_sweep OUTDIR [--per-op N] [--seed S]
 //
 // For every operator in sweep::generators, N models OUTDIR/<op>/<NN>.tflite, each with
-// OUTDIR/<op>/<NN>.in.bin (4 input records: int8 (uint8, int16) uniform, mostly at the extremes, two
-// more uniform; for float32 inputs, values on and between the quantization grid, ties and
+// OUTDIR/<op>/<NN>.in.bin (4 input records: int8 (or uint8) uniform, mostly at the extremes, two
+// more uniform; int16 and int32 likewise over their ranges; for float32 inputs, values on and between the quantization grid, ties and
 // out-of-range values included), and OUTDIR/<op>/cases.txt (one line per model: seed and what
 // was drawn). Model NN of operator op comes from seed S + 1000 * (op's slot in sweep::generators) + NN, so a model
 // can be regenerated alone. sweep::regressions adds fixed models (<op>/r_<name>.tflite). The
 // reference outputs (<NN>.out.bin) are TFLM's: regenerate.sh.
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -32,17 +33,25 @@ std::size_t elements(const test_tflite::tensor& t) {
     return n;
 }
 
-// One input tensor's n values of record `record`, appended to `bytes`; int16 tensors take
-// little-endian int16 values (uniform, mostly at the extremes in record 1).
-void append_values(sweep::rng& r, const sweep::drawn_model& d, std::size_t n, int record, std::vector<std::uint8_t>& bytes,
-                   bool int16 = false) {
+// One input tensor's n values of record `record`, appended to `bytes`.
+void append_values(sweep::rng& r, const sweep::drawn_model& d, std::int8_t type, std::size_t n, int record, std::vector<std::uint8_t>& bytes) {
     for (std::size_t i = 0; i < n; ++i) {
-        if (int16) {
+        if (type == test_tflite::INT16 && !d.float_input) {
+            // int16: uniform, and mostly at the ends in record 1.
             int v = r.uniform(-32768, 32767);
             if (record == 1 && r.chance(0.8)) v = r.chance(0.5) ? -32768 : 32767;
             const auto u = static_cast<std::uint16_t>(static_cast<std::int16_t>(v));
             bytes.push_back(static_cast<std::uint8_t>(u & 0xff));
             bytes.push_back(static_cast<std::uint8_t>(u >> 8));
+        } else if (type == test_tflite::INT32 && !d.float_input) {
+            // int32 (QUANTIZE's input): magnitudes up to 2^k for k drawn in [0, 31], the ends in record 1.
+            const int k = r.uniform(0, 31);
+            const std::uint64_t span = std::uint64_t{1} << k;
+            std::int64_t v = static_cast<std::int64_t>(r.next() % (2 * span + 1)) - static_cast<std::int64_t>(span);
+            if (record == 1 && r.chance(0.5)) v = r.chance(0.5) ? INT32_MIN : INT32_MAX;
+            v = v < INT32_MIN ? INT32_MIN : (v > INT32_MAX ? INT32_MAX : v);
+            const auto u = static_cast<std::uint32_t>(static_cast<std::int32_t>(v));
+            for (int b = 0; b < 4; ++b) bytes.push_back(static_cast<std::uint8_t>(u >> (8 * b)));
         } else if (d.float_input) {
             // k * scale/2 around the zero point: exact ties, grid points, saturation.
             const int half_steps = r.uniform(-600, 600);
@@ -69,7 +78,7 @@ std::vector<std::uint8_t> input_records(sweep::rng& r, const sweep::drawn_model&
     for (int record = 0; record < records; ++record)
         for (const int input : d.m.inputs) {
             const test_tflite::tensor& t = d.m.tensors[static_cast<std::size_t>(input)];
-            append_values(r, d, elements(t), record, bytes, t.type == test_tflite::INT16);
+            append_values(r, d, t.type, elements(t), record, bytes);
         }
     return bytes;
 }

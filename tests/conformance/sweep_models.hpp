@@ -19,6 +19,7 @@
 #include "sweep_elementwise.hpp"
 #include "sweep_eltw16.hpp"
 #include "sweep_graphs.hpp"
+#include "sweep_int16_movement.hpp"
 #include "sweep_matmul.hpp"
 #include "sweep_movement.hpp"
 #include "sweep_random.hpp"
@@ -142,6 +143,25 @@ inline constexpr generator generators[] = {
     {"softmax_int16", softmax_int16, 1106},
     // SVDF (sweep_svdf.hpp): slots 1300-1309.
     {"svdf", svdf, 1300},
+    // int16 pooling, data movement and type conversion (sweep_int16_movement.hpp): slots 1200-1219.
+    {"average_pool_2d_int16", [](rng& r) { return with_int16_activations(pool_2d(r, AVERAGE_POOL_2D)); }, 1200},
+    {"max_pool_2d_int16", [](rng& r) { return with_int16_activations(pool_2d(r, MAX_POOL_2D)); }, 1201},
+    {"pad_int16", [](rng& r) { return with_int16_activations(pad(r)); }, 1202},
+    {"padv2_int16", [](rng& r) { return with_int16_activations(padv2(r)); }, 1203},
+    {"strided_slice_int16", [](rng& r) { return with_int16_activations(strided_slice(r)); }, 1204},
+    {"slice_int16", [](rng& r) { return with_int16_activations(slice(r)); }, 1205},
+    {"concatenation_int16", [](rng& r) { return with_int16_activations(concatenation(r)); }, 1206},
+    {"pack_int16", [](rng& r) { return with_int16_activations(pack(r)); }, 1207},
+    {"reshape_int16", [](rng& r) { return with_int16_activations(reshape(r)); }, 1208},
+    {"squeeze_int16", [](rng& r) { return with_int16_activations(squeeze(r)); }, 1209},
+    {"expand_dims_int16", [](rng& r) { return with_int16_activations(expand_dims(r)); }, 1210},
+    {"transpose_int16", [](rng& r) { return with_int16_activations(transpose(r)); }, 1211},
+    {"mean_int16", [](rng& r) { return with_int16_activations(mean(r)); }, 1212},
+    {"split_int16", [](rng& r) { return with_int16_activations(split(r)); }, 1213},
+    {"split_v_int16", [](rng& r) { return with_int16_activations(split_v(r)); }, 1214},
+    {"unpack_int16", [](rng& r) { return with_int16_activations(unpack(r)); }, 1215},
+    {"quantize_int16", quantize_int16, 1216},
+    {"dequantize_int16", dequantize_int16, 1217},
 };
 
 }  // namespace sweep

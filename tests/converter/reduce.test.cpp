@@ -105,8 +105,8 @@ TEST_CASE("reduce: rejections name the operator, the tensor and the rule") {
     expect_rejected(arg_max_model({0, 1}), "operator #0 ARG_MAX: axis tensor 'axis' holds 2 values; ARG_MAX takes one axis");
     expect_rejected(quantize_model(UINT8, 300, INT8, 0), "model input tensor 'x' has zero point 300, outside the uint8 range");
     expect_rejected(quantize_model(UINT8, 128, UINT8, 0),
-                    "operator #0 QUANTIZE: converts uint8 to uint8; ctnn supports float32 -> int8, int8 -> int8, uint8 -> int8 and int8 -> uint8 "
-                    "(TFLM refuses uint8 -> uint8)");
+                    "operator #0 QUANTIZE: converts uint8 to uint8; TFLM's QUANTIZE runs float32 -> int8 or int16, int8 -> int8, uint8, int16 or int32, "
+                    "uint8 -> int8, int16 -> int8, int16 or int32 and int32 -> int8 or int16");
     // uint8 only into QUANTIZE and DEQUANTIZE: any other operator names the tensor and the type it wants.
     auto u = reduction_model(SUM, {2}, {1, 4}, 1.0f);
     u.tensors[0].type = UINT8;
@@ -116,4 +116,34 @@ TEST_CASE("reduce: rejections name the operator, the tensor and the rule") {
     auto i = reduction_model(SUM, {2}, {1, 4}, 1.0f);
     i.tensors[0] = {"x", {1, 4, 6}, INT32, 0, {}, {}, 0, {}};
     expect_rejected(i, "operator #0 SUM: tensor 'x' is int32; expected int8");
+}
+
+TEST_CASE("reduce: QUANTIZE with int16 and int32 sides, the int32 side's scale emitted as a tag") {
+    // int32 -> int16 (the seanet models' input edge): the int32 scale becomes w::int32_scale_1.
+    auto r = convert(build(quantize_model(INT32, 0, INT16, 0)));
+    INFO("stderr: " << r.err);
+    CHECK(r.status == 0);
+    CHECK(contains(r.out, "ctnn::layers::quantize<q::t1, w::int32_scale_1>"));
+    CHECK(contains(r.out, "struct int32_scale_1 { static constexpr float scale = 0.5f; static constexpr std::int32_t zero_point = 0; }"));
+    // int16 -> int32: the output is raw int32 at the tag's scale.
+    r = convert(build(quantize_model(INT16, 0, INT32, 0)));
+    CHECK(r.status == 0);
+    CHECK(contains(r.out, "ctnn::layers::quantize_to_int32<w::int32_scale_1>"));
+    r = convert(build(quantize_model(INT8, -3, INT16, 0)));
+    CHECK(r.status == 0);
+    CHECK(contains(r.out, "ctnn::layers::quantize<q::t1>"));
+}
+
+TEST_CASE("reduce: QUANTIZE refuses the pairs TFLM does not run, and an int32 side without a scale") {
+    const char* const pairs = "; TFLM's QUANTIZE runs float32 -> int8 or int16, int8 -> int8, uint8, int16 or int32, uint8 -> int8, "
+                              "int16 -> int8, int16 or int32 and int32 -> int8 or int16";
+    expect_rejected(quantize_model(INT32, 0, INT32, 0), std::string("operator #0 QUANTIZE: converts int32 to int32") + pairs);
+    expect_rejected(quantize_model(UINT8, 128, INT16, 0), std::string("operator #0 QUANTIZE: converts uint8 to int16") + pairs);
+    auto f = quantize_model(INT8, 0, INT32, 0);
+    f.tensors[0] = {"x", {1, 8}, FLOAT32, 0, {}, {}, 0, {}};
+    expect_rejected(f, std::string("operator #0 QUANTIZE: converts float32 to int32") + pairs);
+    auto bare = quantize_model(INT32, 0, INT16, 0);
+    bare.tensors[0].scale.clear();
+    bare.tensors[0].zero_point.clear();
+    expect_rejected(bare, "operator #0 QUANTIZE: tensor 'x' is int32 without quantization parameters; QUANTIZE needs the scale its values carry");
 }

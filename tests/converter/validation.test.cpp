@@ -175,13 +175,13 @@ TEST_CASE("validation: QUANTIZE only between the types TFLM runs, DEQUANTIZE onl
     auto u = edges_model();
     u.tensors[0] = {"x", {1, 2, 2, 4}, 3 /* UINT8 */, 0, {0.1f}, {128}, 0, {}};
     u.tensors[1].type = 3;
-    expect_error(u, "operator #0 QUANTIZE: converts uint8 to uint8; ctnn supports float32 -> int8, int8 -> int8, uint8 -> int8 and "
-                    "int8 -> uint8 (TFLM refuses uint8 -> uint8)");
+    expect_error(u, "operator #0 QUANTIZE: converts uint8 to uint8; TFLM's QUANTIZE runs float32 -> int8 or int16, int8 -> int8, uint8, int16 or int32, "
+                    "uint8 -> int8, int16 -> int8, int16 or int32 and int32 -> int8 or int16");
     auto d = edges_model();
     d.tensors[7].type = INT8;
     d.tensors[7].scale = {0.1f};
     d.tensors[7].zero_point = {0};
-    expect_error(d, "operator #4 DEQUANTIZE: produces int8; only int8 or uint8 -> float32 is supported");
+    expect_error(d, "operator #4 DEQUANTIZE: produces int8; only int8, uint8 or int16 -> float32 is supported");
 }
 
 TEST_CASE("validation: MEAN axes lie in the input's rank and give the output's shape") {

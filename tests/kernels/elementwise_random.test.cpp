@@ -49,10 +49,10 @@ void check_pools() {
     const auto in = static_cast<std::size_t>(G.in_h * G.in_w * G.channels);
     const auto out = static_cast<std::size_t>(G.out_h * G.out_w * G.channels);
     INFO("out ", G.out_h, "x", G.out_w, "x", G.channels);
-    compare(in, out, kernel<portable_set, op::average_pool2d>::run<G>,
-            [](const std::int8_t* x, std::int8_t* y) { reference::average_pool2d_s8(G, x, y); });
-    compare(in, out, kernel<portable_set, op::max_pool2d>::run<G>,
-            [](const std::int8_t* x, std::int8_t* y) { reference::max_pool2d_s8(G, x, y); });
+    compare(in, out, kernel<portable_set, op::average_pool2d>::run<G, std::int8_t>,
+            [](const std::int8_t* x, std::int8_t* y) { reference::average_pool2d(G, x, y); });
+    compare(in, out, kernel<portable_set, op::max_pool2d>::run<G, std::int8_t>,
+            [](const std::int8_t* x, std::int8_t* y) { reference::max_pool2d(G, x, y); });
 }
 
 TEST_CASE("average_pool2d_s8 / max_pool2d_s8 portable == reference") {
@@ -105,7 +105,7 @@ void check_pad() {
     const std::size_t in = static_cast<std::size_t>(P.in_shape[0] * P.in_shape[1] * P.in_shape[2] * P.in_shape[3]);
     const auto o = reference::pad_output_shape(P);
     const std::size_t out = static_cast<std::size_t>(o[0] * o[1] * o[2] * o[3]);
-    compare(in, out, kernel<portable_set, op::pad>::run<P>, [](const std::int8_t* x, std::int8_t* y) { reference::pad_s8(P, x, y); });
+    compare(in, out, kernel<portable_set, op::pad>::run<P, std::int8_t>, [](const std::int8_t* x, std::int8_t* y) { reference::pad(P, x, y); });
 }
 
 TEST_CASE("pad_s8 portable == reference") {
@@ -125,8 +125,8 @@ TEST_CASE("pad_s8 portable == reference") {
 
 template <mean_params P>
 void check_mean() {
-    compare(static_cast<std::size_t>(P.count() * P.output_count()), static_cast<std::size_t>(P.output_count()), kernel<portable_set, op::mean>::run<P>,
-            [](const std::int8_t* x, std::int8_t* y) { reference::mean_s8(P, x, y); });
+    compare(static_cast<std::size_t>(P.count() * P.output_count()), static_cast<std::size_t>(P.output_count()), kernel<portable_set, op::mean>::run<P, std::int8_t>,
+            [](const std::int8_t* x, std::int8_t* y) { reference::mean(P, x, y); });
 }
 
 TEST_CASE("mean_s8 portable == reference") {

@@ -1,4 +1,4 @@
-// SUM, REDUCE_MAX/MIN, ARG_MAX/MIN and QUANTIZE between 8-bit types: hand-worked values of the
+// SUM, REDUCE_MAX/MIN, ARG_MAX/MIN and QUANTIZE (between 8-bit types, and the int16/int32 pairs): hand-worked values of the
 // reference kernels and the portable ones. Each case was checked once against TFLM's reference
 // kernels (../shared/tools/tflm-ref, one tiny model per case), which agree.
 #include <doctest/doctest.h>
@@ -48,7 +48,7 @@ TEST_CASE("sum_s8: (sum - zp_in * count) x s_in / s_out, rounded as TFLite's Mul
     // -10 - 4 = -14 -> SRDHM -7 -> -3.5 -> -4, - 3 -> -7
     const bytes expected{0, -7};
     bytes ref(2), fast(2);
-    reference::mean_s8(sum_rows, input.data(), ref.data());
+    reference::mean(sum_rows, input.data(), ref.data());
     kernel<portable_set, op::mean>::run<sum_rows>(input.data(), fast.data());
     CHECK(ref == expected);
     CHECK(fast == expected);
@@ -89,4 +89,28 @@ TEST_CASE("requantize: int8 -> uint8 (the byte flip) and int8 -> int8 with satur
     CHECK(out == bytes{13, 127, -7, -128});
     CHECK(requantize_supported(quantized_element<std::uint8_t>, quantized_element<std::int8_t>));
     CHECK_FALSE(requantize_supported(quantized_element<std::uint8_t>, quantized_element<std::uint8_t>));
+}
+
+TEST_CASE("requantize: the int16 and int32 pairs, rounding half away from zero, saturation and int32 wrap") {
+    // int32 at 2^-16 -> int16 at 2^-10: s_in / s_out = 2^-6 -> (2^30, -5).
+    constexpr requantize_params narrow = make_requantize_params_for<std::int16_t>(1.0f / 65536, 0, 1.0f / 1024, 0);
+    static_assert(narrow.multiplier == quantized_multiplier{1 << 30, -5});
+    static_assert(reference::requantize<std::int16_t>(narrow, std::int32_t{96}) == 2);    // 1.5 -> 2
+    static_assert(reference::requantize<std::int16_t>(narrow, std::int32_t{-96}) == -2);  // -1.5 -> -2
+    static_assert(reference::requantize<std::int16_t>(narrow, std::int32_t{95}) == 2);  // TFLite rounds twice: 47.5 -> 48, 1.5 -> 2
+    static_assert(reference::requantize<std::int16_t>(narrow, std::int32_t{94}) == 1);
+    static_assert(reference::requantize<std::int16_t>(narrow, std::int32_t{2147483647}) == 32767);
+    static_assert(reference::requantize<std::int16_t>(narrow, std::int32_t{-2147483647 - 1}) == -32768);
+    // int16 at 2^-10 -> int32 at 2^-16: a left shift by 6, no clamp inside int32.
+    constexpr requantize_params wide = make_requantize_params_for<std::int32_t>(1.0f / 1024, 0, 1.0f / 65536, 0);
+    static_assert(reference::requantize<std::int32_t>(wide, std::int16_t{-32768}) == -32768 * 64);
+    // int8 zp -3 at 0.5 -> int16 at 0.25: (q + 3) * 2.
+    constexpr requantize_params up = make_requantize_params_for<std::int16_t>(0.5f, -3, 0.25f, 0);
+    static_assert(reference::requantize<std::int16_t>(up, std::int8_t{-128}) == -250);
+    // int32 with a zero point: q - zp wraps in int32 as TFLM's build computes it.
+    constexpr requantize_params wrapped = make_requantize_params_for<std::int8_t>(0.5f, 1, 1.0f, 0);
+    static_assert(wrapped.multiplier == quantized_multiplier{1 << 30, 0});
+    static_assert(reference::requantize<std::int8_t>(wrapped, std::int32_t{-2147483647 - 1}) == 127);  // INT32_MIN - 1 = INT32_MAX
+    static_assert(requantize_pair_supported<std::int32_t, std::int16_t>() && requantize_pair_supported<std::int16_t, std::int32_t>());
+    static_assert(!requantize_pair_supported<std::int32_t, std::int32_t>() && !requantize_pair_supported<std::uint8_t, std::int16_t>());
 }

@@ -38,7 +38,7 @@ template <transpose_params P>
 void check_portable_matches_reference() {
     const bytes in = iota_input(P);
     bytes want(in.size()), got(in.size(), 99);
-    reference::transpose_s8(P, in.data(), want.data());
+    reference::transpose(P, in.data(), want.data());
     kernel<portable_set, op::transpose>::run<P>(in.data(), got.data());
     CHECK(got == want);
 }
@@ -48,12 +48,12 @@ void check_portable_matches_reference() {
 TEST_CASE("transpose reference: a 2x3 matrix and NCHW -> NHWC by hand") {
     const bytes m{1, 2, 3, 4, 5, 6};
     bytes t(6);
-    reference::transpose_s8(params({2, 3}, {1, 0}), m.data(), t.data());
+    reference::transpose(params({2, 3}, {1, 0}), m.data(), t.data());
     CHECK(t == bytes{1, 4, 2, 5, 3, 6});
     // 1x2x2x2 NCHW: channel 0 = 0..3, channel 1 = 10..13 -> NHWC pairs the channels per pixel.
     const bytes nchw{0, 1, 2, 3, 10, 11, 12, 13};
     bytes nhwc(8);
-    reference::transpose_s8(params({1, 2, 2, 2}, {0, 2, 3, 1}), nchw.data(), nhwc.data());
+    reference::transpose(params({1, 2, 2, 2}, {0, 2, 3, 1}), nchw.data(), nhwc.data());
     CHECK(nhwc == bytes{0, 10, 1, 11, 2, 12, 3, 13});
 }
 

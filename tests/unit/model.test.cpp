@@ -318,7 +318,7 @@ TEST_CASE("softmax: equal inputs share probability evenly") {
 TEST_CASE("quantize and dequantize use float division and a double product") {
     const float x[4] = {0.0f, 1.0f, -1.0f, 100.0f};
     std::int8_t q[4]{};
-    ctnn::kernels::reference::quantize_f32_s8(0.4f, 3, x, q, 4);
+    ctnn::kernels::reference::quantize_f32(0.4f, 3, x, q, 4);
     CHECK(q[0] == 3);
     CHECK(q[1] == 6);    // 1 / 0.4 = 2.5 rounds away from zero to 3
     CHECK(q[2] == 0);    // -2.5 -> -3

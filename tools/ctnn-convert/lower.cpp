@@ -107,7 +107,7 @@ int lowering::constant_operand(int index) {
     l.op_index = k_;
     l.op_name = "CONSTANT";
     l.constant_values = data;
-    l.constant_int16 = t.type == static_cast<int>(tensor_type::int16);
+    l.constant_element = tensor.type;
     ir_.tensors.push_back(std::move(tensor));
     ir_.layers.push_back(std::move(l));
     graph_index_[index] = static_cast<int>(ir_.tensors.size()) - 1;

@@ -164,6 +164,13 @@ void lowering::check_type(int index, element wanted) const {
     tensor_fail(index, "is " + tfl::tensor_type_name(t.type) + "; expected " + element_name(wanted));
 }
 
+element lowering::int8_or_int16_input(std::size_t slot) const {
+    const auto& op = m_.operators[static_cast<std::size_t>(k_)];
+    if (slot >= op.inputs.size() || op.inputs[slot] < 0) return element::int8;  // missing: refused by its reader
+    const int type = m_.tensors[static_cast<std::size_t>(op.inputs[slot])].type;
+    return type == static_cast<int>(tensor_type::int16) ? element::int16 : element::int8;
+}
+
 // Constant data of an input, checked for type and size.
 const std::vector<std::uint8_t>& lowering::constant_input(std::size_t slot, tensor_type type, const char* role) const {
     const auto& op = m_.operators[static_cast<std::size_t>(k_)];

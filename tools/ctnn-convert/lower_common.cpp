@@ -127,19 +127,19 @@ ir_tensor lowering::nhwc_input(int graph_index) const {
     return input;
 }
 
-const ir_tensor& lowering::window_layer_output(const ir_layer& l, const ir_tensor& input, int kh, int kw, int channels, bool pool) {
+const ir_tensor& lowering::window_layer_output(const ir_layer& l, const ir_tensor& input, int kh, int kw, int channels, bool pool, element type) {
     // Pools have no dilation option to blame; their dilation is always 1.
     const char* const word = pool ? "filter" : "kernel";
     const std::int64_t oh = window_output({"height", "stride_h", pool ? "" : "dilation_h_factor", input.shape[1], kh, l.stride_h, l.dilation_h}, l.same_padding, word);
     const std::int64_t ow = window_output({"width", "stride_w", pool ? "" : "dilation_w_factor", input.shape[2], kw, l.stride_w, l.dilation_w}, l.same_padding, word);
-    const ir_tensor& out = add_output(element::int8);
+    const ir_tensor& out = add_output(type);
     require_rank(out, 4, "output");
     expect_shape(out, {1, oh, ow, channels});
     return out;
 }
 
-std::size_t lowering::reduction_axes(ir_layer& l) {
-    const int in = layer_input(l, 2, 2);
+std::size_t lowering::reduction_axes(ir_layer& l, element type) {
+    const int in = layer_input(l, 2, 2, type);
     l.keep_dims = options(tfl::options::reducer, false).keep_dims;
     const ir_tensor& input = graph_tensor(in);
     const int rank = static_cast<int>(input.shape.size());

@@ -60,6 +60,9 @@ public:
     int activation_input(std::size_t slot, element wanted);
     int constant_operand(int tflite_index);
     void check_type(int index, element wanted) const;
+    // The element of input `slot` for an operator that runs int8 and int16 alike: int16 when the
+    // tensor is int16, else int8 (which check_type then asks for).
+    element int8_or_int16_input(std::size_t slot) const;
     static tfl::tensor_type tflite_type(element e);
     const std::vector<std::uint8_t>& constant_input(std::size_t slot, tfl::tensor_type type, const char* role) const;
     // A shape-like int32 operand of fixed.size() values: a constant's, or, when a model input
@@ -108,15 +111,16 @@ public:
     // keep_dims; fills l.inputs, l.keep_dims and l.axes (ascending) and returns the elements
     // reduced into one output value. reduction_output then adds the output (of the input's
     // type) and checks its shape.
-    std::size_t reduction_axes(ir_layer& l);
+    std::size_t reduction_axes(ir_layer& l, element type = element::int8);  // type: input 0's
     const ir_tensor& reduction_output(const ir_layer& l);
     // Padding, strides, the kernel's dilations (or a pool's filter) and the fused activation.
     void spatial_options(ir_layer& l, const tfl_options& o, bool pool) const;
     // The rank-4, batch-1 input a convolution or pool reads.
     ir_tensor nhwc_input(int graph_index) const;
-    // Adds the int8 output of a window over `input` (kernel kh x kw) with `channels` channels,
+    // Adds the output (int8, or `type`) of a window over `input` (kernel kh x kw) with `channels` channels,
     // checked against the window arithmetic.
-    const ir_tensor& window_layer_output(const ir_layer& l, const ir_tensor& input, int kh, int kw, int channels, bool pool);
+    const ir_tensor& window_layer_output(const ir_layer& l, const ir_tensor& input, int kh, int kw, int channels, bool pool,
+                                         element type = element::int8);
 
 private:
     void lower_operator(int k);

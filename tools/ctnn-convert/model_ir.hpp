@@ -89,7 +89,7 @@ struct ir_layer {
     std::size_t view_offset = 0;
     std::size_t state_bytes = 0;                // a stateful layer (LSTM, SVDF): its variables' bytes (graph/layer_state.hpp)
     std::vector<std::uint8_t> constant_values;  // a constant source: the tensor's raw bytes
-    bool constant_int16 = false;                // ... little-endian int16 values (else int8)
+    element constant_element = element::int8;   // ... and their type (int8 or int16)
     std::string custom_layer;                   // a user layer (custom_ops.hpp): its C++ template
     std::string custom_code;                    // ... the operator's custom code or builtin name
     std::vector<std::uint8_t> custom_options;   // ... and its raw custom options
@@ -101,7 +101,7 @@ struct ir_layer {
     // Data movement (op_strided_slice.cpp, op_gather.cpp, op_mirror_pad.cpp, op_pad.cpp).
     std::vector<int> slice_begin, slice_size, slice_strides;  // STRIDED_SLICE, SLICE: canonical, per input dimension
     std::vector<int> indices;                                 // GATHER, flat
-    int pad_value = 0;                                        // PADV2: the int8 fill
+    int pad_value = 0;                                        // PADV2: the int8 or int16 fill
     bool mirror_symmetric = false;                            // MIRROR_PAD: SYMMETRIC, else REFLECT
     std::vector<int> perm;          // TRANSPOSE: output dimension i is input dimension perm[i]
     bool adj_x = false, adj_y = false;  // BATCH_MATMUL
@@ -109,6 +109,7 @@ struct ir_layer {
     std::vector<std::int8_t> rhs;
     quantization rhs_q;
     std::optional<ir_svdf> svdf;  // SVDF
+    quantization int32_q;  // QUANTIZE with an int32 side: the scale and zero point its values carry
 };
 
 struct model_ir {

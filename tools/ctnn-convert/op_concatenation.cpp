@@ -19,7 +19,8 @@ std::vector<int> joined_inputs(lowering& x, ir_layer& l) {
     if (n < 1 || n > static_cast<std::size_t>(ctnn::kernels::max_concatenation_inputs)) {
         x.op_fail("has " + std::to_string(n) + " inputs; ctnn joins 1 to " + std::to_string(ctnn::kernels::max_concatenation_inputs));
     }
-    for (std::size_t i = 0; i < n; ++i) l.inputs.push_back(x.activation_input(i, element::int8));
+    const element type = x.int8_or_int16_input(0);  // every input the first one's
+    for (std::size_t i = 0; i < n; ++i) l.inputs.push_back(x.activation_input(i, type));
     return l.inputs;
 }
 
@@ -56,7 +57,7 @@ void lower_concatenation(lowering& x, ir_layer& l) {
         }
         want[static_cast<std::size_t>(l.axis)] += s[static_cast<std::size_t>(l.axis)];
     }
-    const ir_tensor& out = x.add_output(element::int8);
+    const ir_tensor& out = x.add_output(x.graph_tensor(l.inputs[0]).type);
     x.expect_shape(out, want);
     require_one_quantization(x, l, out);
     ctnn::kernels::concatenation_params p;
@@ -82,7 +83,7 @@ void lower_pack(lowering& x, ir_layer& l) {
     }
     dims64 want(first.begin(), first.end());
     want.insert(want.begin() + l.axis, static_cast<std::int64_t>(l.inputs.size()));
-    const ir_tensor& out = x.add_output(element::int8);
+    const ir_tensor& out = x.add_output(x.graph_tensor(l.inputs[0]).type);
     x.expect_shape(out, want);
     require_one_quantization(x, l, out);
     ctnn::kernels::concatenation_params p;

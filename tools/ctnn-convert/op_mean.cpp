@@ -1,4 +1,4 @@
-// MEAN: the average over constant int32 axes of an int8 tensor of rank 1 to 6 (the axis rules
+// MEAN: the average over constant int32 axes of an int8 or int16 tensor of rank 1 to 6 (the axis rules
 // every reduction shares: lowering::reduction_axes).
 #include <ctnn/kernels/geometry.hpp>  // MEAN's limits, shared with the layer
 
@@ -16,9 +16,13 @@ namespace {
 using tfl::tensor_type;
 
 void lower_mean(lowering& x, ir_layer& l) {
-    const std::size_t count = x.reduction_axes(l);
+    const element type = x.int8_or_int16_input(0);
+    const std::size_t count = x.reduction_axes(l, type);
     if (count > static_cast<std::size_t>(ctnn::kernels::max_mean_count)) {
         x.op_fail("averages " + std::to_string(count) + " elements per output value; more than 2^23 could overflow the int32 sum");
+    }
+    if (type == element::int16 && count > static_cast<std::size_t>(ctnn::kernels::max_mean_count_int16)) {
+        x.op_fail("averages " + std::to_string(count) + " int16 elements per output value; more than 2^16 could overflow the int32 sum");
     }
     x.reduction_output(l);
 }

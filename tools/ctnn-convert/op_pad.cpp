@@ -1,6 +1,6 @@
-// PAD and PADV2: constant int32 paddings [rank, 2] around a tensor of rank 1 to 4, padding with
-// the zero point (PAD, PADV2 without a value) or PADV2's constant int8 value, which TFLite
-// requires quantized as the output is.
+// PAD and PADV2: constant int32 paddings [rank, 2] around an int8 or int16 tensor of rank 1 to 4,
+// padding with the zero point (PAD, PADV2 without a value) or PADV2's constant value (of the
+// input's type), which TFLite requires quantized as the output is.
 #include <cstdint>
 
 #include <ctnn/layers/pad.hpp>  // its operator_traits
@@ -17,7 +17,8 @@ namespace {
 using tfl::tensor_type;
 
 void lower_pad_with(lowering& x, ir_layer& l, bool v2) {
-    const int in = x.layer_input(l, 2, v2 ? 3 : 2);
+    const element type = x.int8_or_int16_input(0);
+    const int in = x.layer_input(l, 2, v2 ? 3 : 2, type);
     x.options(v2 ? tfl::options::padv2 : tfl::options::pad, false);
     const ir_tensor input = x.graph_tensor(in);
     const int rank = static_cast<int>(input.shape.size());
@@ -40,21 +41,23 @@ void lower_pad_with(lowering& x, ir_layer& l, bool v2) {
         l.paddings.push_back(after);
         want[static_cast<std::size_t>(d)] += std::int64_t{before} + after;
     }
-    const ir_tensor& out = x.add_output(element::int8);
+    const ir_tensor& out = x.add_output(type);
     x.expect_shape(out, want);
     x.check_same_quantization(input, out);
     l.pad_value = out.q.zero_point;
     if (!v2 || x.op().inputs.size() < 3 || x.op().inputs[2] < 0) return;
-    const auto& value = x.constant_input(2, tensor_type::int8, "constant value");
+    const bool wide = type == element::int16;
+    const auto& value = x.constant_input(2, wide ? tensor_type::int16 : tensor_type::int8, "constant value");
     const int v = x.op().inputs[2];
-    if (value.size() != 1) x.op_fail("constant value " + x.tensor_label(v) + " has " + std::to_string(value.size()) + " elements; PADV2 takes one");
-    const quantization vq = x.per_tensor_quantization(v);
+    if (value.size() != element_bytes(type)) x.op_fail("constant value " + x.tensor_label(v) + " has " + std::to_string(value.size() / element_bytes(type)) + " elements; PADV2 takes one");
+    // TFLM checks the constant's quantization for int8 only; an int16 value is taken as it is.
+    const quantization vq = wide ? out.q : x.per_tensor_quantization(v);
     if (!(vq == out.q)) {
         x.op_fail("constant value " + x.tensor_label(v) + " is quantized with scale " + float_text(vq.scale) + " zp " + std::to_string(vq.zero_point) +
                   ", the output " + x.tensor_label(out.tflite_index) + " with scale " + float_text(out.q.scale) + " zp " + std::to_string(out.q.zero_point) +
                   "; TFLite requires them equal");
     }
-    l.pad_value = static_cast<std::int8_t>(value[0]);
+    l.pad_value = wide ? static_cast<std::int16_t>(value[0] | (value[1] << 8)) : static_cast<std::int8_t>(value[0]);  // little-endian
 }
 
 void lower_pad(lowering& x, ir_layer& l) { lower_pad_with(x, l, false); }

@@ -1,4 +1,4 @@
-// AVERAGE_POOL_2D and MAX_POOL_2D: windows over an NHWC int8 tensor, quantization unchanged.
+// AVERAGE_POOL_2D and MAX_POOL_2D: windows over an NHWC int8 or int16 tensor, quantization unchanged.
 #include <ctnn/layers/options.hpp>
 
 #include <ctnn/layers/pool2d.hpp>  // its operator_traits
@@ -14,13 +14,17 @@ namespace {
 
 template <bool average>
 void lower_pool(lowering& x, ir_layer& l) {
-    const int in = x.layer_input(l, 1, 1);
+    const element type = x.int8_or_int16_input(0);
+    const int in = x.layer_input(l, 1, 1, type);
     x.spatial_options(l, x.options(tfl::options::pool2d, true), true);
     if (average && !ctnn::average_pool_window_in_range(l.filter_h, l.filter_w)) {
         x.op_fail("filter " + std::to_string(l.filter_h) + "x" + std::to_string(l.filter_w) + " has more than 2^24 taps; ctnn's int32 sum of a window could overflow");
     }
+    if (average && type == element::int16 && !ctnn::average_pool_window_in_range_int16(l.filter_h, l.filter_w)) {
+        x.op_fail("filter " + std::to_string(l.filter_h) + "x" + std::to_string(l.filter_w) + " has more than 2^16 taps; ctnn's int32 sum of an int16 window could overflow");
+    }
     const ir_tensor input = x.nhwc_input(in);
-    const ir_tensor& out = x.window_layer_output(l, input, l.filter_h, l.filter_w, input.shape[3], true);
+    const ir_tensor& out = x.window_layer_output(l, input, l.filter_h, l.filter_w, input.shape[3], true, type);
     x.check_same_quantization(input, out);
     x.check_activation(l.act, out);
 }

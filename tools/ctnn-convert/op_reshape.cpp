@@ -85,11 +85,12 @@ std::optional<dims64> reshape_target(const lowering& x, const ir_tensor& input) 
 }
 
 void lower_reshape(lowering& x, ir_layer& l) {
-    const int in = x.layer_input(l, 1, 2);
+    const element type = x.int8_or_int16_input(0);
+    const int in = x.layer_input(l, 1, 2, type);
     x.options(tfl::options::reshape, false);
     const ir_tensor input = x.graph_tensor(in);
     const std::optional<dims64> target = reshape_target(x, input);
-    const ir_tensor& out = x.add_output(element::int8);
+    const ir_tensor& out = x.add_output(type);
     if (out.elements() != input.elements()) {
         x.op_fail("output " + x.tensor_label(out.tflite_index) + " " + shape_text(out.shape) + " has " + std::to_string(out.elements()) + " elements, the input " +
                   shape_text(input.shape) + " has " + std::to_string(input.elements()));

@@ -35,7 +35,7 @@ void make_part(lowering& x, ir_layer& l, int in, int axis, int begin, int size, 
     dims64 want(input.shape.begin(), input.shape.end());
     if (drop_axis) want.erase(want.begin() + axis);
     else want[static_cast<std::size_t>(axis)] = size;
-    const ir_tensor& out = x.add_output(element::int8);
+    const ir_tensor& out = x.add_output(input.type);
     if (drop_axis && want.empty()) {
         if (!(out.shape.empty() || out.shape == std::vector<int>{1})) x.expect_shape(out, {1});
     } else {
@@ -43,13 +43,13 @@ void make_part(lowering& x, ir_layer& l, int in, int axis, int begin, int size, 
     }
     const ctnn::kernels::split_params p =
         ctnn::kernels::split_part_params(input.shape.data(), static_cast<int>(input.shape.size()), axis, begin, size);
-    l.view = ctnn::kernels::split_part_is_view(p, 1);
-    l.view_offset = static_cast<std::size_t>(p.begin);
+    l.view = ctnn::kernels::split_part_is_view(p, element_bytes(input.type));
+    l.view_offset = static_cast<std::size_t>(p.begin) * element_bytes(input.type);  // bytes
 }
 
 void lower_split(lowering& x, ir_layer& l) {
     x.expect_inputs(2, 2);
-    const int in = x.activation_input(1, element::int8);
+    const int in = x.activation_input(1, x.int8_or_int16_input(1));
     const std::vector<int> shape = x.graph_tensor(in).shape;
     const int axis = constant_axis(x, 0, static_cast<int>(shape.size()));
     const int n = x.options(tfl::options::split, false).count;
@@ -63,7 +63,7 @@ void lower_split(lowering& x, ir_layer& l) {
 
 void lower_split_v(lowering& x, ir_layer& l) {
     x.expect_inputs(3, 3);
-    const int in = x.activation_input(0, element::int8);
+    const int in = x.activation_input(0, x.int8_or_int16_input(0));
     const std::vector<int> shape = x.graph_tensor(in).shape;
     const int axis = constant_axis(x, 2, static_cast<int>(shape.size()));
     const auto& data = x.constant_input(1, tensor_type::int32, "size_splits");
@@ -96,7 +96,7 @@ void lower_split_v(lowering& x, ir_layer& l) {
 
 void lower_unpack(lowering& x, ir_layer& l) {
     x.expect_inputs(1, 1);
-    const int in = x.activation_input(0, element::int8);
+    const int in = x.activation_input(0, x.int8_or_int16_input(0));
     const std::vector<int> shape = x.graph_tensor(in).shape;
     const int rank = static_cast<int>(shape.size());
     const tfl_options& o = x.options(tfl::options::unpack, false);

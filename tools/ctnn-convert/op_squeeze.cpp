@@ -16,7 +16,8 @@ namespace {
 // squeeze_dims: the dimensions to drop, each of size 1, negative ones counted from the end;
 // none listed: every dimension of size 1.
 void lower_squeeze(lowering& x, ir_layer& l) {
-    const int in = x.layer_input(l, 1, 1);
+    const element type = x.int8_or_int16_input(0);
+    const int in = x.layer_input(l, 1, 1, type);
     const auto& o = x.options(tfl::options::squeeze, false);
     const ir_tensor input = x.graph_tensor(in);
     const int rank = static_cast<int>(input.shape.size());
@@ -36,14 +37,15 @@ void lower_squeeze(lowering& x, ir_layer& l) {
     dims64 want;
     for (int d = 0; d < rank; ++d)
         if (!drop[static_cast<std::size_t>(d)] || input.shape[static_cast<std::size_t>(d)] != 1) want.push_back(input.shape[static_cast<std::size_t>(d)]);
-    const ir_tensor& out = x.add_output(element::int8);
+    const ir_tensor& out = x.add_output(type);
     x.expect_shape(out, want, "the squeezed");
     x.check_same_quantization(input, out);
 }
 
 // axis: one int32 or int64 value in [-rank - 1, rank]; negative ones count from the end.
 void lower_expand_dims(lowering& x, ir_layer& l) {
-    const int in = x.layer_input(l, 2, 2);
+    const element type = x.int8_or_int16_input(0);
+    const int in = x.layer_input(l, 2, 2, type);
     x.options(tfl::options::expand_dims, false);
     const ir_tensor input = x.graph_tensor(in);
     const int rank = static_cast<int>(input.shape.size());
@@ -59,7 +61,7 @@ void lower_expand_dims(lowering& x, ir_layer& l) {
     const int at = a < 0 ? a + rank + 1 : a;
     dims64 want(input.shape.begin(), input.shape.end());
     want.insert(want.begin() + at, 1);
-    const ir_tensor& out = x.add_output(element::int8);
+    const ir_tensor& out = x.add_output(type);
     x.expect_shape(out, want, "the expanded");
     x.check_same_quantization(input, out);
 }

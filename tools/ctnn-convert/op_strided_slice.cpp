@@ -36,7 +36,8 @@ struct effective_dim {
 };
 
 void lower_strided_slice(lowering& x, ir_layer& l) {
-    const int in = x.layer_input(l, 4, 4);
+    const element type = x.int8_or_int16_input(0);
+    const int in = x.layer_input(l, 4, 4, type);
     const tfl_options& o = x.options(tfl::options::strided_slice, false);
     const ir_tensor input = x.graph_tensor(in);
     const int rank = static_cast<int>(input.shape.size());
@@ -155,14 +156,15 @@ void lower_strided_slice(lowering& x, ir_layer& l) {
         }
     }
     l.slice_begin = begins, l.slice_size = sizes, l.slice_strides = steps;
-    const ir_tensor& out = x.add_output(element::int8);
+    const ir_tensor& out = x.add_output(type);
     x.expect_shape(out, want, "the sliced");
     x.check_same_quantization(input, out);
 }
 
 // SLICE: begin and size (int32 or int64), one entry per dimension; size -1 runs to the end.
 void lower_slice(lowering& x, ir_layer& l) {
-    const int in = x.layer_input(l, 3, 3);
+    const element type = x.int8_or_int16_input(0);
+    const int in = x.layer_input(l, 3, 3, type);
     x.options(tfl::options::slice, false);
     const ir_tensor input = x.graph_tensor(in);
     const int rank = static_cast<int>(input.shape.size());
@@ -194,7 +196,7 @@ void lower_slice(lowering& x, ir_layer& l) {
         l.slice_size.push_back(s);
         want.push_back(s);
     }
-    const ir_tensor& out = x.add_output(element::int8);
+    const ir_tensor& out = x.add_output(type);
     x.expect_shape(out, want, "the sliced");
     x.check_same_quantization(input, out);
 }

@@ -28,7 +28,8 @@ std::string list_text(const std::vector<int>& v) {
 }
 
 void lower_transpose(lowering& x, ir_layer& l) {
-    const int in = x.layer_input(l, 2, 2);
+    const element type = x.int8_or_int16_input(0);
+    const int in = x.layer_input(l, 2, 2, type);
     const int options = x.op().options.type;
     if (options != tfl::options::none && options != transpose_options) {
         x.op_fail("builtin options are " + tfl::options_name(options) + "; expected TransposeOptions");
@@ -63,7 +64,7 @@ void lower_transpose(lowering& x, ir_layer& l) {
     }
     dims64 want;
     for (int i = 0; i < rank; ++i) want.push_back(input.shape[static_cast<std::size_t>(l.perm[static_cast<std::size_t>(i)])]);
-    const ir_tensor& out = x.add_output(element::int8);
+    const ir_tensor& out = x.add_output(type);
     x.expect_shape(out, want);
     x.check_same_quantization(input, out);
 }

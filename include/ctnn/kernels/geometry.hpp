@@ -109,6 +109,8 @@ inline constexpr int max_mean_rank = max_reduction_rank;
 // Elements summed into one output value at most: |int8 - zero point| <= 255, so the int32 sum
 // and zp_in * count stay exact. The layer static_asserts it and the converter checks it.
 inline constexpr long long max_mean_count = 1LL << 23;
+// int16 values (|v| <= 2^15, zero point 0): at most 2^16 per output value.
+inline constexpr long long max_mean_count_int16 = 1LL << 16;
 
 // The parameter structs below (template arguments of the kernels) repeat reduction's fields:
 // a plain struct of scalars and arrays, filled whole (layers/reduction_axes.hpp says why).

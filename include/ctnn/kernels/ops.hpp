@@ -22,6 +22,7 @@ struct log_softmax {};
 struct l2_normalization {};
 struct quantize {};
 struct dequantize {};
+struct requantize {};  // QUANTIZE between int8, int16 and int32, per value through a multiplier
 struct concatenation {};  // and PACK: copies of runs
 struct split {};          // one part along an axis (SPLIT, SPLIT_V, UNPACK)
 struct depth_to_space {};

@@ -1,4 +1,4 @@
-// MEAN of an int8 tensor over any of its axes (rank <= 6), TFLite's QuantizedMeanOrSum:
+// MEAN of an int8 or int16 tensor over any of its axes (rank <= 6), TFLite's QuantizedMeanOrSum:
 // requantized to the output's quantization, equal or not. keep_dims leaves each reduced
 // dimension as 1; without it the reduced dimensions go (a full reduction gives one value,
 // shape<1>). The default, axes 1 and 2 of NHWC, is global average pooling.
@@ -31,6 +31,11 @@ template <long long Count, bool Fits>
 struct mean_reduces_too_many_elements {
     static_assert(Fits, "ctnn: mean: more than 2^23 elements per output value could overflow the int32 sum (template argument: the count)");
 };
+template <long long Count, bool Fits>
+struct mean_reduces_too_many_int16_elements {
+    static_assert(Fits, "ctnn: mean: more than 2^16 int16 elements per output value could overflow the int32 sum (template "
+                        "argument: the count)");
+};
 }  // namespace diag
 
 namespace layers {
@@ -42,7 +47,10 @@ struct mean : layer {
     template <class In>
     struct bind {
         using s = typename In::shape;
-        static_assert(Int8Tensor<In> && s::rank <= kernels::max_mean_rank, "ctnn: mean reduces an int8 tensor of rank 1 to 6");
+        static_assert((Int8Tensor<In> || Int16Tensor<In>) && s::rank <= kernels::max_mean_rank,
+                      "ctnn: mean reduces an int8 or int16 tensor of rank 1 to 6");
+        using element = typename In::element;
+        static_assert(std::is_same_v<quant_element_t<OutQ>, element>, "ctnn: mean's output has the input's element type");
         static_assert(valid_quantization<OutQ>);
 
         static constexpr int bad_axis = detail::bad_axis<s::rank, Over>();
@@ -57,6 +65,7 @@ struct mean : layer {
             return p;
         }();
         static_assert(sizeof(diag::mean_reduces_too_many_elements<params.count(), params.count() <= kernels::max_mean_count>));
+        static_assert(sizeof(diag::mean_reduces_too_many_int16_elements<params.count(), !Int16Tensor<In> || params.count() <= kernels::max_mean_count_int16>));
 
         static constexpr detail::reduced_dims_result reduced = detail::reduced_dims(KeepDims, params.axes());
         static constexpr auto output_dims = detail::first_dims<reduced.rank>(reduced.dims);
@@ -68,11 +77,11 @@ struct mean : layer {
         template <kernel_options>
         static constexpr kernels::linked_constants constants() { return kernel::template constants<params>(); }
         template <kernel_options>
-        static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
-            kernel::run<params>(input, out);
+        static void run(const element* input, element* out, std::byte*) {
+            kernel::template run<params>(input, out);
         }
-        static void run_reference(const std::int8_t* input, std::int8_t* out) {
-            kernels::reference::mean_s8(kernels::reference::runtime_value(params), input, out);
+        static void run_reference(const element* input, element* out) {
+            kernels::reference::mean(kernels::reference::runtime_value(params), input, out);
         }
     };
 };

@@ -114,6 +114,11 @@ inline constexpr long long max_average_pool_taps = 1 << 24;
 constexpr bool average_pool_window_in_range(int filter_h, int filter_w) noexcept {
     return static_cast<long long>(filter_h) * filter_w <= max_average_pool_taps;
 }
+// int16 values (|v| <= 2^15) keep the int32 sum exact for at most 2^16 taps.
+inline constexpr long long max_average_pool_taps_int16 = 1 << 16;
+constexpr bool average_pool_window_in_range_int16(int filter_h, int filter_w) noexcept {
+    return static_cast<long long>(filter_h) * filter_w <= max_average_pool_taps_int16;
+}
 
 // The errors of int range (a kernel larger than the input has its own diagnostic).
 constexpr bool window_in_int_range(window_error e) noexcept {

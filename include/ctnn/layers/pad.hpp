@@ -1,10 +1,12 @@
 // PAD and PADV2: grow a tensor (up to 4-D) by the given amounts, filling with its zero point
-// (PAD: real 0) or with a given int8 value (PADV2's constant, quantized as the input is).
+// (PAD: real 0) or with a given value (PADV2's constant, quantized as the input is). int8 or
+// int16.
 // Output quantization is the input's.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <type_traits>
 
 #include "ctnn/core/shape.hpp"
@@ -24,9 +26,17 @@ namespace ctnn {
 struct fill_zero_point {};
 template <int Value>
 struct fill_value {
-    static_assert(Value >= -128 && Value <= 127, "ctnn: a pad fill value is an int8 value, in [-128, 127]");
+    static_assert(Value >= -32768 && Value <= 32767, "ctnn: a pad fill value is an int8 or int16 value, in [-32768, 32767]");
     static constexpr int value = Value;
 };
+
+namespace diag {
+template <int Value, int Min, int Max, bool Fits>
+struct pad_fill_value_outside_the_element_range {
+    static_assert(Fits, "ctnn: pad: the fill value lies outside the tensor's element range (template arguments: the value, "
+                        "the element's min and max)");
+};
+}  // namespace diag
 
 namespace detail {
 template <class F>
@@ -37,7 +47,8 @@ template <int V>
 inline constexpr bool is_fill<fill_value<V>> = fill_value<V>::value == V;  // instantiates its check
 }  // namespace detail
 
-// PAD's fill: ctnn::fill_zero_point or ctnn::fill_value<v> (v checked where the layer is named).
+// PAD's fill: ctnn::fill_zero_point or ctnn::fill_value<v> (v checked where the layer is named,
+// and against the tensor's element where it is bound).
 template <class F>
 concept Fill = detail::is_fill<F>;
 
@@ -51,7 +62,14 @@ template <Paddings Amounts, Fill With = fill_zero_point>
 struct pad : layer {
     template <class In>
     struct bind {
-        static_assert(Int8Tensor<In>, "ctnn: pad takes an int8 tensor");
+        static_assert(Int8Tensor<In> || Int16Tensor<In>, "ctnn: pad takes an int8 or int16 tensor");
+        using element = typename In::element;
+        static constexpr int fill = [] {
+            if constexpr (std::is_same_v<With, fill_zero_point>) return 0;
+            else return With::value;
+        }();
+        static constexpr int lowest = std::numeric_limits<element>::min(), highest = std::numeric_limits<element>::max();
+        static_assert(sizeof(diag::pad_fill_value_outside_the_element_range<fill, lowest, highest, fill >= lowest && fill <= highest>));
         static_assert(Amounts::rank == In::shape::rank && In::shape::rank <= 4,
                       "ctnn: pad needs one (before, after) pair per input dimension, for tensors of rank <= 4");
         static constexpr int rank = In::shape::rank;
@@ -79,10 +97,10 @@ struct pad : layer {
         template <kernel_options>
         static constexpr kernels::linked_constants constants() { return kernel::template constants<params>(); }
         template <kernel_options>
-        static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
-            kernel::run<params>(input, out);
+        static void run(const element* input, element* out, std::byte*) {
+            kernel::template run<params>(input, out);
         }
-        static void run_reference(const std::int8_t* input, std::int8_t* out) { kernels::reference::pad_s8(kernels::reference::runtime_value(params), input, out); }
+        static void run_reference(const element* input, element* out) { kernels::reference::pad(kernels::reference::runtime_value(params), input, out); }
     };
 };
 

@@ -94,7 +94,7 @@ struct sum : layer {
             kernel::run<params>(input, out);
         }
         static void run_reference(const std::int8_t* input, std::int8_t* out) {
-            kernels::reference::mean_s8(kernels::reference::runtime_value(params), input, out);
+            kernels::reference::mean(kernels::reference::runtime_value(params), input, out);
         }
     };
 };

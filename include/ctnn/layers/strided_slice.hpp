@@ -4,7 +4,7 @@
 // inside the input: TFLite's masks, negative and clamped indices are the converter's to
 // resolve (tools/ctnn-convert/op_strided_slice.cpp). The output shape is given, since
 // shrink_axis_mask and new_axis_mask drop or add dimensions of 1: it must hold exactly the
-// box's elements. Output quantization is the input's. Rank 1 to 5.
+// box's elements. Output quantization is the input's. Rank 1 to 5; int8 or int16.
 #pragma once
 
 #include <array>
@@ -89,7 +89,8 @@ template <class In, class Begin, class Size, class Strides, class Out>
 struct strided_slice_bind {
     using s = typename In::shape;
     static constexpr int rank = s::rank;
-    static_assert(Int8Tensor<In>, "ctnn: strided_slice takes an int8 tensor");
+    static_assert(Int8Tensor<In> || Int16Tensor<In>, "ctnn: strided_slice takes an int8 or int16 tensor");
+    using element = typename In::element;
     static constexpr bool counts_match = rank <= kernels::max_movement_rank && Begin::values.size() == s::dims.size() &&
                                          Size::values.size() == s::dims.size() && Strides::values.size() == s::dims.size();
     static_assert(sizeof(diag::slice_needs_one_entry_per_input_dimension<s, int(Begin::values.size()), int(Size::values.size()),
@@ -123,10 +124,10 @@ struct strided_slice_bind {
     template <kernel_options>
     static constexpr kernels::linked_constants constants() { return kernel::template constants<params>(); }
     template <kernel_options>
-    static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
+    static void run(const element* input, element* out, std::byte*) {
         kernel::template run<params>(input, out);
     }
-    static void run_reference(const std::int8_t* input, std::int8_t* out) {
+    static void run_reference(const element* input, element* out) {
         kernels::reference::strided_copy(kernels::reference::runtime_value(params), input, out);
     }
 };

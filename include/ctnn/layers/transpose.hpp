@@ -59,7 +59,8 @@ template <Permutation Perm>
 struct transpose : layer {
     template <class In>
     struct bind {
-        static_assert(Int8Tensor<In>, "ctnn: transpose takes an int8 tensor");
+        static_assert(Int8Tensor<In> || Int16Tensor<In>, "ctnn: transpose takes an int8 or int16 tensor");
+        using element = typename In::element;
         static constexpr int rank = In::shape::rank;
         static_assert(sizeof(diag::transpose_rank_unsupported<rank, kernels::transpose_rank_supported(rank)>));
         static_assert(sizeof(diag::transpose_permutation_rank_mismatch<Perm, rank, Perm::rank == rank>));
@@ -88,11 +89,11 @@ struct transpose : layer {
         template <kernel_options>
         static constexpr kernels::linked_constants constants() { return kernel::template constants<params>(); }
         template <kernel_options>
-        static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
+        static void run(const element* input, element* out, std::byte*) {
             kernel::template run<params>(input, out);
         }
-        static void run_reference(const std::int8_t* input, std::int8_t* out) {
-            kernels::reference::transpose_s8(kernels::reference::runtime_value(params), input, out);
+        static void run_reference(const element* input, element* out) {
+            kernels::reference::transpose(kernels::reference::runtime_value(params), input, out);
         }
     };
 };

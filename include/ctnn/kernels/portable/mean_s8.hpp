@@ -1,7 +1,7 @@
-// Portable MEAN (and SUM) over any axes, int8, specialised at compile time; bit-exact with
-// reference::mean_s8.
+// Portable MEAN (and SUM) over any axes, int8 or int16, specialised at compile time; bit-exact
+// with reference::mean.
 //
-//   kernel<portable_set, op::mean>::run<P>(const std::int8_t* input, std::int8_t* output)
+//   kernel<portable_set, op::mean>::run<P>(const T* input, T* output)   (T: std::int8_t or std::int16_t)
 //
 // How: size-1 dimensions are dropped and neighbours of the same kind merged. When what is left
 // is (outer kept) x (reduced) x (inner kept) — global average pooling, a reduction over the
@@ -53,10 +53,10 @@ template <>
 struct kernel<portable_set, op::mean> : provided_kernel {
     template <mean_params P>
     static constexpr linked_constants constants() { return {}; }  // the parameters are the code's
-    template <mean_params P>
+    template <mean_params P, class T>
     // Not inlined: its accumulator row stays in its own frame instead of the step function's,
     // where it would sit under every deeper kernel call (the firmware's stack peak).
-    [[gnu::noinline]] static void run(const std::int8_t* input, std::int8_t* output) {
+    [[gnu::noinline]] static void run(const T* input, T* output) {
         constexpr int count = P.count();
         static_assert(count > 0 && P.output_count() > 0, "ctnn: mean_s8 needs a non-empty input");
         constexpr quantized_multiplier folded = reference::sum_multiplier(P);
@@ -65,16 +65,16 @@ struct kernel<portable_set, op::mean> : provided_kernel {
         if constexpr (L.contiguous) {
             for (int o = 0; o < L.outer; ++o) {
                 alignas(16) std::int32_t sum[L.inner] = {};
-                const std::int8_t* base = input + o * L.reduced * L.inner;
+                const T* base = input + o * L.reduced * L.inner;
                 for (int r = 0; r < L.reduced; ++r) {
-                    const std::int8_t* in = base + r * L.inner;
+                    const T* in = base + r * L.inner;
                     for (int c = 0; c < L.inner; ++c) sum[c] += in[c];
                 }
-                std::int8_t* out = output + o * L.inner;
-                for (int c = 0; c < L.inner; ++c) out[c] = reference::mean_output(sum[c], offset, folded, P.output_zero_point);
+                T* out = output + o * L.inner;
+                for (int c = 0; c < L.inner; ++c) out[c] = reference::mean_output<T>(sum[c], offset, folded, P.output_zero_point);
             }
         } else {
-            reference::mean_s8(P, input, output);
+            reference::mean(P, input, output);
         }
     }
 };

@@ -1,8 +1,8 @@
-// Portable AVERAGE_POOL_2D and MAX_POOL_2D, int8, specialised at compile time; bit-exact with
-// reference::average_pool2d_s8 / max_pool2d_s8.
+// Portable AVERAGE_POOL_2D and MAX_POOL_2D, int8 or int16, specialised at compile time; bit-exact
+// with reference::average_pool2d / max_pool2d.
 //
-//   kernel<portable_set, op::average_pool2d>::run<G>(const std::int8_t* input, std::int8_t* output)
-//   kernel<portable_set, op::max_pool2d>::run<G>(const std::int8_t* input, std::int8_t* output)
+//   kernel<portable_set, op::average_pool2d>::run<G>(const T* input, T* output)   (T: std::int8_t or std::int16_t)
+//   kernel<portable_set, op::max_pool2d>::run<G>(const T* input, T* output)   (T: std::int8_t or std::int16_t)
 //
 // The geometry is the template argument itself (it has no arrays, so it is a valid NTTP).
 // input: in_h x in_w x channels, output: out_h x out_w x channels; no alignment needed.
@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 
 #include "ctnn/kernels/geometry.hpp"
 #include "ctnn/kernels/kernel_set.hpp"
@@ -53,8 +54,8 @@ struct kernel<portable_set, op::average_pool2d> : provided_kernel {
     static constexpr linked_constants constants() { return {}; }
     // Not inlined: its accumulator row stays in its own frame instead of the step function's,
     // where it would sit under every deeper kernel call (the firmware's stack peak).
-    template <pool_geometry G>
-    [[gnu::noinline]] static void run(const std::int8_t* input, std::int8_t* output) {
+    template <pool_geometry G, class T>
+    [[gnu::noinline]] static void run(const T* input, T* output) {
         static_assert(G.channels > 0 && G.filter_h > 0 && G.filter_w > 0, "ctnn: average_pool2d_s8 needs a non-empty window");
         constexpr int full = G.filter_h * G.filter_w;
         alignas(16) std::int32_t sum[G.channels];
@@ -64,18 +65,18 @@ struct kernel<portable_set, op::average_pool2d> : provided_kernel {
                 for (int c = 0; c < G.channels; ++c) sum[c] = 0;
                 for (int y = r.y0; y < r.y1; ++y)
                     for (int x = r.x0; x < r.x1; ++x) {
-                        const std::int8_t* in = input + (y * G.in_w + x) * G.channels;
+                        const T* in = input + (y * G.in_w + x) * G.channels;
                         for (int c = 0; c < G.channels; ++c) sum[c] += in[c];
                     }
                 const int n = (r.y1 - r.y0) * (r.x1 - r.x0);
-                std::int8_t* out = output + (oy * G.out_w + ox) * G.channels;
+                T* out = output + (oy * G.out_w + ox) * G.channels;
                 if (n == full) {
                     for (int c = 0; c < G.channels; ++c)
-                        out[c] = static_cast<std::int8_t>(clamp(portable::detail::rounded_average(sum[c], full), G.act_min, G.act_max));
+                        out[c] = static_cast<T>(clamp(portable::detail::rounded_average(sum[c], full), G.act_min, G.act_max));
                 } else {
                     for (int c = 0; c < G.channels; ++c) {
                         const std::int32_t avg = n <= 0 ? 0 : portable::detail::rounded_average(sum[c], n);
-                        out[c] = static_cast<std::int8_t>(clamp(avg, G.act_min, G.act_max));
+                        out[c] = static_cast<T>(clamp(avg, G.act_min, G.act_max));
                     }
                 }
             }
@@ -89,23 +90,24 @@ struct kernel<portable_set, op::max_pool2d> : provided_kernel {
     static constexpr linked_constants constants() { return {}; }
     // Not inlined: its accumulator row stays in its own frame instead of the step function's,
     // where it would sit under every deeper kernel call (the firmware's stack peak).
-    template <pool_geometry G>
-    [[gnu::noinline]] static void run(const std::int8_t* input, std::int8_t* output) {
+    template <pool_geometry G, class T>
+    [[gnu::noinline]] static void run(const T* input, T* output) {
         static_assert(G.channels > 0 && G.filter_h > 0 && G.filter_w > 0, "ctnn: max_pool2d_s8 needs a non-empty window");
         // Clamping the start value once is the same as clamping the maximum at the end.
-        constexpr std::int8_t floor = static_cast<std::int8_t>(G.act_min > -128 ? G.act_min : -128);
-        constexpr std::int8_t ceiling = static_cast<std::int8_t>(G.act_max < 127 ? G.act_max : 127);
-        alignas(16) std::int8_t best[G.channels];
+        constexpr int lowest = std::numeric_limits<T>::min(), highest = std::numeric_limits<T>::max();
+        constexpr T floor = static_cast<T>(G.act_min > lowest ? G.act_min : lowest);
+        constexpr T ceiling = static_cast<T>(G.act_max < highest ? G.act_max : highest);
+        alignas(16) T best[G.channels];
         for (int oy = 0; oy < G.out_h; ++oy) {
             for (int ox = 0; ox < G.out_w; ++ox) {
                 const portable::detail::window_range r = portable::detail::clamp_window<G>(oy, ox);
                 for (int c = 0; c < G.channels; ++c) best[c] = floor;
                 for (int y = r.y0; y < r.y1; ++y)
                     for (int x = r.x0; x < r.x1; ++x) {
-                        const std::int8_t* in = input + (y * G.in_w + x) * G.channels;
+                        const T* in = input + (y * G.in_w + x) * G.channels;
                         for (int c = 0; c < G.channels; ++c) best[c] = in[c] > best[c] ? in[c] : best[c];
                     }
-                std::int8_t* out = output + (oy * G.out_w + ox) * G.channels;
+                T* out = output + (oy * G.out_w + ox) * G.channels;
                 for (int c = 0; c < G.channels; ++c) out[c] = best[c] < ceiling ? best[c] : ceiling;
             }
         }

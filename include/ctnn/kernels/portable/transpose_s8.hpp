@@ -1,4 +1,4 @@
-// Portable TRANSPOSE, int8, specialised at compile time; same bytes as reference::transpose_s8.
+// Portable TRANSPOSE, int8 or int16, specialised at compile time; same bytes as reference::transpose.
 //
 //   kernel<portable_set, op::transpose>::run<transpose_params P>(input, output)
 //
@@ -76,24 +76,24 @@ template <>
 struct kernel<portable_set, op::transpose> : provided_kernel {
     template <transpose_params P>
     static constexpr linked_constants constants() { return {}; }  // copies only
-    template <transpose_params P>
-    static void run(const std::int8_t* input, std::int8_t* output) {
+    template <transpose_params P, class T>
+    static void run(const T* input, T* output) {
         constexpr transpose_plan plan = make_transpose_plan(P);
         if constexpr (plan.rank == 0) {
-            std::memcpy(output, input, static_cast<std::size_t>(plan.block));  // an identity in effect
+            std::memcpy(output, input, sizeof(T) * static_cast<std::size_t>(plan.block));  // an identity in effect
         } else {
             constexpr int last = plan.rank - 1;
             constexpr int inner = plan.dims[last];
             constexpr long inner_stride = plan.in_stride[last];
             std::array<int, transpose_max_rank> index{};
-            const std::int8_t* x = input;
-            std::int8_t* o = output;
+            const T* x = input;
+            T* o = output;
             for (long n = 0; n < plan.outer; ++n) {
                 for (int k = 0; k < inner; ++k) {
                     if constexpr (plan.block == 1) {
                         *o++ = x[k * inner_stride];
                     } else {
-                        std::memcpy(o, x + k * inner_stride, static_cast<std::size_t>(plan.block));
+                        std::memcpy(o, x + k * inner_stride, sizeof(T) * static_cast<std::size_t>(plan.block));
                         o += plan.block;
                     }
                 }

@@ -1,4 +1,4 @@
-// Reference PAD, int8: copy the input into the middle of a larger 4-D tensor and fill the rest
+// Reference PAD, int8 or int16: copy the input into the middle of a larger 4-D tensor and fill the rest
 // with pad_value (the zero point; TFLite reference_ops::Pad). No arithmetic.
 //
 // input: in_shape[0] x ... x in_shape[3]; output: (before[d] + in_shape[d] + after[d]) per dim d.
@@ -17,7 +17,8 @@ constexpr std::array<int, 4> pad_output_shape(const pad_params& p) noexcept {
     return out;
 }
 
-inline void pad_s8(const pad_params& p, const std::int8_t* input, std::int8_t* output) {
+template <class T>  // std::int8_t or std::int16_t: only moved
+void pad(const pad_params& p, const T* input, T* output) {
     const std::array<int, 4> out = pad_output_shape(p);
     const std::array<int, 4>& in = p.in_shape;
     int o = 0;
@@ -30,7 +31,7 @@ inline void pad_s8(const pad_params& p, const std::int8_t* input, std::int8_t* o
                     const bool inside = j0 >= 0 && j0 < in[0] && j1 >= 0 && j1 < in[1] && j2 >= 0 &&
                                         j2 < in[2] && j3 >= 0 && j3 < in[3];
                     output[o++] = inside ? input[((j0 * in[1] + j1) * in[2] + j2) * in[3] + j3]
-                                         : static_cast<std::int8_t>(p.pad_value);
+                                         : static_cast<T>(p.pad_value);
                 }
             }
         }

@@ -1,4 +1,4 @@
-// QUANTIZE float32 -> int8 and DEQUANTIZE int8 or uint8 -> float32 at a model's edges, with TFLite's
+// QUANTIZE float32 -> int8 or int16 and DEQUANTIZE int8, uint8 or int16 -> float32 at a model's edges, with TFLite's
 // exact precision: the division by the scale in float, the dequantizing product in double.
 #pragma once
 
@@ -19,21 +19,23 @@ inline std::int32_t round_to_int(float v) noexcept {
     return truncated + (fraction >= 0.5f ? 1 : 0) - (fraction <= -0.5f ? 1 : 0);
 }
 
-inline void quantize_f32_s8(float scale, std::int32_t zero_point, const float* input, std::int8_t* output,
-                            std::size_t count) {
+// Out: std::int8_t or std::int16_t (TFLite's AffineQuantize, clamped to Out's range).
+template <class Out>
+void quantize_f32(float scale, std::int32_t zero_point, const float* input, Out* output, std::size_t count) {
     for (std::size_t i = 0; i < count; ++i) {
         float v = input[i] / scale;
         // Saturate before converting: out-of-range conversions are undefined in C++.
         v = v > 1.0e6f ? 1.0e6f : (v < -1.0e6f ? -1.0e6f : v);
-        output[i] = saturate_to_int8(round_to_int(v) + zero_point);
+        if constexpr (sizeof(Out) == 1) output[i] = saturate_to_int8(round_to_int(v) + zero_point);
+        else output[i] = saturate_to_int16(round_to_int(v) + zero_point);
     }
 }
 
 // TFLite computes (float)((double)scale * (q - zp)). The double product is exact (24-bit
-// mantissa times a 9-bit integer), so narrowing it rounds the exact product once, to nearest;
+// mantissa times an integer of at most 17 bits), so narrowing it rounds the exact product once, to nearest;
 // a float multiply rounds the same exact product the same way. The results are identical, and
 // a Cortex-M4 (single-precision FPU) does it in one instruction instead of a soft-double call.
-template <class Element>  // std::int8_t or std::uint8_t
+template <class Element>  // std::int8_t, std::uint8_t or std::int16_t
 inline void dequantize_s8_f32(float scale, std::int32_t zero_point, const Element* input, float* output,
                               std::size_t count) {
     for (std::size_t i = 0; i < count; ++i) {
@@ -48,9 +50,9 @@ namespace ctnn::kernels {
 template <>
 struct kernel<reference_set, op::quantize> : provided_kernel {
     // Q: the output's quantization tag (scale, zero_point).
-    template <class Q, std::size_t Count>
-    static void run(const float* input, std::int8_t* output) {
-        reference::quantize_f32_s8(Q::scale, Q::zero_point, input, output, Count);
+    template <class Q, std::size_t Count, class Out>
+    static void run(const float* input, Out* output) {
+        reference::quantize_f32(Q::scale, Q::zero_point, input, output, Count);
     }
     template <class Q, std::size_t Count>
     static constexpr linked_constants constants() { return {}; }

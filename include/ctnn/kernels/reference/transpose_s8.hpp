@@ -1,4 +1,4 @@
-// Reference TRANSPOSE, int8: output dimension i is input dimension perm[i] (TFLite
+// Reference TRANSPOSE, int8 or int16: output dimension i is input dimension perm[i] (TFLite
 // reference_ops::Transpose). No arithmetic: every byte is copied once.
 //
 // Shapes up to rank 6 (transpose_max_rank), lower ranks as they are: in_shape[0..rank).
@@ -46,7 +46,8 @@ namespace reference {
 
 // Walks the output in order; each output index's input offset is the sum, over output
 // dimensions i, of index[i] times the input stride of dimension perm[i].
-inline void transpose_s8(const transpose_params& p, const std::int8_t* input, std::int8_t* output) {
+template <class T>  // std::int8_t or std::int16_t: only moved
+void transpose(const transpose_params& p, const T* input, T* output) {
     const auto n = static_cast<std::size_t>(p.rank);
     std::array<long, transpose_max_rank> in_stride{};
     long s = 1;
