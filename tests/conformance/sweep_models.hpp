@@ -26,6 +26,7 @@
 #include "sweep_spatial.hpp"
 #include "sweep_transpose.hpp"
 #include "sweep_weighted.hpp"
+#include "sweep_weighted16.hpp"
 #include "sweep_weighted_wide.hpp"
 
 namespace sweep {
@@ -129,6 +130,11 @@ inline constexpr generator generators[] = {
     {"prelu", [](rng& r) { return binary_op(r, binary::PRELU); }, 306},
     // TRANSPOSE (sweep_transpose.hpp): slots 600-609.
     {"transpose", transpose, 600},
+    // The 16x8 weighted operators (sweep_weighted16.hpp): slots 1000-1019.
+    {"conv_2d_16x8", [](rng& r) { return conv_2d_16x8(r, false); }, 1000},
+    {"depthwise_conv_2d_16x8", [](rng& r) { return conv_2d_16x8(r, true); }, 1001},
+    {"fully_connected_16x8", fully_connected_16x8, 1002},
+    {"transpose_conv_16x8", transpose_conv_16x8, 1003},
 };
 
 }  // namespace sweep

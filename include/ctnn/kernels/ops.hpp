@@ -44,5 +44,10 @@ struct minimum {};
 struct prelu {};
 struct transpose_conv2d {};
 struct batch_matmul {};
+// The 16x8 weighted operations: int16 activations, int8 weights, an int32 or int64 bias.
+struct conv2d_s16 {};
+struct depthwise_conv2d_s16 {};
+struct fully_connected_s16 {};
+struct transpose_conv2d_s16 {};
 
 }  // namespace ctnn::kernels::op
