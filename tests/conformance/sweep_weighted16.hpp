@@ -17,6 +17,8 @@
 
 namespace sweep {
 
+inline constexpr std::int8_t INT64_TENSOR = 4;  // schema TensorType INT64: the 16x8 operators' bias
+
 // The bias of a 16x8 operator: int64 (most), int32 or none (int32_allowed: CONV_2D, FC).
 struct bias_16x8 {
     enum kind_t { int64, int32, none } kind = int64;
@@ -60,7 +62,7 @@ inline int add_bias_tensor(model& m, const bias_16x8& b, const std::vector<float
     for (float s : scales) bias_scales.push_back(s * s_in);
     const std::vector<std::int64_t> zeros(scales.size(), 0);
     const auto n = static_cast<std::int32_t>(b.values.size());
-    if (b.kind == bias_16x8::int64) return m.add_tensor({"bias", {n}, INT64, m.add_buffer(b.values), bias_scales, zeros, 0, {}});
+    if (b.kind == bias_16x8::int64) return m.add_tensor({"bias", {n}, INT64_TENSOR, m.add_buffer(b.values), bias_scales, zeros, 0, {}});
     std::vector<std::int32_t> narrow(b.values.begin(), b.values.end());
     return m.add_tensor({"bias", {n}, INT32, m.add_buffer(narrow), bias_scales, zeros, 0, {}});
 }
