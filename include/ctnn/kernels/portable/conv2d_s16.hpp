@@ -24,8 +24,10 @@
 
 namespace ctnn::kernels::portable {
 
-template <class Spec>
-void conv2d_s16_rows(const std::int16_t* __restrict input, std::int16_t* __restrict output, int y_begin, int y_end) {
+// The driver, with the dot product of the kernel set's choice (Dot::dot<Spec, Partial, in_c>(row, x),
+// row = (oc * kernel_h + ky) * kernel_w + kx).
+template <class Spec, class Dot>
+void conv2d_s16_rows_with(const std::int16_t* __restrict input, std::int16_t* __restrict output, int y_begin, int y_end) {
     constexpr auto& g = Spec::geometry;
     using acc_t = std::remove_cv_t<std::remove_pointer_t<decltype(Spec::bias)>>;
     constexpr int depth = g.kernel_h * g.kernel_w * g.in_c;
@@ -43,8 +45,7 @@ void conv2d_s16_rows(const std::int16_t* __restrict input, std::int16_t* __restr
                     for (int kx = 0; kx < g.kernel_w; ++kx) {
                         const int ix = x0 + kx * g.dilation_w;
                         if (ix < 0 || ix >= g.in_w) continue;
-                        sum += detail::dot_16x8<partial, g.in_c>(Spec::weights + ((oc * g.kernel_h + ky) * g.kernel_w + kx) * g.in_c,
-                                                                 input + (iy * g.in_w + ix) * g.in_c);
+                        sum += Dot::template dot<Spec, partial, g.in_c>((oc * g.kernel_h + ky) * g.kernel_w + kx, input + (iy * g.in_w + ix) * g.in_c);
                     }
                 }
                 const acc_t acc = static_cast<acc_t>(sum) + Spec::bias[oc];
@@ -52,6 +53,11 @@ void conv2d_s16_rows(const std::int16_t* __restrict input, std::int16_t* __restr
             }
         }
     }
+}
+
+template <class Spec>
+void conv2d_s16_rows(const std::int16_t* input, std::int16_t* output, int y_begin, int y_end) {
+    conv2d_s16_rows_with<Spec, detail::plain_dot_16x8>(input, output, y_begin, y_end);
 }
 
 // What the kernel links: its multipliers; the model's weights and bias (shared).

@@ -18,19 +18,25 @@
 
 namespace ctnn::kernels::portable {
 
-template <class Spec>
-void fully_connected_s16(const std::int16_t* __restrict input, std::int16_t* __restrict output) {
+// The driver, with the dot product of the kernel set's choice (Dot::dot<Spec, Partial, in>(o, x)).
+template <class Spec, class Dot>
+void fully_connected_s16_with(const std::int16_t* __restrict input, std::int16_t* __restrict output) {
     constexpr auto& p = Spec::params;
     using acc_t = std::remove_cv_t<std::remove_pointer_t<decltype(Spec::bias)>>;
     using partial = detail::partial_sum_16x8<detail::products_bound_16x8(Spec::weights, p.out_features, p.in_features, p.in_features, 1)>;
     for (int b = 0; b < p.batches; ++b) {
         const std::int16_t* const x = input + b * p.in_features;
         for (int o = 0; o < p.out_features; ++o) {
-            const acc_t acc = static_cast<acc_t>(detail::dot_16x8<partial, p.in_features>(Spec::weights + o * p.in_features, x)) + Spec::bias[o];
+            const acc_t acc = static_cast<acc_t>(Dot::template dot<Spec, partial, p.in_features>(o, x)) + Spec::bias[o];
             const auto& m = Spec::requant[p.per_channel ? o : 0];
             output[b * p.out_features + o] = requantize_16x8(acc, m.multiplier, m.shift, p.act_min, p.act_max);
         }
     }
+}
+
+template <class Spec>
+void fully_connected_s16(const std::int16_t* input, std::int16_t* output) {
+    fully_connected_s16_with<Spec, detail::plain_dot_16x8>(input, output);
 }
 
 // What the kernel links: its multipliers; the model's weights and bias (shared).

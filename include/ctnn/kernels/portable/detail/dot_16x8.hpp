@@ -36,4 +36,13 @@ inline Partial dot_16x8(const std::int8_t* __restrict w, const std::int16_t* __r
     return sum;
 }
 
+// The portable dot-product step of the 16x8 drivers: row r of N weights at Spec::weights + r * N
+// with N int16 inputs. A kernel set gives its own (arm_dsp/detail/dot_s16.hpp).
+struct plain_dot_16x8 {
+    template <class Spec, class Partial, int N>
+    static Partial dot(int row, const std::int16_t* __restrict x) noexcept {
+        return dot_16x8<Partial, N>(Spec::weights + row * N, x);
+    }
+};
+
 }  // namespace ctnn::kernels::portable::detail
