@@ -50,6 +50,8 @@ inline constexpr regression regressions[] = {
     {"prelu", "r_keras_alpha", prelu_keras_alpha, 4},
     {"add_broadcast", "r_rank6", [](rng&) { return rank6(ADD); }, 4},
     {"mul", "r_rank6", [](rng&) { return rank6(binary::MUL); }, 4},
+    {"fully_connected_16x8", "r_wide_sums", fully_connected_16x8_wide_sums, 4},
+    {"conv_2d_16x8", "r_wide_sums", conv_2d_16x8_wide_sums, 4},
 };
 
 // The operators of the sweep, by the directory name of their test data. `slot` fixes the

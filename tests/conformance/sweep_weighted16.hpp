@@ -199,4 +199,56 @@ inline drawn_model transpose_conv_16x8(rng& r) {
     return d;
 }
 
+// Fixed models whose products can leave int32 (2^15 * sum |w| > 2^31): the kernels' int64
+// partial sums (SMLALD on the Arm DSP set), which random draws reach rarely.
+inline std::vector<std::int8_t> large_weights(rng& r, std::size_t n) {
+    std::vector<std::int8_t> w(n);
+    for (auto& v : w) {
+        const int magnitude = r.uniform(120, 127);
+        v = static_cast<std::int8_t>(r.chance(0.5) ? -magnitude : magnitude);
+    }
+    return w;
+}
+inline drawn_model fully_connected_16x8_wide_sums(rng& r) {
+    drawn_model d;
+    d.int16_input = true;
+    model& m = d.m;
+    constexpr int ins = 640, o = 4;
+    const std::vector<float> scales{0.004f, 0.003f, 0.002f, 0.005f};
+    const std::vector<std::int64_t> zeros(4, 0);
+    const std::vector<std::int8_t> wt = large_weights(r, ins * o);
+    const bias_16x8 b{bias_16x8::int64, {123456789012LL, -98765432101LL, 5, -7}};
+    m.add_tensor({"input", {2, ins}, INT16, 0, {0.0005f}, {0}, 0, {}});
+    m.add_tensor({"weights", {o, ins}, INT8, m.add_buffer(wt), scales, zeros, 0, {}});
+    const int bias = add_bias_tensor(m, b, scales, 0.0005f);
+    const int out = m.add_tensor({"output", {2, o}, INT16, 0, {0.9f}, {0}, 0, {}});
+    m.inputs = {0};
+    m.outputs = {out};
+    op fc{m.code(FULLY_CONNECTED), {0, 1, bias}, {out}, FullyConnectedOptions, true, {}};
+    fc.options.scalar<std::int8_t>(0, NONE);
+    m.ops.push_back(fc);
+    d.text = "in 2x640 out 2x4 per-channel int64-bias, |w| 120-127: int64 partial sums";
+    return d;
+}
+inline drawn_model conv_2d_16x8_wide_sums(rng& r) {
+    drawn_model d;
+    d.int16_input = true;
+    model& m = d.m;
+    constexpr int c = 64, o = 3;
+    const std::vector<float> scales{0.004f, 0.003f, 0.002f};
+    const std::vector<std::int64_t> zeros(3, 0);
+    const std::vector<std::int8_t> wt = large_weights(r, 9 * c * o);
+    m.add_tensor({"input", {1, 3, 3, c}, INT16, 0, {0.0005f}, {0}, 0, {}});
+    m.add_tensor({"weights", {o, 3, 3, c}, INT8, m.add_buffer(wt), scales, zeros, 0, {}});
+    const int out = m.add_tensor({"output", {1, 3, 3, o}, INT16, 0, {0.6f}, {0}, 0, {}});
+    m.inputs = {0};
+    m.outputs = {out};
+    op conv{m.code(CONV_2D), {0, 1}, {out}, Conv2DOptions, true, {}};
+    conv.options.scalar<std::int8_t>(0, SAME).scalar<std::int32_t>(1, 1).scalar<std::int32_t>(2, 1).scalar<std::int8_t>(3, RELU)
+        .scalar<std::int32_t>(4, 1).scalar<std::int32_t>(5, 1);
+    m.ops.push_back(conv);
+    d.text = "in 3x3 k 3x3 SAME c 64 o 3 relu per-channel no-bias, |w| 120-127: int64 partial sums";
+    return d;
+}
+
 }  // namespace sweep
