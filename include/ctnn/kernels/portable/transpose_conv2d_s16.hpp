@@ -21,8 +21,10 @@
 
 namespace ctnn::kernels::portable {
 
-template <class Spec>
-void transpose_conv2d_s16(const std::int16_t* __restrict input, std::int16_t* __restrict output) {
+// The driver, with the dot product of the kernel set's choice (Dot::dot<Spec, Partial, in_c>(row, x),
+// row = (oc * kernel_h + ky) * kernel_w + kx).
+template <class Spec, class Dot>
+void transpose_conv2d_s16_with(const std::int16_t* __restrict input, std::int16_t* __restrict output) {
     constexpr auto& p = Spec::params;
     static_assert(p.in_c > 0 && p.out_c > 0 && p.kernel_h > 0 && p.kernel_w > 0 && p.stride_h > 0 && p.stride_w > 0,
                   "ctnn: transpose_conv2d_s16 needs a non-empty kernel and positive strides");
@@ -41,8 +43,7 @@ void transpose_conv2d_s16(const std::int16_t* __restrict input, std::int16_t* __
                         const int ky = ty.first_k - a * p.stride_h, iy = ty.first_i + a;
                         for (int c = 0; c < tx.count; ++c) {
                             const int kx = tx.first_k - c * p.stride_w, ix = tx.first_i + c;
-                            sum += detail::dot_16x8<partial, p.in_c>(Spec::weights + ((oc * p.kernel_h + ky) * p.kernel_w + kx) * p.in_c,
-                                                                     in + (iy * p.in_w + ix) * p.in_c);
+                            sum += Dot::template dot<Spec, partial, p.in_c>((oc * p.kernel_h + ky) * p.kernel_w + kx, in + (iy * p.in_w + ix) * p.in_c);
                         }
                     }
                     const std::int64_t acc = std::int64_t{sum} + Spec::bias[oc];
@@ -51,6 +52,11 @@ void transpose_conv2d_s16(const std::int16_t* __restrict input, std::int16_t* __
             }
         }
     }
+}
+
+template <class Spec>
+void transpose_conv2d_s16(const std::int16_t* input, std::int16_t* output) {
+    transpose_conv2d_s16_with<Spec, detail::plain_dot_16x8>(input, output);
 }
 
 // What the kernel links: its multipliers; the model's weights and bias (shared).
