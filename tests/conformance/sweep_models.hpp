@@ -29,6 +29,7 @@
 #include "sweep_svdf.hpp"
 #include "sweep_transpose.hpp"
 #include "sweep_weighted.hpp"
+#include "sweep_weighted16.hpp"
 #include "sweep_weighted_wide.hpp"
 
 namespace sweep {
@@ -53,6 +54,8 @@ inline constexpr regression regressions[] = {
     {"add_broadcast", "r_rank6", [](rng&) { return rank6(ADD); }, 4},
     {"mul", "r_rank6", [](rng&) { return rank6(binary::MUL); }, 4},
     {"svdf", "r_wrap", svdf_wrap, 8},
+    {"fully_connected_16x8", "r_wide_sums", fully_connected_16x8_wide_sums, 4},
+    {"conv_2d_16x8", "r_wide_sums", conv_2d_16x8_wide_sums, 4},
 };
 
 // The operators of the sweep, by the directory name of their test data. `slot` fixes the
@@ -162,6 +165,11 @@ inline constexpr generator generators[] = {
     {"unpack_int16", [](rng& r) { return with_int16_activations(unpack(r)); }, 1215},
     {"quantize_int16", quantize_int16, 1216},
     {"dequantize_int16", dequantize_int16, 1217},
+    // The 16x8 weighted operators (sweep_weighted16.hpp): slots 1000-1019.
+    {"conv_2d_16x8", [](rng& r) { return conv_2d_16x8(r, false); }, 1000},
+    {"depthwise_conv_2d_16x8", [](rng& r) { return conv_2d_16x8(r, true); }, 1001},
+    {"fully_connected_16x8", fully_connected_16x8, 1002},
+    {"transpose_conv_16x8", transpose_conv_16x8, 1003},
 };
 
 }  // namespace sweep

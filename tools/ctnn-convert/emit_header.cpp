@@ -33,8 +33,13 @@ void write_params(std::ostream& out, const ir_layer& l, std::size_t node) {
     out << "    static constexpr float weight_scales[" << p.weight_scales.size() << "] = {\n";
     write_list(out, p.weight_scales, 6, float_literal);
     out << "    };\n";
-    out << "    static constexpr std::int32_t bias[" << p.bias.size() << "] = {\n";
-    write_list(out, p.bias, 12, [](std::int32_t v) { return std::to_string(v); });
+    if (p.int64_bias()) {  // a 16x8 layer's: its type picks TFLite's int64 accumulator
+        out << "    static constexpr std::int64_t bias[" << p.bias64.size() << "] = {\n";
+        write_list(out, p.bias64, 8, [](std::int64_t v) { return std::to_string(v); });
+    } else {
+        out << "    static constexpr std::int32_t bias[" << p.bias.size() << "] = {\n";
+        write_list(out, p.bias, 12, [](std::int32_t v) { return std::to_string(v); });
+    }
     out << "    };\n";
     out << "};\n\n";
 }

@@ -15,7 +15,7 @@ namespace ctnn_convert {
 
 std::size_t layer_param_elements(const ir_layer& layer) {
     if (!layer.params) return 0;
-    return layer.params->weights.size() + layer.params->bias.size();
+    return layer.params->weights.size() + static_cast<std::size_t>(layer.params->output_channels());
 }
 
 // MACs and constant bytes through the library's own rules (ctnn/layers/weighted_facts.hpp), the
@@ -23,7 +23,7 @@ std::size_t layer_param_elements(const ir_layer& layer) {
 std::uint64_t layer_macs(const model_ir& model, std::size_t layer) {
     const ir_layer& l = model.layers[layer];
     if (!l.params) return 0;
-    return ctnn::layers::weighted_macs(model.output_of(layer).elements(), l.params->weights.size(), l.params->bias.size());
+    return ctnn::layers::weighted_macs(model.output_of(layer).elements(), l.params->weights.size(), static_cast<std::size_t>(l.params->output_channels()));
 }
 
 std::size_t layer_tflite_param_bytes(const ir_layer& layer) {
@@ -31,7 +31,8 @@ std::size_t layer_tflite_param_bytes(const ir_layer& layer) {
     if (!layer.rhs.empty()) return layer.rhs.size();  // BATCH_MATMUL's constant rhs, as batch_matmul_constant counts it
     if (!layer.params) return layer.table_bytes;
     const bool per_channel_requantization = !layer.entry->constant_per_tensor_multiplier || layer.params->weight_scales.size() > 1;
-    return ctnn::layers::weighted_param_bytes(layer.params->weights.size(), layer.params->bias.size(), per_channel_requantization);
+    return ctnn::layers::weighted_param_bytes(layer.params->weights.size(), static_cast<std::size_t>(layer.params->output_channels()),
+                                              per_channel_requantization, layer.params->bias_bytes());
 }
 
 arena_plan plan_model_arena(const model_ir& model) {

@@ -284,9 +284,11 @@ void lowering::check_positive(int value, const char* what) const {
     if (value <= 0) op_fail("unsupported option: " + std::string(what) + " " + std::to_string(value) + "; must be positive");
 }
 
-void lowering::check_bias_type(int type) const {
+void lowering::check_bias_type(int type, bool wide) const {
+    if (wide && type == static_cast<int>(tensor_type::int64)) return;
     if (type != 0 && type != static_cast<int>(tensor_type::int32)) {
-        op_fail("unsupported option: quantized_bias_type " + tfl::tensor_type_name(type) + "; ctnn uses int32 bias");
+        op_fail("unsupported option: quantized_bias_type " + tfl::tensor_type_name(type) + "; ctnn uses int32 bias" +
+                (wide ? " or (16x8) int64" : ""));
     }
 }
 
@@ -340,6 +342,24 @@ void lowering::check_accumulator(const ir_params& p, int depth, bool depthwise, 
     }
 }
 
+void lowering::check_accumulator_16x8(const ir_params& p, int depth, bool depthwise, std::size_t bias_slot) const {
+    const int channels = p.output_channels();
+    const auto& w = p.weights;
+    const auto bias = [&](int c) { return p.bias_at(static_cast<std::size_t>(c)); };
+    const ctnn::accumulator_bound_16x8 bound =
+        depthwise ? ctnn::accumulator_bound_16x8_of(channels, depth, [&](int c, int k) { return std::int64_t{w[static_cast<std::size_t>(k) * channels + c]}; }, bias)
+                  : ctnn::accumulator_bound_16x8_of(channels, depth, [&](int c, int k) { return std::int64_t{w[static_cast<std::size_t>(c) * depth + k]}; }, bias);
+    const std::int64_t limit = p.int64_bias() ? ctnn::max_accumulator_magnitude_s64 : ctnn::max_accumulator_magnitude;
+    if (bound.total > limit) {
+        const auto& inputs = m_.operators[static_cast<std::size_t>(k_)].inputs;
+        const int bias_index = inputs.size() > bias_slot ? inputs[bias_slot] : -1;
+        op_fail(std::string("the ") + (p.int64_bias() ? "int64 accumulator could leave +-2^47" : "int32 accumulator could overflow") + ": with weights " +
+                tensor_label(inputs[1]) + (bias_index >= 0 ? ", bias " + tensor_label(bias_index) : std::string()) + " some int16 input reaches magnitude " +
+                std::to_string(bound.total) + ", more than " + std::to_string(limit) +
+                (p.int64_bias() ? "" : " (TFLite accumulates in int32 with an int32 bias)"));
+    }
+}
+
 void lowering::check_multiplier(double real, const std::string& what, const std::string& from) const {
     if (ctnn::multiplier_in_range(real)) return;
     op_fail(what + " " + real_text(real) + " (" + from + ") is out of range; ctnn, like TFLite, needs a finite value below 2^30 (a left shift of at most " +
@@ -352,10 +372,22 @@ void lowering::check_requantization(const ir_params& p, const ir_tensor& input, 
         return "input scale " + float_text(input.q.scale) + " x weight scale " + float_text(ws) + " / output scale " + float_text(out.q.scale) + "; weights " +
                tensor_label(w) + ", output " + tensor_label(out.tflite_index);
     };
+    // A 16x8 layer with an int64 bias: TFLite's int64 requantization takes a left shift of 14 at most.
+    const auto check_s64 = [&](double real, const std::string& what, float ws) {
+        if (!p.int64_bias() || ctnn::quantize_multiplier(real).shift <= ctnn::max_multiplier_shift_s64) return;
+        op_fail(what + " " + real_text(real) + " (" + from(ws) + ") is 2^14 or more; TFLite's int64 requantization (16x8 with an int64 bias) shifts left by " +
+                std::to_string(ctnn::max_multiplier_shift_s64) + " bits at most");
+    };
     if (per_tensor_fc) {
         const float ws = p.weight_scales[0];
         check_multiplier(ctnn::per_tensor_fc_real(input.q.scale, ws, out.q.scale), "the effective output scale", from(ws));
+        check_s64(ctnn::per_tensor_fc_real(input.q.scale, ws, out.q.scale), "the effective output scale", ws);
         return;
+    }
+    for (std::size_t ch = 0; p.int64_bias() && ch < static_cast<std::size_t>(p.output_channels()); ++ch) {
+        const float ws = p.weight_scales[p.weight_scales.size() == 1 ? 0 : ch];
+        if (!ctnn::multiplier_in_range(ctnn::per_channel_real(input.q.scale, ws, out.q.scale))) break;  // the check below names it
+        check_s64(ctnn::per_channel_real(input.q.scale, ws, out.q.scale), "the effective output scale of channel " + std::to_string(ch), ws);
     }
     const int c = ctnn::first_channel_out_of_range(input.q.scale, p.weight_scales, static_cast<std::size_t>(p.output_channels()), out.q.scale);
     if (c < 0) return;

@@ -14,7 +14,7 @@ using tfl::tensor_type;
 
 // Reads weights (int8, zero point 0, per tensor or per channel on `channel_dim`) and the
 // optional int32 bias of a weighted layer.
-ir_params lowering::weighted_params(std::size_t rank, int channel_dim, std::size_t bias_slot) const {
+ir_params lowering::weighted_params(std::size_t rank, int channel_dim, std::size_t bias_slot, bias_types biases) const {
     const auto& op = m_.operators[static_cast<std::size_t>(k_)];
     const auto& data = constant_input(1, tensor_type::int8, "weights");
     const int w = op.inputs[1];
@@ -50,17 +50,41 @@ ir_params lowering::weighted_params(std::size_t rank, int channel_dim, std::size
     for (const float s : q.scale) check_scale(w, s);
     p.weight_scales = q.scale;
 
-    p.bias.assign(static_cast<std::size_t>(channels), 0);
-    if (op.inputs.size() > bias_slot && op.inputs[bias_slot] >= 0) {
-        const auto& bias = constant_input(bias_slot, tensor_type::int32, "bias");
+    const bool has_bias = op.inputs.size() > bias_slot && op.inputs[bias_slot] >= 0;
+    const int bias_type = has_bias ? m_.tensors[static_cast<std::size_t>(op.inputs[bias_slot])].type : -1;
+    const bool stored64 = bias_type == static_cast<int>(tensor_type::int64);
+    // The accumulator's width: int64 for an int64 bias or none (16x8). The int64-only operators'
+    // TFLite kernels read any bias as int64 (an int32 one would be misread: refused).
+    const bool int64_bias = biases == bias_types::int64 || (biases == bias_types::int32_or_int64 && (stored64 || !has_bias));
+    if (has_bias && biases == bias_types::int64 && !stored64) {
+        op_fail("bias " + tensor_label(op.inputs[bias_slot]) + " is " + tfl::tensor_type_name(bias_type) + "; the 16x8 " + name_ +
+                " takes an int64 bias only (TFLite's int16 kernel reads int64)");
+    }
+    if (has_bias && biases == bias_types::int32_or_int64 && !stored64 && bias_type != static_cast<int>(tensor_type::int32)) {
+        op_fail("bias " + tensor_label(op.inputs[bias_slot]) + " is " + tfl::tensor_type_name(bias_type) + "; the 16x8 " + name_ + " takes an int32 or an int64 bias");
+    }
+    if (int64_bias) p.bias64.assign(static_cast<std::size_t>(channels), 0);
+    else p.bias.assign(static_cast<std::size_t>(channels), 0);
+    if (has_bias) {
+        const auto& bias = constant_input(bias_slot, stored64 && biases != bias_types::int32 ? tensor_type::int64 : tensor_type::int32, "bias");
         const auto bshape = static_shape(op.inputs[bias_slot]);
         if (bshape.size() != 1 || bshape[0] != channels) {
             op_fail("bias " + tensor_label(op.inputs[bias_slot]) + " has shape " + shape_text(bshape) + "; expected " + std::to_string(channels));
         }
         for (std::size_t i = 0; i < p.bias.size(); ++i) p.bias[i] = load_i32(bias, i);
+        for (std::size_t i = 0; i < p.bias64.size(); ++i) {
+            if (stored64) std::memcpy(&p.bias64[i], bias.data() + 8 * i, 8);  // little-endian, as TFLite stores it
+            else p.bias64[i] = load_i32(bias, i);
+        }
     }
     if (op.inputs.size() > bias_slot + 1) op_fail("has " + std::to_string(op.inputs.size()) + " inputs; expected at most " + std::to_string(bias_slot + 1));
     return p;
+}
+
+element lowering::weighted_input_type(std::size_t slot) const {
+    const auto& op = m_.operators[static_cast<std::size_t>(k_)];
+    if (slot >= op.inputs.size() || op.inputs[slot] < 0) return element::int8;
+    return m_.tensors[static_cast<std::size_t>(op.inputs[slot])].type == static_cast<int>(tensor_type::int16) ? element::int16 : element::int8;
 }
 
 // Adds the operator's output tensor (checked to be of `type`) and returns it.

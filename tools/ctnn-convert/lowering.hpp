@@ -78,7 +78,8 @@ public:
     activation fused_activation(int value) const;
     bool same_padding(int value) const;
     void check_positive(int value, const char* what) const;
-    void check_bias_type(int type) const;
+    // wide: a 16x8 layer, whose quantized_bias_type may also be int64.
+    void check_bias_type(int type, bool wide = false) const;
 
     // ---- the library's compile-time rules --------------------------------------------------
     struct window_dim {
@@ -90,13 +91,22 @@ public:
     // Checks one spatial dimension (ctnn::check_window) and returns its output size.
     std::int64_t window_output(const window_dim& d, bool same, const char* kernel_word) const;
     void check_accumulator(const ir_params& p, int depth, bool depthwise, std::int32_t input_zero_point, std::size_t bias_slot = 2) const;
+    // A 16x8 layer's: int32 (an int32 bias) or +-2^47 (an int64 bias, or none).
+    void check_accumulator_16x8(const ir_params& p, int depth, bool depthwise, std::size_t bias_slot = 2) const;
     void check_requantization(const ir_params& p, const ir_tensor& input, const ir_tensor& out, bool per_tensor_fc) const;
     void check_activation(activation act, const ir_tensor& out) const;
     void check_multiplier(double real, const std::string& what, const std::string& from) const;
 
     // ---- shared by several operators (lower_common.cpp) -----------------------------------
+    // The bias types a weighted layer takes: int32 (int8 layers); int32 or int64 (16x8 CONV_2D,
+    // FULLY_CONNECTED); int64 only (16x8 DEPTHWISE_CONV_2D and TRANSPOSE_CONV, whose TFLite
+    // kernels read int64). A 16x8 layer without a bias gets int64 zeros: TFLM 90b983c2 then
+    // accumulates in int64 (checked against it: int32 differs in the last bit).
+    enum class bias_types { int32, int32_or_int64, int64 };
     // Weights are input #1, the optional bias input #bias_slot (the last one).
-    ir_params weighted_params(std::size_t rank, int channel_dim, std::size_t bias_slot = 2) const;
+    ir_params weighted_params(std::size_t rank, int channel_dim, std::size_t bias_slot = 2, bias_types biases = bias_types::int32) const;
+    // The element type of a weighted operator's activation input `slot`: int16 (16x8), else int8.
+    element weighted_input_type(std::size_t slot) const;
     const ir_tensor& add_output(element type);
     const ir_tensor& graph_tensor(int g) const { return ir_.tensors[static_cast<std::size_t>(g)]; }
     void expect_inputs(std::size_t min, std::size_t max) const;

@@ -48,7 +48,12 @@ struct ir_params {
     std::vector<std::int8_t> weights;
     std::vector<float> weight_scales;  // one per output channel, or exactly one
     std::vector<std::int32_t> bias;    // one per output channel; zeros when the model has none
-    int output_channels() const { return static_cast<int>(bias.size()); }
+    // A 16x8 layer's int64 bias (then `bias` is empty): its type picks TFLite's int64 accumulator.
+    std::vector<std::int64_t> bias64;
+    bool int64_bias() const { return !bias64.empty(); }
+    std::size_t bias_bytes() const { return int64_bias() ? sizeof(std::int64_t) : sizeof(std::int32_t); }
+    std::int64_t bias_at(std::size_t c) const { return int64_bias() ? bias64[c] : bias[c]; }
+    int output_channels() const { return static_cast<int>(int64_bias() ? bias64.size() : bias.size()); }
 };
 
 // SVDF's constants (op_svdf.cpp): feature weights [F, I], time weights [F, M] (int16, or int8

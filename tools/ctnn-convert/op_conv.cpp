@@ -1,5 +1,6 @@
 // CONV_2D and DEPTHWISE_CONV_2D: int8 convolutions with int8 weights (OHWI, or 1HWO for
-// depthwise), per-tensor or per-channel, and an int32 bias.
+// depthwise), per-tensor or per-channel, and an int32 bias; or 16x8 (int16 input and output):
+// an int32 or int64 bias for CONV_2D, int64 for DEPTHWISE_CONV_2D (TFLite's int16 kernels).
 #include <ctnn/layers/conv2d.hpp>  // their operator_traits
 #include <ctnn/layers/depthwise_conv2d.hpp>
 
@@ -14,13 +15,16 @@ namespace {
 
 template <bool depthwise>
 void lower_conv(lowering& x, ir_layer& l) {
-    const int in = x.layer_input(l, 2, 3);
+    const element type = x.weighted_input_type(0);
+    const bool wide = type == element::int16;
+    const int in = x.layer_input(l, 2, 3, type);
     const tfl_options& o = x.options(depthwise ? tfl::options::depthwise_conv2d : tfl::options::conv2d, true);
     x.spatial_options(l, o, false);
-    if (!depthwise) x.check_bias_type(o.quantized_bias_type);
+    if (!depthwise) x.check_bias_type(o.quantized_bias_type, wide);
 
     const ir_tensor input = x.nhwc_input(in);
-    ir_params p = x.weighted_params(4, depthwise ? 3 : 0);
+    using bias_types = lowering::bias_types;
+    ir_params p = x.weighted_params(4, depthwise ? 3 : 0, 2, !wide ? bias_types::int32 : depthwise ? bias_types::int64 : bias_types::int32_or_int64);
     const auto& ws = p.weight_shape;
     const int in_c = input.shape[3];
     if (depthwise) {
@@ -30,8 +34,9 @@ void lower_conv(lowering& x, ir_layer& l) {
         x.op_fail("weights have " + std::to_string(ws[3]) + " input channels, the input has " + std::to_string(in_c) +
                   (in_c % ws[3] == 0 ? " (grouped convolution is not supported)" : ""));
     }
-    const ir_tensor& out = x.window_layer_output(l, input, ws[1], ws[2], depthwise ? ws[3] : ws[0], false);
-    x.check_accumulator(p, depthwise ? ws[1] * ws[2] : ws[1] * ws[2] * ws[3], depthwise, input.q.zero_point);
+    const ir_tensor& out = x.window_layer_output(l, input, ws[1], ws[2], depthwise ? ws[3] : ws[0], false, type);
+    if (wide) x.check_accumulator_16x8(p, depthwise ? ws[1] * ws[2] : ws[1] * ws[2] * ws[3], depthwise);
+    else x.check_accumulator(p, depthwise ? ws[1] * ws[2] : ws[1] * ws[2] * ws[3], depthwise, input.q.zero_point);
     x.check_requantization(p, input, out, false);
     x.check_activation(l.act, out);
     l.params = std::move(p);
@@ -54,6 +59,7 @@ std::string conv_options(const ir_layer& l) {
     if (l.dilation_h != 1 || l.dilation_w != 1) s += " dilation " + pair(l.dilation_h, l.dilation_w);
     s += std::string(" ") + (l.same_padding ? "SAME" : "VALID") + " " + activation_text(l.act);
     s += l.params->weight_scales.size() > 1 ? " per-channel" : " per-tensor";
+    if (l.params->int64_bias()) s += " int64-bias";
     return s;
 }
 

@@ -1,7 +1,8 @@
 // TRANSPOSE_CONV: inputs output_shape (int32 [4]: a constant, or a model input that must hold
 // the output tensor's shape), weights OHWI int8 (per-tensor or per
 // channel on dimension 0), the int8 NHWC input, and an optional int32 bias; the output is
-// output_shape, whatever size it names (TFLite derives the padding from it).
+// output_shape, whatever size it names (TFLite derives the padding from it). 16x8 (int16 input
+// and output): an int64 bias, or none (TFLite's int16 kernel accumulates in int64).
 #include <ctnn/layers/transpose_conv2d.hpp>  // its operator_traits
 
 #include "emit_names.hpp"
@@ -15,7 +16,9 @@ namespace {
 
 void lower_transpose_conv(lowering& x, ir_layer& l) {
     x.expect_inputs(3, 4);
-    const int in = x.activation_input(2, element::int8);
+    const element type = x.weighted_input_type(2);
+    const bool wide = type == element::int16;
+    const int in = x.activation_input(2, type);
     l.inputs = {in};
     const tfl_options& o = x.options(tfl::options::transpose_conv, true);
     l.same_padding = x.same_padding(o.padding);
@@ -24,7 +27,7 @@ void lower_transpose_conv(lowering& x, ir_layer& l) {
     x.check_positive(l.stride_h, "stride_h");
     x.check_positive(l.stride_w, "stride_w");
     l.act = x.fused_activation(o.activation);
-    x.check_bias_type(o.quantized_bias_type);
+    x.check_bias_type(o.quantized_bias_type, wide);
 
     // A constant, or a model input (TFLM's TRANSPOSE_CONV tests) that must hold the output's shape.
     const std::vector<int> out_static = x.static_shape(x.op().outputs[0]);
@@ -33,7 +36,7 @@ void lower_transpose_conv(lowering& x, ir_layer& l) {
 
     const ir_tensor input = x.graph_tensor(in);
     x.require_rank(input, 4, "input");
-    ir_params p = x.weighted_params(4, 0, 3);
+    ir_params p = x.weighted_params(4, 0, 3, wide ? lowering::bias_types::int64 : lowering::bias_types::int32);
     const auto& ws = p.weight_shape;
     if (ws[3] != input.shape[3]) {
         x.op_fail("weights " + x.tensor_label(x.op().inputs[1]) + " have " + std::to_string(ws[3]) + " input channels, the input " +
@@ -43,7 +46,7 @@ void lower_transpose_conv(lowering& x, ir_layer& l) {
         x.op_fail("output_shape " + dims_text(want) + " must have the input's batch " + std::to_string(input.shape[0]) + " and the weights' " +
                   std::to_string(ws[0]) + " output channels");
     }
-    const ir_tensor& out = x.add_output(element::int8);
+    const ir_tensor& out = x.add_output(type);
     x.expect_shape(out, want, "output_shape's");
     if (!ctnn::kernels::transpose_conv_axis_in_int_range(out.shape[1], ws[1], l.stride_h) ||
         !ctnn::kernels::transpose_conv_axis_in_int_range(out.shape[2], ws[2], l.stride_w)) {
@@ -51,7 +54,8 @@ void lower_transpose_conv(lowering& x, ir_layer& l) {
                   std::to_string(ws[1]) + "x" + std::to_string(ws[2]) + " and output " + dims_text(want) +
                   " are too large: output size + kernel + 2 x stride must stay below 2^31");
     }
-    x.check_accumulator(p, ws[1] * ws[2] * ws[3], false, input.q.zero_point, 3);
+    if (wide) x.check_accumulator_16x8(p, ws[1] * ws[2] * ws[3], false, 3);
+    else x.check_accumulator(p, ws[1] * ws[2] * ws[3], false, input.q.zero_point, 3);
     x.check_requantization(p, input, out, false);
     x.check_activation(l.act, out);
     l.params = std::move(p);
@@ -66,7 +70,7 @@ std::string transpose_conv_options(const ir_layer& l) {
     const auto pair = [](int a, int b) { return std::to_string(a) + "x" + std::to_string(b); };
     const auto& ws = l.params->weight_shape;
     return "kernel " + pair(ws[1], ws[2]) + " stride " + pair(l.stride_h, l.stride_w) + (l.same_padding ? " SAME " : " VALID ") +
-           activation_text(l.act) + (l.params->weight_scales.size() > 1 ? " per-channel" : " per-tensor");
+           activation_text(l.act) + (l.params->weight_scales.size() > 1 ? " per-channel" : " per-tensor") + (l.params->int64_bias() ? " int64-bias" : "");
 }
 
 }  // namespace

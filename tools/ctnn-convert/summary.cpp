@@ -47,7 +47,7 @@ std::string summary_table(const model_ir& m, const std::string& source_name) {
         std::string ins;
         for (const int i : l.inputs) ins += (ins.empty() ? "" : ", ") + shape_text(m.tensors[static_cast<std::size_t>(i)].shape);
         const std::size_t p = layer_param_elements(l);
-        const std::size_t pb = l.params ? l.params->weights.size() + 4 * l.params->bias.size() : 0;
+        const std::size_t pb = l.params ? l.params->weights.size() + l.params->bias_bytes() * static_cast<std::size_t>(l.params->output_channels()) : 0;
         const std::size_t fb = layer_tflite_param_bytes(l);
         const std::uint64_t mc = layer_macs(m, k);
         params += p;

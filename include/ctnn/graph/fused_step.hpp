@@ -25,16 +25,17 @@ void run_fused_step(std::byte* arena) noexcept {
     constexpr int rows = conv_shape::dims[1];
     constexpr int row_bytes = conv_shape::dims[2] * conv_shape::dims[3];
     constexpr int chunk = plan::fused_chunk_rows(rows, conv_shape::dims[2], conv::kernel::set::residual_chunking);
-    const std::int8_t* source = tensor_of<Graph, node_t<S, C>::inputs[0]>(arena);
-    const std::int8_t* residual = tensor_of<Graph, skip>(arena);
-    std::int8_t* part = tensor_of<Graph, C>(arena);
-    std::int8_t* out = tensor_of<Graph, C + 1>(arena);  // may be the skip input itself
+    // The tensors' own element types (int8; int16 for a 16x8 convolution and its ADD); offsets count elements.
+    const auto* source = tensor_of<Graph, node_t<S, C>::inputs[0]>(arena);
+    const auto* residual = tensor_of<Graph, skip>(arena);
+    auto* part = tensor_of<Graph, C>(arena);
+    auto* out = tensor_of<Graph, C + 1>(arena);  // may be the skip input itself
     std::byte* const scratch = scratch_of<Graph, C>(arena);
     for (int y = 0; y < rows; y += chunk) {
         const int end = y + chunk < rows ? y + chunk : rows;
         const int offset = y * row_bytes, count = (end - y) * row_bytes;
-        const std::int8_t* a = conv_first ? part : residual + offset;
-        const std::int8_t* b = conv_first ? residual + offset : part;
+        const auto* a = conv_first ? part : residual + offset;
+        const auto* b = conv_first ? residual + offset : part;
         if constexpr (Reference) {
             conv::run_reference_rows(source, part, y, end);
             add::run_reference_range(a, b, out + offset, count);

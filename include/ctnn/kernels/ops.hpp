@@ -49,5 +49,10 @@ struct binary_s16 {};  // ADD, SUB, MUL of int16 tensors, with broadcasting (ker
 struct transpose_conv2d {};
 struct batch_matmul {};
 struct svdf {};
+// The 16x8 weighted operations: int16 activations, int8 weights, an int32 or int64 bias.
+struct conv2d_s16 {};
+struct depthwise_conv2d_s16 {};
+struct fully_connected_s16 {};
+struct transpose_conv2d_s16 {};
 
 }  // namespace ctnn::kernels::op

@@ -4,6 +4,7 @@
 // true accumulator must fit in int32.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <limits>
@@ -53,6 +54,40 @@ constexpr std::int64_t accumulator_bound_from_sums(int channels, const Sums& sum
     return worst;
 }
 
+// The 16x8 operators (int16 inputs, zero point 0, int8 weights): the largest magnitude of a
+// sum of any of a channel's products (|x| <= 2^15, so 2^15 * sum |w|, which bounds every partial
+// sum a kernel forms), and of that plus the bias (the accumulator TFLite requantizes).
+struct accumulator_bound_16x8 {
+    std::int64_t products = 0;
+    std::int64_t total = 0;
+};
+template <class Sums, class Bias>
+constexpr accumulator_bound_16x8 accumulator_bound_16x8_from_sums(int channels, const Sums& sums, Bias bias) noexcept {
+    accumulator_bound_16x8 worst;
+    for (int c = 0; c < channels; ++c) {
+        const std::int64_t p = 32768 * sums[static_cast<std::size_t>(c)].magnitude(), b = bias(c);
+        if (p > worst.products) worst.products = p;
+        if (p + (b < 0 ? -b : b) > worst.total) worst.total = p + (b < 0 ? -b : b);
+    }
+    return worst;
+}
+// The same from weight(c, k), the k-th of the `depth` weights of channel c.
+template <class Weight, class Bias>
+constexpr accumulator_bound_16x8 accumulator_bound_16x8_of(int channels, int depth, Weight weight, Bias bias) noexcept {
+    accumulator_bound_16x8 worst;
+    for (int c = 0; c < channels; ++c) {
+        std::int64_t magnitude = 0;
+        for (int k = 0; k < depth; ++k) magnitude += weight(c, k) < 0 ? -weight(c, k) : weight(c, k);
+        const std::int64_t p = 32768 * magnitude, b = bias(c);
+        if (p > worst.products) worst.products = p;
+        if (p + (b < 0 ? -b : b) > worst.total) worst.total = p + (b < 0 ? -b : b);
+    }
+    return worst;
+}
+// An int64 accumulator must stay below 2^47: TFLite's int64 MultiplyByQuantizedMultiplier
+// is defined on that range (its product with the Q0.15 multiplier then fits in int64).
+inline constexpr std::int64_t max_accumulator_magnitude_s64 = (std::int64_t{1} << 47) - 1;
+
 // The largest accumulator_bound a layer may have (the converter rejects larger ones too).
 inline constexpr std::int64_t max_accumulator_magnitude = std::numeric_limits<std::int32_t>::max();
 
@@ -63,6 +98,16 @@ struct accumulator_may_overflow_int32 {
     static_assert(Bound <= max_accumulator_magnitude,
                   "ctnn: a layer's int32 accumulator could overflow for some input (layer parameters and the worst "
                   "magnitude are the template arguments)");
+    static constexpr bool ok = true;
+};
+// A 16x8 layer: its int32 accumulator (an int32 bias) could overflow, or its int64 one (an int64
+// bias) leave +-2^47. Wide: the accumulator is int64.
+template <class LayerParams, bool Wide, long long Bound>
+struct accumulator_16x8_out_of_range {
+    static_assert(Bound <= (Wide ? max_accumulator_magnitude_s64 : max_accumulator_magnitude),
+                  "ctnn: a 16x8 layer's accumulator could leave its range for some int16 input: int32 with an int32 bias, "
+                  "+-2^47 with an int64 bias (layer parameters, whether it is int64, and the worst magnitude are "
+                  "the template arguments)");
     static constexpr bool ok = true;
 };
 }  // namespace diag

@@ -1,13 +1,16 @@
 // CONV_2D: NHWC int8 input, OHWI int8 weights (per channel or per tensor), int32 bias,
-// stride, dilation, SAME/VALID padding, fused activation.
+// stride, dilation, SAME/VALID padding, fused activation. With an int16 input it is TFLite's
+// 16x8 CONV_2D: int16 output, an int32 or int64 bias (the accumulator's width).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 
+#include "ctnn/kernels/reference/conv2d_s16.hpp"
 #include "ctnn/kernels/reference/conv2d_s8.hpp"
 #include "ctnn/kernels/reference/runtime_value.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
+#include "ctnn/kernels/portable/conv2d_s16.hpp"
 #include "ctnn/kernels/portable/conv2d_s8.hpp"
 #include "ctnn/layers/convolution_common.hpp"
 #include "ctnn/layers/layer_base.hpp"
@@ -22,10 +25,12 @@ template <LayerParams Params, QuantParams OutQ, Stride Str, Padding Pad, Activat
           Dilation Dil = dilation<1, 1>>
 struct conv2d : layer {
     template <class In>
-    struct bind : detail::convolution_bind<kernels::op::conv2d, In, Params, OutQ, Str, Pad, Act, Dil> {
+    struct bind : detail::convolution_bind<kernels::op::conv2d, kernels::op::conv2d_s16, In, Params, OutQ, Str, Pad, Act, Dil> {
         using typename bind::convolution_bind::kernel;
         using typename bind::convolution_bind::spec;
+        using typename bind::convolution_bind::element;
         using bind::convolution_bind::g;
+        using bind::convolution_bind::wide;
         // Every weight, stored as int16 with kernel_options::weights (weight_storage::int16).
         static constexpr layer_facts facts =
             bind::facts_with(conv2d_traits, kernel::template scratch_bytes<spec>);
@@ -34,23 +39,28 @@ struct conv2d : layer {
         template <kernel_options O>
         static constexpr kernels::linked_constants constants() { return kernel::template constants<spec, O>(); }
         template <kernel_options O>
-        static void run(const std::int8_t* input, std::int8_t* out, std::byte* scratch) {
+        static void run(const element* input, element* out, std::byte* scratch) {
             kernel::template run<spec, O>(input, out, scratch);
         }
-        static void run_reference(const std::int8_t* input, std::int8_t* out) { run_reference_rows(input, out, 0, g.out_h); }
+        static void run_reference(const element* input, element* out) { run_reference_rows(input, out, 0, g.out_h); }
 
         // Output rows [y_begin, y_end) only, written from `out` on (residual fusion).
         template <kernel_options O>
-        static void run_rows(const std::int8_t* input, std::int8_t* out, int y_begin, int y_end, std::byte* scratch) {
+        static void run_rows(const element* input, element* out, int y_begin, int y_end, std::byte* scratch) {
             kernel::template run_rows<spec, O>(input, out, y_begin, y_end, scratch);
         }
-        static void run_reference_rows(const std::int8_t* input, std::int8_t* out, int y_begin, int y_end) {
+        static void run_reference_rows(const element* input, element* out, int y_begin, int y_end) {
             using kernels::reference::runtime_value;
             kernels::conv_geometry rows = runtime_value(g);  // the same taps, seen from row y_begin
             rows.out_h = y_end - y_begin;
             rows.pad_top -= y_begin * g.stride_h;
-            kernels::reference::conv2d_s8(rows, input, runtime_value(spec::weights), runtime_value(spec::bias),
-                                          runtime_value(spec::requant.data()), out);
+            if constexpr (wide) {
+                kernels::reference::conv2d_s16(rows, input, runtime_value(spec::weights), runtime_value(spec::bias),
+                                               runtime_value(spec::requant.data()), out);
+            } else {
+                kernels::reference::conv2d_s8(rows, input, runtime_value(spec::weights), runtime_value(spec::bias),
+                                              runtime_value(spec::requant.data()), out);
+            }
         }
     };
 };

@@ -17,6 +17,7 @@
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/layers/layer_params.hpp"
 #include "ctnn/layers/options.hpp"
+#include "ctnn/layers/weighted_16x8.hpp"
 #include "ctnn/layers/weighted_facts.hpp"
 #include "ctnn/layers/window_geometry.hpp"
 #include "ctnn/quant/activation.hpp"
@@ -61,10 +62,11 @@ constexpr kernels::conv_geometry convolution_geometry() noexcept {
     return g;
 }
 
-// What the convolution kernels read (see kernels/portable/conv2d_s8.hpp), shared by CONV_2D and
-// DEPTHWISE_CONV_2D; identical layers share one spec type and so one kernel instance.
+// What the convolution kernels read (see kernels/portable/conv2d_s8.hpp, conv2d_s16.hpp), shared
+// by CONV_2D and DEPTHWISE_CONV_2D; identical layers share one spec type and so one kernel
+// instance. Bias: the bias's element type (int32; int32 or int64 for 16x8 layers).
 template <class In, class Params, class OutQ, int KernelH, int KernelW, int OutC, class Str, class Pad, class Act,
-          class Dil>
+          class Dil, class Bias = std::int32_t>
 struct convolution_spec {
     static_assert(sizeof(diag::requantization_out_of_range<
                          Params, first_channel_out_of_range(In::quant::scale, Params::weight_scales, OutC, OutQ::scale) < 0>));
@@ -72,10 +74,10 @@ struct convolution_spec {
     static constexpr kernels::conv_geometry geometry =
         convolution_geometry<In, KernelH, KernelW, OutC, Str, Pad, Act, Dil, OutQ>();
     static constexpr const std::int8_t* weights = std::data(Params::weights);
-    static constexpr const std::int32_t* bias = std::data(Params::bias);
+    static constexpr const Bias* bias = std::data(Params::bias);
     static constexpr auto requant = per_channel_multipliers<OutC>(In::quant::scale, Params::weight_scales, OutQ::scale);
     // Weights and biases as stored, plus a multiplier and a shift per output channel.
-    static constexpr std::size_t param_bytes = weighted_param_bytes(std::size(Params::weights), OutC, true);
+    static constexpr std::size_t param_bytes = weighted_param_bytes(std::size(Params::weights), OutC, true, sizeof(Bias));
 };
 
 template <class In, class WeightShape, int KernelH, int KernelW, class Str, class Dil, bool ChannelsMatch, bool Valid>
@@ -97,11 +99,16 @@ struct convolution_checks {
 // accumulator bound. They differ in the weights' layout, as TFLite stores them: CONV_2D's OHWI
 // (output channel c reads its kh x kw x in taps from c * taps on), DEPTHWISE_CONV_2D's 1HWC (tap
 // k of output channel c at k * out + c, reading input channel c / (out / in)).
-template <class Op, class In, class Params, class OutQ, class Str, class Pad, class Act, class Dil>
+// An int16 input makes it a 16x8 layer (Op16: its kernel's operation): int16 output, int64 or
+// (CONV_2D) int32 bias, and TFLite's accumulator of the bias's width.
+template <class Op, class Op16, class In, class Params, class OutQ, class Str, class Pad, class Act, class Dil>
 struct convolution_bind {
     static constexpr bool depthwise = std::is_same_v<Op, kernels::op::depthwise_conv2d>;
     using weight_shape = typename Params::weight_shape;
-    static_assert(Int8Tensor<In>, "ctnn: conv2d and depthwise_conv2d take an int8 tensor");
+    static_assert(Int8Tensor<In> || Int16Tensor<In>, "ctnn: conv2d and depthwise_conv2d take an int8 or an int16 tensor");
+    using types = weighted_types<In, OutQ, Params, depthwise>;
+    static constexpr bool wide = types::wide;
+    using element = typename types::element;
     static_assert(weight_shape::rank == 4 && (!depthwise || weight_shape::dims[0] == 1),
                   "ctnn: weight_shape must be <out, kh, kw, in> for conv2d, <1, kh, kw, out> for depthwise_conv2d");
     static constexpr int out_c = weight_shape::dims[depthwise ? 3 : 0], kh = weight_shape::dims[1], kw = weight_shape::dims[2];
@@ -113,22 +120,32 @@ struct convolution_bind {
                                             std::is_same_v<Pad, padding::valid>>));
     static_assert(valid_layer_params<Params, out_c> && valid_quantization<OutQ>);
 
-    using kernel = kernels::kernel_for<Op>;
-    using spec = convolution_spec<In, Params, OutQ, kh, kw, out_c, Str, Pad, Act, Dil>;
+    using kernel = kernels::kernel_for<std::conditional_t<wide, Op16, Op>>;
+    using spec = convolution_spec<In, Params, OutQ, kh, kw, out_c, Str, Pad, Act, Dil, typename types::bias>;
     static constexpr auto& g = spec::geometry;
     using output = tensor_type<shape<1, g.out_h, g.out_w, out_c>, OutQ>;
 
     // One pass over the weights for this check and every kernel's folded bias (channel_sums).
     static constexpr kernels::channel_weights layout = depthwise ? kernels::channel_weights{taps, 1, out_c} : kernels::channel_weights{taps, taps, 1};
-    static constexpr std::int64_t accumulator_bound = ctnn::accumulator_bound_from_sums(
-        out_c, kernels::channel_sums<spec, out_c, layout>, [](int c) { return std::int64_t{Params::bias[c]}; }, g.input_zero_point);
-    static_assert(diag::accumulator_may_overflow_int32<Params, accumulator_bound>::ok);
+    static constexpr std::int64_t accumulator_bound = [] {
+        constexpr auto& sums = kernels::channel_sums<spec, out_c, layout>;
+        constexpr auto bias = [](int c) { return std::int64_t{Params::bias[c]}; };
+        if constexpr (wide) {
+            return ctnn::accumulator_bound_16x8_from_sums(out_c, sums, bias).total;
+        } else {
+            return ctnn::accumulator_bound_from_sums(out_c, sums, bias, g.input_zero_point);
+        }
+    }();
+    static_assert(std::conditional_t<wide, diag::accumulator_16x8_out_of_range<Params, types::int64_accumulator, accumulator_bound>,
+                                     diag::accumulator_may_overflow_int32<Params, accumulator_bound>>::ok);
+    static_assert(sizeof(diag::requantization_out_of_range_for_int64_accumulator<
+                         Params, !types::int64_accumulator || shifts_fit_s64(spec::requant)>));
 
     // The layer's facts: what the two state alike, and what their kernels need, given.
     static constexpr layer_facts facts_with(operator_traits traits, std::size_t scratch_bytes) noexcept {
         return {.param_bytes = spec::param_bytes,
                 .macs = weighted_macs(output::size, std::size(Params::weights), out_c),
-                .widenable_weights = traits.widenable_weights ? std::size(Params::weights) : 0,
+                .widenable_weights = traits.widenable_weights && !wide ? std::size(Params::weights) : 0,
                 .in_place_input = traits.in_place_input,
                 .is_view = traits.is_view,
                 .fusion = traits.fusion,

@@ -1,12 +1,15 @@
 // DEPTHWISE_CONV_2D: each input channel ic feeds output channels ic * M .. ic * M + M - 1,
-// M the depth multiplier (output channels / input channels). Weights 1HWC.
+// M the depth multiplier (output channels / input channels). Weights 1HWC. With an int16 input
+// it is TFLite's 16x8 DEPTHWISE_CONV_2D: int16 output, an int64 bias (int64 accumulators).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 
+#include "ctnn/kernels/reference/depthwise_conv2d_s16.hpp"
 #include "ctnn/kernels/reference/depthwise_conv2d_s8.hpp"
 #include "ctnn/kernels/reference/runtime_value.hpp"
+#include "ctnn/kernels/portable/depthwise_conv2d_s16.hpp"
 #include "ctnn/kernels/portable/depthwise_conv2d_s8.hpp"
 #include "ctnn/layers/convolution_common.hpp"
 #include "ctnn/layers/layer_base.hpp"
@@ -20,22 +23,30 @@ template <LayerParams Params, QuantParams OutQ, Stride Str, Padding Pad, Activat
           Dilation Dil = dilation<1, 1>>
 struct depthwise_conv2d : layer {
     template <class In>
-    struct bind : detail::convolution_bind<kernels::op::depthwise_conv2d, In, Params, OutQ, Str, Pad, Act, Dil> {
+    struct bind : detail::convolution_bind<kernels::op::depthwise_conv2d, kernels::op::depthwise_conv2d_s16, In, Params, OutQ, Str,
+                                           Pad, Act, Dil> {
         using typename bind::convolution_bind::kernel;
         using typename bind::convolution_bind::spec;
+        using typename bind::convolution_bind::element;
+        using bind::convolution_bind::wide;
         // No kernel widens the weights, nor needs scratch.
         static constexpr layer_facts facts = bind::facts_with(depthwise_conv2d_traits, 0);
 
-        static void run_reference(const std::int8_t* input, std::int8_t* out) {
+        static void run_reference(const element* input, element* out) {
             using kernels::reference::runtime_value;
-            kernels::reference::depthwise_conv2d_s8(runtime_value(spec::geometry), input, runtime_value(spec::weights),
-                                                    runtime_value(spec::bias), runtime_value(spec::requant.data()), out);
+            if constexpr (wide) {
+                kernels::reference::depthwise_conv2d_s16(runtime_value(spec::geometry), input, runtime_value(spec::weights),
+                                                         runtime_value(spec::bias), runtime_value(spec::requant.data()), out);
+            } else {
+                kernels::reference::depthwise_conv2d_s8(runtime_value(spec::geometry), input, runtime_value(spec::weights),
+                                                        runtime_value(spec::bias), runtime_value(spec::requant.data()), out);
+            }
         }
         // The constant objects its kernel links (kernels/linked_constants.hpp).
         template <kernel_options O>
         static constexpr kernels::linked_constants constants() { return kernel::template constants<spec, O>(); }
         template <kernel_options O>
-        static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
+        static void run(const element* input, element* out, std::byte*) {
             kernel::template run<spec, O>(input, out);
         }
     };

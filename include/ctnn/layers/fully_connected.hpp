@@ -1,5 +1,6 @@
 // FULLY_CONNECTED: int8 input flattened to [batches, in], int8 weights [out, in] per tensor
-// or per channel, int32 bias, fused activation.
+// or per channel, int32 bias, fused activation. With an int16 input it is TFLite's 16x8
+// FULLY_CONNECTED: int16 output, an int32 or int64 bias (the accumulator's width).
 #pragma once
 
 #include <array>
@@ -7,14 +8,17 @@
 
 #include "ctnn/core/shape.hpp"
 #include "ctnn/core/tensor_type.hpp"
+#include "ctnn/kernels/reference/fully_connected_s16.hpp"
 #include "ctnn/kernels/reference/fully_connected_s8.hpp"
 #include "ctnn/kernels/reference/runtime_value.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
+#include "ctnn/kernels/portable/fully_connected_s16.hpp"
 #include "ctnn/kernels/portable/fully_connected_s8.hpp"
 #include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/accumulator_bound.hpp"
 #include "ctnn/kernels/zero_point_folding.hpp"
 #include "ctnn/layers/layer_base.hpp"
+#include "ctnn/layers/weighted_16x8.hpp"
 #include "ctnn/layers/weighted_facts.hpp"
 #include "ctnn/layers/layer_params.hpp"
 #include "ctnn/quant/activation.hpp"
@@ -39,7 +43,10 @@ template <LayerParams Params, QuantParams OutQ, Activation Act = act::none, bool
 struct fully_connected : layer {
     template <class In>
     struct bind {
-        static_assert(Int8Tensor<In>, "ctnn: fully_connected takes an int8 tensor");
+        static_assert(Int8Tensor<In> || Int16Tensor<In>, "ctnn: fully_connected takes an int8 or an int16 tensor");
+        using types = detail::weighted_types<In, OutQ, Params, false>;
+        static constexpr bool wide = types::wide;
+        using element = typename types::element;
         using weight_shape = typename Params::weight_shape;
         static_assert(weight_shape::rank == 2, "ctnn: fully_connected weight_shape must be <out, in>");
         static constexpr int out_features = weight_shape::dims[0];
@@ -72,12 +79,12 @@ struct fully_connected : layer {
         static_assert(sizeof(diag::activation_bounds_overflow<Act, OutQ, activation_range_representable<Act>(OutQ::scale)>));
 
         struct spec {
-            static constexpr activation_range range = Act::range(OutQ::scale, OutQ::zero_point);
+            static constexpr activation_range range = output_activation_range<Act, OutQ>();
             static constexpr kernels::fully_connected_params params{
                 batches, in_features, out_features, In::quant::zero_point, OutQ::zero_point,
                 range.min, range.max, per_channel};
             static constexpr const std::int8_t* weights = std::data(Params::weights);
-            static constexpr const std::int32_t* bias = std::data(Params::bias);
+            static constexpr const typename types::bias* bias = std::data(Params::bias);
             static constexpr auto requant = [] {
                 if constexpr (per_channel) {
                     return per_channel_multipliers<out_features>(In::quant::scale, Params::weight_scales, OutQ::scale);
@@ -88,31 +95,45 @@ struct fully_connected : layer {
         };
 
         // One pass over the weights for this check and every kernel's folded bias (channel_sums).
-        static constexpr std::int64_t accumulator_bound = ctnn::accumulator_bound_from_sums(
-            out_features, kernels::channel_sums<spec, out_features, kernels::channel_weights{in_features, in_features, 1}>,
-            [](int o) { return std::int64_t{Params::bias[o]}; }, In::quant::zero_point);
-        static_assert(diag::accumulator_may_overflow_int32<Params, accumulator_bound>::ok);
+        static constexpr std::int64_t accumulator_bound = [] {
+            constexpr auto& sums = kernels::channel_sums<spec, out_features, kernels::channel_weights{in_features, in_features, 1}>;
+            constexpr auto bias = [](int o) { return std::int64_t{Params::bias[o]}; };
+            if constexpr (wide) {
+                return ctnn::accumulator_bound_16x8_from_sums(out_features, sums, bias).total;
+            } else {
+                return ctnn::accumulator_bound_from_sums(out_features, sums, bias, In::quant::zero_point);
+            }
+        }();
+        static_assert(std::conditional_t<wide, diag::accumulator_16x8_out_of_range<Params, types::int64_accumulator, accumulator_bound>,
+                                         diag::accumulator_may_overflow_int32<Params, accumulator_bound>>::ok);
+        static_assert(sizeof(diag::requantization_out_of_range_for_int64_accumulator<
+                             Params, !types::int64_accumulator || shifts_fit_s64(spec::requant)>));
 
-        using kernel = kernels::kernel_for<kernels::op::fully_connected>;
+        using kernel = kernels::kernel_for<std::conditional_t<wide, kernels::op::fully_connected_s16, kernels::op::fully_connected>>;
         static constexpr layer_facts facts{
-            .param_bytes = weighted_param_bytes(std::size(Params::weights), out_features, per_channel),
+            .param_bytes = weighted_param_bytes(std::size(Params::weights), out_features, per_channel, sizeof(typename types::bias)),
             .macs = weighted_macs(output::size, std::size(Params::weights), out_features),
-            .widenable_weights = fully_connected_traits.widenable_weights ? std::size(Params::weights) : 0,
+            .widenable_weights = fully_connected_traits.widenable_weights && !wide ? std::size(Params::weights) : 0,
             .in_place_input = fully_connected_traits.in_place_input,
             .is_view = fully_connected_traits.is_view,
             .fusion = fully_connected_traits.fusion,
             .scratch_bytes = kernel::template scratch_bytes<spec>};
 
-        static void run_reference(const std::int8_t* input, std::int8_t* out) {
+        static void run_reference(const element* input, element* out) {
             using kernels::reference::runtime_value;
-            kernels::reference::fully_connected_s8(runtime_value(spec::params), input, runtime_value(spec::weights),
-                                                   runtime_value(spec::bias), runtime_value(spec::requant.data()), out);
+            if constexpr (wide) {
+                kernels::reference::fully_connected_s16(runtime_value(spec::params), input, runtime_value(spec::weights),
+                                                        runtime_value(spec::bias), runtime_value(spec::requant.data()), out);
+            } else {
+                kernels::reference::fully_connected_s8(runtime_value(spec::params), input, runtime_value(spec::weights),
+                                                       runtime_value(spec::bias), runtime_value(spec::requant.data()), out);
+            }
         }
         // The constant objects its kernel links (kernels/linked_constants.hpp).
         template <kernel_options O>
         static constexpr kernels::linked_constants constants() { return kernel::template constants<spec, O>(); }
         template <kernel_options O>
-        static void run(const std::int8_t* input, std::int8_t* out, std::byte* scratch) {
+        static void run(const element* input, element* out, std::byte* scratch) {
             kernel::template run<spec, O>(input, out, scratch);
         }
     };

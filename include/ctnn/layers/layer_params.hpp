@@ -4,7 +4,7 @@
 //       using weight_shape = ctnn::shape<O, KH, KW, I>;   // FC: <O, I>; depthwise: <1, KH, KW, O>
 //       static constexpr std::int8_t weights[...] = {...}; // TFLite's layout
 //       static constexpr float weight_scales[...] = {...}; // one per output channel, or one
-//       static constexpr std::int32_t bias[O] = {...};
+//       static constexpr std::int32_t bias[O] = {...};     // 16x8 layers: std::int64_t, or int32
 //   };
 #pragma once
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 #include "ctnn/quant/quantize_multiplier.hpp"
 
@@ -16,10 +17,12 @@ constexpr std::size_t weighted_macs(std::size_t output_elements, std::size_t wei
     return channels == 0 ? 0 : output_elements * (weights / channels);
 }
 
-// Constant bytes in TFLite's terms: int8 weights, an int32 bias per channel, and a multiplier
-// and a shift per channel unless one per-tensor multiplier serves them all.
-constexpr std::size_t weighted_param_bytes(std::size_t weights, std::size_t channels, bool per_channel_multipliers) noexcept {
-    return weights + channels * sizeof(std::int32_t) + (per_channel_multipliers ? channels * sizeof(quantized_multiplier) : 0);
+// Constant bytes in TFLite's terms: int8 weights, an int32 bias per channel (bias_bytes: 8 for
+// the 16x8 operators' int64 bias), and a multiplier and a shift per channel unless one
+// per-tensor multiplier serves them all.
+constexpr std::size_t weighted_param_bytes(std::size_t weights, std::size_t channels, bool per_channel_multipliers,
+                                           std::size_t bias_bytes = sizeof(std::int32_t)) noexcept {
+    return weights + channels * bias_bytes + (per_channel_multipliers ? channels * sizeof(quantized_multiplier) : 0);
 }
 
 }  // namespace ctnn::layers

@@ -14,7 +14,7 @@ template <class Geometry, class InShape, int KernelH, int KernelW, class Str, cl
 constexpr Geometry window_geometry() noexcept {
     const spatial_extent y = compute_extent<Pad>(InShape::dims[1], KernelH, Str::h, Dil::h);
     const spatial_extent x = compute_extent<Pad>(InShape::dims[2], KernelW, Str::w, Dil::w);
-    const activation_range r = Act::range(OutQ::scale, OutQ::zero_point);
+    const activation_range r = output_activation_range<Act, OutQ>();
     Geometry g;
     g.in_h = InShape::dims[1];
     g.in_w = InShape::dims[2];

@@ -7,6 +7,9 @@
 #include <cstdint>
 #include <type_traits>
 
+#include <type_traits>
+
+#include "ctnn/quant/qparams.hpp"
 #include "ctnn/quant/quantize_multiplier.hpp"
 
 namespace ctnn {
@@ -15,6 +18,8 @@ struct activation_range {
     std::int32_t min = -128;
     std::int32_t max = 127;
 };
+// The int16 output range the 16x8 operators clamp to before their fused activation.
+inline constexpr activation_range int16_range{-32768, 32767};
 
 namespace detail {
 constexpr std::int32_t quantize_bound(float real, float scale, std::int32_t zero_point) noexcept {
@@ -32,30 +37,31 @@ constexpr std::int32_t min_of(std::int32_t a, std::int32_t b) noexcept { return 
 
 namespace act {
 
+// `type`: the output type's range (int8's by default; int16's for the 16x8 operators).
 struct none {
-    static constexpr activation_range range(float, std::int32_t) noexcept { return {}; }
+    static constexpr activation_range range(float, std::int32_t, activation_range type = {}) noexcept { return type; }
     static constexpr bool representable(float) noexcept { return true; }
 };
 struct relu {
     static constexpr bool representable(float scale) noexcept { return detail::quantized_bound_fits(0.0f, scale); }
-    static constexpr activation_range range(float scale, std::int32_t zp) noexcept {
-        return {detail::max_of(-128, detail::quantize_bound(0.0f, scale, zp)), 127};
+    static constexpr activation_range range(float scale, std::int32_t zp, activation_range type = {}) noexcept {
+        return {detail::max_of(type.min, detail::quantize_bound(0.0f, scale, zp)), type.max};
     }
 };
 struct relu6 {
     static constexpr bool representable(float scale) noexcept { return detail::quantized_bound_fits(6.0f, scale); }
-    static constexpr activation_range range(float scale, std::int32_t zp) noexcept {
-        return {detail::max_of(-128, detail::quantize_bound(0.0f, scale, zp)),
-                detail::min_of(127, detail::quantize_bound(6.0f, scale, zp))};
+    static constexpr activation_range range(float scale, std::int32_t zp, activation_range type = {}) noexcept {
+        return {detail::max_of(type.min, detail::quantize_bound(0.0f, scale, zp)),
+                detail::min_of(type.max, detail::quantize_bound(6.0f, scale, zp))};
     }
 };
 struct relu_n1_to_1 {
     static constexpr bool representable(float scale) noexcept {
         return detail::quantized_bound_fits(-1.0f, scale) && detail::quantized_bound_fits(1.0f, scale);
     }
-    static constexpr activation_range range(float scale, std::int32_t zp) noexcept {
-        return {detail::max_of(-128, detail::quantize_bound(-1.0f, scale, zp)),
-                detail::min_of(127, detail::quantize_bound(1.0f, scale, zp))};
+    static constexpr activation_range range(float scale, std::int32_t zp, activation_range type = {}) noexcept {
+        return {detail::max_of(type.min, detail::quantize_bound(-1.0f, scale, zp)),
+                detail::min_of(type.max, detail::quantize_bound(1.0f, scale, zp))};
     }
 };
 
@@ -95,6 +101,17 @@ constexpr bool activation_range_representable(float scale) noexcept {
         return A::representable(scale);
     } else {
         return true;
+    }
+}
+
+// The fused activation's clamp for an output quantized by OutQ: int16 outputs clamp inside
+// int16's range, every other output inside int8's (TFLite's CalculateActivationRangeQuantized).
+template <class Act, class OutQ>
+constexpr activation_range output_activation_range() noexcept {
+    if constexpr (std::is_same_v<quant_element_t<OutQ>, std::int16_t>) {
+        return Act::range(OutQ::scale, OutQ::zero_point, int16_range);
+    } else {
+        return Act::range(OutQ::scale, OutQ::zero_point);
     }
 }
 

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <type_traits>
 
 namespace ctnn {
 
@@ -45,6 +46,32 @@ constexpr std::int32_t multiply_by_quantized_multiplier(std::int32_t x, std::int
     const int right = shift > 0 ? 0 : -shift;
     const auto shifted = static_cast<std::int32_t>(static_cast<std::uint32_t>(x) << left);
     return rounding_divide_by_pot(saturating_rounding_doubling_high_mul(shifted, multiplier), right);
+}
+
+// TFLite's MultiplyByQuantizedMultiplier on an int64 accumulator (the 16x8 kernels): the
+// multiplier rounded to Q0.15 first (0x7FFF at the top), then one rounding shift by 15 - shift.
+// Defined for shift <= 14 and |x| < 2^47 (the layers prove both); the int32 result wraps, as
+// the reference's cast does.
+constexpr std::int32_t multiply_by_quantized_multiplier_s64(std::int64_t x, std::int32_t multiplier, int shift) noexcept {
+    const std::int64_t reduced = multiplier < 0x7FFF0000 ? (std::int64_t{multiplier} + (1 << 15)) >> 16 : 0x7FFF;
+    const int total_shift = 15 - shift;
+    const std::int64_t round = std::int64_t{1} << (total_shift - 1);
+    return static_cast<std::int32_t>((x * reduced + round) >> total_shift);
+}
+
+// The 16x8 kernels' output step (TFLite's int16 convolutions and fully connected): the
+// accumulator requantized at its own width, int32 (an int32 bias) or int64 (an int64 bias, or
+// none), then clamped; int16 outputs have no zero point to add.
+template <class Acc>
+constexpr std::int16_t requantize_16x8(Acc acc, std::int32_t multiplier, int shift, std::int32_t lo, std::int32_t hi) noexcept {
+    static_assert(std::is_same_v<Acc, std::int32_t> || std::is_same_v<Acc, std::int64_t>, "ctnn: a 16x8 accumulator is int32 or int64");
+    std::int32_t scaled = 0;
+    if constexpr (std::is_same_v<Acc, std::int64_t>) {
+        scaled = multiply_by_quantized_multiplier_s64(acc, multiplier, shift);
+    } else {
+        scaled = multiply_by_quantized_multiplier(acc, multiplier, shift);
+    }
+    return static_cast<std::int16_t>(scaled < lo ? lo : (scaled > hi ? hi : scaled));
 }
 
 // Saturating narrowing casts.

@@ -19,6 +19,13 @@ struct requantization_out_of_range {
     static_assert(InRange, "ctnn: a layer's effective requantization scale (input scale x weight scale / output scale) "
                            "is out of range: 2^30 or more, or not finite (template argument: the layer's parameters)");
 };
+// A 16x8 layer with an int64 bias whose multiplier shifts left by more than 14 bits: TFLite's
+// int64 MultiplyByQuantizedMultiplier shifts right by 15 - shift, so it needs shift <= 14.
+template <class LayerParams, bool InRange>
+struct requantization_out_of_range_for_int64_accumulator {
+    static_assert(InRange, "ctnn: a 16x8 layer with an int64 bias needs every effective requantization scale "
+                           "(input scale x weight scale / output scale) below 2^14 (template argument: the layer's parameters)");
+};
 }  // namespace diag
 
 // RELU and ABS (TFLM's Prepare): s_in / s_out, both widened to double first.
@@ -56,6 +63,15 @@ constexpr int first_channel_out_of_range(float input_scale, const Scales& weight
             return static_cast<int>(c);
     }
     return -1;
+}
+
+// The largest left shift TFLite's int64 MultiplyByQuantizedMultiplier takes (16x8, int64 bias).
+inline constexpr int max_multiplier_shift_s64 = 14;
+template <class Multipliers>
+constexpr bool shifts_fit_s64(const Multipliers& m) noexcept {
+    for (const quantized_multiplier& q : m)
+        if (q.shift > max_multiplier_shift_s64) return false;
+    return true;
 }
 
 // Per-tensor FULLY_CONNECTED: the product s_in * s_w is taken in float, then widened (it may
