@@ -1,4 +1,5 @@
-// An int16 tensor with zero point 3: TFLite's int16 activations are symmetric, zero point 0.
+// An int16 tensor with zero point 3: TFLite's int16 activations are symmetric, zero point 0 (or
+// -32768, an int8 SOFTMAX's int16 output).
 #include "fail_support.hpp"
 
 namespace {

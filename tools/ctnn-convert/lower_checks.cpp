@@ -87,8 +87,12 @@ quantization lowering::per_tensor_quantization(int index) const {
     const ctnn::quantized_element_facts range = is_uint8   ? ctnn::quantized_element<std::uint8_t>
                                                 : is_int16 ? ctnn::quantized_element<std::int16_t>
                                                            : ctnn::quantized_element<std::int8_t>;
-    if (is_int16 && q.zero_point[0] != 0) {
-        tensor_fail(index, "is int16 with zero point " + std::to_string(q.zero_point[0]) + "; TFLite's int16 tensors are symmetric (zero point 0)");
+    // int16 is symmetric; the one exception is the int16 output of an int8 SOFTMAX (zero point
+    // -32768), which only QUANTIZE reads (activation_input refuses it elsewhere).
+    const bool softmax_output = k_ >= 0 && name_ == "SOFTMAX" && q.zero_point[0] == -32768;
+    if (is_int16 && q.zero_point[0] != 0 && !softmax_output) {
+        tensor_fail(index, "is int16 with zero point " + std::to_string(q.zero_point[0]) +
+                               "; TFLite's int16 tensors are symmetric (zero point 0; -32768 only as an int8 SOFTMAX's output)");
     }
     if (q.zero_point[0] < range.zero_point_min || q.zero_point[0] > range.zero_point_max) {
         tensor_fail(index, "has zero point " + std::to_string(q.zero_point[0]) + ", outside the " + type + " range");
@@ -142,6 +146,11 @@ int lowering::activation_input(std::size_t slot, element wanted) {
     if (is_constant(m_.tensors[static_cast<std::size_t>(index)])) return constant_operand(index);
     const auto found = graph_index_.find(index);
     if (found == graph_index_.end()) op_fail("reads " + tensor_label(index) + " before any operator produces it");
+    const ir_tensor& t = ir_.tensors[static_cast<std::size_t>(found->second)];
+    if (t.type == element::int16 && t.q.zero_point != 0 && name_ != "QUANTIZE") {
+        op_fail("reads " + tensor_label(index) + ", int16 with zero point " + std::to_string(t.q.zero_point) +
+                " (an int8 SOFTMAX's output); TFLite's int16 operators take symmetric int16 (zero point 0), only QUANTIZE reads it");
+    }
     return found->second;
 }
 

@@ -1,5 +1,5 @@
-// SOFTMAX: int8 in, int8 out with TFLite's fixed output quantization (scale 1/256, zp -128);
-// int16 in, int16 out (scale 1/32768, zp 0).
+// SOFTMAX: int8 in, int8 out with TFLite's fixed output quantization (scale 1/256, zp -128) or
+// int16 out (scale 1/65536, zp -32768); int16 in, int16 out (scale 1/32768, zp 0).
 #include <cmath>
 
 #include <ctnn/kernels/reference/softmax_s16.hpp>
@@ -42,10 +42,20 @@ void lower_softmax(lowering& x, ir_layer& l) {
         return;
     }
     const ir_tensor input = x.graph_tensor(in);
-    const ir_tensor& out = x.same_shape_output(in);
-    if (out.q.scale != 1.0f / 256.0f || out.q.zero_point != -128) {
-        x.op_fail("output quantization is scale " + float_text(out.q.scale) + " zp " + std::to_string(out.q.zero_point) +
-                  "; int8 softmax needs scale 1/256 (0.00390625) and zero point -128");
+    const int out_index = x.op().outputs[0];
+    if (x.model().tensors[static_cast<std::size_t>(out_index)].type == static_cast<int>(tfl::tensor_type::int16)) {
+        // int8 -> int16: the int8 algorithm with 16-bit outputs (TFLM's own rule on the output).
+        const ir_tensor& out = x.same_shape_output(in, element::int16);
+        if (out.q.zero_point != -32768 || std::fabs(out.q.scale - 1.0f / 65536.0f) > 0.001f / 65536.0f) {
+            x.op_fail("output quantization is scale " + float_text(out.q.scale) + " zp " + std::to_string(out.q.zero_point) +
+                      "; an int8 softmax with int16 output needs scale 1/65536 (1.52587891e-05, within 0.1%) and zero point -32768");
+        }
+    } else {
+        const ir_tensor& out = x.same_shape_output(in);
+        if (out.q.scale != 1.0f / 256.0f || out.q.zero_point != -128) {
+            x.op_fail("output quantization is scale " + float_text(out.q.scale) + " zp " + std::to_string(out.q.zero_point) +
+                      "; int8 softmax needs scale 1/256 (0.00390625) and zero point -128");
+        }
     }
     if (!ctnn::kernels::softmax_beta_in_range(l.beta, input.q.scale)) {
         x.op_fail("unsupported option: softmax beta " + float_text(l.beta) + " with input scale " + float_text(input.q.scale) + " (" +

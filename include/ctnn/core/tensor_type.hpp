@@ -47,8 +47,12 @@ template <class T>
 concept Int8Tensor = T::is_quantized && std::is_same_v<typename T::element, std::int8_t>;
 template <class T>
 concept Uint8Tensor = T::is_quantized && std::is_same_v<typename T::element, std::uint8_t>;
+// int16 as TFLite's 16x8 mode has it: symmetric. Every int16 layer takes these.
 template <class T>
-concept Int16Tensor = T::is_quantized && std::is_same_v<typename T::element, std::int16_t>;
+concept Int16Tensor = T::is_quantized && std::is_same_v<typename T::element, std::int16_t> && T::quant::zero_point == 0;
+// The one asymmetric int16 form: an int8 SOFTMAX's int16 output (zero point -32768).
+template <class T>
+concept Int16OffsetTensor = T::is_quantized && std::is_same_v<typename T::element, std::int16_t> && T::quant::zero_point == -32768;
 
 // The element's name in messages and reports: "int8", "uint8", "int16", "int32", "int64", "float32".
 template <class E>

@@ -1,4 +1,5 @@
-// SOFTMAX int8 -> int8 over the last dimension, TFLite's fixed-point algorithm, any row length
+// SOFTMAX int8 -> int8 (or int16: scale 1/65536, zero point -32768) over the last dimension,
+// TFLite's fixed-point algorithm, any row length
 // (kernels/reference/softmax_s8.hpp; the portable kernel reads the exps from a 1 KB table in
 // layers of 256 elements or more). int16 -> int16 (16x8 mode) takes TFLM's int16 algorithm with
 // its two 513-entry tables (kernels/reference/softmax_s16.hpp).
@@ -25,6 +26,11 @@ template <class Beta, class InputQuant, bool InRange>
 struct softmax_beta_out_of_range {
     static_assert(InRange, "ctnn: softmax beta x input scale must exceed 2^-26 (TFLite's input multiplier must be "
                            "greater than one) and beta must be finite (template arguments: beta, the input's quantization)");
+};
+template <class OutputQuant, bool Ok>
+struct softmax_int8_to_int16_output {
+    static_assert(Ok, "ctnn: an int8 softmax with int16 output gives scale 1/65536 (within 0.1%) and zero point -32768, as "
+                      "TFLite requires (template argument: the output's quantization)");
 };
 template <class OutputQuant, bool Ok>
 struct softmax_int16_output {
@@ -81,9 +87,14 @@ struct softmax : layer {
 
     template <class In>
     struct s8_bind {
+        // int8 in: int8 out, or TFLite's int16 out (zero point -32768, the one asymmetric int16 tensor).
+        using out_element = quant_element_t<OutQ>;
         static_assert(Int8Tensor<In>, "ctnn: softmax takes an int8 tensor (or int16, giving int16)");
-        static_assert(OutQ::scale == 1.0f / 256.0f && OutQ::zero_point == -128,
+        static_assert(std::is_same_v<out_element, std::int16_t> || (OutQ::scale == 1.0f / 256.0f && OutQ::zero_point == -128),
                       "ctnn: softmax int8 output must have scale 1/256 and zero point -128 (as TFLite requires)");
+        static_assert(sizeof(diag::softmax_int8_to_int16_output<
+                             OutQ, !std::is_same_v<out_element, std::int16_t> ||
+                                       (OutQ::zero_point == -32768 && OutQ::scale >= 0.999f / 65536 && OutQ::scale <= 1.001f / 65536)>));
         static_assert(B::value > 0.0f, "ctnn: softmax beta must be positive");
         static_assert(sizeof(diag::softmax_beta_out_of_range<B, typename In::quant,
                                                              kernels::softmax_beta_in_range(B::value, In::quant::scale)>));
@@ -100,10 +111,10 @@ struct softmax : layer {
         template <kernel_options>
         static constexpr kernels::linked_constants constants() { return kernel::template constants<params>(); }
         template <kernel_options>
-        static void run(const std::int8_t* input, std::int8_t* out, std::byte*) {
-            kernel::run<params>(input, out);
+        static void run(const std::int8_t* input, out_element* out, std::byte*) {
+            kernel::template run<params>(input, out);
         }
-        static void run_reference(const std::int8_t* input, std::int8_t* out) { kernels::reference::softmax_s8(params, input, out); }
+        static void run_reference(const std::int8_t* input, out_element* out) { kernels::reference::softmax_s8_to(params, input, out); }
     };
 
     template <class In>

@@ -9,7 +9,8 @@
 //   struct image_in { using element = std::uint8_t; static constexpr float scale = 1.0f / 255;
 //                     static constexpr std::int32_t zero_point = 0; };
 //
-// int16 tensors are symmetric (zero point 0), as TFLite's 16x8 mode requires:
+// int16 tensors are symmetric (zero point 0), as TFLite's 16x8 mode requires (the one exception,
+// zero point -32768, is the int16 output of an int8 SOFTMAX, and what reads it):
 //
 //   struct audio_in { using element = std::int16_t; static constexpr float scale = 1.0f / 32768;
 //                     static constexpr std::int32_t zero_point = 0; };
@@ -36,7 +37,8 @@ concept QuantParams = requires {
 };
 
 // What a quantized element type holds and which zero points it allows: one line per type
-// (int16 is symmetric). Any other type has min > max.
+// (int16: 0, or -32768, the int8 SOFTMAX's int16 output; nothing in between). Any other type has
+// min > max.
 struct quantized_element_facts {
     std::int32_t min = 1, max = 0;
     std::int32_t zero_point_min = 1, zero_point_max = 0;
@@ -49,7 +51,10 @@ inline constexpr quantized_element_facts quantized_element<std::int8_t>{-128, 12
 template <>
 inline constexpr quantized_element_facts quantized_element<std::uint8_t>{0, 255, 0, 255, "uint8"};
 template <>
-inline constexpr quantized_element_facts quantized_element<std::int16_t>{-32768, 32767, 0, 0, "int16"};
+inline constexpr quantized_element_facts quantized_element<std::int16_t>{-32768, 32767, -32768, 0, "int16"};
+
+// int16's zero points: symmetric, or TFLite's one offset form.
+constexpr bool valid_int16_zero_point(std::int32_t zero_point) noexcept { return zero_point == 0 || zero_point == -32768; }
 
 template <class E>
 concept QuantizedElement = quantized_element<E>.min <= quantized_element<E>.max;
@@ -102,6 +107,15 @@ struct zero_point_check {
     static constexpr bool ok = sizeof(quantized_element_must_be_int8_uint8_or_int16<Q, E, QuantizedElement<E>>) &&
                                sizeof(zero_point_out_of_range<Q, Q::zero_point, f.zero_point_min, f.zero_point_max,
                                                               Q::zero_point >= f.zero_point_min && Q::zero_point <= f.zero_point_max>);
+};
+template <class Q, std::int32_t ZeroPoint, bool Valid>
+struct int16_zero_point_must_be_0_or_minus_32768 {
+    static_assert(Valid, "ctnn: an int16 zero point must be 0 (symmetric, TFLite's 16x8 rule) or -32768 (an int8 SOFTMAX's int16 "
+                         "output) (template arguments: the quantization tag, its zero point)");
+};
+template <class Q>
+struct zero_point_check<Q, std::int16_t> {
+    static constexpr bool ok = sizeof(int16_zero_point_must_be_0_or_minus_32768<Q, Q::zero_point, valid_int16_zero_point(Q::zero_point)>);
 };
 template <class Q>
 struct zero_point_check<Q, std::int8_t> {  // int8 keeps its own words

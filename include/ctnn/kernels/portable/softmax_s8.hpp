@@ -1,4 +1,4 @@
-// Portable SOFTMAX int8 -> int8, bit-exact with reference/softmax_s8.hpp. A difference to the
+// Portable SOFTMAX int8 -> int8 (or int16), bit-exact with reference/softmax_s8.hpp. A difference to the
 // row's maximum is one of 256 values (0 down to -255), so its fixed-point exp is a table built
 // at compile time from the reference arithmetic (1 KB of flash, keyed on the multiplier, shift
 // and radius: layers with one input scale and beta share it), 0 where the difference is below
@@ -47,17 +47,17 @@ constexpr std::int32_t softmax_exp_of(std::int32_t d) noexcept {
     else return softmax_exp_entry(Multiplier, LeftShift, DiffMin, d);
 }
 
-template <softmax_params P>
-void softmax_s8(const std::int8_t* input, std::int8_t* output) {
+template <softmax_params P, class Out>
+void softmax_s8(const std::int8_t* input, Out* output) {
     if constexpr (!softmax_uses_table(P.rows, P.depth)) {
-        reference::softmax_s8(P, input, output);
+        reference::softmax_s8_to(P, input, output);
         return;
     }
     constexpr auto exp_of = softmax_exp_of<P.input_multiplier, P.input_left_shift, P.diff_min, softmax_uses_table(P.rows, P.depth)>;
     constexpr int accumulation_bits = 12;
     for (int r = 0; r < P.rows; ++r) {
         const std::int8_t* x = input + r * P.depth;
-        std::int8_t* y = output + r * P.depth;
+        Out* y = output + r * P.depth;
         std::int32_t row_max = -128;
         for (int c = 0; c < P.depth; ++c) row_max = x[c] > row_max ? x[c] : row_max;
         std::int32_t sum_of_exps = 0;  // Q12.19
@@ -65,9 +65,9 @@ void softmax_s8(const std::int8_t* input, std::int8_t* output) {
             sum_of_exps = fixed::add(sum_of_exps, fixed::rescale(exp_of(row_max - x[c]), 0, accumulation_bits));
         }
         const fixed::reciprocal inv = fixed::get_reciprocal(sum_of_exps, accumulation_bits);
-        const int exponent = softmax_output_exponent(inv);
+        const int exponent = softmax_output_exponent<Out>(inv);
         for (int c = 0; c < P.depth; ++c) {
-            y[c] = saturate_to_int8(softmax_divide(fixed::mul(inv.scale, exp_of(row_max - x[c])), exponent, P.depth) - 128);
+            y[c] = softmax_output_value<Out>(softmax_divide(fixed::mul(inv.scale, exp_of(row_max - x[c])), exponent, P.depth));
         }
     }
 }
@@ -77,8 +77,8 @@ void softmax_s8(const std::int8_t* input, std::int8_t* output) {
 namespace ctnn::kernels {
 template <>
 struct kernel<portable_set, op::softmax> : provided_kernel {
-    template <softmax_params P>
-    static void run(const std::int8_t* input, std::int8_t* output) { portable::softmax_s8<P>(input, output); }
+    template <softmax_params P, class Out>
+    static void run(const std::int8_t* input, Out* output) { portable::softmax_s8<P>(input, output); }
     // The exp table when the layer uses one, shared by every layer with the same input multiplier and radius.
     template <softmax_params P>
     static constexpr linked_constants constants() {
