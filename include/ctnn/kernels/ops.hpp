@@ -44,5 +44,6 @@ struct minimum {};
 struct prelu {};
 struct transpose_conv2d {};
 struct batch_matmul {};
+struct unidirectional_sequence_lstm {};
 
 }  // namespace ctnn::kernels::op
