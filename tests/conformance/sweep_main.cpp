@@ -76,6 +76,7 @@ void run_model(const char* name, const std::uint8_t* inputs, std::size_t input_b
         constexpr int paths = 2;
 #endif
         for (int path = 0; path < paths; ++path) {
+            net.reset_state();  // every record an independent inference, as the data was made
             net.read_inputs(inputs + r * in_record);
             if (path == 0) net.invoke();
             else net.invoke_reference();

@@ -1,6 +1,7 @@
 #include "layer_stats.hpp"
 
 #include <ctnn/layers/weighted_facts.hpp>
+#include <ctnn/graph/layer_state.hpp>
 #include <ctnn/plan/arena_planner.hpp>
 #include <ctnn/plan/lifetimes.hpp>
 #include <ctnn/kernels/kernel_set.hpp>
@@ -92,6 +93,10 @@ arena_plan plan_model_arena(const model_ir& model) {
     plan.bytes = ctnn::plan::plan_arena(buffers.data(), n, plan.offsets.data(), root.data(), workspace);
     plan.lower_bound = ctnn::plan::live_lower_bound(buffers.data(), n, root.data(), order.data(), painted.data(), live_bytes.data());
     plan.buffers = std::move(buffers);
+    // Stateful layers' state follows the plan, each part aligned to 16 (ctnn/graph/layer_state.hpp).
+    for (const ir_layer& l : model.layers) plan.state_bytes += ctnn::detail::align_state(l.state_bytes);
+    plan.activation_bytes = plan.bytes;
+    if (plan.state_bytes > 0) plan.bytes = ctnn::detail::align_state(plan.bytes) + plan.state_bytes;
     return plan;
 }
 

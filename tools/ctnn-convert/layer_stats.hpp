@@ -32,7 +32,9 @@ std::size_t layer_tflite_param_bytes(const ir_layer& layer);
 struct arena_plan {
     std::vector<ctnn::plan::buffer> buffers;  // per graph tensor: size, lifetime, sharing
     std::vector<std::size_t> offsets;         // per graph tensor
-    std::size_t bytes = 0;
+    std::size_t bytes = 0;             // the whole arena: activations, then any layer state
+    std::size_t activation_bytes = 0;  // the plan's part
+    std::size_t state_bytes = 0;       // stateful layers' (LSTM, SVDF), persistent
     std::size_t lower_bound = 0;              // the most bytes live at one step: no plan can be smaller
     std::vector<bool> fused_into_next;        // per tensor: its convolution runs inside the next ADD
 };

@@ -71,6 +71,7 @@ struct ir_layer {
     bool view = false;                  // the layer is a view of its input at view_offset (split_part)
     bool joins = false;                 // CONCATENATION, PACK: one run per input (plan/lifetimes.hpp)
     std::size_t view_offset = 0;
+    std::size_t state_bytes = 0;                // a stateful layer (LSTM, SVDF): its variables' bytes (graph/layer_state.hpp)
     std::vector<std::uint8_t> constant_values;  // a constant source: the tensor's raw bytes
     std::string custom_layer;                   // a user layer (custom_ops.hpp): its C++ template
     std::string custom_code;                    // ... the operator's custom code or builtin name

@@ -75,6 +75,7 @@ std::string summary_table(const model_ir& m, const std::string& source_name) {
            "kernel set's (Model::flash_bytes: ctnn-run-<model> --info on the host, flash_bytes: in the firmware's output); "
            "arena_bytes is the host kernels' (the Arm kernels add their scratch: Model::arena_bytes)\n";
     out += "tflite_param_bytes: " + std::to_string(tflite_bytes) + "\n";
+    if (plan.state_bytes > 0) out += "state_bytes: " + std::to_string(plan.state_bytes) + " (stateful layers' variables, after the activations; kept across invocations)\n";
     out += "arena_bytes: " + std::to_string(plan.bytes) + "\n";
     return out;
 }

@@ -3,6 +3,10 @@
 // in the model's input order: int8 or uint8 bytes, little-endian float32 or int32), runs the
 // model on each, and writes the output records (every output's bytes, in output order),
 // concatenated, to standard output. A trailing partial record is an error (exit 2).
+// A model with state (LSTM, SVDF) starts every record from its reset state, so each record is an
+// independent inference (as the goldens are made: TFLM's variables reset before each Invoke);
+// --carry-state keeps the state from one record to the next instead, as TFLM does across
+// Invoke() calls when nobody resets it.
 //
 //   --reference           run every layer's reference kernel instead (a cross-check)
 //   --info                print what the compiler derived (layers, MACs, flash and arena bytes)
@@ -12,6 +16,7 @@
 //                         convolutions fused into the next ADD (--info lists them)
 //   --unfused             run the model without residual fusion, where every tensor exists
 //                         (the same results; a cross-check of the fused schedule)
+//   --carry-state         do not reset stateful layers between records (see above)
 //
 // Built with -DCTNN_MODEL_HEADER="<name>.hpp" -DCTNN_MODEL_NAMESPACE=<ns> (see CtnnModel.cmake).
 #include <bit>
@@ -89,7 +94,7 @@ bool write_file(const std::filesystem::path& path, std::span<const std::byte> by
 
 // Runs Model on every input of standard input (see the top of this file).
 template <class Model>
-int run_all(const char* self, bool reference, const std::filesystem::path& intermediates) {
+int run_all(const char* self, bool reference, bool carry_state, const std::filesystem::path& intermediates) {
     static ctnn::instance<Model> net;  // static storage: the arena is not on the stack
     if (!intermediates.empty()) {
         std::error_code ec;
@@ -107,6 +112,7 @@ int run_all(const char* self, bool reference, const std::filesystem::path& inter
             std::fprintf(stderr, "%s: trailing partial input: %zu of %zu bytes after %zu complete inputs\n", self, got, input_bytes, index);
             return 2;
         }
+        if (!carry_state) net.reset_state();
         net.read_inputs(input_buffer);
         if (index == 0 && !intermediates.empty()) {
             bool ok = true;
@@ -141,13 +147,15 @@ int run_all(const char* self, bool reference, const std::filesystem::path& inter
 int main(int argc, char** argv) {
     const char* self = argc > 0 ? argv[0] : "runner";
     std::filesystem::path intermediates;
-    bool reference = false, unfused = false;
+    bool reference = false, unfused = false, carry_state = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--reference") {
             reference = true;
         } else if (arg == "--unfused") {
             unfused = true;
+        } else if (arg == "--carry-state") {
+            carry_state = true;
         } else if (arg == "--intermediates" && i + 1 < argc) {
             intermediates = argv[++i];
         } else if (arg == "--info") {
@@ -168,14 +176,15 @@ int main(int argc, char** argv) {
                 if (model::fused_into_next[k]) std::printf(" %s", intermediate_name(int(k)).c_str());
             // Flash: the constants this build's kernels link (the host's), with int8 and with
             // int16 weights, and the model's in TFLite's terms (which ctnn-convert prints).
-            std::printf("\nflash_bytes: %zu\nflash_bytes_int16_weights: %zu\nram_bytes: %zu\ntflite_param_bytes: %zu\narena_bytes: %zu\n",
+            std::printf("\nflash_bytes: %zu\nflash_bytes_int16_weights: %zu\nram_bytes: %zu\ntflite_param_bytes: %zu\narena_bytes: %zu\nstate_bytes: %zu\n",
                         model::flash_bytes, ctnn::with_int16_weights<model>::flash_bytes, model::ram_bytes,
-                        model::tflite_param_bytes, model::arena_bytes);
+                        model::tflite_param_bytes, model::arena_bytes, model::state_bytes);
             return 0;
         } else if (arg == "--help") {
-            std::printf("usage: %s [--reference] [--unfused] [--intermediates DIR] < inputs.bin > outputs.bin\n"
+            std::printf("usage: %s [--reference] [--unfused] [--carry-state] [--intermediates DIR] < inputs.bin > outputs.bin\n"
                         "  --reference  run the reference kernels instead of the fast ones\n"
                         "  --unfused    run without residual fusion (every tensor exists; same results)\n"
+                        "  --carry-state  keep stateful layers' state from one record to the next (default: reset)\n"
                         "  --info       print what the compiler derived (layers, MACs, flash and arena bytes)\n"
                         "input: %zu bytes per inference; output: %zu bytes per inference\n"
                         "element types: %s input, %s output\n",
@@ -187,5 +196,6 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    return unfused ? run_all<unfused_model>(self, reference, intermediates) : run_all<model>(self, reference, intermediates);
+    return unfused ? run_all<unfused_model>(self, reference, carry_state, intermediates)
+                   : run_all<model>(self, reference, carry_state, intermediates);
 }

@@ -54,4 +54,11 @@ std::byte* scratch_of(std::byte* arena) noexcept {
     }
 }
 
+// Node K's persistent state (graph/layer_state.hpp), in the arena after the plan.
+template <class Graph, int K>
+std::byte* state_of(std::byte* arena) noexcept {
+    static_assert(!placed_graph<Graph>, "ctnn: a model with stateful layers cannot be placed across RAM regions yet");
+    return arena + Graph::state_offset[K];
+}
+
 }  // namespace ctnn::detail

@@ -24,6 +24,7 @@
 #include "ctnn/core/tensor_type.hpp"
 #include "ctnn/graph/for_each_layer.hpp"
 #include "ctnn/graph/graph_plan.hpp"
+#include "ctnn/graph/layer_state.hpp"
 #include "ctnn/graph/layer_tables.hpp"
 #include "ctnn/graph/run_node.hpp"
 #include "ctnn/graph/sources.hpp"
@@ -164,8 +165,19 @@ struct basic_graph {
     // Every model proves its own plan (graph/graph_plan.hpp): no two tensors live at the same
     // step share a byte unless the planner merged them on purpose (reshape, in place).
     static constexpr auto plan = planned::arena;
-    static constexpr std::size_t arena_bytes = plan.bytes;
-    // RAM: the instance (graph/instance.hpp) is the arena, aligned to 16 bytes, and nothing else.
+    // Persistent state of stateful layers (graph/layer_state.hpp): after the plan's bytes, at
+    // state_base + state_offset[K]; kept across invoke(), cleared by instance::reset_state().
+    static constexpr std::size_t state_bytes = detail::state_layout<structure>::bytes;
+    static constexpr std::array<std::size_t, structure::layer_count + 1> layer_state_bytes = detail::state_layout<structure>::layer_bytes;
+    static constexpr std::size_t state_base = state_bytes > 0 ? detail::align_state(plan.bytes) : plan.bytes;
+    static constexpr std::array<std::size_t, structure::layer_count + 1> state_offset = [] {
+        std::array<std::size_t, structure::layer_count + 1> o{};
+        for (std::size_t k = 0; k < o.size(); ++k) o[k] = state_base + detail::state_layout<structure>::offsets[k];
+        return o;
+    }();
+    static constexpr std::size_t arena_bytes = state_base + state_bytes;
+    // RAM: the instance (graph/instance.hpp) is the arena (with any state), aligned to 16 bytes,
+    // and nothing else.
     static constexpr std::size_t ram_bytes = ((arena_bytes > 0 ? arena_bytes : 1) + 15) / 16 * 16;
     // No plan for these lifetimes can be smaller (see plan/live_lower_bound.hpp).
     static constexpr std::size_t arena_lower_bound = planned::lower_bound;
@@ -177,6 +189,9 @@ struct basic_graph {
 
     // Runs every layer in order on an arena of arena_bytes bytes.
     static void run(std::byte* arena) noexcept { detail::run_layers<basic_graph, false>(arena); }
+
+    // Puts every stateful layer's state as TFLM resets its variable tensors (a new sequence).
+    static void reset_state(std::byte* arena) noexcept { detail::reset_layer_states<basic_graph>(arena); }
 
     // The same with every layer's reference kernel: the baseline benchmarks compare against.
     static void run_reference(std::byte* arena) noexcept { detail::run_layers<basic_graph, true>(arena); }

@@ -12,6 +12,7 @@
 #include "ctnn/graph/for_each_layer.hpp"
 #include "ctnn/graph/fused_step.hpp"
 #include "ctnn/graph/keep_constants.hpp"
+#include "ctnn/graph/layer_state.hpp"
 #include "ctnn/graph/structure.hpp"
 
 namespace ctnn::detail {
@@ -28,13 +29,32 @@ void run_node(std::byte* arena) noexcept {
         run_fused_step<Graph, K - 1, Reference>(arena);
     } else {
         [arena]<std::size_t... I>(std::index_sequence<I...>) {
-            if constexpr (Reference) {
+            if constexpr (stateful<layer> && Reference) {
+                layer::run_reference(tensor_of<Graph, inputs[I]>(arena)..., tensor_of<Graph, K>(arena), state_of<Graph, K>(arena));
+            } else if constexpr (stateful<layer>) {
+                layer::template run<Graph::options>(tensor_of<Graph, inputs[I]>(arena)..., tensor_of<Graph, K>(arena),
+                                                    state_of<Graph, K>(arena), scratch_of<Graph, K>(arena));
+            } else if constexpr (Reference) {
                 layer::run_reference(tensor_of<Graph, inputs[I]>(arena)..., tensor_of<Graph, K>(arena));
             } else {
                 layer::template run<Graph::options>(tensor_of<Graph, inputs[I]>(arena)..., tensor_of<Graph, K>(arena),
                                                     scratch_of<Graph, K>(arena));
             }
         }(std::make_index_sequence<inputs.size()>{});
+    }
+}
+
+// Every stateful layer's reset_state on its part of the arena.
+template <class Graph>
+void reset_layer_states(std::byte* arena) noexcept {
+    if constexpr (Graph::state_bytes > 0) {
+        [arena]<std::size_t... I>(std::index_sequence<I...>) {
+            auto reset = [arena]<int K>() {
+                using layer = bound_t<typename Graph::structure, K>;
+                if constexpr (stateful<layer>) layer::reset_state(state_of<Graph, K>(arena));
+            };
+            (reset.template operator()<int(I) + 1>(), ...);
+        }(std::make_index_sequence<Graph::layer_count>{});
     }
 }
 
