@@ -30,6 +30,8 @@ extern const operator_entry sub_operator, mul_operator, squared_difference_opera
 extern const operator_entry transpose_operator;
 // Weighted, beyond convolutions and fully connected (op_transpose_conv.cpp, op_batch_matmul.cpp).
 extern const operator_entry transpose_conv_operator, batch_matmul_operator;
+// Recurrent (op_unidirectional_sequence_lstm.cpp).
+extern const operator_entry unidirectional_sequence_lstm_operator;
 
 namespace {
 
@@ -59,6 +61,8 @@ constexpr const operator_entry* table[] = {
     &transpose_operator,
     // weighted
     &transpose_conv_operator, &batch_matmul_operator,
+    // recurrent
+    &unidirectional_sequence_lstm_operator,
 };
 
 }  // namespace

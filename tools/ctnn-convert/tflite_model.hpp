@@ -58,6 +58,9 @@ struct tfl_options {
     int batch_dims = 0;
     int mirror_mode = 0;  // REFLECT 0, SYMMETRIC 1
     std::vector<std::int32_t> squeeze_dims;
+    // UnidirectionalSequenceLSTMOptions (activation: fused_activation_function).
+    float cell_clip = 0.0f, proj_clip = 0.0f;
+    bool time_major = false;
 };
 
 struct tfl_operator {

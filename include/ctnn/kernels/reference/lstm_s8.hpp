@@ -55,7 +55,7 @@ inline constexpr float lstm_gate_output_scale = 0.000030517578125f;  // 2^-15
 // rounded value whether or not the scale is a power of two): floor(log2) + 1 when the
 // mantissa is at least sqrt(1/2).
 constexpr int lstm_rounded_log2(float scale) noexcept {
-    const auto [m, e] = detail::constexpr_frexp(static_cast<double>(scale));  // m in [0.5, 1)
+    const auto [m, e] = ctnn::detail::constexpr_frexp(static_cast<double>(scale));  // m in [0.5, 1)
     return m >= 0.70710678118654752 ? e : e - 1;
 }
 
@@ -206,8 +206,8 @@ constexpr void lstm_step_s8(const lstm_params& p, const lstm_weights& w, const s
                 gate[g] = g == 2 ? tanh_s16(sum) : sigmoid_s16(sum);
             }
             std::int16_t& c = cell[r * U + j];
-            c = detail::lstm_cell_update(c, gate[1], gate[0], gate[2], p);
-            y[r * U + j] = detail::lstm_hidden(c, gate[3], p);
+            c = kernels::detail::lstm_cell_update(c, gate[1], gate[0], gate[2], p);
+            y[r * U + j] = kernels::detail::lstm_hidden(c, gate[3], p);
         }
     }
     for (int i = 0; i < rows * U; ++i) hidden[i] = y[i];
