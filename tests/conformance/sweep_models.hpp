@@ -21,6 +21,7 @@
 #include "sweep_matmul.hpp"
 #include "sweep_movement.hpp"
 #include "sweep_random.hpp"
+#include "sweep_recurrent.hpp"
 #include "sweep_reduce.hpp"
 #include "sweep_shape_ops.hpp"
 #include "sweep_spatial.hpp"
@@ -129,6 +130,8 @@ inline constexpr generator generators[] = {
     {"prelu", [](rng& r) { return binary_op(r, binary::PRELU); }, 306},
     // TRANSPOSE (sweep_transpose.hpp): slots 600-609.
     {"transpose", transpose, 600},
+    // UNIDIRECTIONAL_SEQUENCE_LSTM (sweep_recurrent.hpp): slots 1400-1409.
+    {"unidirectional_sequence_lstm", lstm, 1400},
 };
 
 }  // namespace sweep

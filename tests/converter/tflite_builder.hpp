@@ -33,6 +33,7 @@ struct tensor {
     std::vector<std::int64_t> zero_point;
     int quantized_dimension = 0;
     std::vector<std::int32_t> shape_signature;
+    bool is_variable = false;  // a variable tensor (an LSTM's or SVDF's state)
 };
 
 struct op {
@@ -88,6 +89,7 @@ inline test_fb::table tensor_table(const tensor& t) {
         tb.sub(4, q);
     }
     if (!t.shape_signature.empty()) tb.vec<std::int32_t>(7, t.shape_signature);
+    if (t.is_variable) tb.scalar<std::uint8_t>(5, 1);
     return tb;
 }
 
