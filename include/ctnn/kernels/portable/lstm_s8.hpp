@@ -14,6 +14,7 @@
 
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/kernel_set.hpp"
+#include "ctnn/kernels/portable/detail/dot_policy.hpp"
 #include "ctnn/kernels/reference/lstm_s8.hpp"
 
 namespace ctnn::kernels::portable {
@@ -40,18 +41,13 @@ inline constexpr auto lstm_folded_bias = [] {
     return out;
 }();
 
-inline std::int32_t dot_s8(const std::int8_t* __restrict w, const std::int8_t* __restrict x, int n) noexcept {
-    std::int32_t acc = 0;
-    for (int k = 0; k < n; ++k) acc += std::int32_t{w[k]} * x[k];
-    return acc;
-}
 
 inline std::int16_t fc_to_s16(std::int32_t folded, std::int32_t dot, quantized_multiplier m) noexcept {
     const auto acc = static_cast<std::int32_t>(static_cast<std::uint32_t>(folded) + static_cast<std::uint32_t>(dot));
     return saturate_to_int16(multiply_by_quantized_multiplier(acc, m.multiplier, m.shift));
 }
 
-template <class Spec>
+template <class Spec, class Dot>
 void lstm_step(const std::int8_t* __restrict x, std::int8_t* __restrict y, std::int8_t* __restrict hidden,
                std::int16_t* __restrict cell, int rows) noexcept {
     constexpr lstm_params p = Spec::params;
@@ -65,8 +61,8 @@ void lstm_step(const std::int8_t* __restrict x, std::int8_t* __restrict y, std::
             std::int16_t gate[lstm_gates];
             for (int g = 0; g < lstm_gates; ++g) {
                 const int row = g * U + j;
-                const std::int16_t a = fc_to_s16(folded[row], dot_s8(W::input_weights + row * I, xr, I), p.input_fc[g]);
-                const std::int16_t b = fc_to_s16(folded[lstm_gates * U + row], dot_s8(W::recurrent_weights + row * U, hr, U), p.recurrent_fc[g]);
+                const std::int16_t a = fc_to_s16(folded[row], Dot::template dot<I>(W::input_weights + row * I, xr), p.input_fc[g]);
+                const std::int16_t b = fc_to_s16(folded[lstm_gates * U + row], Dot::template dot<U>(W::recurrent_weights + row * U, hr), p.recurrent_fc[g]);
                 const std::int16_t sum = saturate_to_int16(std::int32_t{a} + b);
                 gate[g] = g == 2 ? tanh_s16(sum) : sigmoid_s16(sum);
             }
@@ -80,18 +76,19 @@ void lstm_step(const std::int8_t* __restrict x, std::int8_t* __restrict y, std::
 
 }  // namespace detail
 
-template <class Spec>
+// Dot: the gates' dot products (portable/detail/dot_policy.hpp; the Arm DSP set passes SMLAD's).
+template <class Spec, class Dot = detail::plain_dot>
 void lstm_s8(const std::int8_t* input, std::int8_t* output, std::byte* state) noexcept {
     constexpr lstm_params p = Spec::params;
     constexpr int I = p.input_size, U = p.units, T = p.time_steps, B = p.batch;
     auto* const cell = reinterpret_cast<std::int16_t*>(state);
     auto* const hidden = reinterpret_cast<std::int8_t*>(state + 2 * B * U);
     if constexpr (p.time_major) {
-        for (int t = 0; t < T; ++t) detail::lstm_step<Spec>(input + t * B * I, output + t * B * U, hidden, cell, B);
+        for (int t = 0; t < T; ++t) detail::lstm_step<Spec, Dot>(input + t * B * I, output + t * B * U, hidden, cell, B);
     } else {
         for (int b = 0; b < B; ++b)
             for (int t = 0; t < T; ++t)
-                detail::lstm_step<Spec>(input + (b * T + t) * I, output + (b * T + t) * U, hidden + b * U, cell + b * U, 1);
+                detail::lstm_step<Spec, Dot>(input + (b * T + t) * I, output + (b * T + t) * U, hidden + b * U, cell + b * U, 1);
     }
 }
 
