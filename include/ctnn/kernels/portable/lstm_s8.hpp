@@ -47,6 +47,17 @@ inline std::int16_t fc_to_s16(std::int32_t folded, std::int32_t dot, quantized_m
     return saturate_to_int16(multiply_by_quantized_multiplier(acc, m.multiplier, m.shift));
 }
 
+// The four gates' dot products of one unit: rows w, w + stride, w + 2 stride, w + 3 stride, each
+// N weights, against x. From a plain Dot policy (dot<N>, portable/detail/dot_policy.hpp); a
+// kernel set may give its own that reads x once for the four (arm_dsp/lstm_s8.hpp).
+template <class Dot>
+struct gates_dot {
+    template <int N>
+    static void dot4(const std::int8_t* w, int stride, const std::int8_t* x, std::int32_t* out) noexcept {
+        for (int g = 0; g < lstm_gates; ++g) out[g] = Dot::template dot<N>(w + g * stride, x);
+    }
+};
+
 template <class Spec, class Dot>
 void lstm_step(const std::int8_t* __restrict x, std::int8_t* __restrict y, std::int8_t* __restrict hidden,
                std::int16_t* __restrict cell, int rows) noexcept {
@@ -58,11 +69,15 @@ void lstm_step(const std::int8_t* __restrict x, std::int8_t* __restrict y, std::
         const std::int8_t* const xr = x + r * I;
         const std::int8_t* const hr = hidden + r * U;
         for (int j = 0; j < U; ++j) {
+            // Unit j's row of each gate, against the same input and hidden rows.
+            std::int32_t from_input[lstm_gates], from_hidden[lstm_gates];
+            Dot::template dot4<I>(W::input_weights + j * I, U * I, xr, from_input);
+            Dot::template dot4<U>(W::recurrent_weights + j * U, U * U, hr, from_hidden);
             std::int16_t gate[lstm_gates];
             for (int g = 0; g < lstm_gates; ++g) {
                 const int row = g * U + j;
-                const std::int16_t a = fc_to_s16(folded[row], Dot::template dot<I>(W::input_weights + row * I, xr), p.input_fc[g]);
-                const std::int16_t b = fc_to_s16(folded[lstm_gates * U + row], Dot::template dot<U>(W::recurrent_weights + row * U, hr), p.recurrent_fc[g]);
+                const std::int16_t a = fc_to_s16(folded[row], from_input[g], p.input_fc[g]);
+                const std::int16_t b = fc_to_s16(folded[lstm_gates * U + row], from_hidden[g], p.recurrent_fc[g]);
                 const std::int16_t sum = saturate_to_int16(std::int32_t{a} + b);
                 gate[g] = g == 2 ? tanh_s16(sum) : sigmoid_s16(sum);
             }
@@ -76,8 +91,9 @@ void lstm_step(const std::int8_t* __restrict x, std::int8_t* __restrict y, std::
 
 }  // namespace detail
 
-// Dot: the gates' dot products (portable/detail/dot_policy.hpp; the Arm DSP set passes SMLAD's).
-template <class Spec, class Dot = detail::plain_dot>
+// Dot: the gates' dot products, dot4<N> (detail::gates_dot over a plain policy; the Arm DSP set
+// passes its own).
+template <class Spec, class Dot = detail::gates_dot<detail::plain_dot>>
 void lstm_s8(const std::int8_t* input, std::int8_t* output, std::byte* state) noexcept {
     constexpr lstm_params p = Spec::params;
     constexpr int I = p.input_size, U = p.units, T = p.time_steps, B = p.batch;
