@@ -117,11 +117,13 @@ struct kernel<portable_set, op::unidirectional_sequence_lstm> : scratchless_kern
     static void run(const std::int8_t* input, std::int8_t* output, std::byte* state, std::byte*) {
         portable::lstm_s8<Spec>(input, output, state);
     }
-    // The model's weights and the folded row constants (the bias array itself is not read).
+    // The model's weights and the folded row constants (the bias array itself is not read), and
+    // the sigmoid table every LSTM (and int16 activation) shares.
     template <class Spec, kernel_options>
     static constexpr linked_constants constants() {
         using W = typename Spec::weights;
-        return linked_constants::of(W::input_weights, W::recurrent_weights, portable::detail::lstm_folded_bias<Spec>);
+        return linked_constants::of(W::input_weights, W::recurrent_weights, portable::detail::lstm_folded_bias<Spec>)
+            .and_shared(sigmoid_table_u16);
     }
 };
 }  // namespace ctnn::kernels
