@@ -68,8 +68,8 @@ quantization lstm_variable(lowering& x, int slot, tfl::tensor_type type, std::si
                   std::to_string(elements));
     }
     const tfl_model& m = x.model();
-    if (std::find(m.inputs.begin(), m.inputs.end(), index) != m.inputs.end()) {
-        x.op_fail(std::string(role) + " " + x.tensor_label(index) + " is a model input; the layer keeps its state itself");
+    if (std::find(m.inputs.begin(), m.inputs.end(), index) != m.inputs.end() || std::find(m.outputs.begin(), m.outputs.end(), index) != m.outputs.end()) {
+        x.op_fail(std::string(role) + " " + x.tensor_label(index) + " is a model input or output; the layer keeps its state itself");
     }
     for (std::size_t k = 0; k < m.operators.size(); ++k) {
         const tfl_operator& other = m.operators[k];
