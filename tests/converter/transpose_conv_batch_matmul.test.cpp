@@ -65,6 +65,23 @@ TEST_CASE("transpose_conv: converts, with or without bias") {
     CHECK(convert(build(no_bias)).status == 0);
 }
 
+TEST_CASE("transpose_conv: an output_shape given as a model input becomes a fixed input holding the output's shape") {
+    auto m = transpose_conv_model();
+    m.tensors[0].buffer = 0;
+    m.inputs = {0, 2};
+    const auto r = convert(build(m));
+    INFO("stderr: " << r.err);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("ctnn::fixed_input<ctnn::shape<4>, ctnn::int32, w::fixed0>") != std::string::npos);
+    CHECK(r.out.find("static constexpr std::int32_t values[4] = {1, 6, 6, 3};") != std::string::npos);
+    auto int8_shape = m;
+    int8_shape.tensors[0] = {"output_shape", {4}, INT8, 0, {0.5f}, {0}, 0, {}};
+    expect_rejected(int8_shape, "operator #0 TRANSPOSE_CONV: output_shape tensor 'output_shape' is int8; expected int32");
+    auto rank = m;
+    rank.tensors[0].shape = {2, 2};
+    expect_rejected(rank, "operator #0 TRANSPOSE_CONV: output_shape tensor 'output_shape' has shape 2x2; expected [4]");
+}
+
 TEST_CASE("transpose_conv: rejections name the operator, the tensor and the rule") {
     expect_rejected(transpose_conv_model({1, 6, 6, 4}), "operator #0 TRANSPOSE_CONV: output_shape 1x6x6x4 must have the input's batch 1 and the weights' 3 output channels");
     auto shape = transpose_conv_model();
@@ -75,7 +92,7 @@ TEST_CASE("transpose_conv: rejections name the operator, the tensor and the rule
     expect_rejected(channels, "operator #0 TRANSPOSE_CONV: weights tensor 'w' have 2 input channels, the input tensor 'x' has 4");
     auto dynamic = transpose_conv_model();
     dynamic.tensors[0].buffer = 0;
-    expect_rejected(dynamic, "operator #0 TRANSPOSE_CONV: output_shape tensor 'output_shape' is not a constant; ctnn needs it at compile time");
+    expect_rejected(dynamic, "operator #0 TRANSPOSE_CONV: reads tensor 'output_shape' before any operator produces it");
     auto overflow = transpose_conv_model();
     overflow.buffers[overflow.tensors[3].buffer] = std::vector<std::uint8_t>{0xff, 0xff, 0xff, 0x7f, 0, 0, 0, 0, 0, 0, 0, 0};  // bias 2^31 - 1
     expect_rejected(overflow, "operator #0 TRANSPOSE_CONV: the int32 accumulator could overflow: with weights tensor 'w', bias tensor 'b' and input zero "

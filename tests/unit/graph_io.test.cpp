@@ -137,3 +137,50 @@ TEST_CASE("concatenation: inputs written in place along the outermost axis, copi
     CHECK(c.output()[8] == 9);
     CHECK(c.output()[11] == 6);
 }
+
+namespace io {
+
+// A shape-like operand given as a model input (TFLM's TRANSPOSE_CONV tests feed the output shape
+// so): its values are fixed by the static shapes, it stays in the record, and invoke() refuses
+// other values.
+struct out_shape { static constexpr std::int32_t values[4] = {1, 2, 3, 6}; };
+using with_fixed = ctnn::graph<ctnn::fixed_input<ctnn::shape<4>, ctnn::int32, out_shape>,  // tensor 0: input 0
+                               ctnn::input<ctnn::shape<1, 6>, qa>,                          // tensor 1: input 1
+                               ctnn::node<ctnn::layers::add<qs>, 1, 1>>;
+static_assert(with_fixed::input_record_bytes == 16 + 6);
+static_assert(with_fixed::input_flash_bytes == 16 && with_fixed::flash_bytes == 16 + with_fixed::layer_flash_bytes[0] + with_fixed::layer_flash_bytes[1]);
+static_assert(ctnn::detail::has_fixed_inputs<with_fixed> && !ctnn::detail::has_fixed_inputs<net>);
+
+}  // namespace io
+
+TEST_CASE("fixed inputs: invoke() runs when they hold the static values, refuses other values") {
+    static io::with_fixed::instance m;
+    std::array<std::byte, 22> record{};
+    const std::int32_t shape[4] = {1, 2, 3, 6};
+    std::memcpy(record.data(), shape, 16);
+    const std::array<std::int8_t, 6> a = {-128, -5, 0, 7, 100, 127};
+    std::memcpy(record.data() + 16, a.data(), 6);
+    m.read_inputs(record.data());
+    CHECK(m.invoke() == ctnn::status::ok);
+    const auto want = io::reference_add<io::qa, io::qa, io::qs>(a.data(), a.data());
+    for (int i = 0; i < 6; ++i) CHECK(m.output()[i] == want[i]);
+
+    // One value off: nothing runs (the output's bytes stay what they were: here the new input's,
+    // which the planner let the ADD overwrite).
+    const std::int32_t wrong[4] = {1, 2, 4, 6};
+    std::memcpy(record.data(), wrong, 16);
+    const std::array<std::int8_t, 6> b = {1, 1, 1, 1, 1, 1};
+    std::memcpy(record.data() + 16, b.data(), 6);
+    m.read_inputs(record.data());
+    std::array<std::int8_t, 6> before{};
+    std::copy(m.output().begin(), m.output().end(), before.begin());
+    CHECK(m.invoke() == ctnn::status::fixed_input_mismatch);
+    CHECK(m.invoke_reference() == ctnn::status::fixed_input_mismatch);
+    for (int i = 0; i < 6; ++i) CHECK(m.output()[i] == before[i]);
+    // The right values again: it runs.
+    std::memcpy(record.data(), shape, 16);
+    m.read_inputs(record.data());
+    CHECK(m.invoke() == ctnn::status::ok);
+    const auto want_b = io::reference_add<io::qa, io::qa, io::qs>(b.data(), b.data());
+    for (int i = 0; i < 6; ++i) CHECK(m.output()[i] == want_b[i]);
+}

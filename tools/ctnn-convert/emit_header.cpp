@@ -73,6 +73,14 @@ std::string emit_header(const model_ir& m, const std::string& source_name, const
     out << "}  // namespace q\n\n";
 
     out << "// Constant parameters of the weighted layers, in TFLite's layout.\nnamespace w {\n\n";
+    for (const int t : m.inputs) {
+        const ir_tensor& x = m.tensors[static_cast<std::size_t>(t)];
+        if (x.fixed_values.empty()) continue;
+        out << "// model input '" << comment_text(x.name) << "' must hold these values (the static shapes fix them: invoke() checks)\nstruct "
+            << fixed_values_name(static_cast<std::size_t>(t)) << " {\n    static constexpr std::int32_t values[" << x.fixed_values.size() << "] = {";
+        for (std::size_t i = 0; i < x.fixed_values.size(); ++i) out << (i == 0 ? "" : ", ") << x.fixed_values[i];
+        out << "};\n};\n\n";
+    }
     for (std::size_t k = 0; k < m.layers.size(); ++k) {
         const ir_layer& l = m.layers[k];
         if (l.params) write_params(out, l, k + 1);
@@ -87,7 +95,7 @@ std::string emit_header(const model_ir& m, const std::string& source_name, const
     out << "struct model : ctnn::graph<\n";
     out << "    // tensor 0: model input " << (m.inputs.size() > 1 ? "0 " : "") << shape_text(input.shape)
         << " " << element_name(input.type) << "\n";
-    out << "    ctnn::input<" << shape_type(input.shape) << ", " << quant_type(m, 0) << ">";
+    out << "    " << model_input_type(m, 0);
     int next_input = 1;
     for (std::size_t k = 0; k < m.layers.size(); ++k) {
         const ir_layer& l = m.layers[k];

@@ -37,6 +37,14 @@ std::string padding_type(const ir_layer& l) { return l.same_padding ? "ctnn::pad
 }  // namespace ctnn_convert
 
 namespace ctnn_convert {
+std::string model_input_type(const model_ir& m, std::size_t tensor) {
+    const ir_tensor& t = m.tensors[tensor];
+    if (!t.fixed_values.empty()) return "ctnn::fixed_input<" + shape_type(t.shape) + ", " + quant_type(m, tensor) + ", w::" + fixed_values_name(tensor) + ">";
+    return "ctnn::input<" + shape_type(t.shape) + ", " + quant_type(m, tensor) + ">";
+}
+
+std::string fixed_values_name(std::size_t tensor) { return "fixed" + std::to_string(tensor); }
+
 std::string quant_type(const model_ir& m, std::size_t tensor) {
     const element e = m.tensors[tensor].type;
     return is_quantized(e) ? q_name(tensor) : std::string("ctnn::") + element_name(e);

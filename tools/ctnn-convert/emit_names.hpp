@@ -22,4 +22,8 @@ std::string padding_type(const ir_layer& l);                // "ctnn::padding::s
 namespace ctnn_convert {
 // A tensor's quantization argument: "ctnn::float32" or its q:: struct.
 std::string quant_type(const model_ir& m, std::size_t tensor);
+// A model input's entry: ctnn::input<...>, or ctnn::fixed_input<..., w::fixedT> when the static
+// shapes fix its values (ir_tensor::fixed_values; graph/sources.hpp).
+std::string model_input_type(const model_ir& m, std::size_t tensor);
+std::string fixed_values_name(std::size_t tensor);  // "fixed3"
 }  // namespace ctnn_convert

@@ -188,6 +188,40 @@ const std::vector<std::uint8_t>& lowering::constant_input(std::size_t slot, tens
     return data;
 }
 
+// A shape-like int32 operand: its values when it is a constant. When it is a model input
+// instead, TFLite would read it at run time; ctnn accepts it when the static shapes fix its
+// value (`fixed`): the input becomes a fixed input (graph/sources.hpp), checked by invoke().
+dims64 lowering::shape_operand(std::size_t slot, const char* role, const dims64& fixed) {
+    const auto& op = m_.operators[static_cast<std::size_t>(k_)];
+    if (slot >= op.inputs.size() || op.inputs[slot] < 0) op_fail(std::string("missing ") + role + " (input #" + std::to_string(slot) + ")");
+    const int index = op.inputs[slot];
+    const tfl_tensor& t = m_.tensors[static_cast<std::size_t>(index)];
+    if (static_shape(index) != std::vector<int>{static_cast<int>(fixed.size())}) {
+        op_fail(std::string(role) + " " + tensor_label(index) + " has shape " + shape_text(static_shape(index)) + "; expected [" +
+                std::to_string(fixed.size()) + "]");
+    }
+    if (is_constant(t) || t.type != static_cast<int>(tensor_type::int32)) {
+        const auto& data = constant_input(slot, tensor_type::int32, role);  // checks type and size
+        dims64 values;
+        for (std::size_t i = 0; i < fixed.size(); ++i) values.push_back(load_i32(data, i));
+        return values;
+    }
+    const auto found = graph_index_.find(index);
+    if (found == graph_index_.end()) op_fail("reads " + tensor_label(index) + " before any operator produces it");
+    if (std::find(ir_.inputs.begin(), ir_.inputs.end(), found->second) == ir_.inputs.end()) {
+        op_fail(std::string(role) + " " + tensor_label(index) + " is computed by an operator; ctnn needs it constant, or a model input " +
+                "whose value the static shapes fix");
+    }
+    std::vector<std::int32_t>& values = ir_.tensors[static_cast<std::size_t>(found->second)].fixed_values;
+    const std::vector<std::int32_t> want(fixed.begin(), fixed.end());
+    if (!values.empty() && values != want) {
+        op_fail(std::string(role) + " " + tensor_label(index) + " is a model input that another operator needs to hold " +
+                dims_text(dims64(values.begin(), values.end())) + ", this one " + dims_text(fixed));
+    }
+    values = want;
+    return fixed;
+}
+
 std::int32_t lowering::load_i32(const std::vector<std::uint8_t>& data, std::size_t i) {
     std::uint32_t v = 0;
     for (std::size_t b = 0; b < 4; ++b) v |= static_cast<std::uint32_t>(data[4 * i + b]) << (8 * b);

@@ -62,6 +62,9 @@ public:
     void check_type(int index, element wanted) const;
     static tfl::tensor_type tflite_type(element e);
     const std::vector<std::uint8_t>& constant_input(std::size_t slot, tfl::tensor_type type, const char* role) const;
+    // A shape-like int32 operand of fixed.size() values: a constant's, or, when a model input
+    // holds it, `fixed` (what the static shapes make it), checked at run time (a fixed input).
+    dims64 shape_operand(std::size_t slot, const char* role, const dims64& fixed);
     static std::int32_t load_i32(const std::vector<std::uint8_t>& data, std::size_t i);
     void require_rank(const ir_tensor& t, std::size_t rank, const char* role) const;
     void require_batch_one(const ir_tensor& t) const;

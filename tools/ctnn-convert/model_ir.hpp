@@ -34,6 +34,9 @@ struct ir_tensor {
     std::vector<int> shape;
     element type = element::int8;
     quantization q;  // meaningful for quantized types only (int8, uint8, int16)
+    // A model input whose values the static shapes fix (an output shape TFLite lets a model take
+    // as input): emitted as ctnn::fixed_input, which invoke() checks. Empty for the rest.
+    std::vector<std::int32_t> fixed_values;
 
     std::size_t elements() const;
     std::size_t bytes() const { return elements() * element_bytes(type); }

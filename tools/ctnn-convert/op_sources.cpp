@@ -14,9 +14,7 @@ namespace {
 
 std::string values_name(std::size_t node) { return "c" + std::to_string(node); }
 
-std::string input_type(const model_ir& m, const ir_layer&, std::size_t node) {
-    return "ctnn::input<" + shape_type(m.tensors[node].shape) + ", " + quant_type(m, node) + ">";
-}
+std::string input_type(const model_ir& m, const ir_layer&, std::size_t node) { return model_input_type(m, node); }
 
 std::string constant_type(const model_ir& m, const ir_layer&, std::size_t node) {
     return "ctnn::constant<" + shape_type(m.tensors[node].shape) + ", " + quant_type(m, node) + ", w::" + values_name(node) + ">";

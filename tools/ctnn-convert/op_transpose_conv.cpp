@@ -1,4 +1,5 @@
-// TRANSPOSE_CONV: inputs output_shape (constant int32 [4]), weights OHWI int8 (per-tensor or per
+// TRANSPOSE_CONV: inputs output_shape (int32 [4]: a constant, or a model input that must hold
+// the output tensor's shape), weights OHWI int8 (per-tensor or per
 // channel on dimension 0), the int8 NHWC input, and an optional int32 bias; the output is
 // output_shape, whatever size it names (TFLite derives the padding from it).
 #include <ctnn/layers/transpose_conv2d.hpp>  // its operator_traits
@@ -25,13 +26,10 @@ void lower_transpose_conv(lowering& x, ir_layer& l) {
     l.act = x.fused_activation(o.activation);
     x.check_bias_type(o.quantized_bias_type);
 
-    const int shape_index = x.op().inputs[0];
-    const auto& shape_data = x.constant_input(0, tfl::tensor_type::int32, "output_shape");
-    if (x.static_shape(shape_index) != std::vector<int>{4}) {
-        x.op_fail("output_shape " + x.tensor_label(shape_index) + " has shape " + shape_text(x.static_shape(shape_index)) + "; expected [4]");
-    }
-    dims64 want;
-    for (std::size_t i = 0; i < 4; ++i) want.push_back(x.load_i32(shape_data, i));
+    // A constant, or a model input (TFLM's TRANSPOSE_CONV tests) that must hold the output's shape.
+    const std::vector<int> out_static = x.static_shape(x.op().outputs[0]);
+    if (out_static.size() != 4) x.op_fail("output " + x.tensor_label(x.op().outputs[0]) + " has shape " + shape_text(out_static) + "; expected rank 4");
+    const dims64 want = x.shape_operand(0, "output_shape", dims64(out_static.begin(), out_static.end()));
 
     const ir_tensor input = x.graph_tensor(in);
     x.require_rank(input, 4, "input");

@@ -114,9 +114,10 @@ int run_all(const char* self, bool reference, bool carry_state, const std::files
         }
         if (!carry_state) net.reset_state();
         net.read_inputs(input_buffer);
+        ctnn::status status = ctnn::status::ok;
         if (index == 0 && !intermediates.empty()) {
             bool ok = true;
-            net.invoke_observed([&](int layer, std::span<const std::byte> tensor) {
+            status = net.invoke_observed([&](int layer, std::span<const std::byte> tensor) {
                 if (Model::fused_into_next[static_cast<std::size_t>(layer)]) return;  // no tensor of its own
                 ok = write_file(intermediates / intermediate_name(layer), tensor) && ok;
             });
@@ -125,9 +126,16 @@ int run_all(const char* self, bool reference, bool carry_state, const std::files
                 return 2;
             }
         } else if (reference) {
-            net.invoke_reference();
+            status = net.invoke_reference();
         } else {
-            net.invoke();
+            status = net.invoke();
+        }
+        if (status == ctnn::status::fixed_input_mismatch) {
+            std::fprintf(stderr,
+                         "%s: input record %zu: a fixed input (a shape-like operand given as a model input) holds other values than "
+                         "the model's static shapes fix; nothing ran\n",
+                         self, index);
+            return 2;
         }
         net.write_outputs(output_buffer);
         if (std::fwrite(output_buffer, 1, output_bytes, stdout) != output_bytes) {

@@ -137,8 +137,11 @@ struct basic_graph {
     // kernels/select.hpp's choice, the first set in the build's list that has the operation.
     static constexpr std::array<const char*, structure::layer_count> layer_kernel_sets = tables::kernel_sets;
 
+    // Tensor 0 is no layer; a fixed input there keeps its values in flash (graph/sources.hpp).
+    static constexpr std::size_t input_flash_bytes = kernels::first_linked_bytes(
+        std::array{detail::layer_constants<typename structure::input_entry::template bind<>, Options>})[0];
     static constexpr std::size_t flash_bytes = [] {
-        std::size_t sum = 0;
+        std::size_t sum = input_flash_bytes;
         for (std::size_t b : layer_flash_bytes) sum += b;
         return sum;
     }();

@@ -6,6 +6,7 @@
 #include <span>
 #include <type_traits>
 
+#include "ctnn/graph/fixed_inputs.hpp"
 #include "ctnn/graph/records.hpp"
 #include "ctnn/graph/run_node.hpp"
 
@@ -37,18 +38,28 @@ class instance {
 
     // Through the free run_layers<Model>, not Model::run: keyed on the type the user names (a
     // converted model's short `struct model`), so deep models keep short symbols.
-    void invoke() noexcept {
+    // Returns status::ok, or, for a model with fixed inputs (graph/sources.hpp) whose values
+    // differ from the static shapes', status::fixed_input_mismatch without running anything.
+    status invoke() noexcept {
         static_assert(sizeof(instance) == Model::ram_bytes, "ctnn: Model::ram_bytes must be the instance's size");
+        if (!fixed_inputs_hold()) return status::fixed_input_mismatch;
         detail::run_layers<Model, false>(storage_.bytes);
+        return status::ok;
     }
 
     // invoke() through the reference kernels: same results, no speed; a baseline and a cross-check.
-    void invoke_reference() noexcept { detail::run_layers<Model, true>(storage_.bytes); }
+    status invoke_reference() noexcept {
+        if (!fixed_inputs_hold()) return status::fixed_input_mismatch;
+        detail::run_layers<Model, true>(storage_.bytes);
+        return status::ok;
+    }
 
     // invoke(), calling observe(layer index, std::span<const std::byte> output) after each layer.
     template <class Observer>
-    void invoke_observed(Observer&& observe) {
+    status invoke_observed(Observer&& observe) {
+        if (!fixed_inputs_hold()) return status::fixed_input_mismatch;
         detail::run_layers_observed<Model>(storage_.bytes, observe);
+        return status::ok;
     }
 
     std::span<const output_element, Model::output_size> output() noexcept { return output<0>(); }
@@ -63,6 +74,13 @@ class instance {
     static constexpr std::size_t arena_bytes = Model::arena_bytes;
 
   private:
+    bool fixed_inputs_hold() noexcept {
+        if constexpr (detail::has_fixed_inputs<Model>)
+            return detail::fixed_inputs_hold<Model>(storage_.bytes);
+        else
+            return true;
+    }
+
     static constexpr std::size_t storage_bytes = Model::arena_bytes > 0 ? Model::arena_bytes : 1;
     // A model with stateful layers (LSTM, SVDF) starts from their reset state; others have nothing
     // to set up: their arena stays trivially constructible (no constructor runs for a static one).

@@ -26,6 +26,8 @@ struct keep_step {
 
 template <class Graph>
 [[gnu::noinline]] void keep_constants() noexcept {
+    // Tensor 0's entry too: a fixed input's values (graph/sources.hpp).
+    kernels::keep_linked<layer_constants<typename Graph::structure::input_entry::template bind<>, Graph::options>>();
     for_each_layer<keep_step<Graph>, Graph::layer_count>();
 }
 

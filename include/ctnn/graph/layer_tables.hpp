@@ -83,6 +83,8 @@ struct layer_tables<S, std::index_sequence<I...>> {
     static constexpr std::array<const int*, n> inputs{node_t<S, int(I) + 1>::inputs.data()...};
     static constexpr std::array<int, n> input_count{int(node_t<S, int(I) + 1>::inputs.size())...};
 
+    // Where each view's bytes start in its input's (0 for the rest).
+    static constexpr std::array<std::size_t, n> view_offsets{view_offset_of<bound_t<S, int(I) + 1>>()...};
     // What each entry is: a model input, a constant or a computed tensor (graph/sources.hpp).
     static constexpr std::array<plan::entry_kind, n + 1> kinds{plan::entry_kind::input, entry_kind_of<bound_t<S, int(I) + 1>>()...};
     // The model's inputs, in order: tensor 0 and every input entry after it.
@@ -109,7 +111,6 @@ struct layer_tables<S, std::index_sequence<I...>> {
         constexpr std::array<std::size_t, n> bytes{tensor_t<S, int(I) + 1>::bytes...};
         constexpr std::array<bool, n> aliases{bound_t<S, int(I) + 1>::facts.is_view...};
         constexpr std::array<int, n> in_place{bound_t<S, int(I) + 1>::facts.in_place_input...};
-        constexpr std::array<std::size_t, n> view_offsets{view_offset_of<bound_t<S, int(I) + 1>>()...};
         constexpr std::array<bool, n> joins{joins_inputs_of<bound_t<S, int(I) + 1>>()...};
         std::array<plan::entry_use, n + 1> use{};
         use[0] = {plan::entry_kind::input, S::input_tensor::bytes, -1, -1};
@@ -149,7 +150,6 @@ struct layer_tables<S, std::index_sequence<I...>> {
         return e;
     }();
     static constexpr std::array<std::size_t, n + 1> flash_offset = [] {
-        constexpr std::array<std::size_t, n> view_offsets{view_offset_of<bound_t<S, int(I) + 1>>()...};
         std::array<std::size_t, n + 1> o{};
         for (std::size_t k = 1; k <= n; ++k)
             if (in_flash[k] && kinds[k] != plan::entry_kind::constant)

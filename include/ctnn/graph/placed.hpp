@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "ctnn/budget/regions.hpp"
+#include "ctnn/graph/fixed_inputs.hpp"
 #include "ctnn/graph/records.hpp"
 #include "ctnn/graph/run_node.hpp"
 #include "ctnn/plan/region_planner.hpp"
@@ -116,8 +117,18 @@ class placed_instance {
     std::span<input_element, Placed::input_size> input() noexcept {
         return std::span<input_element, Placed::input_size>(detail::tensor_of<Placed, Placed::input_tensors[0]>(nullptr), Placed::input_size);
     }
-    void invoke() noexcept { detail::run_layers<Placed, false>(nullptr); }
-    void invoke_reference() noexcept { detail::run_layers<Placed, true>(nullptr); }
+    status invoke() noexcept {
+        if constexpr (detail::has_fixed_inputs<Placed>)
+            if (!detail::fixed_inputs_hold<Placed>(nullptr)) return status::fixed_input_mismatch;
+        detail::run_layers<Placed, false>(nullptr);
+        return status::ok;
+    }
+    status invoke_reference() noexcept {
+        if constexpr (detail::has_fixed_inputs<Placed>)
+            if (!detail::fixed_inputs_hold<Placed>(nullptr)) return status::fixed_input_mismatch;
+        detail::run_layers<Placed, true>(nullptr);
+        return status::ok;
+    }
     std::span<const output_element, Placed::output_size> output() noexcept {
         return std::span<const output_element, Placed::output_size>(detail::tensor_of<Placed, Placed::output_tensors[0]>(nullptr),
                                                                     Placed::output_size);

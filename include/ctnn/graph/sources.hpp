@@ -15,6 +15,12 @@
 // tensor's element type in flash: it takes no arena bytes and counts in Model::flash_bytes
 // (once, however many constants name it). Without `outputs<...>`, the model's one output is its
 // last tensor.
+//
+// A fixed input is a model input whose values the static shapes already fix: a shape-like
+// operand TFLite lets a model take at run time (TFLM's TRANSPOSE_CONV tests feed the output
+// shape as input 0). ctnn's kernels use the compile-time shape; the input stays in the record,
+// and instance::invoke() returns status::fixed_input_mismatch, running nothing, when the values
+// written differ from Data::values (in flash, counted in Model::flash_bytes).
 #pragma once
 
 #include <array>
@@ -73,6 +79,26 @@ struct input : layers::layer {
     };
 };
 
+// A model input whose values must be Data::values (see the top of this file).
+template <Shape S, class Q, class Data>
+struct fixed_input : layers::layer {
+    using tensor = tensor_type<S, Q>;
+    template <class... None>
+    struct bind : layers::bound_source<tensor, layers::source_kind::input> {
+        static_assert(sizeof...(None) == 0, "ctnn: a model input reads no tensor");
+        static_assert(sizeof(diag::constant_values_do_not_match_its_shape<
+                             S, std::extent_v<std::remove_cvref_t<decltype(Data::values)>>,
+                             std::is_same_v<std::remove_cv_t<std::remove_extent_t<std::remove_cvref_t<decltype(Data::values)>>>,
+                                            typename tensor::element> &&
+                                 std::extent_v<std::remove_cvref_t<decltype(Data::values)>> == S::size>));
+        static constexpr layers::layer_facts facts = layers::unweighted_facts(layers::source_traits, tensor::bytes);
+        // The values the input must hold: what invoke() compares it with.
+        static constexpr const typename tensor::element* fixed_values() noexcept { return Data::values; }
+        template <kernel_options>
+        static constexpr kernels::linked_constants constants() { return kernels::linked_constants{}.and_shared(Data::values); }
+    };
+};
+
 // A constant tensor: shape S, quantization Q, values Data::values (in flash).
 template <Shape S, class Q, class Data>
 struct constant : layers::layer {
@@ -106,6 +132,9 @@ template <class E>
 inline constexpr bool is_outputs = false;
 template <int... T>
 inline constexpr bool is_outputs<outputs<T...>> = true;
+
+template <class B>
+inline constexpr bool is_fixed_input = requires { B::fixed_values(); };
 
 template <class B>
 constexpr layers::source_kind source_of() noexcept {

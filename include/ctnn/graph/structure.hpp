@@ -149,6 +149,7 @@ struct graph_structure {
     // Entries after the input, the outputs<...> marker excluded: tensors 1..layer_count.
     static constexpr int layer_count = int(sizeof...(Nodes)) - (lists_outputs ? 1 : 0);
     using input_tensor = typename Input::tensor;
+    using input_entry = Input;  // tensor 0's entry (ctnn::input, ctnn::fixed_input)
     using table = node_table<std::make_index_sequence<sizeof...(Nodes)>, Nodes...>;
     // The model's outputs: the marker's list, or the last tensor.
     static constexpr auto output_list = [] {
