@@ -43,6 +43,12 @@ void append_values(sweep::rng& r, const sweep::drawn_model& d, std::size_t n, in
             std::uint8_t raw[4];
             std::memcpy(raw, &v, 4);
             bytes.insert(bytes.end(), raw, raw + 4);
+        } else if (d.int16_input) {
+            int v = r.uniform(-32768, 32767);
+            if (record == 1 && r.chance(0.8)) v = r.chance(0.5) ? -32768 : 32767;
+            const auto u = static_cast<std::uint16_t>(static_cast<std::int16_t>(v));
+            bytes.push_back(static_cast<std::uint8_t>(u & 0xff));
+            bytes.push_back(static_cast<std::uint8_t>(u >> 8));
         } else if (d.uint8_input) {
             int v = r.uniform(0, 255);
             if (record == 1 && r.chance(0.8)) v = r.chance(0.5) ? 0 : 255;

@@ -132,6 +132,7 @@ inline constexpr generator generators[] = {
     {"transpose", transpose, 600},
     // UNIDIRECTIONAL_SEQUENCE_LSTM (sweep_recurrent.hpp): slots 1400-1409.
     {"unidirectional_sequence_lstm", lstm, 1400},
+    {"unidirectional_sequence_lstm_int16", lstm_int16, 1401},
 };
 
 }  // namespace sweep

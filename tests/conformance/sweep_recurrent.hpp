@@ -1,5 +1,6 @@
-// Sweep generator of UNIDIRECTIONAL_SEQUENCE_LSTM int8 (TFLM's integer LSTM: int8 input, output
-// and output_state, int8 weights, int32 gate biases, int16 cell_state): random units, input
+// Sweep generators of UNIDIRECTIONAL_SEQUENCE_LSTM, int8 (TFLM's integer LSTM: int8 input, output
+// and output_state, int8 weights, int32 gate biases, int16 cell_state) and int16 (16x8: int16
+// activations with zero point 0, int64 gate biases): random units, input
 // size, time steps and batch, time major or batch major, cell_clip off or on, cell state scales
 // of 2^-8 to 2^-15 (now and then not a power of two), hidden and input quantization anywhere in
 // the sweep's ranges. Projection, peephole, CIFG and layer norm are not drawn: TFLM's kernel
@@ -19,19 +20,26 @@ namespace sweep {
 inline constexpr int UNIDIRECTIONAL_SEQUENCE_LSTM = 44;
 inline constexpr std::uint8_t UnidirectionalSequenceLSTMOptions = 71;
 
-inline drawn_model lstm(rng& r) {
+inline constexpr std::int8_t INT64_TENSOR = 4;  // TensorType INT64
+
+// wide: int16 activations. The int8 draws come in the same order either way (its data is fixed).
+inline drawn_model lstm_model(rng& r, bool wide) {
     drawn_model d;
+    d.int16_input = wide;
     model& m = d.m;
+    const std::int8_t act_type = wide ? INT16 : INT8;
     const int units = r.chance(0.15) ? 1 : r.uniform(1, 12);
     const int input_size = r.chance(0.15) ? 1 : r.uniform(1, 10);
     const int steps = r.chance(0.15) ? 1 : r.uniform(1, 6);
     const int batch = r.chance(0.5) ? 1 : r.uniform(2, 3);
     const bool time_major = r.chance(0.4);
-    const float s_in = activation_scale(r);
-    const std::int32_t zp_in = zero_point(r);
-    // The hidden state holds tanh(c) x sigmoid(o): within (-1, 1), so scales near 2^-7.
-    const float s_hidden = r.log_uniform(-9, -4);
-    const std::int32_t zp_hidden = zero_point(r);
+    const float s_in = wide ? r.log_uniform(-15, -7) : activation_scale(r);
+    const std::int32_t zp_in = wide ? 0 : zero_point(r);
+    // The hidden state holds tanh(c) x sigmoid(o): within (-1, 1), so scales near 2^-7 (int16: 2^-15).
+    const float s_hidden = wide ? r.log_uniform(-16, -11) : r.log_uniform(-9, -4);
+    const std::int32_t zp_hidden = wide ? 0 : zero_point(r);
+    // A typical product of an input and a weight: 73 x 100 (int8), 73 x 18,900 (int16, uniform).
+    const double typical = wide ? 73.0 * 18900.0 : 100.0 * 73.0;
     const int cell_power = r.uniform(8, 15);
     const bool cell_pot = r.chance(0.85);
     const float cell_jitter = r.log_uniform(-0.4, 0.4);
@@ -44,9 +52,9 @@ inline drawn_model lstm(rng& r) {
     std::vector<float> w_in_scales, w_rec_scales;
     for (int g = 0; g < 4; ++g) {
         const float reach = r.log_uniform(-1, 3);
-        w_in_scales.push_back(static_cast<float>(reach / (s_in * 100.0 * 73.0 * std::sqrt(double(input_size)))));
+        w_in_scales.push_back(static_cast<float>(reach / (s_in * typical * std::sqrt(double(input_size)))));
         const float reach_rec = r.log_uniform(-1, 3);
-        w_rec_scales.push_back(static_cast<float>(reach_rec / (s_hidden * 100.0 * 73.0 * std::sqrt(double(units)))));
+        w_rec_scales.push_back(static_cast<float>(reach_rec / (s_hidden * typical * std::sqrt(double(units)))));
     }
 
     const std::vector<std::int32_t> in_shape = time_major ? std::vector<std::int32_t>{steps, batch, input_size}
@@ -54,7 +62,7 @@ inline drawn_model lstm(rng& r) {
     const std::vector<std::int32_t> out_shape = time_major ? std::vector<std::int32_t>{steps, batch, units}
                                                            : std::vector<std::int32_t>{batch, steps, units};
     std::vector<std::int32_t> inputs(24, -1);
-    inputs[0] = m.add_tensor({"input", in_shape, INT8, 0, {s_in}, {zp_in}, 0, {}});
+    inputs[0] = m.add_tensor({"input", in_shape, act_type, 0, {s_in}, {zp_in}, 0, {}});
     const char* gates[4] = {"input", "forget", "cell", "output"};
     for (int g = 0; g < 4; ++g) {
         const std::vector<std::int8_t> w = weights(r, static_cast<std::size_t>(units * input_size));
@@ -69,22 +77,23 @@ inline drawn_model lstm(rng& r) {
     for (int g = 0; g < 4; ++g) {
         // A bias of about +-2 in the gate's units (the forget gate's often +1: Keras' unit_forget_bias).
         const double bias_scale = static_cast<double>(s_in) * w_in_scales[static_cast<std::size_t>(g)];
-        std::vector<std::int32_t> b(static_cast<std::size_t>(units));
+        std::vector<std::int64_t> b(static_cast<std::size_t>(units));
         for (auto& v : b) {
             const double real = r.unit() * 4.0 - 2.0 + (g == 1 ? 1.0 : 0.0);
-            v = static_cast<std::int32_t>(std::lround(real / bias_scale));
+            v = std::llround(real / bias_scale);
         }
-        inputs[static_cast<std::size_t>(12 + g)] = m.add_tensor({std::string(gates[g]) + "_gate_bias", {units}, INT32, m.add_buffer(b),
+        const std::uint32_t buffer = wide ? m.add_buffer(b) : m.add_buffer(std::vector<std::int32_t>(b.begin(), b.end()));
+        inputs[static_cast<std::size_t>(12 + g)] = m.add_tensor({std::string(gates[g]) + "_gate_bias", {units}, wide ? INT64_TENSOR : INT32, buffer,
                                                                  {static_cast<float>(bias_scale)}, {0}, 0, {}});
     }
-    tensor hidden{"output_state", {batch, units}, INT8, 0, {s_hidden}, {zp_hidden}, 0, {}};
+    tensor hidden{"output_state", {batch, units}, act_type, 0, {s_hidden}, {zp_hidden}, 0, {}};
     hidden.is_variable = true;
     inputs[18] = m.add_tensor(hidden);
     tensor cell{"cell_state", {batch, units}, INT16, 0, {s_cell}, {0}, 0, {}};
     cell.is_variable = true;
     inputs[19] = m.add_tensor(cell);
     // TFLite's converter gives the output the output_state's quantization (the kernel copies it).
-    const int out = m.add_tensor({"output", out_shape, INT8, 0, {s_hidden}, {zp_hidden}, 0, {}});
+    const int out = m.add_tensor({"output", out_shape, act_type, 0, {s_hidden}, {zp_hidden}, 0, {}});
     m.inputs = {inputs[0]};
     m.outputs = {out};
     op o{m.code(UNIDIRECTIONAL_SEQUENCE_LSTM), inputs, {out}, UnidirectionalSequenceLSTMOptions, true, {}};
@@ -94,5 +103,8 @@ inline drawn_model lstm(rng& r) {
              std::to_string(cell_power) + (cell_pot ? "" : " (not a power of two)") + (clip ? " cell_clip " + std::to_string(clip_value) : "");
     return d;
 }
+
+inline drawn_model lstm(rng& r) { return lstm_model(r, false); }
+inline drawn_model lstm_int16(rng& r) { return lstm_model(r, true); }
 
 }  // namespace sweep

@@ -31,7 +31,7 @@ std::uint64_t layer_macs(const model_ir& model, std::size_t layer) {
 std::size_t layer_tflite_param_bytes(const ir_layer& layer) {
     if (layer.entry->kind == ctnn::plan::entry_kind::constant) return layer.constant_values.size();
     if (!layer.rhs.empty()) return layer.rhs.size();  // BATCH_MATMUL's constant rhs, as batch_matmul_constant counts it
-    if (layer.lstm) return layer.lstm->input_weights.size() + layer.lstm->recurrent_weights.size() + 4 * layer.lstm->bias.size();
+    if (layer.lstm) return layer.lstm->input_weights.size() + layer.lstm->recurrent_weights.size() + (layer.lstm->int16 ? 8 : 4) * layer.lstm->bias.size();
     if (!layer.params) return layer.table_bytes;
     const bool per_channel_requantization = !layer.entry->constant_per_tensor_multiplier || layer.params->weight_scales.size() > 1;
     return ctnn::layers::weighted_param_bytes(layer.params->weights.size(), layer.params->bias.size(), per_channel_requantization);

@@ -61,7 +61,8 @@ struct ir_lstm {
     float cell_scale = 0;   // cell_state (int16, symmetric)
     std::vector<float> input_weight_scales, recurrent_weight_scales;  // 4 each
     std::vector<std::int8_t> input_weights, recurrent_weights;        // 4 x [units, input] and 4 x [units, units]
-    std::vector<std::int32_t> bias;                                   // 4 x [units]
+    std::vector<std::int64_t> bias;                                   // 4 x [units]: int32 values, int64 with int16 activations
+    bool int16 = false;                                               // int16 activations (16x8): int16 input, output and output_state
 };
 
 struct ir_layer {

@@ -1,7 +1,7 @@
-// UNIDIRECTIONAL_SEQUENCE_LSTM int8: what TFLM 90b983c2's kernel runs (the standard LSTM: all
-// four gates' input and recurrent weights, int8 and constant, int32 gate biases; no CIFG,
-// peephole, projection or layer norm), its output_state (int8) and cell_state (int16) variable
-// tensors the layer's state. TFLM's Prepare rules are checked here and named in the errors.
+// UNIDIRECTIONAL_SEQUENCE_LSTM: what TFLM 90b983c2's kernel runs (the standard LSTM: all four
+// gates' input and recurrent weights, int8 and constant; int8 activations with int32 gate biases
+// or int16 activations (16x8) with int64 ones; no CIFG, peephole, projection or layer norm), its
+// output_state (the activations' type) and cell_state (int16) variable tensors the layer's state. TFLM's Prepare rules are checked here and named in the errors.
 #include <algorithm>
 #include <cstring>
 
@@ -58,7 +58,7 @@ quantization lstm_variable(lowering& x, int slot, tfl::tensor_type type, std::si
     const tfl_tensor& t = x.model().tensors[static_cast<std::size_t>(index)];
     if (!t.is_variable) x.op_fail(std::string(role) + " " + x.tensor_label(index) + " is not a variable tensor; TFLite's LSTM keeps its state in one");
     if (t.type != static_cast<int>(type)) {
-        x.op_fail(std::string(role) + " " + x.tensor_label(index) + " is " + tfl::tensor_type_name(t.type) + "; the int8 LSTM needs " +
+        x.op_fail(std::string(role) + " " + x.tensor_label(index) + " is " + tfl::tensor_type_name(t.type) + "; this LSTM needs " +
                   tfl::tensor_type_name(static_cast<int>(type)));
     }
     std::size_t n = 1;
@@ -106,13 +106,17 @@ void lower_lstm(lowering& x, ir_layer& l) {
     for (int s : {20, 21, 22, 23})
         if (present(op, s)) x.op_fail("layer norm coefficients (input #" + std::to_string(s) + ") are not supported: TFLM's LSTM kernel has no layer norm");
 
-    const int in = x.activation_input(input_slot, element::int8);
+    const int input_index = op.inputs[static_cast<std::size_t>(input_slot)];
+    const bool wide = input_index >= 0 && x.model().tensors[static_cast<std::size_t>(input_index)].type == static_cast<int>(tfl::tensor_type::int16);
+    const element act = wide ? element::int16 : element::int8;
+    const int in = x.activation_input(input_slot, act);
     l.inputs = {in};
     const ir_tensor input = x.graph_tensor(in);
     if (input.shape.size() != 3) {
         x.op_fail("input " + x.tensor_label(input.tflite_index) + " has shape " + shape_text(input.shape) + "; TFLite's LSTM needs rank 3 ([batch, time, input] or time major [time, batch, input])");
     }
     ir_lstm s;
+    s.int16 = wide;
     s.time_major = o.time_major;
     s.cell_clip = o.cell_clip;
     s.input_size = input.shape[2];
@@ -133,16 +137,24 @@ void lower_lstm(lowering& x, ir_layer& l) {
     }
     for (int g = 0; g < 4; ++g) {
         const std::string role = std::string(gate_name[g]) + " gate bias";
-        const auto& data = x.constant_input(static_cast<std::size_t>(bias_slot[g]), tfl::tensor_type::int32, role.c_str());
+        const auto& data = x.constant_input(static_cast<std::size_t>(bias_slot[g]), wide ? tfl::tensor_type::int64 : tfl::tensor_type::int32, role.c_str());
         const int index = op.inputs[static_cast<std::size_t>(bias_slot[g])];
         if (x.static_shape(index) != std::vector<int>{s.units}) {
             x.op_fail(role + " " + x.tensor_label(index) + " has shape " + shape_text(x.static_shape(index)) + "; expected [" + std::to_string(s.units) + "]");
         }
-        for (int j = 0; j < s.units; ++j) s.bias.push_back(lowering::load_i32(data, static_cast<std::size_t>(j)));
+        for (int j = 0; j < s.units; ++j) {
+            if (wide) {
+                std::int64_t v = 0;
+                std::memcpy(&v, data.data() + 8 * static_cast<std::size_t>(j), 8);  // little-endian, as the host
+                s.bias.push_back(v);
+            } else {
+                s.bias.push_back(lowering::load_i32(data, static_cast<std::size_t>(j)));
+            }
+        }
     }
 
     const std::size_t state_elements = static_cast<std::size_t>(batch) * static_cast<std::size_t>(s.units);
-    s.hidden = lstm_variable(x, output_state_slot, tfl::tensor_type::int8, state_elements, "output_state");
+    s.hidden = lstm_variable(x, output_state_slot, wide ? tfl::tensor_type::int16 : tfl::tensor_type::int8, state_elements, "output_state");
     const quantization cell = lstm_variable(x, cell_state_slot, tfl::tensor_type::int16, state_elements, "cell_state");
     s.cell_scale = cell.scale;
     if (!ctnn::kernels::lstm_cell_scale_in_range(s.cell_scale)) {
@@ -150,7 +162,7 @@ void lower_lstm(lowering& x, ir_layer& l) {
                   "; TFLite's int16 tanh of the cell needs 2^p with p from -40 to 2 (p rounded)");
     }
 
-    const ir_tensor& out = x.add_output(element::int8);
+    const ir_tensor& out = x.add_output(act);
     x.expect_shape(out, {input.shape[0], input.shape[1], s.units});
 
     ctnn::kernels::lstm_quantization q;
@@ -165,6 +177,10 @@ void lower_lstm(lowering& x, ir_layer& l) {
     }
     const ctnn::kernels::lstm_reals r = ctnn::kernels::make_lstm_reals(q);
     for (int g = 0; g < 4; ++g) {
+        if (wide && !(ctnn::kernels::lstm_fc_multiplier_in_range(r.input_fc[g], true) && ctnn::kernels::lstm_fc_multiplier_in_range(r.recurrent_fc[g], true))) {
+            x.op_fail(std::string("the ") + gate_name[g] + " gate's effective FC scale (input or output_state scale x weight scale / 2^-12) is 2^7 or more; "
+                      "TFLite's 64-bit requantization of the int16 LSTM takes shifts below 8");
+        }
         x.check_multiplier(r.input_fc[g], std::string("the ") + gate_name[g] + " gate's input scale",
                            "input scale x input_to_" + std::string(gate_name[g]) + " weight scale / 2^-12");
         x.check_multiplier(r.recurrent_fc[g], std::string("the ") + gate_name[g] + " gate's recurrent scale",
@@ -172,7 +188,7 @@ void lower_lstm(lowering& x, ir_layer& l) {
     }
     x.check_multiplier(r.input_cell, "the input x cell gate scale", "2^-30 / cell_state scale");
     x.check_multiplier(r.hidden, "the hidden state scale", "2^-30 / output_state scale");
-    l.state_bytes = ctnn::kernels::lstm_state_bytes(batch, s.units);
+    l.state_bytes = ctnn::kernels::lstm_state_bytes(batch, s.units, wide ? 2 : 1);
     l.lstm = std::move(s);
 }
 
@@ -209,14 +225,14 @@ std::string lstm_constants(const ir_layer& l, std::size_t node) {
     t += "    static constexpr float recurrent_weight_scales[4] = {" + float_list(s.recurrent_weight_scales) + "};\n";
     t += "    static constexpr std::int8_t input_weights[" + std::to_string(wi.size()) + "] = {" + list_text(wi, 24) + "};\n";
     t += "    static constexpr std::int8_t recurrent_weights[" + std::to_string(wr.size()) + "] = {" + list_text(wr, 24) + "};\n";
-    t += "    static constexpr std::int32_t bias[" + std::to_string(s.bias.size()) + "] = {" + list_text(s.bias, 12) + "};\n";
+    t += std::string("    static constexpr std::int") + (s.int16 ? "64" : "32") + "_t bias[" + std::to_string(s.bias.size()) + "] = {" + list_text(s.bias, 12) + "};\n";
     t += "};\n\n";
     return t;
 }
 
 std::string lstm_options(const ir_layer& l) {
     const ir_lstm& s = *l.lstm;
-    std::string t = std::to_string(s.units) + " units" + (s.time_major ? " time_major" : "");
+    std::string t = std::to_string(s.units) + " units" + (s.int16 ? " int16" : "") + (s.time_major ? " time_major" : "");
     if (s.cell_clip > 0.0f) t += " cell_clip " + float_text(s.cell_clip);
     return t + " state " + std::to_string(l.state_bytes) + " B";
 }

@@ -50,9 +50,10 @@ struct lstm_gates_dot {
 namespace ctnn::kernels {
 template <>
 struct kernel<arm_dsp_set, op::unidirectional_sequence_lstm> : scratchless_kernel {
-    template <class Spec, kernel_options>
-    static void run(const std::int8_t* input, std::int8_t* output, std::byte* state, std::byte*) {
-        portable::lstm_s8<Spec, arm_dsp::detail::lstm_gates_dot>(input, output, state);
+    // int16 activations: the portable kernel (its int64 sums).
+    template <class Spec, kernel_options, class A>
+    static void run(const A* input, A* output, std::byte* state, std::byte*) {
+        portable::lstm<Spec, arm_dsp::detail::lstm_gates_dot>(input, output, state);
     }
     template <class Spec, kernel_options O>
     static constexpr linked_constants constants() { return kernel<portable_set, op::unidirectional_sequence_lstm>::constants<Spec, O>(); }

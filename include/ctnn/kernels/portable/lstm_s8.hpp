@@ -1,9 +1,11 @@
-// UNIDIRECTIONAL_SEQUENCE_LSTM int8 on compile-time parameters: the reference kernel's steps
+// UNIDIRECTIONAL_SEQUENCE_LSTM on compile-time parameters: the reference kernel's steps
 // (kernels/reference/lstm_s8.hpp) with the input and hidden zero points folded into per-row
-// constants, so each gate's two products are plain int8 dot products.
+// constants, so each gate's two products are plain int8 dot products (int16 activations: int16 x
+// int8 products summed in int64).
 //
 // Spec provides:
 //   params   : kernels::lstm_params
+//   element  : the activations' type, std::int8_t or std::int16_t
 //   weights  : the layer's W (input_weights [4 U I], recurrent_weights [4 U U], bias [4 U],
 //              gates in TFLite's order: input, forget, cell, output)
 #pragma once
@@ -22,14 +24,21 @@ namespace ctnn::kernels::portable {
 namespace detail {
 
 // Per gate and unit: bias - input_zp * sum(W row) (the input FC) and -hidden_zp * sum(R row)
-// (the recurrent FC), in wrapping arithmetic as the reference's int32 sum.
+// (the recurrent FC), in wrapping arithmetic as the reference's int32 sum. int16 activations
+// have no zero points: the bias as it is (int64), and 0.
 template <class Spec>
 inline constexpr auto lstm_folded_bias = [] {
     constexpr lstm_params p = Spec::params;
     constexpr int U = p.units, I = p.input_size;
     using W = typename Spec::weights;
-    std::array<std::int32_t, std::size_t(2 * lstm_gates * U)> out{};
+    using Bias = lstm_bias_t<typename Spec::element>;
+    std::array<Bias, std::size_t(2 * lstm_gates * U)> out{};
     for (int row = 0; row < lstm_gates * U; ++row) {
+        if constexpr (sizeof(typename Spec::element) == 2) {
+            out[std::size_t(row)] = W::bias[row];
+            out[std::size_t(lstm_gates * U + row)] = 0;
+            continue;
+        }
         std::int32_t in_sum = 0, rec_sum = 0;
         for (int k = 0; k < I; ++k) in_sum += W::input_weights[row * I + k];
         for (int k = 0; k < U; ++k) rec_sum += W::recurrent_weights[row * U + k];
@@ -46,6 +55,17 @@ inline std::int16_t fc_to_s16(std::int32_t folded, std::int32_t dot, quantized_m
     const auto acc = static_cast<std::int32_t>(static_cast<std::uint32_t>(folded) + static_cast<std::uint32_t>(dot));
     return saturate_to_int16(multiply_by_quantized_multiplier(acc, m.multiplier, m.shift));
 }
+inline std::int16_t fc_to_s16(std::int64_t bias, std::int64_t dot, quantized_multiplier m) noexcept {
+    return saturate_to_int16(kernels::detail::lstm_multiply_by_quantized_multiplier_s64(bias + dot, m.multiplier, m.shift));
+}
+
+// int16 activations: int16 x int8 products summed in int64, as TFLite's int16 FC.
+template <int N>
+inline std::int64_t dot_s16(const std::int8_t* __restrict w, const std::int16_t* __restrict x) noexcept {
+    std::int64_t acc = 0;
+    for (int k = 0; k < N; ++k) acc += std::int32_t{w[k]} * std::int32_t{x[k]};
+    return acc;
+}
 
 // The four gates' dot products of one unit: rows w, w + stride, w + 2 stride, w + 3 stride, each
 // N weights, against x. From a plain Dot policy (dot<N>, portable/detail/dot_policy.hpp); a
@@ -58,21 +78,28 @@ struct gates_dot {
     }
 };
 
-template <class Spec, class Dot>
-void lstm_step(const std::int8_t* __restrict x, std::int8_t* __restrict y, std::int8_t* __restrict hidden,
-               std::int16_t* __restrict cell, int rows) noexcept {
+template <class Spec, class Dot, class A>
+void lstm_step(const A* __restrict x, A* __restrict y, A* __restrict hidden, std::int16_t* __restrict cell, int rows) noexcept {
     constexpr lstm_params p = Spec::params;
     constexpr int U = p.units, I = p.input_size;
     using W = typename Spec::weights;
-    const std::int32_t* const folded = lstm_folded_bias<Spec>.data();
+    using Acc = lstm_bias_t<A>;
+    const Acc* const folded = lstm_folded_bias<Spec>.data();
     for (int r = 0; r < rows; ++r) {
-        const std::int8_t* const xr = x + r * I;
-        const std::int8_t* const hr = hidden + r * U;
+        const A* const xr = x + r * I;
+        const A* const hr = hidden + r * U;
         for (int j = 0; j < U; ++j) {
             // Unit j's row of each gate, against the same input and hidden rows.
-            std::int32_t from_input[lstm_gates], from_hidden[lstm_gates];
-            Dot::template dot4<I>(W::input_weights + j * I, U * I, xr, from_input);
-            Dot::template dot4<U>(W::recurrent_weights + j * U, U * U, hr, from_hidden);
+            Acc from_input[lstm_gates], from_hidden[lstm_gates];
+            if constexpr (sizeof(A) == 1) {
+                Dot::template dot4<I>(W::input_weights + j * I, U * I, xr, from_input);
+                Dot::template dot4<U>(W::recurrent_weights + j * U, U * U, hr, from_hidden);
+            } else {
+                for (int g = 0; g < lstm_gates; ++g) {
+                    from_input[g] = dot_s16<I>(W::input_weights + (g * U + j) * I, xr);
+                    from_hidden[g] = dot_s16<U>(W::recurrent_weights + (g * U + j) * U, hr);
+                }
+            }
             std::int16_t gate[lstm_gates];
             for (int g = 0; g < lstm_gates; ++g) {
                 const int row = g * U + j;
@@ -83,7 +110,7 @@ void lstm_step(const std::int8_t* __restrict x, std::int8_t* __restrict y, std::
             }
             std::int16_t& c = cell[r * U + j];
             c = kernels::detail::lstm_cell_update(c, gate[1], gate[0], gate[2], p);
-            y[r * U + j] = kernels::detail::lstm_hidden(c, gate[3], p);
+            y[r * U + j] = kernels::detail::lstm_hidden<A>(c, gate[3], p);
         }
     }
     for (int i = 0; i < rows * U; ++i) hidden[i] = y[i];
@@ -93,12 +120,12 @@ void lstm_step(const std::int8_t* __restrict x, std::int8_t* __restrict y, std::
 
 // Dot: the gates' dot products, dot4<N> (detail::gates_dot over a plain policy; the Arm DSP set
 // passes its own).
-template <class Spec, class Dot = detail::gates_dot<detail::plain_dot>>
-void lstm_s8(const std::int8_t* input, std::int8_t* output, std::byte* state) noexcept {
+template <class Spec, class Dot = detail::gates_dot<detail::plain_dot>, class A>
+void lstm(const A* input, A* output, std::byte* state) noexcept {
     constexpr lstm_params p = Spec::params;
     constexpr int I = p.input_size, U = p.units, T = p.time_steps, B = p.batch;
     auto* const cell = reinterpret_cast<std::int16_t*>(state);
-    auto* const hidden = reinterpret_cast<std::int8_t*>(state + 2 * B * U);
+    auto* const hidden = reinterpret_cast<A*>(state + 2 * B * U);
     if constexpr (p.time_major) {
         for (int t = 0; t < T; ++t) detail::lstm_step<Spec, Dot>(input + t * B * I, output + t * B * U, hidden, cell, B);
     } else {
@@ -113,9 +140,9 @@ void lstm_s8(const std::int8_t* input, std::int8_t* output, std::byte* state) no
 namespace ctnn::kernels {
 template <>
 struct kernel<portable_set, op::unidirectional_sequence_lstm> : scratchless_kernel {
-    template <class Spec, kernel_options>
-    static void run(const std::int8_t* input, std::int8_t* output, std::byte* state, std::byte*) {
-        portable::lstm_s8<Spec>(input, output, state);
+    template <class Spec, kernel_options, class A>
+    static void run(const A* input, A* output, std::byte* state, std::byte*) {
+        portable::lstm<Spec>(input, output, state);
     }
     // The model's weights and the folded row constants (the bias array itself is not read), and
     // the sigmoid table every LSTM (and int16 activation) shares.
