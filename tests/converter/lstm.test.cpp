@@ -1,5 +1,5 @@
-// UNIDIRECTIONAL_SEQUENCE_LSTM in the converter: the standard int8 LSTM converts, its two
-// variable tensors become the layer's state (no graph tensors), and what TFLM's kernel refuses
+// UNIDIRECTIONAL_SEQUENCE_LSTM in the converter: the standard LSTM converts (int8, and int16
+// with int64 biases), its two variable tensors become the layer's state (no graph tensors), and what TFLM's kernel refuses
 // (projection, peephole, CIFG, layer norm, a state that is not a variable, another cell
 // activation) is refused with exit 2, naming the operator, the tensor and the rule.
 #include <doctest/doctest.h>
@@ -26,21 +26,23 @@ struct lstm_model {
     std::vector<std::int32_t> inputs = std::vector<std::int32_t>(24, -1);
     int output = -1;
 
-    lstm_model() {
-        inputs[0] = m.add_tensor({"x", {1, 3, 4}, INT8, 0, {0.05f}, {3}, 0, {}});
+    // wide: int16 activations (zero point 0) and int64 biases, as TFLite's 16x8 LSTM.
+    explicit lstm_model(bool wide = false) {
+        const std::int8_t act = wide ? INT16 : INT8;
+        inputs[0] = m.add_tensor({"x", {1, 3, 4}, act, 0, {0.05f}, {wide ? 0 : 3}, 0, {}});
         for (int g = 0; g < 4; ++g) inputs[static_cast<std::size_t>(1 + g)] = weights("w_in" + std::to_string(g), 2, 4);
         for (int g = 0; g < 4; ++g) inputs[static_cast<std::size_t>(5 + g)] = weights("w_rec" + std::to_string(g), 2, 2);
         for (int g = 0; g < 4; ++g) {
-            inputs[static_cast<std::size_t>(12 + g)] =
-                m.add_tensor({"b" + std::to_string(g), {2}, INT32, m.add_buffer(std::vector<std::int32_t>{100, -200}), {0.0005f}, {0}, 0, {}});
+            const std::uint32_t b = wide ? m.add_buffer(std::vector<std::int64_t>{100, -200}) : m.add_buffer(std::vector<std::int32_t>{100, -200});
+            inputs[static_cast<std::size_t>(12 + g)] = m.add_tensor({"b" + std::to_string(g), {2}, wide ? std::int8_t{4} : INT32, b, {0.0005f}, {0}, 0, {}});
         }
-        tensor h{"output_state", {1, 2}, INT8, 0, {0.0078125f}, {-5}, 0, {}};
+        tensor h{"output_state", {1, 2}, act, 0, {wide ? 1.0f / 32768.0f : 0.0078125f}, {wide ? 0 : -5}, 0, {}};
         h.is_variable = true;
         inputs[18] = m.add_tensor(h);
         tensor c{"cell_state", {1, 2}, INT16, 0, {1.0f / 2048.0f}, {0}, 0, {}};
         c.is_variable = true;
         inputs[19] = m.add_tensor(c);
-        output = m.add_tensor({"y", {1, 3, 2}, INT8, 0, {0.0078125f}, {-5}, 0, {}});
+        output = m.add_tensor({"y", {1, 3, 2}, act, 0, {wide ? 1.0f / 32768.0f : 0.0078125f}, {wide ? 0 : -5}, 0, {}});
         m.inputs = {inputs[0]};
         m.outputs = {output};
     }
@@ -70,6 +72,18 @@ TEST_CASE("unidirectional_sequence_lstm: the int8 LSTM converts; its variables a
           std::string::npos);
     // Two graph tensors only: the input and the output (no state tensors).
     CHECK(r.out.find("struct t2 ") == std::string::npos);
+}
+
+TEST_CASE("unidirectional_sequence_lstm: int16 activations take int64 biases and an int16 output_state") {
+    const lstm_model wide(true);
+    const auto r = convert(build(wide.build_model()));
+    INFO("stderr: " << r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("static constexpr std::int64_t bias[8]") != std::string::npos);
+    CHECK(r.out.find("using element = std::int16_t;") != std::string::npos);
+    lstm_model bad(true);  // an int8 output_state with int16 activations
+    bad.m.tensors[static_cast<std::size_t>(bad.inputs[18])].type = INT8;
+    expect_rejected(bad.build_model(), "operator #0 UNIDIRECTIONAL_SEQUENCE_LSTM: output_state tensor 'output_state' is int8; this LSTM needs int16");
 }
 
 TEST_CASE("unidirectional_sequence_lstm: what TFLM's kernel refuses is refused, naming the rule") {
