@@ -3,7 +3,7 @@
 //   make_sweep OUTDIR [--per-op N] [--seed S]
 //
 // For every operator in sweep::generators, N models OUTDIR/<op>/<NN>.tflite, each with
-// OUTDIR/<op>/<NN>.in.bin (4 input records: int8 (or uint8) uniform, mostly at the extremes, two
+// OUTDIR/<op>/<NN>.in.bin (4 input records: int8 (uint8, int16) uniform, mostly at the extremes, two
 // more uniform; for float32 inputs, values on and between the quantization grid, ties and
 // out-of-range values included), and OUTDIR/<op>/cases.txt (one line per model: seed and what
 // was drawn). Model NN of operator op comes from seed S + 1000 * (op's slot in sweep::generators) + NN, so a model
@@ -32,10 +32,18 @@ std::size_t elements(const test_tflite::tensor& t) {
     return n;
 }
 
-// One input tensor's n values of record `record`, appended to `bytes`.
-void append_values(sweep::rng& r, const sweep::drawn_model& d, std::size_t n, int record, std::vector<std::uint8_t>& bytes) {
+// One input tensor's n values of record `record`, appended to `bytes`; int16 tensors take
+// little-endian int16 values (uniform, mostly at the extremes in record 1).
+void append_values(sweep::rng& r, const sweep::drawn_model& d, std::size_t n, int record, std::vector<std::uint8_t>& bytes,
+                   bool int16 = false) {
     for (std::size_t i = 0; i < n; ++i) {
-        if (d.float_input) {
+        if (int16) {
+            int v = r.uniform(-32768, 32767);
+            if (record == 1 && r.chance(0.8)) v = r.chance(0.5) ? -32768 : 32767;
+            const auto u = static_cast<std::uint16_t>(static_cast<std::int16_t>(v));
+            bytes.push_back(static_cast<std::uint8_t>(u & 0xff));
+            bytes.push_back(static_cast<std::uint8_t>(u >> 8));
+        } else if (d.float_input) {
             // k * scale/2 around the zero point: exact ties, grid points, saturation.
             const int half_steps = r.uniform(-600, 600);
             float v = static_cast<float>((half_steps / 2.0 - d.input_zero_point) * d.input_scale);
@@ -43,12 +51,6 @@ void append_values(sweep::rng& r, const sweep::drawn_model& d, std::size_t n, in
             std::uint8_t raw[4];
             std::memcpy(raw, &v, 4);
             bytes.insert(bytes.end(), raw, raw + 4);
-        } else if (d.int16_input) {
-            int v = r.uniform(-32768, 32767);
-            if (record == 1 && r.chance(0.8)) v = r.chance(0.5) ? -32768 : 32767;
-            const auto u = static_cast<std::uint16_t>(static_cast<std::int16_t>(v));
-            bytes.push_back(static_cast<std::uint8_t>(u & 0xff));
-            bytes.push_back(static_cast<std::uint8_t>(u >> 8));
         } else if (d.uint8_input) {
             int v = r.uniform(0, 255);
             if (record == 1 && r.chance(0.8)) v = r.chance(0.5) ? 0 : 255;
@@ -65,7 +67,10 @@ void append_values(sweep::rng& r, const sweep::drawn_model& d, std::size_t n, in
 std::vector<std::uint8_t> input_records(sweep::rng& r, const sweep::drawn_model& d, int records = 4) {
     std::vector<std::uint8_t> bytes;
     for (int record = 0; record < records; ++record)
-        for (const int input : d.m.inputs) append_values(r, d, elements(d.m.tensors[static_cast<std::size_t>(input)]), record, bytes);
+        for (const int input : d.m.inputs) {
+            const test_tflite::tensor& t = d.m.tensors[static_cast<std::size_t>(input)];
+            append_values(r, d, elements(t), record, bytes, t.type == test_tflite::INT16);
+        }
     return bytes;
 }
 

@@ -17,6 +17,7 @@
 #include "sweep_activations.hpp"
 #include "sweep_binary.hpp"
 #include "sweep_elementwise.hpp"
+#include "sweep_eltw16.hpp"
 #include "sweep_graphs.hpp"
 #include "sweep_matmul.hpp"
 #include "sweep_movement.hpp"
@@ -130,6 +131,14 @@ inline constexpr generator generators[] = {
     {"prelu", [](rng& r) { return binary_op(r, binary::PRELU); }, 306},
     // TRANSPOSE (sweep_transpose.hpp): slots 600-609.
     {"transpose", transpose, 600},
+    // int16 (16x8 mode) element-wise operators (sweep_eltw16.hpp): slots 1100-1119.
+    {"add_int16", [](rng& r) { return binary_int16(r, ADD); }, 1100},
+    {"sub_int16", [](rng& r) { return binary_int16(r, binary::SUB); }, 1101},
+    {"mul_int16", [](rng& r) { return binary_int16(r, binary::MUL); }, 1102},
+    {"relu_int16", [](rng& r) { return unary_int16(r, RELU_OP); }, 1103},
+    {"relu6_int16", [](rng& r) { return unary_int16(r, RELU6_OP); }, 1104},
+    {"leaky_relu_int16", [](rng& r) { return unary_int16(r, LEAKY_RELU); }, 1105},
+    {"softmax_int16", softmax_int16, 1106},
     // UNIDIRECTIONAL_SEQUENCE_LSTM (sweep_recurrent.hpp): slots 1400-1409.
     {"unidirectional_sequence_lstm", lstm, 1400},
     {"unidirectional_sequence_lstm_int16", lstm_int16, 1401},

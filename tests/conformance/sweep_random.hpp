@@ -44,7 +44,6 @@ struct drawn_model {
     std::string text;
     bool float_input = false;  // QUANTIZE: the input records are float32 values on the scale's grid
     bool uint8_input = false;  // uint8 records: uniform, and mostly 0 and 255 in record 1
-    bool int16_input = false;  // int16 records (little-endian): uniform, and mostly the int16 ends in record 1
     float input_scale = 1.0f;
     int input_zero_point = 0;
 };

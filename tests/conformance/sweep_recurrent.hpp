@@ -25,7 +25,6 @@ inline constexpr std::int8_t INT64_TENSOR = 4;  // TensorType INT64
 // wide: int16 activations. The int8 draws come in the same order either way (its data is fixed).
 inline drawn_model lstm_model(rng& r, bool wide) {
     drawn_model d;
-    d.int16_input = wide;
     model& m = d.m;
     const std::int8_t act_type = wide ? INT16 : INT8;
     const int units = r.chance(0.15) ? 1 : r.uniform(1, 12);

@@ -110,3 +110,29 @@ TEST_CASE("activations: scale and option rules") {
     nan_alpha.ops[0].options.scalar<float>(0, std::numeric_limits<float>::infinity());
     expect_rejected(nan_alpha, "operator #0 LEAKY_RELU: unsupported option: leaky_relu alpha inf; must be finite");
 }
+
+TEST_CASE("activations: RELU, RELU6, LEAKY_RELU and SOFTMAX take int16 (16x8 mode); the others refuse it") {
+    const auto int16_model = [](int code, float s_out) {
+        model m = unary_model(code, s_out, 0, 0.001f, 0);
+        for (auto& t : m.tensors) t.type = INT16;
+        return m;
+    };
+    expect_converts(int16_model(RELU_OP, 0.002f), "ctnn::layers::relu<q::t1>");
+    expect_converts(int16_model(RELU6_OP, 0.002f), "ctnn::layers::relu6<q::t1>");
+    model leaky = int16_model(LEAKY_RELU, 0.002f);
+    leaky.ops[0].options_type = LeakyReluOptions;
+    leaky.ops[0].has_options = true;
+    leaky.ops[0].options.scalar<float>(0, 0.2f);
+    expect_converts(leaky, "ctnn::layers::leaky_relu<q::t1, w::leaky_relu1_alpha>");
+    model softmax = int16_model(SOFTMAX, 1.0f / 32768.0f);
+    softmax.ops[0].options_type = SoftmaxOptions;
+    softmax.ops[0].has_options = true;
+    softmax.ops[0].options.scalar<float>(0, 1.0f);
+    expect_converts(softmax, "ctnn::layers::softmax<q::t1>");
+    // TFLite's int16 SOFTMAX gives scale 1/32768 (0.1% tolerance), zero point 0.
+    softmax.tensors[1].scale = {1.0f / 16384.0f};
+    expect_rejected(softmax, "operator #0 SOFTMAX: output quantization is scale 6.10351562e-05 zp 0; int16 softmax needs scale 1/32768 "
+                             "(3.05175781e-05, within 0.1%) and zero point 0");
+    // ELU has no int16 kernel in ctnn: the int8 rule names the tensor.
+    expect_rejected(int16_model(ELU, 0.002f), "operator #0 ELU: tensor 'x' is int16; expected int8");
+}

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "expect_rejected.hpp"
@@ -85,4 +86,42 @@ TEST_CASE("binary: a rescaling factor out of range is refused") {
                     "operator #1 MUL: the output rescaling factor s1 s2 / s_out = 5.99999984e+09 (input scales 0.0199999996 and 0.0299999993, "
                     "output scale 9.99999982e-14 (tensor 'y')) is out of range; ctnn, like TFLite, needs a finite value below 2^30 (a left shift of at "
                     "most 30 bits)");
+}
+
+namespace {
+// a (1x2x3) OP b (3), each int16 unless stated: the 16x8 mode's symmetric tensors.
+model int16_binary_model(int builtin, std::uint8_t options_type, std::int8_t type_b = INT16, float s_y = 0.05f) {
+    model m;
+    m.add_tensor({"a", {1, 2, 3}, INT16, 0, {0.02f}, {0}, 0, {}});
+    m.add_tensor({"b", {3}, type_b, 0, {0.03f}, {0}, 0, {}});
+    m.add_tensor({"y", {1, 2, 3}, INT16, 0, {s_y}, {0}, 0, {}});
+    op o{m.code(builtin), {0, 1}, {2}, options_type, true, {}};
+    o.options.scalar<std::int8_t>(0, RELU);
+    m.ops.push_back(o);
+    m.inputs = {0, 1};
+    m.outputs = {2};
+    return m;
+}
+}  // namespace
+
+TEST_CASE("binary: int16 ADD, SUB and MUL convert to the same layers, on int16 tensors") {
+    for (const auto& [builtin, options, layer] : {std::tuple{ADD, AddOptions, "ctnn::layers::add<q::t2, ctnn::act::relu>"},
+                                                  std::tuple{SUB, SubOptions, "ctnn::layers::sub<q::t2, ctnn::act::relu>"},
+                                                  std::tuple{MUL, MulOptions, "ctnn::layers::mul<q::t2, ctnn::act::relu>"}}) {
+        const auto r = convert(build(int16_binary_model(builtin, options)));
+        INFO("stderr: " << r.err);
+        CHECK(r.status == 0);
+        CHECK(r.out.find(layer) != std::string::npos);
+        CHECK(r.out.find("using element = std::int16_t;") != std::string::npos);
+    }
+}
+
+TEST_CASE("binary: int16 rules") {
+    // TFLite takes two int16 tensors or two int8 ones, never a mix.
+    expect_rejected(int16_binary_model(ADD, AddOptions, INT8), "operator #0 ADD: tensor 'b' is int8; expected int16");
+    // int16 ADD: 2 max(s1, s2) / (2^15 s_out) must stay below one (QuantizeMultiplierSmallerThanOneExp).
+    expect_rejected(int16_binary_model(ADD, AddOptions, INT16, 1e-6f),
+                    "operator #0 ADD: int16: the output rescaling factor 2 max(s1, s2) / (2^15 s_out) = 1.83105465 (input scales 0.0199999996 "
+                    "and 0.0299999993, output scale 9.99999997e-07 (tensor 'y')) is not in (0, 1); TFLite's int16 path needs every rescaling "
+                    "factor below one (QuantizeMultiplierSmallerThanOneExp)");
 }

@@ -55,6 +55,15 @@ TEST_CASE("relu, relu6, leaky_relu: hand-worked values") {
     CHECK(reference::relu_s8(relu, -1) == 20);    // 0.95: 9.5 rounds away from zero
     CHECK(reference::relu_s8(relu, -60) == 10);   // -2.0 clamps at the output zero point
     CHECK(reference::relu_s8(relu, 127) == 84);   // 7.35: 73.5 -> 74
+    // TFLM takes s_in / s_out in float: 0.0453130938 / 0.0288848411 rounds down there, and -48
+    // maps to -2 (TFLM's output; the quotient in double gives -3).
+    constexpr requantize_clamp_params tight = make_relu_params(0.045313093811273575f, -128, 0.02888484112918377f, -128);
+    CHECK(reference::relu_s8(tight, -48) == -2);
+    // int16 (zero points 0, clamp to [0, 32767]): TFLM's 29410 -> 21531 at s_in 0.00914908387, s_out 0.0124967862.
+    constexpr requantize_clamp_params relu16 = make_relu_s16_params(0.00914908387f, 0.0124967862f);
+    static_assert(relu16.low == 0 && relu16.high == 32767);
+    CHECK(reference::relu_s16(relu16, 29410) == 21531);
+    CHECK(reference::relu_s16(relu16, -5) == 0);
     // RELU6 clamps on the input's scale: 6.0 is 120 steps of 0.05 above zp -20, clamped to 127.
     static_assert(make_relu6_params(0.05f, -20).six == 100);
     constexpr relu6_params six = make_relu6_params(0.1f, -20);  // 6 / 0.1 = 60 -> 40

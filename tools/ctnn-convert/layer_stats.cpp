@@ -76,7 +76,8 @@ arena_plan plan_model_arena(const model_ir& model) {
             f.out_w = out[2];
             f.out_c = out[3];
             f.chunking = ctnn::kernels::portable_set::residual_chunking;  // the host build's plan
-        } else if (role == ctnn::layers::fusion_role::residual_add) {
+        } else if (role == ctnn::layers::fusion_role::residual_add && model.output_of(static_cast<std::size_t>(k)).type == element::int8) {
+            // (int16 ADD takes the broadcast walk and never fuses: layers/add.hpp)
             f.op = ctnn::plan::node_facts::op_kind::add;
         }
     }

@@ -94,8 +94,8 @@ int lowering::constant_operand(int index) {
     if (found != graph_index_.end()) return found->second;
     if (ir_.tensors.size() != ir_.layers.size() + 1) op_fail("internal error: a constant operand read after the output was added");
     const tfl_tensor& t = m_.tensors[static_cast<std::size_t>(index)];
-    if (t.type != static_cast<int>(tensor_type::int8)) {
-        tensor_fail(index, "is a " + tfl::tensor_type_name(t.type) + " constant operand; ctnn supports int8 constant operands");
+    if (t.type != static_cast<int>(tensor_type::int8) && t.type != static_cast<int>(tensor_type::int16)) {
+        tensor_fail(index, "is a " + tfl::tensor_type_name(t.type) + " constant operand; ctnn supports int8 and int16 constant operands");
     }
     ir_tensor tensor = make_tensor(index, true);
     const std::vector<std::uint8_t>& data = m_.buffers[t.buffer];
@@ -107,6 +107,7 @@ int lowering::constant_operand(int index) {
     l.op_index = k_;
     l.op_name = "CONSTANT";
     l.constant_values = data;
+    l.constant_int16 = t.type == static_cast<int>(tensor_type::int16);
     ir_.tensors.push_back(std::move(tensor));
     ir_.layers.push_back(std::move(l));
     graph_index_[index] = static_cast<int>(ir_.tensors.size()) - 1;

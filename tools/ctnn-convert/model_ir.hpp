@@ -91,6 +91,7 @@ struct ir_layer {
     std::size_t state_bytes = 0;                // a stateful layer (LSTM, SVDF): its variables' bytes (graph/layer_state.hpp)
     std::optional<ir_lstm> lstm;                // UNIDIRECTIONAL_SEQUENCE_LSTM
     std::vector<std::uint8_t> constant_values;  // a constant source: the tensor's raw bytes
+    bool constant_int16 = false;                // ... little-endian int16 values (else int8)
     std::string custom_layer;                   // a user layer (custom_ops.hpp): its C++ template
     std::string custom_code;                    // ... the operator's custom code or builtin name
     std::vector<std::uint8_t> custom_options;   // ... and its raw custom options

@@ -28,15 +28,22 @@ struct unary_tensors {
     ir_tensor input;
     ir_tensor out;
 };
-unary_tensors unary_io(lowering& x, ir_layer& l, int options) {
-    const int in = x.layer_input(l, 1, 1);
+// takes_int16: the operator also runs int16 -> int16 (RELU, RELU6, LEAKY_RELU), input 0's type
+// choosing; the output must then be int16 too, and the layer keeps no table.
+unary_tensors unary_io(lowering& x, ir_layer& l, int options, bool takes_int16 = false) {
+    const int first = x.op().inputs.empty() ? -1 : x.op().inputs[0];
+    const bool int16 = takes_int16 && first >= 0 &&
+                       x.model().tensors[static_cast<std::size_t>(first)].type == static_cast<int>(tfl::tensor_type::int16);
+    const element elem = int16 ? element::int16 : element::int8;
+    if (int16) l.table_bytes = 0;
+    const int in = x.layer_input(l, 1, 1, elem);
     const int type = x.op().options.type;
     if (type != tfl::options::none && type != options) {
         x.op_fail("builtin options are " + tfl::options_name(type) + "; expected " +
                   (options == tfl::options::none ? std::string("none") : tfl::options_name(options)));
     }
     const ir_tensor input = x.graph_tensor(in);
-    return {input, x.same_shape_output(in)};
+    return {input, x.same_shape_output(in, elem)};
 }
 
 // TFLite's fixed int8 output quantization of LOGISTIC, TANH, LOG_SOFTMAX, L2_NORMALIZATION.
@@ -58,7 +65,7 @@ const std::string multiplier_rule = "the requantization multiplier must be finit
 
 template <class F>
 void lower_lut(lowering& x, ir_layer& l, int options, const std::string& rule) {
-    const unary_tensors t = unary_io(x, l, options);
+    const unary_tensors t = unary_io(x, l, options, ctnn::layers::takes_int16<F>);
     require_scales(x, t, F::scales_ok(t.input.q.scale, t.out.q.scale), rule);
 }
 
@@ -89,7 +96,7 @@ void lower_logistic(lowering& x, ir_layer& l) { lower_sigmoid(x, l, true); }
 void lower_tanh(lowering& x, ir_layer& l) { lower_sigmoid(x, l, false); }
 
 void lower_leaky_relu(lowering& x, ir_layer& l) {
-    const unary_tensors t = unary_io(x, l, tfl::options::leaky_relu);
+    const unary_tensors t = unary_io(x, l, tfl::options::leaky_relu, true);
     l.alpha = x.op().options.type == tfl::options::leaky_relu ? x.op().options.alpha : 0.0f;
     if (!std::isfinite(l.alpha)) x.op_fail("unsupported option: leaky_relu alpha " + float_text(l.alpha) + "; must be finite");
     require_scales(x, t, ctnn::kernels::leaky_relu_scales_in_range(t.input.q.scale, l.alpha, t.out.q.scale),

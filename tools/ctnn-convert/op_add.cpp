@@ -1,4 +1,5 @@
-// ADD: two int8 tensors, each rescaled to the output; shapes that differ broadcast (TFLM: up to 6-D).
+// ADD: two int8 (or two int16) tensors, each rescaled to the output; shapes that differ broadcast (TFLM: up to 6-D).
+#include <ctnn/kernels/reference/binary_s16.hpp>
 #include <ctnn/quant/requantize.hpp>
 
 #include <ctnn/layers/add.hpp>  // its operator_traits
@@ -15,7 +16,12 @@ namespace {
 
 void lower_add(lowering& x, ir_layer& l) {
     l.act = x.fused_activation(x.options(tfl::options::add, false).activation);
-    const binary_inputs in = lower_binary_inputs(x, l, ctnn::layers::add_max_broadcast_rank, false);
+    const binary_inputs in = lower_binary_inputs(x, l, ctnn::layers::add_max_broadcast_rank, false, true);
+    if (in.int16) {  // TFLM's general int16 path (left shift 15); it never takes TFLite's power-of-two one
+        check_int16_add_reals(x, ctnn::kernels::add_s16_reals(in.a.q.scale, in.b.q.scale, in.out->q.scale), in);
+        x.check_activation(l.act, *in.out);
+        return;
+    }
     const ctnn::add_reals r = ctnn::add_multiplier_reals(in.a.q.scale, in.b.q.scale, in.out->q.scale);
     x.check_multiplier(r.input1, "the first input's rescaling factor", in.scales_text);
     x.check_multiplier(r.input2, "the second input's rescaling factor", in.scales_text);

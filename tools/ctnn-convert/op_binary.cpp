@@ -5,6 +5,7 @@
 #include <array>
 
 #include <ctnn/core/broadcast.hpp>
+#include <ctnn/kernels/reference/binary_s16.hpp>
 #include <ctnn/kernels/reference/binary_s8.hpp>
 #include <ctnn/layers/maximum_minimum.hpp>
 #include <ctnn/layers/mul.hpp>
@@ -20,12 +21,17 @@
 
 namespace ctnn_convert {
 
-binary_inputs lower_binary_inputs(lowering& x, ir_layer& l, int max_rank, bool always_walks) {
+binary_inputs lower_binary_inputs(lowering& x, ir_layer& l, int max_rank, bool always_walks, bool takes_int16) {
     x.expect_inputs(2, 2);
-    const int ga = x.activation_input(0, element::int8);
-    const int gb = x.activation_input(1, element::int8);
+    const int first = x.op().inputs.empty() ? -1 : x.op().inputs[0];
+    const bool int16 = takes_int16 && first >= 0 &&
+                       x.model().tensors[static_cast<std::size_t>(first)].type == static_cast<int>(tfl::tensor_type::int16);
+    const element type = int16 ? element::int16 : element::int8;
+    const int ga = x.activation_input(0, type);
+    const int gb = x.activation_input(1, type);
     l.inputs = {ga, gb};
     binary_inputs r;
+    r.int16 = int16;
     r.a = x.graph_tensor(ga);
     r.b = x.graph_tensor(gb);
     const std::vector<int>& sa = r.a.shape;
@@ -47,11 +53,22 @@ binary_inputs lower_binary_inputs(lowering& x, ir_layer& l, int max_rank, bool a
         }
         want[i] = da > db ? da : db;
     }
-    r.out = &x.add_output(element::int8);
+    r.out = &x.add_output(type);
     x.expect_shape(*r.out, want, "the broadcast of the inputs'");
     r.scales_text = "input scales " + float_text(r.a.q.scale) + " and " + float_text(r.b.q.scale) + ", output scale " + float_text(r.out->q.scale) +
                     " (" + x.tensor_label(r.out->tflite_index) + ")";
     return r;
+}
+
+void check_int16_add_reals(lowering& x, const ctnn::add_reals& r, const binary_inputs& in) {
+    const auto check = [&](double real, const char* what) {
+        if (ctnn::kernels::smaller_than_one_ok(real)) return;
+        x.op_fail(std::string("int16: ") + what + " " + real_text(real) + " (" + in.scales_text +
+                  ") is not in (0, 1); TFLite's int16 path needs every rescaling factor below one (QuantizeMultiplierSmallerThanOneExp)");
+    };
+    check(r.input1, "the first input's rescaling factor s1 / (2 max(s1, s2))");
+    check(r.input2, "the second input's rescaling factor s2 / (2 max(s1, s2))");
+    check(r.output, "the output rescaling factor 2 max(s1, s2) / (2^15 s_out) =");
 }
 
 namespace {
@@ -72,7 +89,12 @@ void expect_empty_options(lowering& x, int type, const char* name) {
 
 void lower_sub(lowering& x, ir_layer& l) {
     l.act = x.fused_activation(x.options(options_type::sub, false).activation);
-    const binary_inputs in = lower_binary_inputs(x, l, ctnn::layers::sub_max_broadcast_rank, false);
+    const binary_inputs in = lower_binary_inputs(x, l, ctnn::layers::sub_max_broadcast_rank, false, true);
+    if (in.int16) {
+        check_int16_add_reals(x, ctnn::kernels::sub_s16_reals(in.a.q.scale, in.b.q.scale, in.out->q.scale), in);
+        x.check_activation(l.act, *in.out);
+        return;
+    }
     const ctnn::add_reals r = ctnn::kernels::sub_multiplier_reals(in.a.q.scale, in.b.q.scale, in.out->q.scale);
     x.check_multiplier(r.output, "the output rescaling factor 2 max(s1, s2) / (2^20 s_out) =", in.scales_text);
     x.check_activation(l.act, *in.out);
@@ -80,7 +102,7 @@ void lower_sub(lowering& x, ir_layer& l) {
 
 void lower_mul(lowering& x, ir_layer& l) {
     l.act = x.fused_activation(x.options(options_type::mul, false).activation);
-    const binary_inputs in = lower_binary_inputs(x, l, ctnn::layers::mul_max_broadcast_rank, false);
+    const binary_inputs in = lower_binary_inputs(x, l, ctnn::layers::mul_max_broadcast_rank, false, true);
     x.check_multiplier(ctnn::kernels::mul_real(in.a.q.scale, in.b.q.scale, in.out->q.scale), "the output rescaling factor s1 s2 / s_out =",
                        in.scales_text);
     x.check_activation(l.act, *in.out);

@@ -20,12 +20,17 @@ std::string constant_type(const model_ir& m, const ir_layer&, std::size_t node) 
     return "ctnn::constant<" + shape_type(m.tensors[node].shape) + ", " + quant_type(m, node) + ", w::" + values_name(node) + ">";
 }
 
-// The values as an int8 array (the only constant operand type so far: the lowering checks it).
+// The values as an int8 or int16 array (the constant operand types: the lowering checks them).
 std::string constant_values(const ir_layer& l, std::size_t node) {
+    const std::size_t width = l.constant_int16 ? 2 : 1;
+    const std::size_t n = l.constant_values.size() / width;
     std::string s = "// operator #" + std::to_string(l.op_index) + "'s constant operand (a tensor in flash)\nstruct " + values_name(node) +
-                    " {\n    static constexpr std::int8_t values[" + std::to_string(l.constant_values.size()) + "] = {";
-    for (std::size_t i = 0; i < l.constant_values.size(); ++i) {
-        s += (i % 24 == 0 ? "\n        " : " ") + std::to_string(static_cast<int>(static_cast<std::int8_t>(l.constant_values[i]))) + ",";
+                    " {\n    static constexpr " + (l.constant_int16 ? "std::int16_t" : "std::int8_t") + " values[" + std::to_string(n) + "] = {";
+    for (std::size_t i = 0; i < n; ++i) {
+        const int v = l.constant_int16 ? static_cast<int>(static_cast<std::int16_t>(static_cast<std::uint16_t>(
+                                             l.constant_values[2 * i] | (l.constant_values[2 * i + 1] << 8))))
+                                       : static_cast<int>(static_cast<std::int8_t>(l.constant_values[i]));
+        s += (i % 24 == 0 ? "\n        " : " ") + std::to_string(v) + ",";
     }
     return s + "\n    };\n};\n\n";
 }

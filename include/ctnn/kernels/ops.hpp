@@ -15,7 +15,9 @@ struct mean {};
 struct pad {};
 struct transpose {};
 struct lut_s8 {};  // any int8 -> int8 function of one value, as a 256-entry table
+struct unary_s16 {};  // an int16 -> int16 function of one value, computed (kernels/portable/unary_s16.hpp)
 struct softmax {};
+struct softmax_s16 {};  // int16 -> int16, TFLM's two 513-entry tables (kernels/portable/softmax_s16.hpp)
 struct log_softmax {};
 struct l2_normalization {};
 struct quantize {};
@@ -42,6 +44,7 @@ struct squared_difference {};
 struct maximum {};
 struct minimum {};
 struct prelu {};
+struct binary_s16 {};  // ADD, SUB, MUL of int16 tensors, with broadcasting (kernels/portable/binary_s16.hpp)
 struct transpose_conv2d {};
 struct batch_matmul {};
 struct unidirectional_sequence_lstm {};

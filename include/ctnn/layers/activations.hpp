@@ -2,7 +2,8 @@
 // elementwise_lut (layers/elementwise_lut.hpp) over its reference kernel:
 //   relu<OutQ>, relu6<OutQ>, leaky_relu<OutQ, Alpha>, elu<OutQ>, logistic<OutQ>, tanh<OutQ>,
 //   abs<OutQ>, rsqrt<OutQ>
-// Alpha is a tag type like softmax's beta: `static constexpr float value`.
+// Alpha is a tag type like softmax's beta: `static constexpr float value`. RELU, RELU6 and
+// LEAKY_RELU also take int16 tensors (16x8 mode; kernels/reference/relu_s16.hpp).
 #pragma once
 
 #include <concepts>
@@ -11,6 +12,7 @@
 #include "ctnn/kernels/reference/abs_rsqrt_s8.hpp"
 #include "ctnn/kernels/reference/elu_s8.hpp"
 #include "ctnn/kernels/reference/logistic_tanh_s8.hpp"
+#include "ctnn/kernels/reference/relu_s16.hpp"
 #include "ctnn/kernels/reference/relu_s8.hpp"
 #include "ctnn/layers/elementwise_lut.hpp"
 
@@ -25,6 +27,10 @@ struct relu {
         return kernels::make_relu_params(s_in, zp_in, s_out, zp_out);
     }
     static constexpr std::int8_t apply(const kernels::requantize_clamp_params& p, std::int8_t x) noexcept { return kernels::reference::relu_s8(p, x); }
+    static constexpr auto make_s16(float s_in, float s_out) noexcept { return kernels::make_relu_s16_params(s_in, s_out); }
+    static constexpr std::int16_t apply_s16(const kernels::requantize_clamp_params& p, std::int16_t x) noexcept {
+        return kernels::reference::relu_s16(p, x);
+    }
 };
 
 struct relu6 {
@@ -32,6 +38,8 @@ struct relu6 {
     static constexpr bool scales_ok(float, float) noexcept { return true; }
     static constexpr auto make(float s_in, std::int32_t zp_in, float, std::int32_t) noexcept { return kernels::make_relu6_params(s_in, zp_in); }
     static constexpr std::int8_t apply(const kernels::relu6_params& p, std::int8_t x) noexcept { return kernels::reference::relu6_s8(p, x); }
+    static constexpr auto make_s16(float s_in, float) noexcept { return kernels::make_relu6_s16_params(s_in); }
+    static constexpr std::int16_t apply_s16(const kernels::relu6_params& p, std::int16_t x) noexcept { return kernels::reference::relu6_s16(p, x); }
 };
 
 template <class Alpha>
@@ -43,6 +51,10 @@ struct leaky_relu {
         return kernels::make_leaky_relu_params(s_in, zp_in, s_out, zp_out, alpha);
     }
     static constexpr std::int8_t apply(const kernels::leaky_relu_params& p, std::int8_t x) noexcept { return kernels::reference::leaky_relu_s8(p, x); }
+    static constexpr auto make_s16(float s_in, float s_out) noexcept { return kernels::make_leaky_relu_params(s_in, 0, s_out, 0, alpha); }
+    static constexpr std::int16_t apply_s16(const kernels::leaky_relu_params& p, std::int16_t x) noexcept {
+        return kernels::reference::leaky_relu_s16(p, x);
+    }
 };
 
 struct elu {

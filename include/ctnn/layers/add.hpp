@@ -2,7 +2,8 @@
 // against twice the larger input scale), with fused activation. Two tensors of one shape take
 // the residual path (op::add: a 1x1 convolution feeding it may run inside it, chunk by chunk);
 // shapes that differ broadcast (layers/binary.hpp, op::add_broadcast, up to 6-D as TFLM). The
-// output may be written over an input that dies here (the planner decides).
+// output may be written over an input that dies here (the planner decides). Two int16 tensors
+// (16x8 mode) take TFLM's int16 path (int16_bind).
 #pragma once
 
 #include <cstdint>
@@ -95,13 +96,29 @@ struct add : layer {
         static_assert(sizeof(diag::activation_bounds_overflow<Act, OutQ, activation_range_representable<Act>(OutQ::scale)>));
     };
 
+    // int16 tensors (16x8 mode), any shapes: TFLM's general int16 path (left shift 15, every
+    // multiplier below one; kernels/reference/binary_s16.hpp), through the broadcast walk (no
+    // residual fusion: that is int8 only).
+    template <class In1, class In2>
+    struct int16_bind
+        : binary_bound<kernels::op::binary_s16, In1, In2, OutQ,
+                       kernels::make_add_s16_params(In1::quant::scale, In2::quant::scale, OutQ::scale,
+                                                    activation_range_of<Act, std::int16_t>(OutQ::scale, OutQ::zero_point)),
+                       add_max_broadcast_rank> {
+        static constexpr add_reals reals = kernels::add_s16_reals(In1::quant::scale, In2::quant::scale, OutQ::scale);
+        static_assert(sizeof(diag::int16_binary_multiplier_not_below_one<kernels::op::add, typename In1::quant, typename In2::quant, OutQ,
+                                                                         kernels::add_s16_multipliers_ok(reals)>));
+        static_assert(sizeof(diag::activation_bounds_overflow<Act, OutQ, activation_range_representable<Act>(OutQ::scale)>));
+    };
+
     template <class In1, class In2>
     static constexpr bool same_elements = [] {
         constexpr broadcast_geometry g = broadcast_of<typename In1::shape, typename In2::shape>::geometry;
         return g.valid && g.size1 == g.size && g.size2 == g.size;
     }();
     template <class In1, class In2>
-    struct bind : std::conditional_t<same_elements<In1, In2>, same_shape_bind<In1, In2>, broadcast_bind<In1, In2>> {};
+    struct bind : std::conditional_t<checked_int16_binary<kernels::op::add, In1, In2, OutQ>::value, int16_bind<In1, In2>,
+                                     std::conditional_t<same_elements<In1, In2>, same_shape_bind<In1, In2>, broadcast_bind<In1, In2>>> {};
 };
 
 }  // namespace layers

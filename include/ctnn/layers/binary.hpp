@@ -13,7 +13,9 @@
 #include "ctnn/core/broadcast.hpp"
 #include "ctnn/core/tensor_type.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
+#include "ctnn/kernels/portable/binary_s16.hpp"
 #include "ctnn/kernels/portable/binary_s8.hpp"
+#include "ctnn/kernels/reference/binary_s16.hpp"
 #include "ctnn/kernels/reference/binary_s8.hpp"
 #include "ctnn/kernels/reference/runtime_value.hpp"
 #include "ctnn/kernels/select.hpp"
@@ -24,6 +26,20 @@ namespace diag {
 template <class Op, bool Int8>
 struct binary_operator_takes_int8_tensors {
     static_assert(Int8, "ctnn: element-wise binary operators take two int8 tensors (template argument: the operation)");
+};
+// ADD, SUB and MUL also take int16 (16x8 mode), but both inputs and the output of one type.
+template <class Op, class Input1, class Input2, class OutputQuant, bool Same>
+struct binary_operator_mixes_element_types {
+    static_assert(Same, "ctnn: ADD, SUB and MUL take two int8 or two int16 tensors and give the same type (TFLite rejects a mix) "
+                        "(template arguments: the operation, the two input tensors and the output quantization)");
+};
+// int16 ADD and SUB: TFLM derives every multiplier with QuantizeMultiplierSmallerThanOneExp,
+// which stops unless each real is in (0, 1); the output's, 2 max(s1, s2) / (2^15 s_out), is not
+// when the output scale is below max(s1, s2) / 16384.
+template <class Op, class Input1Quant, class Input2Quant, class OutputQuant, bool InRange>
+struct int16_binary_multiplier_not_below_one {
+    static_assert(InRange, "ctnn: an int16 ADD or SUB's rescaling factor (s1 / 2 max, s2 / 2 max, or 2 max(s1, s2) / (2^15 s_out)) is "
+                           "not in (0, 1), as TFLite's int16 path needs (template arguments: the operation and the three quantizations)");
 };
 // A rescaling factor TFLite's Prepare derives (named in the operator's header) is out of the
 // range the kernels implement: 2^30 or more, or not finite.
@@ -53,16 +69,31 @@ struct checked_broadcast {
     using shape = typename b::shape;
 };
 
-// The bound layer of operation Op on parameters Params (one of kernels/reference/binary_s8.hpp's).
+// Both inputs int16 and the output quantization int16: the operator's int16 form (ADD, SUB, MUL).
+template <class In1, class In2, class OutQ>
+inline constexpr bool int16_binary = Int16Tensor<In1> && Int16Tensor<In2> && std::is_same_v<quant_element_t<OutQ>, std::int16_t>;
+template <class Op, class In1, class In2, class OutQ>
+struct checked_int16_binary {
+    static_assert(sizeof(diag::binary_operator_mixes_element_types<Op, In1, In2, OutQ,
+                                                                   int16_binary<In1, In2, OutQ> ||
+                                                                       (Int8Tensor<In1> && Int8Tensor<In2> &&
+                                                                        std::is_same_v<quant_element_t<OutQ>, std::int8_t>)>));
+    static constexpr bool value = int16_binary<In1, In2, OutQ>;
+};
+
+// The bound layer of operation Op on parameters Params (one of kernels/reference/binary_s8.hpp's,
+// or binary_s16.hpp's with Op = op::binary_s16).
 template <class Op, class In1, class In2, class OutQ, auto Params, int MaxRank>
 struct binary_bound {
-    static_assert(sizeof(diag::binary_operator_takes_int8_tensors<Op, Int8Tensor<In1> && Int8Tensor<In2>>));
+    static_assert(sizeof(diag::binary_operator_takes_int8_tensors<
+                         Op, (Int8Tensor<In1> && Int8Tensor<In2>) || (std::is_same_v<Op, kernels::op::binary_s16> && Int16Tensor<In1> && Int16Tensor<In2>)>));
     static_assert(valid_quantization<OutQ>);
     using broadcast = checked_broadcast<In1, In2, MaxRank>;
     static constexpr broadcast_geometry geometry = broadcast::geometry;
     static constexpr auto params = Params;
 
     using output = tensor_type<typename broadcast::shape, OutQ>;
+    using element = typename In1::element;
     using kernel = kernels::kernel_for<Op>;
     static constexpr layer_facts facts = unweighted_facts(binary_traits, 0);
 
@@ -70,10 +101,10 @@ struct binary_bound {
     template <kernel_options O>
     static constexpr kernels::linked_constants constants() { return kernel::template constants<Params, geometry>(); }
     template <kernel_options>
-    static void run(const std::int8_t* a, const std::int8_t* b, std::int8_t* out, std::byte*) {
+    static void run(const element* a, const element* b, element* out, std::byte*) {
         kernel::template run<Params, geometry>(a, b, out);
     }
-    static void run_reference(const std::int8_t* a, const std::int8_t* b, std::int8_t* out) {
+    static void run_reference(const element* a, const element* b, element* out) {
         kernels::reference::broadcast_binary_s8(kernels::reference::runtime_value(geometry), kernels::reference::runtime_value(params), a, b,
                                                 out);
     }

@@ -4,6 +4,8 @@
 // value (`apply`). The layer runs the reference kernel on all 256 inputs at compile time; the
 // fast path is that table (kernels/portable/lut_s8.hpp), 256 bytes of flash; run_reference
 // runs the operator's arithmetic on each element. Element-wise: in place when the input dies.
+// int16 tensors (RELU, RELU6, LEAKY_RELU: F::make_s16, F::apply_s16) compute every element
+// (kernels/portable/unary_s16.hpp): no table.
 //
 //   struct F {
 //       static constexpr bool output_ok(float s_out, std::int32_t zp_out);  // a fixed output quantization
@@ -14,10 +16,12 @@
 #pragma once
 
 #include <cstdint>
+#include <type_traits>
 
 #include "ctnn/core/tensor_type.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/portable/lut_s8.hpp"
+#include "ctnn/kernels/portable/unary_s16.hpp"
 #include "ctnn/kernels/reference/runtime_value.hpp"
 #include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/layer_base.hpp"
@@ -36,17 +40,52 @@ struct elementwise_scales_out_of_range {
                       "an input scale / output scale below 2^22 (template arguments: the operator, the input's and the "
                       "output's quantization)");
 };
+template <class Operator, class OutputQuant, bool Ok>
+struct elementwise_operator_int16 {
+    static_assert(Ok, "ctnn: an int16 RELU, RELU6 or LEAKY_RELU gives an int16 output (template arguments: the operator, "
+                      "the output's quantization)");
+};
 }  // namespace diag
 
 namespace layers {
 
 inline constexpr operator_traits elementwise_lut_traits = in_place_elementwise;
 
+// An operator that also runs on int16 (16x8 mode) gives F::make_s16(s_in, s_out) and
+// F::apply_s16(params, std::int16_t) (RELU, RELU6, LEAKY_RELU).
+template <class F>
+concept takes_int16 = requires { F::apply_s16(F::make_s16(1.0f, 1.0f), std::int16_t{0}); };
+
 template <class F, QuantParams OutQ>
 struct elementwise_lut : layer {
+    // int16 -> int16: each element computed (a table would have 65536 entries).
     template <class In>
-    struct bind {
-        static_assert(Int8Tensor<In>, "ctnn: this element-wise operator takes an int8 tensor");
+    struct s16_bind {
+        static_assert(sizeof(diag::elementwise_operator_int16<F, OutQ, Int16Tensor<In> && std::is_same_v<quant_element_t<OutQ>, std::int16_t>>));
+        static_assert(valid_quantization<OutQ>);
+        static_assert(sizeof(diag::elementwise_scales_out_of_range<F, typename In::quant, OutQ,
+                                                                   F::scales_ok(In::quant::scale, OutQ::scale)>));
+        using output = tensor_type<typename In::shape, OutQ>;
+        static constexpr auto params = F::make_s16(In::quant::scale, OutQ::scale);
+
+        using kernel = kernels::kernel_for<kernels::op::unary_s16>;
+        static constexpr layer_facts facts = unweighted_facts(elementwise_lut_traits, 0);
+
+        template <kernel_options O>
+        static constexpr kernels::linked_constants constants() { return kernel::template constants<F, params>(); }
+        template <kernel_options>
+        static void run(const std::int16_t* input, std::int16_t* out, std::byte*) {
+            kernel::template run<F, params>(input, out, static_cast<int>(In::size));
+        }
+        static void run_reference(const std::int16_t* input, std::int16_t* out) {
+            const auto p = kernels::reference::runtime_value(params);
+            for (std::size_t i = 0; i < In::size; ++i) out[i] = F::apply_s16(p, input[i]);
+        }
+    };
+
+    template <class In>
+    struct s8_bind {
+        static_assert(Int8Tensor<In>, "ctnn: this element-wise operator takes an int8 tensor (int16 too: RELU, RELU6, LEAKY_RELU)");
         static_assert(valid_quantization<OutQ>);
         static_assert(sizeof(diag::elementwise_output_quantization_fixed<F, OutQ, F::output_ok(OutQ::scale, OutQ::zero_point)>));
         static_assert(sizeof(diag::elementwise_scales_out_of_range<F, typename In::quant, OutQ,
@@ -71,6 +110,9 @@ struct elementwise_lut : layer {
             for (std::size_t i = 0; i < In::size; ++i) out[i] = F::apply(p, input[i]);
         }
     };
+
+    template <class In>
+    struct bind : std::conditional_t<takes_int16<F> && Int16Tensor<In>, s16_bind<In>, s8_bind<In>> {};
 };
 
 }  // namespace layers

@@ -5,6 +5,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <type_traits>
 
 #include "ctnn/quant/quantize_multiplier.hpp"
 
@@ -62,6 +63,29 @@ struct relu_n1_to_1 {
 
 template <class A>
 concept Activation = requires { { A::range(1.0f, 0) } -> std::same_as<activation_range>; };
+
+// A's clamp range for an output of element type E (int8 as A::range; int16: the same bounds
+// intersected with [-32768, 32767], as CalculateActivationRangeQuantized does for int16).
+template <Activation A, class E>
+constexpr activation_range activation_range_of(float scale, std::int32_t zero_point) noexcept {
+    if constexpr (sizeof(E) == 1) {
+        return A::range(scale, zero_point);
+    } else {
+        constexpr std::int32_t lo = -32768, hi = 32767;
+        if constexpr (std::is_same_v<A, act::relu>) {
+            return {detail::max_of(lo, detail::quantize_bound(0.0f, scale, zero_point)), hi};
+        } else if constexpr (std::is_same_v<A, act::relu6>) {
+            return {detail::max_of(lo, detail::quantize_bound(0.0f, scale, zero_point)),
+                    detail::min_of(hi, detail::quantize_bound(6.0f, scale, zero_point))};
+        } else if constexpr (std::is_same_v<A, act::relu_n1_to_1>) {
+            return {detail::max_of(lo, detail::quantize_bound(-1.0f, scale, zero_point)),
+                    detail::min_of(hi, detail::quantize_bound(1.0f, scale, zero_point))};
+        } else {
+            static_assert(std::is_same_v<A, act::none>, "ctnn: activation_range_of knows none, relu, relu6 and relu_n1_to_1");
+            return {lo, hi};
+        }
+    }
+}
 
 // Whether A::range(scale, zero_point) is defined: the real bounds divided by the output scale
 // fit in int32 (an activation without a `representable` check is assumed to be fine).

@@ -76,10 +76,12 @@ struct add_reals {
     double input1 = 0, input2 = 0, output = 0;
 };
 inline constexpr int add_left_shift = 20;
-constexpr add_reals add_multiplier_reals(float input1_scale, float input2_scale, float output_scale) noexcept {
+inline constexpr int add_s16_left_shift = 15;  // int16 tensors: 2^16 * 2^15 still fits the int32 sum
+constexpr add_reals add_multiplier_reals(float input1_scale, float input2_scale, float output_scale,
+                                         int left_shift = add_left_shift) noexcept {
     const double twice_max = 2.0 * static_cast<double>(input1_scale > input2_scale ? input1_scale : input2_scale);
     return {static_cast<double>(input1_scale) / twice_max, static_cast<double>(input2_scale) / twice_max,
-            twice_max / (double(1 << add_left_shift) * static_cast<double>(output_scale))};
+            twice_max / (double(1 << left_shift) * static_cast<double>(output_scale))};
 }
 
 }  // namespace ctnn

@@ -86,8 +86,8 @@ constexpr linked_constants element_constants() noexcept { return {}; }
 
 namespace detail {
 // Loop L of the geometry's nest and every loop inside it; the innermost is a straight run.
-template <broadcast_geometry G, int L, class F>
-inline void broadcast_loops(const std::int8_t* a, const std::int8_t* b, std::int8_t* out, F f) {
+template <broadcast_geometry G, int L, class T, class F>
+inline void broadcast_loops(const T* a, const T* b, T* out, F f) {
     constexpr int extent = G.extent[L], s1 = G.loop_stride1[L], s2 = G.loop_stride2[L];
     if constexpr (L + 1 == G.loops) {
         for (int i = 0; i < extent; ++i) out[i] = f(a[i * s1], b[i * s2]);
@@ -102,15 +102,16 @@ inline void broadcast_loops(const std::int8_t* a, const std::int8_t* b, std::int
 }
 }  // namespace detail
 
-template <broadcast_geometry G, class F>
-inline void broadcast_s8(const std::int8_t* a, const std::int8_t* b, std::int8_t* out, F f) {
+// T: the element type (int8; int16 for kernels/portable/binary_s16.hpp).
+template <broadcast_geometry G, class T, class F>
+inline void broadcast_s8(const T* a, const T* b, T* out, F f) {
     if constexpr (G.kind == broadcast_kind::same) {
         for (int i = 0; i < G.size; ++i) out[i] = f(a[i], b[i]);
     } else if constexpr (G.kind == broadcast_kind::scalar1) {
-        const std::int8_t x = a[0];
+        const T x = a[0];
         for (int i = 0; i < G.size; ++i) out[i] = f(x, b[i]);
     } else if constexpr (G.kind == broadcast_kind::scalar2) {
-        const std::int8_t y = b[0];
+        const T y = b[0];
         for (int i = 0; i < G.size; ++i) out[i] = f(a[i], y);
     } else if constexpr (G.kind == broadcast_kind::row1) {
         for (int o = 0; o < G.size; o += G.row)

@@ -60,10 +60,10 @@ struct minimum_params {
 // ---- Prepare: the reals (checked with multiplier_in_range by the layer and the converter) ----
 
 // SUB (sub_common.cc): twice_max, the quotients and the output's denominator in float.
-constexpr add_reals sub_multiplier_reals(float s1, float s2, float s_out) noexcept {
+constexpr add_reals sub_multiplier_reals(float s1, float s2, float s_out, int left_shift = add_left_shift) noexcept {
     const float twice_max = 2.0f * (s1 > s2 ? s1 : s2);
     return {static_cast<double>(s1 / twice_max), static_cast<double>(s2 / twice_max),
-            static_cast<double>(twice_max / (static_cast<float>(1 << add_left_shift) * s_out))};
+            static_cast<double>(twice_max / (static_cast<float>(1 << left_shift) * s_out))};
 }
 // SQUARED_DIFFERENCE (squared_difference.cc): in double, the denominator 2^14 * s_out in float.
 inline constexpr int squared_difference_left_shift = 7;
@@ -166,10 +166,10 @@ constexpr std::int8_t binary_element(const minimum_params&, std::int8_t x, std::
 
 // ---- the broadcast walk --------------------------------------------------------------------
 
-// Every output element in order, each input read at its broadcast index (g.stride1/2).
-template <class Params>
-void broadcast_binary_s8(const broadcast_geometry& g, const Params& p, const std::int8_t* input1, const std::int8_t* input2,
-                         std::int8_t* output) {
+// Every output element in order, each input read at its broadcast index (g.stride1/2). T: the
+// element type (int8, or int16 for the parameters of kernels/reference/binary_s16.hpp).
+template <class Params, class T>
+void broadcast_binary_s8(const broadcast_geometry& g, const Params& p, const T* input1, const T* input2, T* output) {
     constexpr int n = max_broadcast_rank;
     int index[n] = {};
     for (int o = 0; o < g.size; ++o) {

@@ -5,7 +5,7 @@
 //              requantizes; the two agree when both tensors share one quantization)
 //   LEAKY_RELU out = clamp(zp_out + MBQM(x - zp_in, x >= zp_in ? s_in / s_out : s_in * alpha / s_out))
 // MBQM is MultiplyByQuantizedMultiplier (quant/fixed_point.hpp). Parameters as TFLM's Prepare
-// derives them: RELU's quotient in double, LEAKY_RELU's in float, then widened.
+// derives them: RELU's and LEAKY_RELU's quotients in float, then widened.
 #pragma once
 
 #include <cstdint>
@@ -25,13 +25,17 @@ struct requantize_clamp_params {
     std::int32_t high = 127;
 };
 
+// TFLM's CalculateReluOpData takes s_in / s_out in float, then widens it (TFLM's outputs say so:
+// s_in 0.0453130938, s_out 0.0288848411, both zp -128, maps -48 to -2; the quotient in double
+// gives -3).
+constexpr double relu_real(float input_scale, float output_scale) noexcept { return static_cast<double>(input_scale / output_scale); }
 constexpr bool relu_scales_in_range(float input_scale, float output_scale) noexcept {
-    return multiplier_in_range(input_over_output_real(input_scale, output_scale));
+    return multiplier_in_range(relu_real(input_scale, output_scale));
 }
 // TFLM's CalculateReluOpData: the low clamp is zp_out + round(0 / s_out) = zp_out.
 constexpr requantize_clamp_params make_relu_params(float input_scale, std::int32_t input_zero_point, float output_scale,
                                                    std::int32_t output_zero_point) noexcept {
-    const double real = input_over_output_real(input_scale, output_scale);
+    const double real = relu_real(input_scale, output_scale);
     requantize_clamp_params p;
     p.input_zero_point = input_zero_point;
     p.output_zero_point = output_zero_point;
