@@ -52,6 +52,7 @@
 #include "ctnn/layers/svdf.hpp"
 #include "ctnn/layers/transpose.hpp"
 #include "ctnn/layers/transpose_conv2d.hpp"
+#include "ctnn/layers/unidirectional_sequence_lstm.hpp"
 #include "ctnn/graph/graph.hpp"
 #include "ctnn/graph/instance.hpp"
 #include "ctnn/graph/placed.hpp"

@@ -23,6 +23,7 @@
 #include "sweep_matmul.hpp"
 #include "sweep_movement.hpp"
 #include "sweep_random.hpp"
+#include "sweep_recurrent.hpp"
 #include "sweep_reduce.hpp"
 #include "sweep_shape_ops.hpp"
 #include "sweep_spatial.hpp"
@@ -170,6 +171,9 @@ inline constexpr generator generators[] = {
     {"depthwise_conv_2d_16x8", [](rng& r) { return conv_2d_16x8(r, true); }, 1001},
     {"fully_connected_16x8", fully_connected_16x8, 1002},
     {"transpose_conv_16x8", transpose_conv_16x8, 1003},
+    // UNIDIRECTIONAL_SEQUENCE_LSTM (sweep_recurrent.hpp): slots 1400-1409.
+    {"unidirectional_sequence_lstm", lstm, 1400},
+    {"unidirectional_sequence_lstm_int16", lstm_int16, 1401},
 };
 
 }  // namespace sweep

@@ -34,6 +34,17 @@ ctnn_run_model("${DATA}/inputs.bin" "${OUT}/outputs_reference.bin" --reference)
 ctnn_expect_same("reference kernels" "${OUT}/outputs_reference.bin" "${DATA}/outputs.bin" ${output_bytes} ${output_type}
   "the reference kernels' outputs differ from TFLM's golden outputs")
 
+# A stateful model's data may also hold TFLM's outputs with the state carried from record to
+# record (tflm_ref --stateful): the runner's --carry-state must give them, with both kernel sets.
+if(EXISTS "${DATA}/outputs_carry_state.bin")
+  ctnn_run_model("${DATA}/inputs.bin" "${OUT}/outputs_carry_state.bin" --carry-state)
+  ctnn_expect_same("carried state" "${OUT}/outputs_carry_state.bin" "${DATA}/outputs_carry_state.bin" ${output_bytes} ${output_type}
+    "outputs with the state carried across records differ from TFLM's (tflm_ref --stateful)")
+  ctnn_run_model("${DATA}/inputs.bin" "${OUT}/outputs_carry_state_reference.bin" --carry-state --reference)
+  ctnn_expect_same("carried state, reference kernels" "${OUT}/outputs_carry_state_reference.bin" "${DATA}/outputs_carry_state.bin"
+    ${output_bytes} ${output_type} "the reference kernels' outputs with the state carried differ from TFLM's (tflm_ref --stateful)")
+endif()
+
 # Intermediates of input 0: with --intermediates the runner writes one file per layer of the
 # first input, t<T>.bin for .tflite tensor T (a converted model) or <layer>.bin for layers 1..L;
 # TFLM's files are named <operator index>_<op>_t<tensor>.bin (operator index = layer - 1 where

@@ -14,6 +14,7 @@
 namespace ctnn_convert {
 
 std::size_t layer_param_elements(const ir_layer& layer) {
+    if (layer.lstm) return layer.lstm->input_weights.size() + layer.lstm->recurrent_weights.size() + layer.lstm->bias.size();
     if (!layer.params) return 0;
     return layer.params->weights.size() + static_cast<std::size_t>(layer.params->output_channels());
 }
@@ -22,6 +23,7 @@ std::size_t layer_param_elements(const ir_layer& layer) {
 // functions the layer types state theirs with.
 std::uint64_t layer_macs(const model_ir& model, std::size_t layer) {
     const ir_layer& l = model.layers[layer];
+    if (l.lstm) return model.output_of(layer).elements() * 4 * static_cast<std::size_t>(l.lstm->input_size + l.lstm->units);  // as the layer states them
     if (!l.params) return 0;
     return ctnn::layers::weighted_macs(model.output_of(layer).elements(), l.params->weights.size(), static_cast<std::size_t>(l.params->output_channels()));
 }
@@ -29,6 +31,7 @@ std::uint64_t layer_macs(const model_ir& model, std::size_t layer) {
 std::size_t layer_tflite_param_bytes(const ir_layer& layer) {
     if (layer.entry->kind == ctnn::plan::entry_kind::constant) return layer.constant_values.size();
     if (!layer.rhs.empty()) return layer.rhs.size();  // BATCH_MATMUL's constant rhs, as batch_matmul_constant counts it
+    if (layer.lstm) return layer.lstm->input_weights.size() + layer.lstm->recurrent_weights.size() + (layer.lstm->int16 ? 8 : 4) * layer.lstm->bias.size();
     if (!layer.params) return layer.table_bytes;
     const bool per_channel_requantization = !layer.entry->constant_per_tensor_multiplier || layer.params->weight_scales.size() > 1;
     return ctnn::layers::weighted_param_bytes(layer.params->weights.size(), static_cast<std::size_t>(layer.params->output_channels()),

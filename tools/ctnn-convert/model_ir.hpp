@@ -69,6 +69,20 @@ struct ir_svdf {
     quantization state_q;
 };
 
+// UNIDIRECTIONAL_SEQUENCE_LSTM: the gates' constants (TFLite's input, forget, cell, output
+// order) and the quantization of its two variables (the layer's state).
+struct ir_lstm {
+    int units = 0, input_size = 0;
+    bool time_major = false;
+    float cell_clip = 0.0f;
+    quantization hidden;    // output_state (int8)
+    float cell_scale = 0;   // cell_state (int16, symmetric)
+    std::vector<float> input_weight_scales, recurrent_weight_scales;  // 4 each
+    std::vector<std::int8_t> input_weights, recurrent_weights;        // 4 x [units, input] and 4 x [units, units]
+    std::vector<std::int64_t> bias;                                   // 4 x [units]: int32 values, int64 with int16 activations
+    bool int16 = false;                                               // int16 activations (16x8): int16 input, output and output_state
+};
+
 struct ir_layer {
     const operator_entry* entry = nullptr;  // set by the lowering from the operator table; never null after it
     int op_index = 0;     // index of the operator in the .tflite subgraph
@@ -93,6 +107,7 @@ struct ir_layer {
     bool joins = false;                 // CONCATENATION, PACK: one run per input (plan/lifetimes.hpp)
     std::size_t view_offset = 0;
     std::size_t state_bytes = 0;                // a stateful layer (LSTM, SVDF): its variables' bytes (graph/layer_state.hpp)
+    std::optional<ir_lstm> lstm;                // UNIDIRECTIONAL_SEQUENCE_LSTM
     std::vector<std::uint8_t> constant_values;  // a constant source: the tensor's raw bytes
     element constant_element = element::int8;   // ... and their type (int8 or int16)
     std::string custom_layer;                   // a user layer (custom_ops.hpp): its C++ template

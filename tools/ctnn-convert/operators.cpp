@@ -30,8 +30,9 @@ extern const operator_entry sub_operator, mul_operator, squared_difference_opera
 extern const operator_entry transpose_operator;
 // Weighted, beyond convolutions and fully connected (op_transpose_conv.cpp, op_batch_matmul.cpp).
 extern const operator_entry transpose_conv_operator, batch_matmul_operator;
-// Recurrent operators (op_svdf.cpp).
+// Recurrent operators (op_svdf.cpp, op_unidirectional_sequence_lstm.cpp).
 extern const operator_entry svdf_operator;
+extern const operator_entry unidirectional_sequence_lstm_operator;
 
 namespace {
 
@@ -63,6 +64,7 @@ constexpr const operator_entry* table[] = {
     &transpose_conv_operator, &batch_matmul_operator,
     // recurrent
     &svdf_operator,
+    &unidirectional_sequence_lstm_operator,
 };
 
 }  // namespace

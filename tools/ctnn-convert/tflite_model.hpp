@@ -59,6 +59,9 @@ struct tfl_options {
     int mirror_mode = 0;  // REFLECT 0, SYMMETRIC 1
     std::vector<std::int32_t> squeeze_dims;
     int rank = 0;  // SVDFOptions
+    // UnidirectionalSequenceLSTMOptions (activation: fused_activation_function).
+    float cell_clip = 0.0f, proj_clip = 0.0f;
+    bool time_major = false;
 };
 
 struct tfl_operator {

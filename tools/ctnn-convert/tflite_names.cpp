@@ -112,6 +112,7 @@ std::string options_name(int type) {
         case 76: return "SquaredDifferenceOptions";
         case options::transpose_conv: return "TransposeConvOptions";
         case options::batch_matmul: return "BatchMatMulOptions";
+        case options::unidirectional_sequence_lstm: return "UnidirectionalSequenceLSTMOptions";
         default: return "options type " + std::to_string(type);
     }
 }

@@ -108,6 +108,10 @@ constexpr options_layout options_layouts[] = {
     {tfl::options::batch_matmul, {flag_field(&tfl_options::adj_x), flag_field(&tfl_options::adj_y)}},
     // asymmetric_quantize_inputs (field 2) only matters for float inputs, which ctnn rejects.
     {tfl::options::svdf, {int_field(&tfl_options::rank), activation}},
+    // asymmetric_quantize_inputs (4) and diagonal_recurrent_tensors (5): hybrid and float only.
+    {tfl::options::unidirectional_sequence_lstm,
+     {activation, stored_field<float, float>{&tfl_options::cell_clip, 0.0f}, stored_field<float, float>{&tfl_options::proj_clip, 0.0f},
+      flag_field(&tfl_options::time_major)}},
 };
 
 tfl_options read_options(int type, const fb::table& o) {

@@ -52,7 +52,7 @@ enum : int {
 }
 // The reductions and arg reductions (their own line, so that other operators' lines stay apart).
 namespace op { enum : int { arg_max = 56, sum = 74, arg_min = 79, reduce_max = 82, reduce_min = 89 }; }
-namespace op { enum : int { svdf = 27 }; }  // the recurrent operators
+namespace op { enum : int { svdf = 27, unidirectional_sequence_lstm = 44 }; }  // the recurrent operators
 std::string operator_name(int builtin_code);
 
 // BuiltinOptions union members: their type byte in Operator.builtin_options_type.
@@ -67,7 +67,7 @@ enum : int {
 };
 }
 namespace options { enum : int { arg_max = 40, arg_min = 57 }; }
-namespace options { enum : int { svdf = 6 }; }
+namespace options { enum : int { svdf = 6, unidirectional_sequence_lstm = 71 }; }
 std::string options_name(int type);
 
 enum class padding : std::int8_t { same = 0, valid = 1 };

@@ -54,5 +54,6 @@ struct conv2d_s16 {};
 struct depthwise_conv2d_s16 {};
 struct fully_connected_s16 {};
 struct transpose_conv2d_s16 {};
+struct unidirectional_sequence_lstm {};
 
 }  // namespace ctnn::kernels::op
