@@ -19,6 +19,7 @@
 #include "sweep_elementwise.hpp"
 #include "sweep_eltw16.hpp"
 #include "sweep_graphs.hpp"
+#include "sweep_logistic16.hpp"
 #include "sweep_matmul.hpp"
 #include "sweep_movement.hpp"
 #include "sweep_random.hpp"
@@ -50,6 +51,7 @@ inline constexpr regression regressions[] = {
     {"prelu", "r_keras_alpha", prelu_keras_alpha, 4},
     {"add_broadcast", "r_rank6", [](rng&) { return rank6(ADD); }, 4},
     {"mul", "r_rank6", [](rng&) { return rank6(binary::MUL); }, 4},
+    {"tanh_int16", "r_pot11", tanh_int16_pot11, 8},
 };
 
 // The operators of the sweep, by the directory name of their test data. `slot` fixes the
@@ -138,6 +140,9 @@ inline constexpr generator generators[] = {
     {"relu6_int16", [](rng& r) { return unary_int16(r, RELU6_OP); }, 1104},
     {"leaky_relu_int16", [](rng& r) { return unary_int16(r, LEAKY_RELU); }, 1105},
     {"softmax_int16", softmax_int16, 1106},
+    // int16 LOGISTIC and TANH (sweep_logistic16.hpp): slots 1110-1115.
+    {"logistic_int16", [](rng& r) { return sigmoid_int16(r, LOGISTIC); }, 1110},
+    {"tanh_int16", [](rng& r) { return sigmoid_int16(r, TANH_OP); }, 1111},
 };
 
 }  // namespace sweep
