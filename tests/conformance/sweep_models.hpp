@@ -20,6 +20,7 @@
 #include "sweep_eltw16.hpp"
 #include "sweep_graphs.hpp"
 #include "sweep_int16_movement.hpp"
+#include "sweep_logistic16.hpp"
 #include "sweep_matmul.hpp"
 #include "sweep_movement.hpp"
 #include "sweep_random.hpp"
@@ -57,6 +58,7 @@ inline constexpr regression regressions[] = {
     {"svdf", "r_wrap", svdf_wrap, 8},
     {"fully_connected_16x8", "r_wide_sums", fully_connected_16x8_wide_sums, 4},
     {"conv_2d_16x8", "r_wide_sums", conv_2d_16x8_wide_sums, 4},
+    {"tanh_int16", "r_pot11", tanh_int16_pot11, 8},
 };
 
 // The operators of the sweep, by the directory name of their test data. `slot` fixes the
@@ -174,6 +176,9 @@ inline constexpr generator generators[] = {
     // UNIDIRECTIONAL_SEQUENCE_LSTM (sweep_recurrent.hpp): slots 1400-1409.
     {"unidirectional_sequence_lstm", lstm, 1400},
     {"unidirectional_sequence_lstm_int16", lstm_int16, 1401},
+    // int16 LOGISTIC and TANH (sweep_logistic16.hpp): slots 1110-1115.
+    {"logistic_int16", [](rng& r) { return sigmoid_int16(r, LOGISTIC); }, 1110},
+    {"tanh_int16", [](rng& r) { return sigmoid_int16(r, TANH_OP); }, 1111},
 };
 
 }  // namespace sweep

@@ -13,6 +13,9 @@
 
 namespace sweep {
 
+// The schema's TensorType INT64 (the 16x8 operators' and int16 LSTM's bias).
+inline constexpr std::int8_t INT64_TENSOR = 4;
+
 using namespace test_tflite;
 
 // splitmix64: a seeded stream, identical on every platform.

@@ -20,7 +20,6 @@ namespace sweep {
 inline constexpr int UNIDIRECTIONAL_SEQUENCE_LSTM = 44;
 inline constexpr std::uint8_t UnidirectionalSequenceLSTMOptions = 71;
 
-inline constexpr std::int8_t INT64_TENSOR = 4;  // TensorType INT64
 
 // wide: int16 activations. The int8 draws come in the same order either way (its data is fixed).
 inline drawn_model lstm_model(rng& r, bool wide) {

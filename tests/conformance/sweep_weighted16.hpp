@@ -17,7 +17,6 @@
 
 namespace sweep {
 
-inline constexpr std::int8_t INT64_TENSOR = 4;  // schema TensorType INT64: the 16x8 operators' bias
 
 // The bias of a 16x8 operator: int64 (most), int32 or none (int32_allowed: CONV_2D, FC).
 struct bias_16x8 {

@@ -136,3 +136,22 @@ TEST_CASE("activations: RELU, RELU6, LEAKY_RELU and SOFTMAX take int16 (16x8 mod
     // ELU has no int16 kernel in ctnn: the int8 rule names the tensor.
     expect_rejected(int16_model(ELU, 0.002f), "operator #0 ELU: tensor 'x' is int16; expected int8");
 }
+
+TEST_CASE("activations: LOGISTIC and TANH take int16 (16x8 mode); output scale 2^-15, input multiplier <= 32767") {
+    constexpr int TANH = 28;
+    const auto int16_model = [](int code, float s_out, float s_in) {
+        model m = unary_model(code, s_out, 0, s_in, 0);
+        for (auto& t : m.tensors) t.type = INT16;
+        return m;
+    };
+    expect_converts(int16_model(LOGISTIC, 1.0f / 32768.0f, 1.0f / 4096.0f), "ctnn::layers::logistic<q::t1>");
+    expect_converts(int16_model(TANH, 1.0f / 32768.0f, 0.001f), "ctnn::layers::tanh<q::t1>");
+    expect_converts(int16_model(TANH, 1.0004f / 32768.0f, 1.0f / 2048.0f), "ctnn::layers::tanh<q::t1>");  // within CheckedLog2's tolerance
+    expect_rejected(int16_model(LOGISTIC, 1.0f / 256.0f, 0.001f),
+                    "operator #0 LOGISTIC: output scale 0.00390625 (tensor 'y'): TFLite's int16 kernel needs 2^-15 "
+                    "(0.000030517578125; CheckedLog2 of the scale must be -15 within 0.001)");
+    expect_rejected(int16_model(TANH, 1.0f / 32768.0f, 3.0f),
+                    "operator #0 TANH: input scale 3 (tensor 'x') is out of range: TFLite's int16 kernel needs its input "
+                    "multiplier trunc(scale x 12288 x 2^k) at most 32767 (a scale up to about 2.67) and above 0 (a scale "
+                    "above about 4e-14)");
+}

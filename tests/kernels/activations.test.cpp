@@ -127,6 +127,42 @@ TEST_CASE("logistic, tanh: Prepare's parameters and the centre") {
     static_assert(tanh_output_quantization_ok(1.0f / 128.0f, 0) && !tanh_output_quantization_ok(1.0f / 256.0f, 0));
 }
 
+TEST_CASE("logistic, tanh int16: the sigmoid table, Prepare's two cases, TFLM's outputs") {
+    // Entries checked against TFLM's outputs: sigmoid(0) = 0.5, sigmoid(1/24), the capped end.
+    static_assert(sigmoid_s16_table[0] == 32768 && sigmoid_s16_table[1] == 33451 && sigmoid_s16_table[255] == 65535);
+    static_assert(sigmoid_s16_table[24] == 47911 && sigmoid_s16_table[128] == 65221);
+    // 2^-12 is the power-of-two case of both (the kernel multiplies by 3), 2^-11 of TANH only
+    // (by 6): LOGISTIC takes the general multiplier, 2^-11 x 12288 x 2^12 = 24576.
+    static_assert(make_sigmoid_s16_params(1.0f / 4096, false) == sigmoid_s16_params{0, 0});
+    static_assert(make_sigmoid_s16_params(1.0f / 2048, true) == sigmoid_s16_params{0, 1});
+    static_assert(make_sigmoid_s16_params(1.0f / 2048, false) == sigmoid_s16_params{24576, 12});
+    // Within CheckedLog2's 0.001 in log2 a scale is still the power of two; just past it, not.
+    static_assert(make_sigmoid_s16_params(0.00024430858f, false) == sigmoid_s16_params{0, 0});
+    static_assert(make_sigmoid_s16_params(0.000244310f, false) == sigmoid_s16_params{24593, 13});
+    // 0.001 x 12288 = 12.288, doubled 11 times to 25165.824: truncated.
+    static_assert(make_sigmoid_s16_params(0.001f, true) == sigmoid_s16_params{25165, 11});
+    static_assert(sigmoid_s16_input_scale_in_range(2.6f, false) && !sigmoid_s16_input_scale_in_range(2.7f, true));
+    static_assert(sigmoid_s16_output_scale_ok(1.0f / 32768) && sigmoid_s16_output_scale_ok(1.0004f / 32768) &&
+                  !sigmoid_s16_output_scale_ok(1.0f / 16384));
+    // TFLM's outputs (its reference kernels on these inputs).
+    constexpr sigmoid_s16_params pot = make_sigmoid_s16_params(1.0f / 4096, false);
+    CHECK(reference::logistic_s16(pot, 0) == 16384);
+    CHECK(reference::logistic_s16(pot, 1000) == 18374);
+    CHECK(reference::logistic_s16(pot, -1000) == 14394);
+    CHECK(reference::logistic_s16(pot, 32767) == 32757);
+    CHECK(reference::logistic_s16(pot, -32768) == 11);
+    CHECK(reference::tanh_s16(pot, 1000) == 7845);
+    CHECK(reference::tanh_s16(pot, -1) == -8);
+    CHECK(reference::tanh_s16(pot, 5000) == 27520);
+    constexpr sigmoid_s16_params general = make_sigmoid_s16_params(0.001f, false);
+    CHECK(reference::logistic_s16(general, -1000) == 8812);
+    CHECK(reference::logistic_s16(general, -32768) == 1);
+    CHECK(reference::logistic_s16(general, 5000) == 32548);
+    CHECK(reference::tanh_s16(general, -1000) == -24956);
+    CHECK(reference::tanh_s16(general, -32768) == -32767);
+    CHECK(reference::tanh_s16(general, 5000) == 32765);
+}
+
 TEST_CASE("element-wise layers: the table is the reference kernel on every int8 value") {
     check_table<layers::relu<q_out>>();
     check_table<layers::relu6<q_out>>();

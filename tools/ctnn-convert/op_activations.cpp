@@ -28,7 +28,7 @@ struct unary_tensors {
     ir_tensor input;
     ir_tensor out;
 };
-// takes_int16: the operator also runs int16 -> int16 (RELU, RELU6, LEAKY_RELU), input 0's type
+// takes_int16: the operator also runs int16 -> int16 (RELU, RELU6, LEAKY_RELU, LOGISTIC, TANH), input 0's type
 // choosing; the output must then be int16 too, and the layer keeps no table.
 unary_tensors unary_io(lowering& x, ir_layer& l, int options, bool takes_int16 = false) {
     const int first = x.op().inputs.empty() ? -1 : x.op().inputs[0];
@@ -77,8 +77,23 @@ void lower_rsqrt(lowering& x, ir_layer& l) {
     lower_lut<ctnn::layers::unary::rsqrt>(x, l, tfl::options::none, multiplier_rule + " (1 / (sqrt(input scale) x output scale))");
 }
 
+// int16 (16x8): TFLM's Prepare checks the output scale with CheckedLog2 and derives an input
+// multiplier it asserts to be at most 32767.
+void lower_sigmoid_s16(const lowering& x, const unary_tensors& t, bool logistic) {
+    if (!ctnn::kernels::sigmoid_s16_output_scale_ok(t.out.q.scale)) {
+        x.op_fail("output scale " + float_text(t.out.q.scale) + " (" + x.tensor_label(t.out.tflite_index) +
+                  "): TFLite's int16 kernel needs 2^-15 (0.000030517578125; CheckedLog2 of the scale must be -15 within 0.001)");
+    }
+    if (!ctnn::kernels::sigmoid_s16_input_scale_in_range(t.input.q.scale, !logistic)) {
+        x.op_fail("input scale " + float_text(t.input.q.scale) + " (" + x.tensor_label(t.input.tflite_index) +
+                  ") is out of range: TFLite's int16 kernel needs its input multiplier trunc(scale x 12288 x 2^k) at most 32767 "
+                  "(a scale up to about 2.67) and above 0 (a scale above about 4e-14)");
+    }
+}
+
 void lower_sigmoid(lowering& x, ir_layer& l, bool logistic) {
-    const unary_tensors t = unary_io(x, l, tfl::options::none);
+    const unary_tensors t = unary_io(x, l, tfl::options::none, true);
+    if (t.input.type == element::int16) return lower_sigmoid_s16(x, t, logistic);
     if (logistic) {
         require_output_quantization(x, t.out, ctnn::kernels::logistic_output_quantization_ok(t.out.q.scale, t.out.q.zero_point),
                                     "scale 1/256 (0.00390625) and zero point -128");

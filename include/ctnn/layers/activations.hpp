@@ -3,7 +3,9 @@
 //   relu<OutQ>, relu6<OutQ>, leaky_relu<OutQ, Alpha>, elu<OutQ>, logistic<OutQ>, tanh<OutQ>,
 //   abs<OutQ>, rsqrt<OutQ>
 // Alpha is a tag type like softmax's beta: `static constexpr float value`. RELU, RELU6 and
-// LEAKY_RELU also take int16 tensors (16x8 mode; kernels/reference/relu_s16.hpp).
+// LEAKY_RELU also take int16 tensors (16x8 mode; kernels/reference/relu_s16.hpp), and so do
+// LOGISTIC and TANH (kernels/reference/logistic_tanh_s16.hpp: TFLM's 256-entry sigmoid table,
+// linked once for every int16 LOGISTIC and TANH of a model).
 #pragma once
 
 #include <concepts>
@@ -11,6 +13,7 @@
 
 #include "ctnn/kernels/reference/abs_rsqrt_s8.hpp"
 #include "ctnn/kernels/reference/elu_s8.hpp"
+#include "ctnn/kernels/reference/logistic_tanh_s16.hpp"
 #include "ctnn/kernels/reference/logistic_tanh_s8.hpp"
 #include "ctnn/kernels/reference/relu_s16.hpp"
 #include "ctnn/kernels/reference/relu_s8.hpp"
@@ -71,6 +74,14 @@ struct logistic {
     static constexpr bool scales_ok(float s_in, float) noexcept { return kernels::sigmoid_input_scale_in_range(s_in); }
     static constexpr auto make(float s_in, std::int32_t zp_in, float, std::int32_t) noexcept { return kernels::make_sigmoid_params(s_in, zp_in); }
     static constexpr std::int8_t apply(const kernels::sigmoid_params& p, std::int8_t x) noexcept { return kernels::reference::logistic_s8(p, x); }
+    // int16: the output scale 2^-15 (TFLite's tolerance), the input scale TFLM's Prepare takes.
+    static constexpr bool output_ok_s16(float s) noexcept { return kernels::sigmoid_s16_output_scale_ok(s); }
+    static constexpr bool scales_ok_s16(float s_in, float) noexcept { return kernels::sigmoid_s16_input_scale_in_range(s_in, false); }
+    static constexpr auto make_s16(float s_in, float) noexcept { return kernels::make_sigmoid_s16_params(s_in, false); }
+    static constexpr std::int16_t apply_s16(const kernels::sigmoid_s16_params& p, std::int16_t x) noexcept {
+        return kernels::reference::logistic_s16(p, x);
+    }
+    static constexpr const kernels::sigmoid_s16_table_t& table_s16 = kernels::sigmoid_s16_table;
 };
 
 struct tanh {
@@ -78,6 +89,14 @@ struct tanh {
     static constexpr bool scales_ok(float s_in, float) noexcept { return kernels::sigmoid_input_scale_in_range(s_in); }
     static constexpr auto make(float s_in, std::int32_t zp_in, float, std::int32_t) noexcept { return kernels::make_sigmoid_params(s_in, zp_in); }
     static constexpr std::int8_t apply(const kernels::sigmoid_params& p, std::int8_t x) noexcept { return kernels::reference::tanh_s8(p, x); }
+    // int16: the output scale 2^-15 (TFLite's tolerance), the input scale TFLM's Prepare takes.
+    static constexpr bool output_ok_s16(float s) noexcept { return kernels::sigmoid_s16_output_scale_ok(s); }
+    static constexpr bool scales_ok_s16(float s_in, float) noexcept { return kernels::sigmoid_s16_input_scale_in_range(s_in, true); }
+    static constexpr auto make_s16(float s_in, float) noexcept { return kernels::make_sigmoid_s16_params(s_in, true); }
+    static constexpr std::int16_t apply_s16(const kernels::sigmoid_s16_params& p, std::int16_t x) noexcept {
+        return kernels::reference::tanh_s16(p, x);
+    }
+    static constexpr const kernels::sigmoid_s16_table_t& table_s16 = kernels::sigmoid_s16_table;
 };
 
 struct abs {

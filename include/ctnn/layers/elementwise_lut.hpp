@@ -4,8 +4,10 @@
 // value (`apply`). The layer runs the reference kernel on all 256 inputs at compile time; the
 // fast path is that table (kernels/portable/lut_s8.hpp), 256 bytes of flash; run_reference
 // runs the operator's arithmetic on each element. Element-wise: in place when the input dies.
-// int16 tensors (RELU, RELU6, LEAKY_RELU: F::make_s16, F::apply_s16) compute every element
-// (kernels/portable/unary_s16.hpp): no table.
+// int16 tensors (RELU, RELU6, LEAKY_RELU, LOGISTIC, TANH: F::make_s16, F::apply_s16) compute
+// every element (kernels/portable/unary_s16.hpp): no 65536-entry table. An operator may add
+// F::output_ok_s16(s_out), F::scales_ok_s16(s_in, s_out) (its int16 rules, where they differ
+// from int8) and F::table_s16 (a constant its arithmetic reads, linked shared).
 //
 //   struct F {
 //       static constexpr bool output_ok(float s_out, std::int32_t zp_out);  // a fixed output quantization
@@ -42,8 +44,19 @@ struct elementwise_scales_out_of_range {
 };
 template <class Operator, class OutputQuant, bool Ok>
 struct elementwise_operator_int16 {
-    static_assert(Ok, "ctnn: an int16 RELU, RELU6 or LEAKY_RELU gives an int16 output (template arguments: the operator, "
-                      "the output's quantization)");
+    static_assert(Ok, "ctnn: an int16 RELU, RELU6, LEAKY_RELU, LOGISTIC or TANH gives an int16 output (template arguments: "
+                      "the operator, the output's quantization)");
+};
+template <class Operator, class OutputQuant, bool Ok>
+struct elementwise_int16_output_quantization_fixed {
+    static_assert(Ok, "ctnn: an int16 LOGISTIC or TANH needs the output scale 2^-15 (1/32768, within TFLite's CheckedLog2 "
+                      "tolerance of 0.001 in log2) (template arguments: the operator, the output's quantization)");
+};
+template <class Operator, class InputQuant, bool Ok>
+struct elementwise_int16_scales_out_of_range {
+    static_assert(Ok, "ctnn: an int16 LOGISTIC or TANH needs an input multiplier trunc(s_in x 12288 x 2^k) of at most 32767 "
+                      "(an input scale up to about 2.67) and above 0 (a scale above about 4e-14) (template arguments: the "
+                      "operator, the input's quantization)");
 };
 }  // namespace diag
 
@@ -56,6 +69,20 @@ inline constexpr operator_traits elementwise_lut_traits = in_place_elementwise;
 template <class F>
 concept takes_int16 = requires { F::apply_s16(F::make_s16(1.0f, 1.0f), std::int16_t{0}); };
 
+// The int16 rules of F: its own where it states them, else the int8 scale rule and any output.
+template <class F>
+constexpr bool s16_output_ok(float s_out) noexcept {
+    if constexpr (requires { F::output_ok_s16(s_out); }) return F::output_ok_s16(s_out);
+    else return true;
+}
+template <class F>
+constexpr bool s16_scales_ok(float s_in, float s_out) noexcept {
+    if constexpr (requires { F::scales_ok_s16(s_in, s_out); }) return F::scales_ok_s16(s_in, s_out);
+    else return F::scales_ok(s_in, s_out);
+}
+template <class F>
+inline constexpr bool s16_own_scale_rule = requires { F::scales_ok_s16(1.0f, 1.0f); };
+
 template <class F, QuantParams OutQ>
 struct elementwise_lut : layer {
     // int16 -> int16: each element computed (a table would have 65536 entries).
@@ -63,8 +90,10 @@ struct elementwise_lut : layer {
     struct s16_bind {
         static_assert(sizeof(diag::elementwise_operator_int16<F, OutQ, Int16Tensor<In> && std::is_same_v<quant_element_t<OutQ>, std::int16_t>>));
         static_assert(valid_quantization<OutQ>);
-        static_assert(sizeof(diag::elementwise_scales_out_of_range<F, typename In::quant, OutQ,
-                                                                   F::scales_ok(In::quant::scale, OutQ::scale)>));
+        static_assert(sizeof(diag::elementwise_int16_output_quantization_fixed<F, OutQ, s16_output_ok<F>(OutQ::scale)>));
+        static constexpr bool scales_ok = s16_scales_ok<F>(In::quant::scale, OutQ::scale);
+        static_assert(sizeof(diag::elementwise_scales_out_of_range<F, typename In::quant, OutQ, s16_own_scale_rule<F> || scales_ok>));
+        static_assert(sizeof(diag::elementwise_int16_scales_out_of_range<F, typename In::quant, !s16_own_scale_rule<F> || scales_ok>));
         using output = tensor_type<typename In::shape, OutQ>;
         static constexpr auto params = F::make_s16(In::quant::scale, OutQ::scale);
 
@@ -85,7 +114,7 @@ struct elementwise_lut : layer {
 
     template <class In>
     struct s8_bind {
-        static_assert(Int8Tensor<In>, "ctnn: this element-wise operator takes an int8 tensor (int16 too: RELU, RELU6, LEAKY_RELU)");
+        static_assert(Int8Tensor<In>, "ctnn: this element-wise operator takes an int8 tensor (int16 too: RELU, RELU6, LEAKY_RELU, LOGISTIC, TANH)");
         static_assert(valid_quantization<OutQ>);
         static_assert(sizeof(diag::elementwise_output_quantization_fixed<F, OutQ, F::output_ok(OutQ::scale, OutQ::zero_point)>));
         static_assert(sizeof(diag::elementwise_scales_out_of_range<F, typename In::quant, OutQ,

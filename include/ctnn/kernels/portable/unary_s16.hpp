@@ -1,4 +1,4 @@
-// Portable int16 -> int16 functions of one value (RELU, RELU6, LEAKY_RELU of int16 tensors),
+// Portable int16 -> int16 functions of one value (RELU, RELU6, LEAKY_RELU, LOGISTIC, TANH),
 // specialised at compile time: the operator's reference arithmetic on constant parameters.
 // A 65536-entry table would cost 128 KiB of flash, so each element is computed.
 //
@@ -28,6 +28,10 @@ struct kernel<portable_set, op::unary_s16> : provided_kernel {
     template <class F, auto P>
     static void run(const std::int16_t* in, std::int16_t* out, int n) { portable::unary_s16<F, P>(in, out, n); }
     template <class F, auto P>
-    static constexpr linked_constants constants() { return {}; }  // no table: the parameters are immediates
+    static constexpr linked_constants constants() {
+        // The parameters are immediates; a table the operator reads (F::table_s16) is shared.
+        if constexpr (requires { F::table_s16; }) return linked_constants{}.and_shared(F::table_s16);
+        else return {};
+    }
 };
 }  // namespace ctnn::kernels
