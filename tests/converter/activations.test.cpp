@@ -137,6 +137,26 @@ TEST_CASE("activations: RELU, RELU6, LEAKY_RELU and SOFTMAX take int16 (16x8 mod
     expect_rejected(int16_model(ELU, 0.002f), "operator #0 ELU: tensor 'x' is int16; expected int8");
 }
 
+TEST_CASE("activations: SOFTMAX int8 -> int16 (scale 1/65536, zero point -32768), read only by QUANTIZE") {
+    model m = unary_model(SOFTMAX, 1.0f / 65536.0f, -32768, 0.1f, 3);
+    m.tensors[1].type = INT16;
+    m.ops[0].options_type = SoftmaxOptions;
+    m.ops[0].has_options = true;
+    m.ops[0].options.scalar<float>(0, 1.0f);
+    expect_converts(m, "ctnn::layers::softmax<q::t1>");
+    auto scale = m;
+    scale.tensors[1].scale = {1.0f / 32768.0f};
+    expect_rejected(scale, "operator #0 SOFTMAX: output quantization is scale 3.05175781e-05 zp -32768; an int8 softmax with int16 output "
+                           "needs scale 1/65536 (1.52587891e-05, within 0.1%) and zero point -32768");
+    // Its offset int16 output is refused by any int16 operator but QUANTIZE.
+    auto relu = m;
+    relu.add_tensor({"r", {2, 3, 5}, INT16, 0, {1.0f / 65536.0f}, {0}, 0, {}});
+    relu.ops.push_back({relu.code(RELU_OP), {1}, {2}, 0, false, {}});
+    relu.outputs = {2};
+    expect_rejected(relu, "operator #1 RELU: reads tensor 'y', int16 with zero point -32768 (an int8 SOFTMAX's output); TFLite's int16 "
+                          "operators take symmetric int16 (zero point 0), only QUANTIZE reads it");
+}
+
 TEST_CASE("activations: LOGISTIC and TANH take int16 (16x8 mode); output scale 2^-15, input multiplier <= 32767") {
     constexpr int TANH = 28;
     const auto int16_model = [](int code, float s_out, float s_in) {

@@ -1,6 +1,6 @@
 // UNIDIRECTIONAL_SEQUENCE_LSTM's pieces, hand-worked: the int16 sigmoid and tanh (TFLite's
 // table with interpolation, checked against TFLM's LOGISTIC and TANH int16; the table itself was
-// read back from TFLM, see kernels/reference/sigmoid_tanh_s16.hpp), the Prepare-time derivations (cell scale power,
+// generated at compile time, see kernels/reference/logistic_tanh_s16.hpp), the Prepare-time derivations (cell scale power,
 // the tanh shift, the quantized cell clip) and one cell/hidden update worked through by hand.
 #include <doctest/doctest.h>
 
@@ -13,24 +13,24 @@ using namespace ctnn::kernels;
 TEST_CASE("lstm: int16 sigmoid and tanh on Q3.12 inputs") {
     // 0 -> 1/2 and 0; +-1.0 (4096): table entry 24 (sigmoid) and 48 (tanh), no interpolation.
     CHECK(sigmoid_table_u16[24] == 47911);
-    CHECK(sigmoid_s16(0) == 16384);
-    CHECK(tanh_s16(0) == 0);
-    CHECK(sigmoid_s16(4096) == 23956);   // (47911 * 512 + 512) >> 10: sigmoid(1) = 0.73106
-    CHECK(sigmoid_s16(-4096) == 8812);   // (2^25 - 47911 * 512 + 511) >> 10: 1 - sigmoid(1)
-    CHECK(tanh_s16(4096) == 24956);      // (57724 * 256 - 2^23 + 128) >> 8: tanh(1) = 0.76159
-    CHECK(tanh_s16(-4096) == -24956);    // (-57724 * 256 + 2^23 + 127) >> 8, an arithmetic shift
+    CHECK(lstm_sigmoid_s16(0) == 16384);
+    CHECK(lstm_tanh_s16(0) == 0);
+    CHECK(lstm_sigmoid_s16(4096) == 23956);   // (47911 * 512 + 512) >> 10: sigmoid(1) = 0.73106
+    CHECK(lstm_sigmoid_s16(-4096) == 8812);   // (2^25 - 47911 * 512 + 511) >> 10: 1 - sigmoid(1)
+    CHECK(lstm_tanh_s16(4096) == 24956);      // (57724 * 256 - 2^23 + 128) >> 8: tanh(1) = 0.76159
+    CHECK(lstm_tanh_s16(-4096) == -24956);    // (-57724 * 256 + 2^23 + 127) >> 8, an arithmetic shift
     // Interpolated (256: 3x = 768, between entries 1 and 2) and at the int16 ends: sigmoid's
     // index stays below 255 (3 x 32767 >> 9 = 191), tanh saturates to +-32767.
-    CHECK(sigmoid_s16(256) == 16896);
-    CHECK(sigmoid_s16(32767) == 32757);
-    CHECK(sigmoid_s16(-32768) == 11);
-    CHECK(sigmoid_s16(1000) == 18374);
-    CHECK(sigmoid_s16(-7777) == 4268);
-    CHECK(tanh_s16(256) == 2045);
-    CHECK(tanh_s16(32767) == 32767);
-    CHECK(tanh_s16(-32768) == -32767);
-    CHECK(tanh_s16(1000) == 7845);
-    CHECK(tanh_s16(-7777) == -31330);
+    CHECK(lstm_sigmoid_s16(256) == 16896);
+    CHECK(lstm_sigmoid_s16(32767) == 32757);
+    CHECK(lstm_sigmoid_s16(-32768) == 11);
+    CHECK(lstm_sigmoid_s16(1000) == 18374);
+    CHECK(lstm_sigmoid_s16(-7777) == 4268);
+    CHECK(lstm_tanh_s16(256) == 2045);
+    CHECK(lstm_tanh_s16(32767) == 32767);
+    CHECK(lstm_tanh_s16(-32768) == -32767);
+    CHECK(lstm_tanh_s16(1000) == 7845);
+    CHECK(lstm_tanh_s16(-7777) == -31330);
     // Every value above is TFLM's: LOGISTIC and TANH int16 at input scale 2^-12 (the LSTM's gates'
     // configuration: multiplier 3, no shift), run through tflm_ref on these eight inputs.
 }
@@ -77,7 +77,7 @@ TEST_CASE("lstm: one cell and hidden update by hand") {
     const std::int16_t c = detail::lstm_cell_update(2048, 16384, 16384, 24956, p);
     CHECK(c == 1024 + 780);
     // h = tanh(c) * o at 1/128: c = 1804 / 2048 = 0.8809 (Q3.12: 3608), o = 1/2.
-    const std::int16_t t = tanh_s16(1804, p.cell_tanh);
-    CHECK(t == tanh_s16(3608));
+    const std::int16_t t = lstm_tanh_s16(1804, p.cell_tanh);
+    CHECK(t == lstm_tanh_s16(3608));
     CHECK(detail::lstm_hidden(1804, 16384, p) == static_cast<std::int8_t>((t * 16384 + (1 << 22)) >> 23));
 }

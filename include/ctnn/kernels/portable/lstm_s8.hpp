@@ -106,7 +106,7 @@ void lstm_step(const A* __restrict x, A* __restrict y, A* __restrict hidden, std
                 const std::int16_t a = fc_to_s16(folded[row], from_input[g], p.input_fc[g]);
                 const std::int16_t b = fc_to_s16(folded[lstm_gates * U + row], from_hidden[g], p.recurrent_fc[g]);
                 const std::int16_t sum = saturate_to_int16(std::int32_t{a} + b);
-                gate[g] = g == 2 ? tanh_s16(sum) : sigmoid_s16(sum);
+                gate[g] = g == 2 ? lstm_tanh_s16(sum) : lstm_sigmoid_s16(sum);
             }
             std::int16_t& c = cell[r * U + j];
             c = kernels::detail::lstm_cell_update(c, gate[1], gate[0], gate[2], p);

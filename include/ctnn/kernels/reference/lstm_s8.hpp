@@ -196,7 +196,7 @@ constexpr std::int16_t lstm_cell_update(std::int16_t cell, std::int16_t forget, 
 
 template <class A = std::int8_t>
 constexpr A lstm_hidden(std::int16_t cell, std::int16_t output_gate, const lstm_params& p) noexcept {
-    const std::int16_t t = tanh_s16(cell, p.cell_tanh);
+    const std::int16_t t = lstm_tanh_s16(cell, p.cell_tanh);
     constexpr std::int32_t lo = sizeof(A) == 1 ? -128 : -32768, hi = sizeof(A) == 1 ? 127 : 32767;
     return static_cast<A>(lstm_mul(t, output_gate, p.hidden, p.hidden_zero_point, lo, hi));
 }
@@ -238,7 +238,7 @@ constexpr void lstm_step(const lstm_params& p, const lstm_weights_of<Bias>& w, c
                 const std::int16_t from_input = lstm_fc_row(w.input[g] + j * I, xr, I, p.input_zero_point, w.bias[g][j], p.input_fc[g]);
                 const std::int16_t from_hidden = lstm_fc_row(w.recurrent[g] + j * U, hr, U, p.hidden_zero_point, Bias{0}, p.recurrent_fc[g]);
                 const std::int16_t sum = saturate_to_int16(std::int32_t{from_input} + from_hidden);
-                gate[g] = g == 2 ? tanh_s16(sum) : sigmoid_s16(sum);
+                gate[g] = g == 2 ? lstm_tanh_s16(sum) : lstm_sigmoid_s16(sum);
             }
             std::int16_t& c = cell[r * U + j];
             c = kernels::detail::lstm_cell_update(c, gate[1], gate[0], gate[2], p);
