@@ -117,6 +117,9 @@ class placed_instance {
     std::span<input_element, Placed::input_size> input() noexcept {
         return std::span<input_element, Placed::input_size>(detail::tensor_of<Placed, Placed::input_tensors[0]>(nullptr), Placed::input_size);
     }
+    // Stateful layers are not placed across regions yet (graph/arena_access.hpp says so at
+    // compile time): for the models that can be placed there is nothing to reset.
+    void reset_state() noexcept { detail::reset_layer_states<Placed>(nullptr); }
     status invoke() noexcept {
         if constexpr (detail::has_fixed_inputs<Placed>)
             if (!detail::fixed_inputs_hold<Placed>(nullptr)) return status::fixed_input_mismatch;

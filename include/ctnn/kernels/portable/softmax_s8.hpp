@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <type_traits>
 
 #include "ctnn/kernels/kernel_set.hpp"
 #include "ctnn/kernels/reference/softmax_s8.hpp"
@@ -67,7 +68,11 @@ void softmax_s8(const std::int8_t* input, Out* output) {
         const fixed::reciprocal inv = fixed::get_reciprocal(sum_of_exps, accumulation_bits);
         const int exponent = softmax_output_exponent<Out>(inv);
         for (int c = 0; c < P.depth; ++c) {
-            y[c] = softmax_output_value<Out>(softmax_divide(fixed::mul(inv.scale, exp_of(row_max - x[c])), exponent, P.depth));
+            const std::int32_t unsat = softmax_divide(fixed::mul(inv.scale, exp_of(row_max - x[c])), exponent, P.depth);
+            if constexpr (std::is_same_v<Out, std::int8_t>)
+                y[c] = saturate_to_int8(unsat - 128);
+            else
+                y[c] = softmax_output_value<Out>(unsat);
         }
     }
 }
