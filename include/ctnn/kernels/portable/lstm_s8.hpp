@@ -56,7 +56,7 @@ inline std::int16_t fc_to_s16(std::int32_t folded, std::int32_t dot, quantized_m
     return saturate_to_int16(multiply_by_quantized_multiplier(acc, m.multiplier, m.shift));
 }
 inline std::int16_t fc_to_s16(std::int64_t bias, std::int64_t dot, quantized_multiplier m) noexcept {
-    return saturate_to_int16(kernels::detail::lstm_multiply_by_quantized_multiplier_s64(bias + dot, m.multiplier, m.shift));
+    return saturate_to_int16(multiply_by_quantized_multiplier_s64(bias + dot, m.multiplier, m.shift));
 }
 
 // int16 activations: int16 x int8 products summed in int64, as TFLite's int16 FC.

@@ -166,15 +166,6 @@ using lstm_weights = lstm_weights_of<std::int32_t>;
 
 namespace detail {
 
-// TFLite's MultiplyByQuantizedMultiplier for an int64 accumulator (the int16 FCs): the multiplier
-// rounded to 16 bits, one rounding shift.
-constexpr std::int32_t lstm_multiply_by_quantized_multiplier_s64(std::int64_t x, std::int32_t multiplier, int shift) noexcept {
-    const std::int32_t reduced = multiplier < 0x7FFF0000 ? (multiplier + (1 << 15)) >> 16 : 0x7FFF;
-    const int total_shift = 15 - shift;
-    const std::int64_t round = std::int64_t{1} << (total_shift - 1);
-    return static_cast<std::int32_t>((x * reduced + round) >> total_shift);
-}
-
 // TFLite's MulElementwise with symmetric int16 inputs.
 constexpr std::int32_t lstm_mul(std::int32_t a, std::int32_t b, quantized_multiplier m, std::int32_t zero_point, std::int32_t lo,
                                 std::int32_t hi) noexcept {
@@ -219,7 +210,7 @@ constexpr std::int16_t lstm_fc_row(const std::int8_t* w, const A* x, int n, std:
         std::int64_t acc = 0;
         for (int k = 0; k < n; ++k) acc += std::int32_t{w[k]} * std::int32_t{x[k]};
         acc += bias;
-        return saturate_to_int16(kernels::detail::lstm_multiply_by_quantized_multiplier_s64(acc, m.multiplier, m.shift));
+        return saturate_to_int16(multiply_by_quantized_multiplier_s64(acc, m.multiplier, m.shift));
     }
 }
 
