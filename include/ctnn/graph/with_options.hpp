@@ -3,6 +3,7 @@
 //   using fast = ctnn::with_int16_weights<kws::model>;   // int16 weights: more flash, fewer instructions
 //   static_assert(ctnn::fits<fast, ctnn::targets::stm32f446re>);   // counts the doubled weights
 //   fast::instance net;
+//   using dense = ctnn::with_sparsity<kws::model, ctnn::sparsity::off>;   // zeros stored and multiplied
 #pragma once
 
 #include <type_traits>
@@ -62,6 +63,10 @@ constexpr kernel_options int16_weights_on(kernel_options o) noexcept {
     o.weights = weight_storage::int16;
     return o;
 }
+constexpr kernel_options sparsity_set(kernel_options o, sparsity s) noexcept {
+    o.sparse_weights = s;
+    return o;
+}
 }  // namespace detail
 
 template <class Model, kernel_options O>
@@ -71,5 +76,11 @@ using with_kernel_options = typename detail::with_kernel_options<Model, O>::type
 // kernel_options::weights (weight_storage::int16)); its other options stay.
 template <class Model>
 using with_int16_weights = with_kernel_options<Model, detail::int16_weights_on(detail::options_of<Model>)>;
+
+// The model's options with the given sparsity (see kernel_options::sparse_weights):
+//   using dense  = ctnn::with_sparsity<kws::model, ctnn::sparsity::off>;    // every layer dense
+//   using sparse = ctnn::with_sparsity<kws::model, ctnn::sparsity::force>;  // sparse wherever smaller
+template <class Model, sparsity S>
+using with_sparsity = with_kernel_options<Model, detail::sparsity_set(detail::options_of<Model>, S)>;
 
 }  // namespace ctnn

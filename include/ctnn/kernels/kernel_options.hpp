@@ -3,9 +3,10 @@
 //
 //   using fast_model = ctnn::with_int16_weights<kws::model>;   // see graph/with_options.hpp
 //   using unfused = ctnn::with_kernel_options<M, ctnn::kernel_options{.residual_add = ctnn::residual_fusion::off}>;
+//   using dense = ctnn::with_sparsity<M, ctnn::sparsity::off>;
 //
 // The fields are enumerations so that error messages and symbols name the choice
-// (kernel_options{ctnn::weight_storage::int8, ctnn::residual_fusion::on}), not {false, true}.
+// (kernel_options{ctnn::weight_storage::int8, ctnn::residual_fusion::on, ctnn::sparsity::automatic}), not {false, true}.
 #pragma once
 
 namespace ctnn {
@@ -22,9 +23,18 @@ enum class weight_storage : bool { int8, int16 };
 // networks. On by default; off, every tensor exists (full intermediates).
 enum class residual_fusion : bool { off, on };
 
+// Convolution, depthwise and fully connected weights with zeros (pruned models) stored without
+// them: per output channel only the non-zero weights, each with the distance from the previous
+// one (kernels/sparse/). `automatic` (the default) takes that form for a layer when it links
+// fewer bytes and the build's kernel set runs it in fewer instructions than the dense kernel
+// (kernels/sparse/sparse_choice.hpp); `force` takes it wherever it links fewer bytes, slower or
+// not; `off` keeps every layer dense. (`automatic`, not `auto`: that is a C++ keyword.)
+enum class sparsity : unsigned char { off, automatic, force };
+
 struct kernel_options {
     weight_storage weights = weight_storage::int8;
     residual_fusion residual_add = residual_fusion::on;
+    sparsity sparse_weights = sparsity::automatic;
 
     constexpr bool int16_weights() const noexcept { return weights == weight_storage::int16; }
     constexpr bool fuse_residual_add() const noexcept { return residual_add == residual_fusion::on; }
