@@ -171,6 +171,10 @@ int main(int argc, char** argv) {
             std::printf("kernel_sets: %s\n", ctnn::kernels::build_set_names.data());
             std::printf("layer_kernels:");  // the set each layer runs on (kernels/select.hpp)
             for (const char* set : model::layer_kernel_sets) std::printf(" %s", set);
+            std::printf("\nlayer_weight_forms:");  // dense, sparse or nibbles (kernels/weight_forms/), - without weights
+            for (const char* form : model::layer_weight_forms) std::printf(" %s", *form != '\0' ? form : "-");
+            std::printf("\nlayer_flash_bytes:");
+            for (const std::size_t bytes : model::layer_flash_bytes) std::printf(" %zu", bytes);
             std::printf("\n");
             std::printf("layers: %d\nmacs: %zu\narena_lower_bound: %zu\narena_offsets:", model::layer_count, model::macs,
                         model::arena_lower_bound);

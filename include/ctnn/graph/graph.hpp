@@ -136,6 +136,10 @@ struct basic_graph {
     // The kernel set each layer runs on in this build ("arm_dsp", "portable", "reference", ...):
     // kernels/select.hpp's choice, the first set in the build's list that has the operation.
     static constexpr std::array<const char*, structure::layer_count> layer_kernel_sets = tables::kernel_sets;
+    // How each weighted layer stores its weights in this build and with these options ("dense",
+    // "sparse", "nibbles": kernels/weight_forms/), "" for the others.
+    static constexpr std::array<const char*, structure::layer_count> layer_weight_forms =
+        detail::linked_tables<structure, Options>::weight_forms;
 
     // Tensor 0 is no layer; a fixed input there keeps its values in flash (graph/sources.hpp).
     static constexpr std::size_t input_flash_bytes = kernels::first_linked_bytes(

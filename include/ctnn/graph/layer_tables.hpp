@@ -170,6 +170,7 @@ struct linked_tables<S, O, std::index_sequence<I...>> {
     static constexpr std::array<kernels::linked_constants, sizeof...(I)> constants{
         bound_t<S, int(I) + 1>::template constants<O>()...};
     static constexpr std::array<std::size_t, sizeof...(I)> first_bytes = kernels::first_linked_bytes(constants);
+    static constexpr std::array<const char*, sizeof...(I)> weight_forms{constants[I].weight_form...};
 };
 
 }  // namespace ctnn::detail

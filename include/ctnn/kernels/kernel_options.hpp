@@ -23,12 +23,14 @@ enum class weight_storage : bool { int8, int16 };
 // networks. On by default; off, every tensor exists (full intermediates).
 enum class residual_fusion : bool { off, on };
 
-// Convolution, depthwise and fully connected weights with zeros (pruned models) stored without
-// them: per output channel only the non-zero weights, each with the distance from the previous
-// one (kernels/sparse/). `automatic` (the default) takes that form for a layer when it links
-// fewer bytes and the build's kernel set runs it in fewer instructions than the dense kernel
-// (kernels/sparse/sparse_choice.hpp); `force` takes it wherever it links fewer bytes, slower or
-// not; `off` keeps every layer dense. (`automatic`, not `auto`: that is a C++ keyword.)
+// How convolution, depthwise and fully connected int8 weights are stored (kernels/weight_forms/):
+// dense, as the kernel set's dense kernels want them; sparse (pruned weights: per output channel
+// only the non-zero weights, each with its distance from the previous one, never loaded or
+// multiplied); or as 4-bit codes (int4 weights, or clustered weights of at most 16 values per
+// channel, with their table). `automatic` (the default) takes the sparse form for a layer where
+// it links fewer bytes and the build's kernel set runs it in fewer instructions than the dense
+// kernel (kernels/weight_forms/form_choice.hpp); `force` takes whichever form links the fewest
+// bytes, slower or not; `off` keeps every layer dense. (`automatic`, not `auto`: a C++ keyword.)
 enum class sparsity : unsigned char { off, automatic, force };
 
 struct kernel_options {

@@ -45,6 +45,15 @@ struct linked_constants {
     std::array<linked_object, capacity> shared{};
     int owned_count = 0;
     int shared_count = 0;
+    // How a weighted layer stores its weights ("dense", "sparse", "nibbles"; kernels/weight_forms/),
+    // for reports (Model::layer_weight_forms); "" for a layer without weights.
+    const char* weight_form = "";
+
+    constexpr linked_constants with_weight_form(const char* form) const noexcept {
+        linked_constants c = *this;
+        c.weight_form = form;
+        return c;
+    }
 
     // The objects of a kernel plan, whole (sizeof each).
     template <class... T>

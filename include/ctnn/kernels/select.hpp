@@ -12,6 +12,7 @@
 
 #include "ctnn/kernels/isa.hpp"
 #include "ctnn/kernels/kernel_set.hpp"
+#include "ctnn/kernels/weight_forms/dispatch.hpp"
 #if CTNN_KERNELS_ARM_DSP
 #include "ctnn/kernels/arm_dsp/arm_dsp.hpp"
 #endif
@@ -55,9 +56,10 @@ struct choose<Op, set_list<Sets...>> {
 };
 }  // namespace detail
 
-// The kernel a layer of operation Op runs, with the name of its set for reports.
+// The kernel a layer of operation Op runs, with the name of its set for reports; for the
+// weighted int8 operations, the set's kernel or the sparse one (kernels/weight_forms/dispatch.hpp).
 template <class Op, class List = build_sets>
-struct kernel_for : kernel<typename detail::choose<Op, List>::set, Op> {
+struct kernel_for : with_weight_forms<typename detail::choose<Op, List>::set, Op, kernel<typename detail::choose<Op, List>::set, Op>> {
     using set = typename detail::choose<Op, List>::set;
     static constexpr const char* set_name = set::name;
 };

@@ -33,7 +33,7 @@ constexpr std::int32_t fold_input_zero_point(const W& w, const B& bias, int c, s
 
 // What every compile-time use of a layer's weights needs, per output channel, from one pass
 // over them: the folded bias (total), the accumulator bounds (positive, negative), the Arm
-// kernels' +128 correction (odd). Constant evaluation costs about a microsecond and some bytes
+// kernels' +128 correction (odd), whether a sparse form may pay (zeros). Constant evaluation costs about a microsecond and some bytes
 // per operation, so a model with millions of weights must read each weight as few times as
 // possible: channel_sums is computed once per spec and layout, shared by the layer's checks and
 // every kernel set's plan.
@@ -41,6 +41,7 @@ struct channel_weight_sums {
     std::int64_t positive = 0;  // sum of the channel's positive weights
     std::int64_t negative = 0;  // sum of its negative weights
     std::int64_t odd = 0;       // sum of its weights at odd positions k
+    int zeros = 0;              // how many of its weights are 0 (kernels/weight_forms/)
     constexpr std::int64_t total() const noexcept { return positive + negative; }
     constexpr std::int64_t magnitude() const noexcept { return positive - negative; }  // sum of |w|
 };
@@ -50,14 +51,16 @@ constexpr std::array<channel_weight_sums, N> sum_channel_weights(const W& w, cha
     std::array<channel_weight_sums, N> sums{};
     for (int c = 0; c < N; ++c) {
         std::int64_t positive = 0, negative = 0, odd = 0;
+        int zeros = 0;
         int at = c * l.channel_stride;
         for (int k = 0; k < l.count; ++k, at += l.tap_stride) {
             const std::int64_t v = w[at];
             if (v > 0) positive += v;
             else negative += v;
             if (k & 1) odd += v;
+            zeros += v == 0;
         }
-        sums[static_cast<std::size_t>(c)] = {positive, negative, odd};
+        sums[static_cast<std::size_t>(c)] = {positive, negative, odd, zeros};
     }
     return sums;
 }

@@ -1,0 +1,116 @@
+// How a layer stores its weights (dense, sparse: sparse_weights.hpp, 4-bit codes:
+// nibble_weights.hpp), decided at compile time from its weights, the model's
+// kernel_options::sparse_weights and the kernel set the build runs it on.
+//
+//   off        : dense, always.
+//   force      : the form that stores the fewest weight bytes (sparse or 4-bit where either is
+//                smaller than the dense int8 weights), slower or not.
+//   automatic  : sparse where it stores fewer bytes and, by the set's instruction costs below,
+//                runs in at most 90 % of the dense kernel's instructions; dense otherwise, so
+//                `automatic` is never slower or larger than dense (the margin covers the
+//                estimate's error).
+// The decision is as good as the cost figures, which are measured, not derived.
+#pragma once
+
+#include <cstddef>
+#include <type_traits>
+
+#include "ctnn/kernels/isa.hpp"
+#include "ctnn/kernels/kernel_options.hpp"
+#include "ctnn/kernels/kernel_set.hpp"
+#include "ctnn/kernels/weight_forms/nibble_weights.hpp"
+#include "ctnn/kernels/weight_forms/sparse_weights.hpp"
+#include "ctnn/kernels/zero_point_folding.hpp"
+
+namespace ctnn::kernels::weight_forms {
+
+// Instructions per output value (a pixel's channel), measured under QEMU -icount on the pruned
+// models' layers (docs/performance.md, "Pruned models"), without the requantization both forms
+// share: the dense kernel's per weight, the sparse walk's per entry pair and the extra of its
+// per-channel start.
+struct sparse_costs {
+    double dense_per_mac;
+    double sparse_per_pair;
+    double sparse_per_channel;
+};
+
+// Plain C++: on ARMv6-M (Cortex-M0+: no SIMD, multiply-accumulates of four or five instructions
+// each, so skipping zeros pays from about 40 % of them), on other Arm cores built without their
+// kernel set, and on hosts (vectorised dense loops against a scalar walk).
+#if defined(__ARM_ARCH_6M__)
+inline constexpr sparse_costs portable_costs{.dense_per_mac = 6.0, .sparse_per_pair = 20.0, .sparse_per_channel = 22.0};
+#elif defined(__arm__) || defined(__thumb__)
+inline constexpr sparse_costs portable_costs{.dense_per_mac = 1.5, .sparse_per_pair = 12.0, .sparse_per_channel = 30.0};
+#else
+inline constexpr sparse_costs portable_costs{.dense_per_mac = 0.2, .sparse_per_pair = 8.0, .sparse_per_channel = 10.0};
+#endif
+
+template <class Set>
+inline constexpr sparse_costs costs_for = portable_costs;
+// SMLAD over pre-widened inputs (kernels/arm_dsp/) against eight instructions a pair
+// (sparse_dot.hpp): the walk pays above about 90 % zeros.
+template <>
+inline constexpr sparse_costs costs_for<arm_dsp_set>{.dense_per_mac = 0.8, .sparse_per_pair = 9.0, .sparse_per_channel = 30.0};
+// Sixteen multiply-accumulates a VMLADAVA against the scalar walk.
+template <>
+inline constexpr sparse_costs costs_for<arm_mve_set>{.dense_per_mac = 0.2, .sparse_per_pair = 12.0, .sparse_per_channel = 30.0};
+template <>
+inline constexpr sparse_costs costs_for<x86_vnni_set>{.dense_per_mac = 0.06, .sparse_per_pair = 8.0, .sparse_per_channel = 10.0};
+
+// The decision for a layer of `weights` int8 weights over `channels` output channels, whose
+// sparse form stores `pairs` entry pairs (a lower bound will do to rule it out early).
+constexpr bool sparse_pays(sparsity mode, std::size_t weights, std::size_t pairs, int channels, sparse_costs k) noexcept {
+    if (mode == sparsity::off) return false;
+    const bool smaller = pairs * 4 + std::size_t(channels) * 2 < weights;
+    if (mode == sparsity::force || !smaller) return smaller;
+    const double sparse = double(pairs) * k.sparse_per_pair + double(channels) * k.sparse_per_channel;
+    return sparse <= 0.9 * double(weights) * k.dense_per_mac;
+}
+
+// How a layer stores its weights: as the set's dense kernel wants them, without zeros
+// (sparse_weights.hpp), or as 4-bit codes (nibble_weights.hpp: int4 or clustered weights).
+enum class weight_form : unsigned char { dense, sparse, nibbles };
+
+constexpr const char* weight_form_name(weight_form f) noexcept {
+    return f == weight_form::sparse ? "sparse" : f == weight_form::nibbles ? "nibbles" : "dense";
+}
+
+// The form for Set, from the channel sums every weighted layer has (their zero counts bound the
+// sparse pairs from below, so a dense layer never pays for the census), then from the exact
+// census; with `force` also the 4-bit form, whichever stores the fewest bytes. The 4-bit form
+// decodes every weight, so it is never faster than dense: `automatic` does not take it.
+// Channels channels, laid out as Layout.
+template <class Set, sparsity Mode, class Spec, int Channels, channel_weights Layout>
+constexpr weight_form choose_form() noexcept {
+    if constexpr (Mode == sparsity::off || std::is_same_v<Set, reference_set>) {
+        return weight_form::dense;
+    } else {
+        constexpr auto& sums = channel_sums<Spec, Channels, Layout>;
+        constexpr std::size_t weights = std::size_t(Channels) * std::size_t(Layout.count);
+        constexpr std::size_t nonzero = [] {
+            std::size_t n = weights;
+            for (const auto& s : sums) n -= std::size_t(s.zeros);
+            return n;
+        }();
+        constexpr std::size_t sparse_bytes = [] {
+            if constexpr (!sparse_pays(Mode, weights, (nonzero + 1) / 2, Channels, costs_for<Set>)) {
+                return std::size_t(-1);
+            } else {
+                constexpr const sparse_census& census = layer_census<Spec, Channels, Layout>;
+                return census.encodable() && sparse_pays(Mode, weights, census.pairs, Channels, costs_for<Set>)
+                           ? census.entry_bytes(Channels)
+                           : std::size_t(-1);
+            }
+        }();
+        if constexpr (Mode == sparsity::automatic) {
+            return sparse_bytes != std::size_t(-1) ? weight_form::sparse : weight_form::dense;
+        } else {
+            constexpr const nibble_census& nibbles = layer_nibble_census<Spec, Channels, Layout>;
+            constexpr std::size_t nibble_bytes = nibbles.fits ? nibbles.bytes(Channels, Layout.count) : std::size_t(-1);
+            if (nibble_bytes < weights && nibble_bytes < sparse_bytes) return weight_form::nibbles;
+            return sparse_bytes != std::size_t(-1) ? weight_form::sparse : weight_form::dense;
+        }
+    }
+}
+
+}  // namespace ctnn::kernels::weight_forms
