@@ -8,12 +8,15 @@
 
 #include <cstdint>
 #include <iterator>
+#include <type_traits>
 
 #include "ctnn/kernels/linked_constants.hpp"
 #include "ctnn/kernels/portable/conv2d_s8.hpp"
 #include "ctnn/kernels/portable/detail/channel_plan.hpp"
 #include "ctnn/kernels/portable/detail/requantize.hpp"
+#include "ctnn/kernels/weight_forms/form_choice.hpp"
 #include "ctnn/kernels/weight_forms/nibble_weights.hpp"
+#include "ctnn/kernels/weight_forms/sparse_conv_dsp.hpp"
 #include "ctnn/kernels/weight_forms/sparse_dot.hpp"
 #include "ctnn/kernels/weight_forms/sparse_weights.hpp"
 
@@ -97,14 +100,34 @@ struct conv2d_nibble_channels {
     }
 };
 
-// Output rows [y_begin, y_end) with the step Channels (conv2d_channels or conv2d_nibble_channels).
+// What the sparse convolution costs on Set (form_choice.hpp).
+template <class Set, class Spec>
+inline constexpr sparse_costs conv_costs =
+    std::is_same_v<Set, arm_dsp_set> && four_pixel_patch_fits<Spec> ? dsp_four_pixel_costs : costs_for<Set>;
+
+// Output rows [y_begin, y_end) with the step Channels (conv2d_channels or conv2d_nibble_channels);
+// sparse layers on the Arm DSP cores four pixels at a time where the patch fits
+// (sparse_conv_dsp.hpp).
 template <class Spec, class Channels>
 void conv2d_s8_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end) {
+#if CTNN_KERNELS_ARM_DSP
+    if constexpr (std::is_same_v<Channels, conv2d_channels> && four_pixel_patch_fits<Spec>) {
+        conv2d_s8_rows_four<Spec, conv2d_rows<Spec>, conv2d_layout<Spec>::dense::bias>(input, output, y_begin, y_end);
+        return;
+    }
+#endif
     portable::conv2d_s8_rows_with<Spec, Channels>(input, output, y_begin, y_end);
 }
 
 template <class Spec, class Channels>
 constexpr linked_constants conv2d_constants() {
+#if CTNN_KERNELS_ARM_DSP
+    if constexpr (std::is_same_v<Channels, conv2d_channels> && four_pixel_patch_fits<Spec>) {
+        constexpr conv_geometry g = Spec::geometry;
+        return linked_constants::of(conv2d_rows<Spec>, conv2d_layout<Spec>::dense::bias, four_pixel_requant<Spec>)
+            .and_shared(portable::detail::filled_row<g.in_c, g.input_zero_point>);
+    }
+#endif
     return portable::detail::conv2d_constants<Spec, Channels>();
 }
 

@@ -47,8 +47,9 @@ struct with_weight_forms<Set, op::fully_connected, Dense> : Dense {
 template <class Set, class Dense>
 struct with_weight_forms<Set, op::conv2d, Dense> : Dense {
     template <class Spec, kernel_options O>
-    static constexpr weight_forms::weight_form form = weight_forms::choose_form<Set, O.sparse_weights, Spec, weight_forms::conv2d_layout<Spec>::channels,
-                                                                    weight_forms::conv2d_layout<Spec>::layout>();
+    static constexpr weight_forms::weight_form form =
+        weight_forms::choose_form<Set, O.sparse_weights, Spec, weight_forms::conv2d_layout<Spec>::channels,
+                                  weight_forms::conv2d_layout<Spec>::layout, weight_forms::conv_costs<Set, Spec>>();
     template <class Spec, kernel_options O>
     using channels = std::conditional_t<form<Spec, O> == weight_forms::weight_form::sparse, weight_forms::conv2d_channels,
                                         weight_forms::conv2d_nibble_channels>;

@@ -56,6 +56,10 @@ template <>
 inline constexpr sparse_costs costs_for<arm_mve_set>{.dense_per_mac = 0.2, .sparse_per_pair = 12.0, .sparse_per_channel = 30.0};
 template <>
 inline constexpr sparse_costs costs_for<x86_vnni_set>{.dense_per_mac = 0.06, .sparse_per_pair = 8.0, .sparse_per_channel = 10.0};
+// The Arm DSP convolution on four pixels at a time (sparse_conv_dsp.hpp): a pair's eight
+// multiply-accumulates in 18 instructions, per pixel 4.5; the patch and the start of each
+// channel's walk, shared by four pixels, about 12 per pixel and channel.
+inline constexpr sparse_costs dsp_four_pixel_costs{.dense_per_mac = 1.0, .sparse_per_pair = 4.6, .sparse_per_channel = 12.0};
 
 // The decision for a layer of `weights` int8 weights over `channels` output channels, whose
 // sparse form stores `pairs` entry pairs (a lower bound will do to rule it out early).
@@ -79,8 +83,8 @@ constexpr const char* weight_form_name(weight_form f) noexcept {
 // sparse pairs from below, so a dense layer never pays for the census), then from the exact
 // census; with `force` also the 4-bit form, whichever stores the fewest bytes. The 4-bit form
 // decodes every weight, so it is never faster than dense: `automatic` does not take it.
-// Channels channels, laid out as Layout.
-template <class Set, sparsity Mode, class Spec, int Channels, channel_weights Layout>
+// Channels channels, laid out as Layout; Costs: the sparse kernel's, if not the set's.
+template <class Set, sparsity Mode, class Spec, int Channels, channel_weights Layout, sparse_costs Costs = costs_for<Set>>
 constexpr weight_form choose_form() noexcept {
     if constexpr (Mode == sparsity::off || std::is_same_v<Set, reference_set>) {
         return weight_form::dense;
@@ -93,11 +97,11 @@ constexpr weight_form choose_form() noexcept {
             return n;
         }();
         constexpr std::size_t sparse_bytes = [] {
-            if constexpr (!sparse_pays(Mode, weights, (nonzero + 1) / 2, Channels, costs_for<Set>)) {
+            if constexpr (!sparse_pays(Mode, weights, (nonzero + 1) / 2, Channels, Costs)) {
                 return std::size_t(-1);
             } else {
                 constexpr const sparse_census& census = layer_census<Spec, Channels, Layout>;
-                return census.encodable() && sparse_pays(Mode, weights, census.pairs, Channels, costs_for<Set>)
+                return census.encodable() && sparse_pays(Mode, weights, census.pairs, Channels, Costs)
                            ? census.entry_bytes(Channels)
                            : std::size_t(-1);
             }
