@@ -8,9 +8,10 @@
 #     (ctnn-convert --custom-map; docs/custom-operators.md); the headers it names must be on the
 #     include path of whatever includes <name>.hpp.
 #
-#   ctnn_add_runner(<name> MODEL <file.tflite> [NAMESPACE <ns>])      (host builds only)
+#   ctnn_add_runner(<name> MODEL <file.tflite> [NAMESPACE <ns>] [SPARSITY off|automatic|force])
 #     An executable ${CMAKE_BINARY_DIR}/bin/<name> (tools/runner/runner_main.cpp) that reads raw
-#     inputs from stdin until EOF and writes raw outputs to stdout.
+#     inputs from stdin until EOF and writes raw outputs to stdout (host builds only). SPARSITY:
+#     the model's weight forms (ctnn::with_sparsity; default: the model's own, automatic).
 #
 # The converter is always a host program. In order of preference: the target ctnn-convert of
 # this build (ctnn added with add_subdirectory); the imported ctnn::ctnn-convert of an
@@ -135,7 +136,7 @@ function(ctnn_add_model name)
 endfunction()
 
 function(ctnn_add_runner name)
-    cmake_parse_arguments(PARSE_ARGV 1 arg "" "MODEL;NAMESPACE" "")
+    cmake_parse_arguments(PARSE_ARGV 1 arg "" "MODEL;NAMESPACE;SPARSITY" "")
     if(arg_UNPARSED_ARGUMENTS)
         message(FATAL_ERROR "ctnn_add_runner(${name}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
     endif()
@@ -154,5 +155,11 @@ function(ctnn_add_runner name)
     add_executable(${name} "${runner}")
     target_link_libraries(${name} PRIVATE ${name}_model)
     target_compile_definitions(${name} PRIVATE "CTNN_MODEL_HEADER=\"${name}_model.hpp\"" "CTNN_MODEL_NAMESPACE=${ns}")
+    if(arg_SPARSITY)  # ctnn::with_sparsity<model, ctnn::sparsity::SPARSITY>
+        if(NOT arg_SPARSITY MATCHES "^(off|automatic|force)$")
+            message(FATAL_ERROR "ctnn_add_runner(${name}): SPARSITY is off, automatic or force, not '${arg_SPARSITY}'")
+        endif()
+        target_compile_definitions(${name} PRIVATE "CTNN_RUNNER_SPARSITY=${arg_SPARSITY}")
+    endif()
     set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bin")
 endfunction()

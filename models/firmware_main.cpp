@@ -8,7 +8,8 @@
 //   stack_bytes: N       (peak, measured by painting the stack)
 // and exits 0. Built with CTNN_FW_TIMING_RUN it instead runs four different golden inputs and
 // checks that each inference takes exactly as many instructions (data-independent timing).
-// Built with CTNN_FW_INT16_WEIGHTS it runs the model with int16 weights (same contract). Built
+// Built with CTNN_FW_INT16_WEIGHTS it runs the model with int16 weights (same contract); with
+// CTNN_FW_SPARSITY=off|automatic|force, with that choice of weight forms (ctnn::with_sparsity). Built
 // with CTNN_FW_PLACED it runs the model placed across two RAM banks (ctnn::placed: a 12 KiB fast
 // one and a slow one whose arena goes to section .bss.ctnn.slow, which the test's linker script
 // maps to the second bank) and also prints where the slow arena landed.
@@ -37,6 +38,8 @@ static_assert(ctnn::fits<model, two_banks> && model::region_bytes[0] > 0 && mode
               "the test needs a model that uses both banks");
 #elif defined(CTNN_FW_INT16_WEIGHTS)
 using model = ctnn::with_int16_weights<CTNN_MODEL_NAMESPACE::model>;  // the speed/flash option
+#elif defined(CTNN_FW_SPARSITY)
+using model = ctnn::with_sparsity<CTNN_MODEL_NAMESPACE::model, ctnn::sparsity::CTNN_FW_SPARSITY>;
 #else
 using model = CTNN_MODEL_NAMESPACE::model;
 #endif

@@ -9,7 +9,11 @@
 #include "golden_inputs.hpp"
 
 namespace {
+#if defined(CTNN_FW_SPARSITY)  // off|automatic|force: with that choice of weight forms
+using model = ctnn::with_sparsity<CTNN_MODEL_NAMESPACE::model, ctnn::sparsity::CTNN_FW_SPARSITY>;
+#else
 using model = CTNN_MODEL_NAMESPACE::model;
+#endif
 model::instance net;
 }  // namespace
 

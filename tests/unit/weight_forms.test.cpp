@@ -26,6 +26,10 @@ static_assert(forms::smallest::layer_weight_forms[6] == "nibbles"sv);  // 16 val
 static_assert(forms::smallest::layer_weight_forms[7] == "sparse"sv);   // zero channels, a zero column, 2:4
 static_assert(forms::dense::layer_weight_forms[0] == "dense"sv && forms::dense::layer_weight_forms[7] == "dense"sv);
 static_assert(forms::smallest::arena_bytes == forms::dense::arena_bytes);
+// `automatic` keeps int4 weights packed on every set; clustered int8 ones it leaves dense
+// (decoding a table is slower than the dense kernel).
+static_assert(forms::net::layer_weight_forms[0] == "nibbles"sv);
+static_assert(forms::net::layer_weight_forms[1] == "dense"sv && forms::net::layer_weight_forms[6] == "dense"sv);
 
 // What each form stores, from its layout (kernels/weight_forms/): int4 codes only; clustered
 // codes and a 16-byte table a channel, or one table for the tensor.

@@ -35,7 +35,13 @@
 
 namespace {
 
+// Built with -DCTNN_RUNNER_SPARSITY=off|automatic|force: the model with that choice of weight
+// forms (ctnn::with_sparsity; ctnn_add_runner's SPARSITY).
+#if defined(CTNN_RUNNER_SPARSITY)
+using model = ctnn::with_sparsity<CTNN_MODEL_NAMESPACE::model, ctnn::sparsity::CTNN_RUNNER_SPARSITY>;
+#else
 using model = CTNN_MODEL_NAMESPACE::model;
+#endif
 static_assert(std::endian::native == std::endian::little, "the runner's raw float32 I/O assumes a little-endian host");
 
 constexpr std::size_t input_bytes = model::input_record_bytes;

@@ -56,7 +56,10 @@ struct with_weight_forms<Set, op::conv2d, Dense> : Dense {
 
     template <class Spec, kernel_options O>
     static void run(const std::int8_t* input, std::int8_t* output, std::byte* scratch) {
-        run_rows<Spec, O>(input, output, 0, Spec::geometry.out_h, scratch);
+        if constexpr (form<Spec, O> != weight_forms::weight_form::dense)
+            weight_forms::conv2d_s8_rows<Spec, channels<Spec, O>>(input, output, 0, Spec::geometry.out_h);
+        else
+            Dense::template run<Spec, O>(input, output, scratch);  // its whole-tensor schedule, not its rows'
     }
     template <class Spec, kernel_options O>
     static void run_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end, std::byte* scratch) {
