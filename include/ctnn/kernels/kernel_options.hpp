@@ -29,7 +29,8 @@ enum class residual_fusion : bool { off, on };
 // multiplied); or as 4-bit codes (int4 weights, or clustered weights of at most 16 values per
 // channel, with their table). `automatic` (the default) takes the sparse form for a layer where
 // it links fewer bytes and the build's kernel set runs it in fewer instructions than the dense
-// kernel (kernels/weight_forms/form_choice.hpp); `force` takes whichever form links the fewest
+// kernel, and keeps int4 weights as 4-bit codes (kernels/weight_forms/form_choice.hpp);
+// `force` takes whichever form links the fewest
 // bytes, slower or not; `off` keeps every layer dense. (`automatic`, not `auto`: a C++ keyword.)
 enum class sparsity : unsigned char { off, automatic, force };
 
