@@ -6,6 +6,7 @@
 
 #include "options_model.hpp"
 #include "residual_model.hpp"
+#include "shrink_models.hpp"
 #include "test_models.hpp"
 
 int main(int argc, char** argv) {
@@ -20,7 +21,10 @@ int main(int argc, char** argv) {
     } models[] = {{"tiny", test_tflite::tiny_model()},
                   {"edges", test_tflite::edges_model()},
                   {"options", test_tflite::options_model()},
-                  {"residual", test_tflite::residual_model()}};
+                  {"residual", test_tflite::residual_model()},
+                  {"int4", test_tflite::int4_model()},
+                  {"clustered", test_tflite::clustered_model()},
+                  {"structured", test_tflite::structured_model()}};
     for (const auto& [name, model] : models) {
         const auto bytes = test_tflite::build(model);
         std::ofstream out(dir + "/" + name + ".tflite", std::ios::binary | std::ios::trunc);

@@ -12,7 +12,7 @@
 namespace test_tflite {
 
 // TensorType
-constexpr std::int8_t FLOAT32 = 0, INT32 = 2, INT16 = 7, INT8 = 9;
+constexpr std::int8_t FLOAT32 = 0, INT32 = 2, INT16 = 7, INT8 = 9, INT4 = 17;
 // BuiltinOperator
 constexpr int ADD = 0, AVERAGE_POOL_2D = 1, CONCATENATION = 2, CONV_2D = 3, DEPTHWISE_CONV_2D = 4, DEQUANTIZE = 6, FULLY_CONNECTED = 9, MAX_POOL_2D = 17,
               RESHAPE = 22, SOFTMAX = 25, TANH = 28, CUSTOM = 32, PAD = 34, MEAN = 40, SPLIT = 49, PACK = 83, UNPACK = 88, SPLIT_V = 102, REVERSE_SEQUENCE = 112,

@@ -24,7 +24,8 @@ void write_list(std::ostream& out, const std::vector<T>& values, std::size_t per
 void write_params(std::ostream& out, const ir_layer& l, std::size_t node) {
     const ir_params& p = *l.params;
     out << "// operator #" << l.op_index << " " << l.op_name << ": " << (p.weight_scales.size() > 1 ? "per-channel" : "per-tensor")
-        << " weights " << shape_text(p.weight_shape) << "\n";
+        << (p.int4 ? " int4" : "") << " weights " << shape_text(p.weight_shape)
+        << (p.int4 ? " (the .tflite's INT4, unpacked)" : "") << "\n";
     out << "struct " << params_name(l, node) << " {\n";
     out << "    using weight_shape = " << shape_type(p.weight_shape) << ";\n";
     out << "    static constexpr std::int8_t weights[" << p.weights.size() << "] = {\n";

@@ -189,7 +189,7 @@ const std::vector<std::uint8_t>& lowering::constant_input(std::size_t slot, tens
     if (t.type != static_cast<int>(type)) {
         if (t.type == static_cast<int>(tensor_type::float32)) op_fail("model is not fully int8-quantized: " + tensor_label(index) + " is float32");
         op_fail(std::string(role) + " " + tensor_label(index) + " is " + tfl::tensor_type_name(t.type) + "; expected " +
-                tfl::tensor_type_name(static_cast<int>(type)));
+                tfl::tensor_type_name(static_cast<int>(type)) + (t.type == static_cast<int>(tensor_type::int4) ? std::string(" (") + int4_only_for + ")" : ""));
     }
     if (!is_constant(t)) op_fail(std::string(role) + " " + tensor_label(index) + " is not a constant; ctnn needs it at compile time");
     const auto shape = static_shape(index);
@@ -200,6 +200,22 @@ const std::vector<std::uint8_t>& lowering::constant_input(std::size_t slot, tens
     if (data.size() != want) {
         op_fail("constant " + tensor_label(index) + " has " + std::to_string(data.size()) + " bytes of data (buffer #" + std::to_string(t.buffer) +
                 "); its shape " + shape_text(shape) + " needs " + std::to_string(want));
+    }
+    return data;
+}
+
+const std::vector<std::uint8_t>& lowering::int4_constant(std::size_t slot, const char* role) const {
+    const int index = m_.operators[static_cast<std::size_t>(k_)].inputs[slot];
+    const tfl_tensor& t = m_.tensors[static_cast<std::size_t>(index)];
+    if (!is_constant(t)) op_fail(std::string(role) + " " + tensor_label(index) + " is not a constant; ctnn needs it at compile time");
+    const auto shape = static_shape(index);
+    std::size_t elements = 1;
+    for (const int d : shape) elements *= static_cast<std::size_t>(d);  // bounded by static_shape
+    const auto& data = m_.buffers[t.buffer];
+    const std::size_t want = (elements + 1) / 2;  // two a byte, the last one padded
+    if (data.size() != want) {
+        op_fail("constant " + tensor_label(index) + " has " + std::to_string(data.size()) + " bytes of data (buffer #" + std::to_string(t.buffer) +
+                "); its shape " + shape_text(shape) + " needs " + std::to_string(want) + " (int4: two values a byte)");
     }
     return data;
 }

@@ -12,11 +12,35 @@ namespace ctnn_convert {
 
 using tfl::tensor_type;
 
+namespace {
+
+std::size_t elements_of(const std::vector<int>& shape) {
+    std::size_t n = 1;
+    for (const int d : shape) n *= static_cast<std::size_t>(d);  // bounded by static_shape
+    return n;
+}
+
+}  // namespace
+
+// TFLite's packing (tensor_utils' UnpackDenseInt4IntoInt8): two values a byte in element order,
+// the first in the low nibble, each sign-extended; an odd count leaves the last high nibble unused.
+std::vector<std::int8_t> unpack_int4(const std::vector<std::uint8_t>& packed, std::size_t elements) {
+    std::vector<std::int8_t> out(elements);
+    for (std::size_t i = 0; i < elements; ++i) {
+        const unsigned nibble = (packed[i / 2] >> (4 * (i % 2))) & 15u;
+        out[i] = static_cast<std::int8_t>(static_cast<int>(nibble ^ 8u) - 8);  // sign-extend bit 3
+    }
+    return out;
+}
+
 // Reads weights (int8, zero point 0, per tensor or per channel on `channel_dim`) and the
 // optional int32 bias of a weighted layer.
-ir_params lowering::weighted_params(std::size_t rank, int channel_dim, std::size_t bias_slot, bias_types biases) const {
+ir_params lowering::weighted_params(std::size_t rank, int channel_dim, std::size_t bias_slot, bias_types biases, const char* int4_refusal) const {
     const auto& op = m_.operators[static_cast<std::size_t>(k_)];
-    const auto& data = constant_input(1, tensor_type::int8, "weights");
+    const bool int4 = op.inputs.size() > 1 && op.inputs[1] >= 0 &&
+                      m_.tensors[static_cast<std::size_t>(op.inputs[1])].type == static_cast<int>(tensor_type::int4);
+    if (int4 && int4_refusal != nullptr) op_fail("weights " + tensor_label(op.inputs[1]) + " are int4; " + int4_refusal);
+    const auto& data = int4 ? int4_constant(1, "weights") : constant_input(1, tensor_type::int8, "weights");
     const int w = op.inputs[1];
     ir_params p;
     p.weight_shape = static_shape(w);
@@ -24,8 +48,13 @@ ir_params lowering::weighted_params(std::size_t rank, int channel_dim, std::size
         op_fail("weights " + tensor_label(w) + " have shape " + shape_text(p.weight_shape) + "; expected " + std::to_string(rank) + "-D");
     }
     const int channels = p.weight_shape[static_cast<std::size_t>(channel_dim)];
-    p.weights.resize(data.size());
-    std::memcpy(p.weights.data(), data.data(), data.size());
+    if (int4) {
+        p.weights = unpack_int4(data, elements_of(p.weight_shape));
+        p.int4 = true;
+    } else {
+        p.weights.resize(data.size());
+        std::memcpy(p.weights.data(), data.data(), data.size());
+    }
 
     const tfl_tensor& wt = m_.tensors[static_cast<std::size_t>(w)];
     if (!wt.quantization || wt.quantization->scale.empty()) op_fail("weights " + tensor_label(w) + " have no quantization parameters");

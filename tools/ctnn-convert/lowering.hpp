@@ -104,7 +104,14 @@ public:
     // accumulates in int64 (checked against it: int32 differs in the last bit).
     enum class bias_types { int32, int32_or_int64, int64 };
     // Weights are input #1, the optional bias input #bias_slot (the last one).
-    ir_params weighted_params(std::size_t rank, int channel_dim, std::size_t bias_slot = 2, bias_types biases = bias_types::int32) const;
+    // INT4 weights (TFLite's packed int4) are unpacked to int8 values in [-8, 7]; int4_refusal,
+    // unless null, is why this layer refuses them.
+    static constexpr const char* int4_needs_int8 = "int4 weights need int8 activations (TFLite's 16x8 kernels read int8 weights)";
+    static constexpr const char* int4_only_for = "ctnn reads int4 only as the weights of CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED with int8 activations";
+    ir_params weighted_params(std::size_t rank, int channel_dim, std::size_t bias_slot = 2, bias_types biases = bias_types::int32,
+                              const char* int4_refusal = int4_only_for) const;
+    // Constant INT4 data of input `slot`: ceil(elements / 2) bytes, packed as TFLite packs it.
+    const std::vector<std::uint8_t>& int4_constant(std::size_t slot, const char* role) const;
     // The element type of a weighted operator's activation input `slot`: int16 (16x8), else int8.
     element weighted_input_type(std::size_t slot) const;
     const ir_tensor& add_output(element type);
@@ -147,5 +154,7 @@ private:
 };
 
 std::string dims_text(const dims64& dims);  // "1x4x4x3", like shape_text
+// TFLite's packed INT4 values, `elements` of them, as int8.
+std::vector<std::int8_t> unpack_int4(const std::vector<std::uint8_t>& packed, std::size_t elements);
 
 }  // namespace ctnn_convert

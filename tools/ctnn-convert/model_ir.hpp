@@ -46,6 +46,7 @@ struct ir_tensor {
 struct ir_params {
     std::vector<int> weight_shape;  // OHWI, 1HWO or [O, I]
     std::vector<std::int8_t> weights;
+    bool int4 = false;                 // the .tflite packs them as INT4: unpacked here, each in [-8, 7]
     std::vector<float> weight_scales;  // one per output channel, or exactly one
     std::vector<std::int32_t> bias;    // one per output channel; zeros when the model has none
     // A 16x8 layer's int64 bias (then `bias` is empty): its type picks TFLite's int64 accumulator.

@@ -1,4 +1,4 @@
-// CONV_2D and DEPTHWISE_CONV_2D: int8 convolutions with int8 weights (OHWI, or 1HWO for
+// CONV_2D and DEPTHWISE_CONV_2D: int8 convolutions with int8 or int4 weights (OHWI, or 1HWO for
 // depthwise), per-tensor or per-channel, and an int32 bias; or 16x8 (int16 input and output):
 // an int32 or int64 bias for CONV_2D, int64 for DEPTHWISE_CONV_2D (TFLite's int16 kernels).
 #include <ctnn/layers/conv2d.hpp>  // their operator_traits
@@ -24,7 +24,8 @@ void lower_conv(lowering& x, ir_layer& l) {
 
     const ir_tensor input = x.nhwc_input(in);
     using bias_types = lowering::bias_types;
-    ir_params p = x.weighted_params(4, depthwise ? 3 : 0, 2, !wide ? bias_types::int32 : depthwise ? bias_types::int64 : bias_types::int32_or_int64);
+    ir_params p = x.weighted_params(4, depthwise ? 3 : 0, 2, !wide ? bias_types::int32 : depthwise ? bias_types::int64 : bias_types::int32_or_int64,
+                                    wide ? lowering::int4_needs_int8 : nullptr);
     const auto& ws = p.weight_shape;
     const int in_c = input.shape[3];
     if (depthwise) {

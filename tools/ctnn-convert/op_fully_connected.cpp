@@ -1,4 +1,4 @@
-// FULLY_CONNECTED: int8 x int8 weights [O, I] over rows of the input, per-tensor or per-channel;
+// FULLY_CONNECTED: int8 x int8 (or int4) weights [O, I] over rows of the input, per-tensor or per-channel;
 // or 16x8 (int16 input and output) with an int32 or int64 bias (TFLite's accumulator width).
 #include <cstdint>
 
@@ -23,7 +23,11 @@ void lower_fully_connected(lowering& x, ir_layer& l) {
     if (o.weights_format != 0) x.op_fail("unsupported option: weights_format SHUFFLED4x16INT8; supported: DEFAULT");
     x.check_bias_type(o.quantized_bias_type, wide);
 
-    ir_params p = x.weighted_params(2, 0, 2, wide ? lowering::bias_types::int32_or_int64 : lowering::bias_types::int32);
+    ir_params p = x.weighted_params(2, 0, 2, wide ? lowering::bias_types::int32_or_int64 : lowering::bias_types::int32,
+                                    wide ? lowering::int4_needs_int8 : nullptr);
+    if (p.int4 && p.weight_scales.size() > 1) {
+        x.op_fail("weights " + x.tensor_label(x.op().inputs[1]) + " are int4 and quantized per channel; TFLM's FULLY_CONNECTED takes int4 weights per tensor only");
+    }
     const int outs = p.weight_shape[0], ins = p.weight_shape[1];
     const ir_tensor input = x.graph_tensor(in);
     if (l.keep_dims && input.shape.empty()) x.op_fail("keep_num_dims with the scalar input " + x.tensor_label(input.tflite_index) + "; it needs a last dimension");

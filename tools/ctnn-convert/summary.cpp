@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <string>
 
+#include "weight_census.hpp"
+
 #include "layer_stats.hpp"
 #include "operators.hpp"
 #include "text.hpp"
@@ -17,6 +19,36 @@ std::string pad_right(std::string s, std::size_t width) {
 }
 
 std::string pad_left(const std::string& s, std::size_t width) { return s.size() < width ? std::string(width - s.size(), ' ') + s : s; }
+
+std::string percent_text(std::size_t part, std::size_t whole) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%.1f", whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+    return text;
+}
+
+// Per weighted layer, its weights in each storage the library has (weight_census.hpp); nothing
+// for a model without weighted layers.
+std::string weights_table(const model_ir& m) {
+    std::string rows;
+    for (const ir_layer& l : m.layers) {
+        const auto c = census_of_layer(m, l);
+        if (!c) continue;
+        std::string row = pad_left(std::to_string(l.op_index), 3) + "  " + pad_right(l.op_name, 18) + "  " + pad_left(std::to_string(c->channels), 8) + "  " +
+                          pad_left(std::to_string(c->taps), 6) + "  " + pad_left(percent_text(c->zeros, c->weights), 6) + "  " +
+                          pad_left(std::to_string(c->max_distinct) + "/" + std::to_string(c->tensor_distinct), 9) + "  " + pad_right(c->four_bit, 11) + "  " +
+                          pad_left(std::to_string(c->dense_bytes), 8) + "  " + pad_left(std::to_string(c->sparse_bytes), 8) + "  " +
+                          pad_left(c->four_bit_bytes ? std::to_string(*c->four_bit_bytes) : std::string("-"), 8) + "  " + (c->force.empty() ? "-" : c->force);
+        rows += row + "\n";
+    }
+    if (rows.empty()) return "";
+    return "\nweights: per weighted layer, its weights' zeros and distinct values (most in a channel / in the tensor), whether 4-bit codes hold "
+           "them (int4: every weight in [-8, 7]; per-tensor, per-channel: 16-value tables; no: a channel has more), and the bytes each "
+           "storage takes (include/ctnn/kernels/weight_forms/); force: the form ctnn::with_sparsity<M, ctnn::sparsity::force> takes "
+           "(- where the layer has no other form)\n" +
+           pad_left("#", 3) + "  " + pad_right("operator", 18) + "  " + pad_left("channels", 8) + "  " + pad_left("taps", 6) + "  " + pad_left("zero %", 6) +
+           "  " + pad_left("distinct", 9) + "  " + pad_right("4-bit", 11) + "  " + pad_left("dense B", 8) + "  " + pad_left("sparse B", 8) + "  " +
+           pad_left("4-bit B", 8) + "  force\n" + rows;
+}
 
 }  // namespace
 
@@ -61,6 +93,7 @@ std::string summary_table(const model_ir& m, const std::string& source_name) {
         while (out.back() == ' ') out.pop_back();
         out += "\n";
     }
+    out += weights_table(m);
     std::size_t computed = 0;
     for (const ir_layer& l : m.layers) computed += l.entry->kind == ctnn::plan::entry_kind::computed ? 1 : 0;
     out += "\ntotal: " + std::to_string(computed) + " layers, " + std::to_string(params) + " parameters (" + std::to_string(param_bytes) +

@@ -35,7 +35,7 @@ namespace squeeze_options { enum : int { squeeze_dims = 0 }; }
 
 enum class tensor_type : std::int8_t {
     float32 = 0, float16 = 1, int32 = 2, uint8 = 3, int64 = 4, string = 5, boolean = 6, int16 = 7, complex64 = 8,
-    int8 = 9, float64 = 10
+    int8 = 9, float64 = 10, int4 = 17
 };
 std::string tensor_type_name(int type);
 int tensor_type_bytes(int type);  // 0 when not a fixed-size numeric type
