@@ -36,12 +36,14 @@ model fc_int4(std::vector<std::uint8_t> packed, std::vector<float> scales = {0.0
     return m;
 }
 
-// The header with the INT4 note of the weights' comments taken out.
+// The header with the INT4 notes of the weights' comments and their weight_bits lines taken out.
 std::string without_int4_notes(std::string h) {
     for (const std::string note : {" int4 weights", " (the .tflite's INT4, unpacked)"}) {
         const std::string plain = note == " int4 weights" ? " weights" : "";
         for (std::size_t at; (at = h.find(note)) != std::string::npos;) h.replace(at, note.size(), plain);
     }
+    const std::string bits = "    static constexpr int weight_bits = 4;  // kept as 4-bit codes in flash (docs/weight-forms.md)\n";
+    for (std::size_t at; (at = h.find(bits)) != std::string::npos;) h.erase(at, bits.size());
     return h;
 }
 
@@ -54,6 +56,7 @@ TEST_CASE("int4: the low nibble first, sign-extended, an odd count's last high n
     REQUIRE(r.status == 0);
     CHECK(contains(r.out, "static constexpr std::int8_t weights[3] = {\n        -1, 7, -8,\n    };"));
     CHECK(contains(r.out, "// operator #0 FULLY_CONNECTED: per-tensor int4 weights 1x3 (the .tflite's INT4, unpacked)\n"));
+    CHECK(contains(r.out, "    using weight_shape = ctnn::shape<1, 3>;\n    static constexpr int weight_bits = 4;"));
 }
 
 TEST_CASE("int4: the synthetic int4 model's header is its INT8 twin's, bar the INT4 notes") {

@@ -52,6 +52,7 @@ constexpr std::int8_t weight(kind k, int c, int tap, int taps, std::uint32_t& s)
 template <kind K, std::uint32_t Seed, int Channels, int Taps, bool Depthwise, class Shape>
 struct weights_of {
     using weight_shape = Shape;
+    static constexpr int weight_bits = K == kind::int4 ? 4 : 8;  // int4: kept packed by `automatic` too
     static constexpr std::array<std::int8_t, Channels * Taps> weights = [] {
         std::array<std::int8_t, Channels * Taps> w{};
         std::uint32_t s = Seed;

@@ -28,6 +28,7 @@ void write_params(std::ostream& out, const ir_layer& l, std::size_t node) {
         << (p.int4 ? " (the .tflite's INT4, unpacked)" : "") << "\n";
     out << "struct " << params_name(l, node) << " {\n";
     out << "    using weight_shape = " << shape_type(p.weight_shape) << ";\n";
+    if (p.int4) out << "    static constexpr int weight_bits = 4;  // kept as 4-bit codes in flash (docs/weight-forms.md)\n";
     out << "    static constexpr std::int8_t weights[" << p.weights.size() << "] = {\n";
     write_list(out, p.weights, 24, [](std::int8_t v) { return std::to_string(static_cast<int>(v)); });
     out << "    };\n";

@@ -42,7 +42,6 @@ struct channel_weight_sums {
     std::int64_t negative = 0;  // sum of its negative weights
     std::int64_t odd = 0;       // sum of its weights at odd positions k
     int zeros = 0;              // how many of its weights are 0 (kernels/weight_forms/)
-    int low = 0, high = 0;      // its smallest and largest weight (int4 weights: within [-8, 7])
     constexpr std::int64_t total() const noexcept { return positive + negative; }
     constexpr std::int64_t magnitude() const noexcept { return positive - negative; }  // sum of |w|
 };
@@ -52,7 +51,7 @@ constexpr std::array<channel_weight_sums, N> sum_channel_weights(const W& w, cha
     std::array<channel_weight_sums, N> sums{};
     for (int c = 0; c < N; ++c) {
         std::int64_t positive = 0, negative = 0, odd = 0;
-        int zeros = 0, low = 0, high = 0;
+        int zeros = 0;
         int at = c * l.channel_stride;
         for (int k = 0; k < l.count; ++k, at += l.tap_stride) {
             const std::int64_t v = w[at];
@@ -60,10 +59,8 @@ constexpr std::array<channel_weight_sums, N> sum_channel_weights(const W& w, cha
             else negative += v;
             if (k & 1) odd += v;
             zeros += v == 0;
-            low = v < low ? int(v) : low;
-            high = v > high ? int(v) : high;
         }
-        sums[static_cast<std::size_t>(c)] = {positive, negative, odd, zeros, low, high};
+        sums[static_cast<std::size_t>(c)] = {positive, negative, odd, zeros};
     }
     return sums;
 }

@@ -74,6 +74,7 @@ struct convolution_spec {
     static constexpr kernels::conv_geometry geometry =
         convolution_geometry<In, KernelH, KernelW, OutC, Str, Pad, Act, Dil, OutQ>();
     static constexpr const std::int8_t* weights = std::data(Params::weights);
+    static constexpr int weight_bits = weight_bits_of<Params>;  // 4: int4 weights, kept packed
     static constexpr const Bias* bias = std::data(Params::bias);
     static constexpr auto requant = per_channel_multipliers<OutC>(In::quant::scale, Params::weight_scales, OutQ::scale);
     // Weights and biases as stored, plus a multiplier and a shift per output channel.

@@ -84,6 +84,7 @@ struct fully_connected : layer {
                 batches, in_features, out_features, In::quant::zero_point, OutQ::zero_point,
                 range.min, range.max, per_channel};
             static constexpr const std::int8_t* weights = std::data(Params::weights);
+            static constexpr int weight_bits = weight_bits_of<Params>;  // 4: int4 weights, kept packed
             static constexpr const typename types::bias* bias = std::data(Params::bias);
             static constexpr auto requant = [] {
                 if constexpr (per_channel) {

@@ -5,7 +5,8 @@
 //       static constexpr std::int8_t weights[...] = {...}; // TFLite's layout
 //       static constexpr float weight_scales[...] = {...}; // one per output channel, or one
 //       static constexpr std::int32_t bias[O] = {...};     // 16x8 layers: std::int64_t, or int32
-//   };
+//       static constexpr int weight_bits = 4;              // optional: int4 weights (each in [-8, 7],
+//   };                                                     // a .tflite INT4 tensor), kept 4-bit in flash
 #pragma once
 
 #include <cstddef>
@@ -25,6 +26,14 @@ concept LayerParams = requires {
     { P::weight_scales[0] } -> std::convertible_to<float>;
     { P::bias[0] } -> std::convertible_to<std::int32_t>;
 };
+
+// 4 for int4 weights (Params::weight_bits, which the converter writes for an INT4 tensor): the
+// weight forms keep them as 4-bit codes (kernels/weight_forms/form_choice.hpp); 8 otherwise.
+template <class P>
+inline constexpr int weight_bits_of = [] {
+    if constexpr (requires { P::weight_bits; }) return int(P::weight_bits);
+    else return 8;
+}();
 
 namespace diag {
 
@@ -62,13 +71,33 @@ constexpr int first_bad_weight_scale() {
     return -1;
 }
 
+template <class P, int Bits, int FirstBad>
+struct int4_weights_outside_minus_8_to_7 {
+    static_assert((Bits == 4 || Bits == 8) && FirstBad < 0,
+                  "ctnn: weight_bits is 4 (int4 weights, each in [-8, 7]) or 8 (template arguments: the parameters, "
+                  "weight_bits, the index of the first weight outside [-8, 7])");
+};
+
+template <class P>
+constexpr int first_weight_outside_int4() {
+    if constexpr (weight_bits_of<P> == 4) {
+        int i = 0;
+        for (const auto w : P::weights) {
+            if (w < -8 || w > 7) return i;
+            ++i;
+        }
+    }
+    return -1;
+}
+
 template <class P, std::size_t Channels>
 struct invalid_layer_params {
     static constexpr bool ok =
         sizeof(weights_count_does_not_match_weight_shape<P, std::size(P::weights), P::weight_shape::size>) &&
         sizeof(bias_count_differs_from_output_channels<P, std::size(P::bias), Channels>) &&
         sizeof(weight_scales_count_differs_from_output_channels<P, std::size(P::weight_scales), Channels>) &&
-        sizeof(weight_scale_must_be_positive_and_finite<P, first_bad_weight_scale<P>()>);
+        sizeof(weight_scale_must_be_positive_and_finite<P, first_bad_weight_scale<P>()>) &&
+        sizeof(int4_weights_outside_minus_8_to_7<P, weight_bits_of<P>, first_weight_outside_int4<P>()>);
 };
 
 }  // namespace diag

@@ -6,8 +6,8 @@
 //   force      : the form that stores the fewest weight bytes (sparse or 4-bit where either is
 //                smaller than the dense int8 weights), slower or not.
 //   automatic  : sparse where it stores fewer bytes and, by the set's instruction costs below,
-//                runs in at most 90 % of the dense kernel's instructions; int4 weights (every
-//                weight in [-8, 7]) as 4-bit codes, unless sparse is smaller still; dense
+//                runs in at most 90 % of the dense kernel's instructions; int4 weights (the
+//                layer's weight_bits is 4) as 4-bit codes, unless sparse is smaller still; dense
 //                otherwise. So `automatic` never makes an int8 layer slower or larger than dense
 //                (the margin covers the estimate's error); an int4 layer it keeps packed.
 // The decision is as good as the cost figures, which are measured, not derived.
@@ -80,6 +80,13 @@ constexpr const char* weight_form_name(weight_form f) noexcept {
     return f == weight_form::sparse ? "sparse" : f == weight_form::nibbles ? "nibbles" : "dense";
 }
 
+// Spec::weight_bits where the spec has it (layers/layer_params.hpp: 4 for int4 weights), else 8.
+template <class Spec>
+inline constexpr int layer_weight_bits = [] {
+    if constexpr (requires { Spec::weight_bits; }) return int(Spec::weight_bits);
+    else return 8;
+}();
+
 // The form for Set, from the channel sums every weighted layer has (their zero counts bound the
 // sparse pairs from below, so a dense layer never pays for the census), then from the exact
 // census; with `force` also the 4-bit form, whichever stores the fewest bytes. The 4-bit form
@@ -108,16 +115,11 @@ constexpr weight_form choose_form() noexcept {
                            : std::size_t(-1);
             }
         }();
-        constexpr bool int4_values = [] {
-            for (const auto& s : sums)
-                if (s.low < -8 || s.high > 7) return false;
-            return true;
-        }();
         if constexpr (Mode == sparsity::automatic) {
-            // int4 weights (an INT4 tensor, or int8 ones that are all in [-8, 7]) stay packed:
-            // the model was quantized to 4 bits to halve its weight flash.
+            // int4 weights (Spec::weight_bits 4: an INT4 tensor) stay packed: the model was
+            // quantized to 4 bits to halve its weight flash.
             constexpr std::size_t int4_bytes = nibble_census::row_bytes(Layout.count) * std::size_t(Channels);
-            if (int4_values && int4_bytes < weights && !(sparse_bytes < int4_bytes)) return weight_form::nibbles;
+            if (layer_weight_bits<Spec> == 4 && int4_bytes < weights && !(sparse_bytes < int4_bytes)) return weight_form::nibbles;
             return sparse_bytes != std::size_t(-1) ? weight_form::sparse : weight_form::dense;
         } else {
             constexpr const nibble_census& nibbles = layer_nibble_census<Spec, Channels, Layout>;
