@@ -151,6 +151,9 @@ TEST_CASE("decode: the DECODE model converts to exactly the weights of the plain
     m.ops[0].outputs.push_back(m.ops[1].outputs[0]);
     m.ops.erase(m.ops.begin() + 1);
     CHECK(weights_section(converted(m)) == weights_section(plain));
+    // TRANSPOSE_CONV's weights (input #1) and bias (input #3).
+    CHECK(weights_section(converted(decode_models::decode_tconv_model(false))) == weights_section(converted(decode_models::decode_tconv_model(true))));
+    CHECK(weights_section(converted(decode_models::decode_tconv_model(false))).find("900, -1500, 2500,") != std::string::npos);
 }
 
 TEST_CASE("decode: what the converter refuses") {
@@ -233,6 +236,12 @@ TEST_CASE("decode: what the converter refuses") {
         std::swap(m.ops[0], m.ops[2]);  // CONV_2D, DECODE (bias), DECODE (weights)
         std::swap(m.ops[0], m.ops[1]);  // DECODE (bias), CONV_2D, DECODE (weights)
         expect_rejected(m, "operator #2 TFLM_DECODE: output tensor 'conv/w_decoded' is read by operator #1, which runs before the DECODE");
+    }
+    SUBCASE("one output written twice") {
+        model m = decode_lut_model(false);
+        m.ops[0].inputs.insert(m.ops[0].inputs.end(), m.ops[1].inputs.begin(), m.ops[1].inputs.end());
+        m.ops[0].outputs.push_back(m.ops[0].outputs[0]);
+        expect_rejected(m, "operator #0 TFLM_DECODE: writes tensor 'conv/w_decoded' more than once");
     }
     SUBCASE("inputs not in (encoded, ancillary) pairs") {
         model m = decode_lut_model(false);

@@ -6,6 +6,8 @@
 //   through DECODE too, per-channel one-entry tables) -> DEPTHWISE_CONV_2D (weights per channel
 //   on the last axis, 2-bit) -> RESHAPE -> FULLY_CONNECTED (one table, 3-bit; plain bias).
 //   decode_lut_model(true): the same model with the decoded values stored as plain constants.
+//   decode_tconv_model(plain): x 1x3x3x2 -> TRANSPOSE_CONV (weights per channel, 6-bit indices;
+//   bias per channel, 5-bit) -> y 1x6x6x3.
 // Weights: xorshift32 from the seeds below (decode_models::seed_*), deterministic.
 #pragma once
 
@@ -20,7 +22,7 @@ namespace decode_models {
 using namespace test_tflite;
 
 constexpr std::int8_t UINT8 = 3;
-constexpr std::uint32_t seed_conv = 11, seed_dw = 22, seed_fc = 33;
+constexpr std::uint32_t seed_conv = 11, seed_dw = 22, seed_fc = 33, seed_tconv = 44;
 
 struct xorshift {
     std::uint32_t x;
@@ -170,6 +172,35 @@ inline model decode_lut_model(bool plain) {
     m.ops.push_back(fc);
     m.inputs = {input};
     m.outputs = {fc_out};
+    return m;
+}
+
+inline lut_tensor tconv_weights() { return random_weights(seed_tconv, 6, 3, 9, 3 * 2 * 2 * 2, false); }  // [3,2,2,2]
+
+inline lut_tensor tconv_bias() {
+    lut_tensor t;
+    t.bits = 5;
+    t.element_bytes = 4;
+    t.channels_last = true;  // rank 1: TFLM reads it as interleaved channels, one element each
+    t.tables = {{0, 900}, {-1500, 0}, {0, 2500}};
+    t.indices = {1, 0, 1};
+    return t;
+}
+
+inline model decode_tconv_model(bool plain) {
+    constexpr int TRANSPOSE_CONV = 67;
+    constexpr std::uint8_t TransposeConvOptions = 49;
+    model m;
+    const int shape = m.add_tensor({"output_shape", {4}, INT32, m.add_buffer(std::vector<std::int32_t>{1, 6, 6, 3}), {}, {}, 0, {}});
+    const int w = add_weights<std::int8_t>(m, {"tconv/w", {3, 2, 2, 2}, INT8, 0, {0.01f, 0.02f, 0.03f}, {0, 0, 0}, 0, {}}, tconv_weights(), plain);
+    const int x = m.add_tensor({"x", {1, 3, 3, 2}, INT8, 0, {0.05f}, {-3}, 0, {}});
+    const int b = add_weights<std::int32_t>(m, {"tconv/b", {3}, INT32, 0, {0.0005f, 0.001f, 0.0015f}, {0, 0, 0}, 0, {}}, tconv_bias(), plain);
+    const int y = m.add_tensor({"y", {1, 6, 6, 3}, INT8, 0, {0.25f}, {5}, 0, {}});
+    op o{m.code(TRANSPOSE_CONV), {shape, w, x, b}, {y}, TransposeConvOptions, true, {}};
+    o.options.scalar<std::int8_t>(0, SAME).scalar<std::int32_t>(1, 2).scalar<std::int32_t>(2, 2);
+    m.ops.push_back(o);
+    m.inputs = {x};
+    m.outputs = {y};
     return m;
 }
 

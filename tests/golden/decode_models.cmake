@@ -1,32 +1,41 @@
-# TFLM compressed models (weights through TFLM_DECODE, look-up tables): the model written at build
-# time by tests/converter/make_decode_models.cpp, converted (the converter evaluates DECODE) and
-# compiled like a user's model, against TFLM's outputs and intermediates (tests/data/decode_lut/,
-# tests/golden/make_decode_golden.sh; the SHA-256 in its meta.txt pins the model). Included from
-# tests/golden/CMakeLists.txt (needs ctnn-compare).
+# TFLM compressed models (weights and biases through TFLM_DECODE, look-up tables): the models
+# tests/converter/make_decode_models.cpp writes at build time, converted (the converter evaluates
+# DECODE) and compiled like a user's model, against TFLM's outputs and intermediates
+# (tests/data/<m>/, tests/golden/make_decode_golden.sh; the SHA-256 in meta.txt pins the model):
+# golden.<m> with the model's own weight forms, golden.<m>.force with SPARSITY force (ctnn's
+# smallest forms, e.g. channels of at most 16 values as 4-bit codes, docs/weight-forms.md).
+# Included from tests/golden/CMakeLists.txt (needs ctnn-compare).
 add_executable(ctnn_make_decode_models ${PROJECT_SOURCE_DIR}/tests/converter/make_decode_models.cpp)
 target_include_directories(ctnn_make_decode_models PRIVATE ${PROJECT_SOURCE_DIR}/tests/converter)
 target_compile_features(ctnn_make_decode_models PRIVATE cxx_std_20)
 set(decode_dir "${CMAKE_CURRENT_BINARY_DIR}/decode_models")
-add_custom_command(OUTPUT "${decode_dir}/decode_lut.tflite" "${decode_dir}/decode_lut_plain.tflite"
+set(decode_models decode_lut decode_tconv)
+set(decode_files "")
+foreach(m IN LISTS decode_models)
+  list(APPEND decode_files "${decode_dir}/${m}.tflite" "${decode_dir}/${m}_plain.tflite")
+endforeach()
+add_custom_command(OUTPUT ${decode_files}
   COMMAND ${CMAKE_COMMAND} -E make_directory "${decode_dir}"
   COMMAND ctnn_make_decode_models "${decode_dir}"
   DEPENDS ctnn_make_decode_models
   COMMENT "Writing the TFLM compressed (DECODE) test models")
-ctnn_add_runner(ctnn-run-decode_lut MODEL "${decode_dir}/decode_lut.tflite" NAMESPACE decode_lut)
-target_compile_options(ctnn-run-decode_lut PRIVATE -Wall -Wextra -Wpedantic -Werror)
-if(EXISTS "${PROJECT_SOURCE_DIR}/tests/data/decode_lut/meta.txt")
-  add_test(NAME golden.decode_lut
-    COMMAND ${CMAKE_COMMAND} -DRUNNER=$<TARGET_FILE:ctnn-run-decode_lut> -DCOMPARE=$<TARGET_FILE:ctnn-compare>
-            -DDATA=${PROJECT_SOURCE_DIR}/tests/data/decode_lut -DOUT=${CMAKE_CURRENT_BINARY_DIR}/decode_golden/decode_lut
-            -DMODEL=${decode_dir}/decode_lut.tflite -P ${CMAKE_CURRENT_SOURCE_DIR}/run_golden.cmake)
-endif()
-# The same with SPARSITY force: ctnn stores the decoded weights in its own forms (channels of at
-# most 16 values as 4-bit codes and a table, docs/weight-forms.md); still TFLM's outputs.
-ctnn_add_runner(ctnn-run-decode_lut-force MODEL "${decode_dir}/decode_lut.tflite" NAMESPACE decode_lut SPARSITY force)
-target_compile_options(ctnn-run-decode_lut-force PRIVATE -Wall -Wextra -Wpedantic -Werror)
-if(EXISTS "${PROJECT_SOURCE_DIR}/tests/data/decode_lut/meta.txt")
-  add_test(NAME golden.decode_lut.force
-    COMMAND ${CMAKE_COMMAND} -DRUNNER=$<TARGET_FILE:ctnn-run-decode_lut-force> -DCOMPARE=$<TARGET_FILE:ctnn-compare>
-            -DDATA=${PROJECT_SOURCE_DIR}/tests/data/decode_lut -DOUT=${CMAKE_CURRENT_BINARY_DIR}/decode_golden/decode_lut-force
-            -DMODEL=${decode_dir}/decode_lut.tflite -P ${CMAKE_CURRENT_SOURCE_DIR}/run_golden.cmake)
-endif()
+foreach(m IN LISTS decode_models)
+  foreach(mode IN ITEMS default force)
+    set(runner ctnn-run-${m})
+    set(test golden.${m})
+    set(sparsity "")
+    if(mode STREQUAL "force")
+      string(APPEND runner "-force")
+      string(APPEND test ".force")
+      set(sparsity SPARSITY force)
+    endif()
+    ctnn_add_runner(${runner} MODEL "${decode_dir}/${m}.tflite" NAMESPACE ${m} ${sparsity})
+    target_compile_options(${runner} PRIVATE -Wall -Wextra -Wpedantic -Werror)
+    if(EXISTS "${PROJECT_SOURCE_DIR}/tests/data/${m}/meta.txt")
+      add_test(NAME ${test}
+        COMMAND ${CMAKE_COMMAND} -DRUNNER=$<TARGET_FILE:${runner}> -DCOMPARE=$<TARGET_FILE:ctnn-compare>
+                -DDATA=${PROJECT_SOURCE_DIR}/tests/data/${m} -DOUT=${CMAKE_CURRENT_BINARY_DIR}/decode_golden/${m}-${mode}
+                -DMODEL=${decode_dir}/${m}.tflite -P ${CMAKE_CURRENT_SOURCE_DIR}/run_golden.cmake)
+    endif()
+  endforeach()
+endforeach()

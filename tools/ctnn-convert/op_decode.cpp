@@ -142,6 +142,7 @@ void fold_one(const tfl_model& in, tfl_model& out, std::size_t k) {
         if (!constant(in, anc)) fail_op("ancillary data " + label(in, anc) + " is not a constant; ctnn decodes constant tensors only, at conversion time");
         const tfl_tensor& t = in.tensors[static_cast<std::size_t>(res)];
         if (constant(in, res)) fail_op("writes the constant " + label(in, res));
+        if (std::count(op.outputs.begin(), op.outputs.end(), res) != 1) fail_op("writes " + label(in, res) + " more than once");
         const std::size_t element_bytes = decoded_element_bytes(t.type);
         if (element_bytes == 0) {
             fail_op("output " + label(in, res) + " is " + tfl::tensor_type_name(t.type) + "; TFLM's LUT decoder writes bool, int8, int16, int32, int64 or float32");
