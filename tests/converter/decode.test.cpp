@@ -76,6 +76,10 @@ TEST_CASE("decode: LUT indices are a big-endian bit stream, worked by hand") {
     auto anc = header(3, 8);
     for (int v = 0; v < 8; ++v) anc.push_back(static_cast<std::uint8_t>(10 * (v + 1)));
     CHECK(decode({0x05, 0x39, 0x77}, anc, 8) == std::vector<std::uint8_t>{10, 20, 30, 40, 50, 60, 70, 80});
+    // TFLM reads the width from the low 3 bits of byte 5 and skips the reserved bytes (checked on tflm_ref).
+    anc[5] = 0xF3;
+    anc[2] = anc[3] = anc[7] = anc[15] = 0x55;
+    CHECK(decode({0x05, 0x39, 0x77}, anc, 8) == std::vector<std::uint8_t>{10, 20, 30, 40, 50, 60, 70, 80});
     // 4 bits: the high nibble first.
     auto anc4 = header(4, 16);
     for (int v = 0; v < 16; ++v) anc4.push_back(static_cast<std::uint8_t>(v * 3));
