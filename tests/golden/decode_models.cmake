@@ -39,3 +39,7 @@ foreach(m IN LISTS decode_models)
     endif()
   endforeach()
 endforeach()
+# The converter's plan of a DECODE model (operator numbers with gaps) is the compiled one.
+add_test(NAME summary_agrees.decode_lut
+  COMMAND ${CMAKE_COMMAND} -DCONVERT=$<TARGET_FILE:ctnn-convert> -DRUNNER=$<TARGET_FILE:ctnn-run-decode_lut>
+          -DMODEL=${decode_dir}/decode_lut.tflite -P ${CMAKE_CURRENT_SOURCE_DIR}/summary_agrees.cmake)
