@@ -6,6 +6,7 @@
 
 #include "layer_stats.hpp"
 #include "lowering.hpp"
+#include "op_decode.hpp"
 #include "operators.hpp"
 
 namespace ctnn_convert {
@@ -117,6 +118,7 @@ int lowering::constant_operand(int index) {
 void lowering::lower_operator(int k) {
     k_ = k;
     const tfl_operator& op = m_.operators[static_cast<std::size_t>(k)];
+    if (op.folded) return;  // its outputs are constants now
     name_ = tfl::operator_name(op.builtin_code);
     entry_ = nullptr;
     const std::string& supported = supported_operators_text();
@@ -177,6 +179,9 @@ void lowering::check_totals() const {
     }
 }
 
-model_ir lower_to_ir(const tfl_model& model, const custom_ops& custom) { return lowering(model, custom).run(); }
+model_ir lower_to_ir(const tfl_model& model, const custom_ops& custom) {
+    if (has_decode(model)) return lowering(fold_decode(model), custom).run();  // a copy only when there is something to fold
+    return lowering(model, custom).run();
+}
 
 }  // namespace ctnn_convert

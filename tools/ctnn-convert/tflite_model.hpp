@@ -74,6 +74,7 @@ struct tfl_operator {
     bool has_custom_options = false;
     std::vector<std::uint8_t> custom_options;  // raw bytes (a user layer receives them)
     bool has_intermediates = false;
+    bool folded = false;  // evaluated at conversion time (a TFLM_DECODE, op_decode.hpp): no layer
 };
 
 struct tfl_model {

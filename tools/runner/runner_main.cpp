@@ -65,8 +65,9 @@ using unfused_model = std::conditional_t<has_fusion, ctnn::with_kernel_options<m
 
 // A converted model names the .tflite tensor of each graph tensor (model::tflite_tensors): its
 // intermediates are then t<that index>.bin, which matches TFLM's whatever the graph added (further
-// inputs, constant operands, operators lowered to several layers); otherwise <layer>.bin.
-template <class M = model>
+// inputs, constant operands, operators lowered to several layers, operators folded away such as
+// TFLM_DECODE); otherwise <layer>.bin. The converted type, not the with_sparsity one: same layers.
+template <class M = CTNN_MODEL_NAMESPACE::model>
 std::string intermediate_name(int layer) {
     // snprintf, not string concatenation: GCC 12 warns falsely (-Wrestrict) on "t" + ... + ".bin".
     char name[32];
@@ -188,7 +189,7 @@ int main(int argc, char** argv) {
             std::printf("\nfused_layers:");  // convolutions that run inside the next ADD
             for (std::size_t k = 0; k < model::fused_into_next.size(); ++k)
                 if (model::fused_into_next[k]) std::printf(" %zu", k);
-            std::printf("\nintermediate_names: %s", names_tflite_tensors<model> ? "tflite_tensor" : "layer");
+            std::printf("\nintermediate_names: %s", names_tflite_tensors<CTNN_MODEL_NAMESPACE::model> ? "tflite_tensor" : "layer");
             std::printf("\nfused_intermediates:");  // their --intermediates names, which are not written
             for (std::size_t k = 0; k < model::fused_into_next.size(); ++k)
                 if (model::fused_into_next[k]) std::printf(" %s", intermediate_name(int(k)).c_str());
