@@ -8,7 +8,9 @@
 #   4. firmware for Cortex-M4, M0+, M7, M33 and M55, each run in QEMU (build-<core>/).
 #   5. the converter on mutated models: each is rejected cleanly or its header compiles
 #      (tests/mutants/run_mutants.sh; 60 mutants, 400 with --full, which also fuzzes 300 s each).
-#   6. with --full, MobileNetV2 224x224 too: host golden test, Cortex-M4 and M7 firmware
+#   6. with --full, the pruned models in every weight-form mode (also on the Cortex-M0+, and in
+#      the clang and -march=native builds: CTNN_TEST_SHRINK_MATRIX, CTNN_TEST_PRUNED_HOST), and
+#      MobileNetV2 224x224 too: host golden test, Cortex-M4 and M7 firmware
 #      (CTNN_TEST_MOBILENET_V2; minutes of compile each).
 # The g++ build also compiles and checks the 2,000-operator model (tests/depth/).
 # Options: --quick (g++ host build without the deep model, and Cortex-M4 firmware only),
@@ -26,10 +28,12 @@ subset_m4=16
 full_fuzz=60
 deep=ON
 mnv2=OFF
+shrink=OFF        # the pruned models in every weight-form mode, and on the M0+ (models/pruned_models.cmake)
+pruned_again=OFF  # their host tests in the clang and -march=native builds too
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=1; deep=OFF ;;
-    --full) mutants=400; full_fuzz=300; subset=0; subset_m4=0; mnv2=ON ;;
+    --full) mutants=400; full_fuzz=300; subset=0; subset_m4=0; mnv2=ON; shrink=ON; pruned_again=ON ;;
     *) echo "usage: scripts/test.sh [--quick|--full]" >&2; exit 2 ;;
   esac
 done
@@ -57,24 +61,24 @@ firmware_suite() {  # <core> [cmake options...]
   [ "$1" = m4 ] && models=$subset_m4
   step "Cortex-${1^^} firmware, run in QEMU ($dir/)"
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCTNN_CONFORMANCE_MODELS="$models" \
-    -DCMAKE_TOOLCHAIN_FILE="cmake/toolchains/arm-none-eabi-cortex-$1.cmake" -DCTNN_TEST_MOBILENET_V2="$mnv2" "${@:2}" "${launcher[@]}" >/dev/null
+    -DCMAKE_TOOLCHAIN_FILE="cmake/toolchains/arm-none-eabi-cortex-$1.cmake" -DCTNN_TEST_MOBILENET_V2="$mnv2" -DCTNN_TEST_SHRINK_MATRIX="$shrink" "${@:2}" "${launcher[@]}" >/dev/null
   cmake --build "$dir" -j "$jobs"
   ctest --test-dir "$dir" -j "$jobs" --output-on-failure
   arm-none-eabi-size "$dir"/bin/ctnn-fw-*.elf "$dir"/bin/ctnn_hello_fw.elf
 }
 
-host_suite build g++ -DCTNN_TEST_DEEP_MODEL="$deep" -DCTNN_CONFORMANCE_MODELS=0 -DCTNN_TEST_MOBILENET_V2="$mnv2"
+host_suite build g++ -DCTNN_TEST_DEEP_MODEL="$deep" -DCTNN_CONFORMANCE_MODELS=0 -DCTNN_TEST_MOBILENET_V2="$mnv2" -DCTNN_TEST_SHRINK_MATRIX="$shrink"
 step "ctnn-convert on ${mutants} mutated models: rejected cleanly, or the header compiles (build/mutants/)"
 bash tests/mutants/run_mutants.sh --convert build/bin/ctnn-convert --count "$mutants" --work build/mutants --jobs "$jobs"
 firmware_suite m4
 if [ "$quick" -eq 0 ]; then
-  host_suite build-clang clang++ -DCTNN_CONFORMANCE_MODELS="$subset"
+  host_suite build-clang clang++ -DCTNN_CONFORMANCE_MODELS="$subset" -DCTNN_TEST_PRUNED_HOST="$pruned_again"
 
   # The host kernels take an AVX-512 VNNI tile when the compiler may use it; run the bit-exact
   # checks once more with the build machine's instruction set.
   step "kernel, golden and self-check tests with -march=native (build-native/)"
   cmake -S . -B build-native -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS=-march=native -DCTNN_CONFORMANCE_MODELS="$subset" \
-    -DCTNN_BUILD_BENCHMARKS=OFF -DCTNN_BUILD_EXAMPLES=OFF "${launcher[@]}" >/dev/null
+    -DCTNN_BUILD_BENCHMARKS=OFF -DCTNN_BUILD_EXAMPLES=OFF -DCTNN_TEST_PRUNED_HOST="$pruned_again" "${launcher[@]}" >/dev/null
   cmake --build build-native -j "$jobs"
   ctest --test-dir build-native -j "$jobs" --output-on-failure -R "golden|self_check|kernel|unit|conformance"
 
