@@ -1,5 +1,5 @@
 // Firmware test: the weight-forms model (tests/unit/weight_forms_model.hpp) with every layer
-// dense, in the smallest form (sparse or 4-bit codes: ctnn::sparsity::force) and as the build's
+// dense, in the smallest form (sparse, 4-bit codes or bitmap: ctnn::sparsity::force) and as the build's
 // kernel set chooses (automatic), against the reference kernels, bit for bit, on 8 inputs. On
 // the Arm DSP cores this runs the sparse walk's assembly; everywhere the 4-bit decoders.
 // Prints the forms and flash of each variant; exits with the number of mismatches.

@@ -18,12 +18,12 @@ using namespace std::string_view_literals;
 // The layers' forms with `force` do not depend on the kernel set (bytes decide), nor with `off`.
 static_assert(forms::smallest::layer_weight_forms[0] == "nibbles"sv);  // int4: half a byte a weight
 static_assert(forms::smallest::layer_weight_forms[1] == "nibbles"sv);  // 12 values a channel: codes + table
-static_assert(forms::smallest::layer_weight_forms[2] == "sparse"sv);   // 75 % zeros
-static_assert(forms::smallest::layer_weight_forms[3] == "sparse"sv);
+static_assert(forms::smallest::layer_weight_forms[2] == "bitmap"sv);   // 75 % zeros: a mask bit a weight, a byte a non-zero
+static_assert(forms::smallest::layer_weight_forms[3] == "bitmap"sv);
 static_assert(forms::smallest::layer_weight_forms[4] == ""sv);  // the reshape has no weights
-static_assert(forms::smallest::layer_weight_forms[5] == "sparse"sv);
+static_assert(forms::smallest::layer_weight_forms[5] == "sparse"sv);   // 94 % zeros: two bytes a non-zero beat the mask
 static_assert(forms::smallest::layer_weight_forms[6] == "nibbles"sv);  // 16 values in the tensor: one table
-static_assert(forms::smallest::layer_weight_forms[7] == "sparse"sv);   // zero channels, a zero column, 2:4
+static_assert(forms::smallest::layer_weight_forms[7] == "bitmap"sv);   // zero channels, a zero column, 2:4
 static_assert(forms::dense::layer_weight_forms[0] == "dense"sv && forms::dense::layer_weight_forms[7] == "dense"sv);
 static_assert(forms::smallest::arena_bytes == forms::dense::arena_bytes);
 // `automatic` keeps int4 weights packed on every set; clustered int8 ones it leaves dense
@@ -52,6 +52,8 @@ static_assert(wf::fc_census<fc_c_spec>.zero_channels == 2);
 static_assert(wf::fc_census<fc_c_spec>.nonzero == 8 * 32);
 static_assert(wf::fc_census<fc_c_spec>.pairs == 8 * 16);
 static_assert(sizeof(wf::fc_rows<fc_c_spec>) == 8 * 16 * 4 + 10 * 2);
+// Bitmap: 64 taps are 8 mask bytes a channel, then the 256 non-zero weights, a byte each.
+static_assert(sizeof(wf::fc_bitmap<fc_c_spec>) == 10 * 8 + 8 * 32);
 
 namespace {
 template <class Model>

@@ -23,7 +23,7 @@ constexpr std::uint32_t next(std::uint32_t& s) {
     return s;
 }
 
-enum class kind { int4, clustered, clustered_tensor, pruned, structured };
+enum class kind { int4, clustered, clustered_tensor, pruned, very_sparse, structured };
 
 // Weight k of channel c (Taps weights a channel) for each kind.
 constexpr std::int8_t weight(kind k, int c, int tap, int taps, std::uint32_t& s) {
@@ -36,6 +36,7 @@ constexpr std::int8_t weight(kind k, int c, int tap, int taps, std::uint32_t& s)
         }
         case kind::clustered_tensor: return static_cast<std::int8_t>(int(r % 16) * 15 - 113);
         case kind::pruned: return r % 4 == 0 ? static_cast<std::int8_t>(int((r >> 8) % 255) - 127) : 0;  // 75 % zeros
+        case kind::very_sparse: return r % 16 == 0 ? static_cast<std::int8_t>(int((r >> 8) % 255) - 127) : 0;  // 94 % zeros
         case kind::structured: {
             if (c % 5 == 2) return 0;                 // a zero output channel
             if (tap % taps == 3) return 0;            // a zero tap / input column
@@ -75,12 +76,12 @@ struct weights_of {
 
 // 6x6x8 -> conv 3x3 SAME, int4 -> 6x6x16 -> conv 3x3 SAME, clustered per channel -> 6x6x24
 // -> conv 1x1, pruned -> depthwise 5x5 stride 2 SAME, pruned -> 3x3x24 (216 values) -> fc 216 -> 40,
-// pruned -> fc 40 -> 64, clustered in the tensor -> fc 64 -> 10, structured.
+// 94 % zeros -> fc 40 -> 64, clustered in the tensor -> fc 64 -> 10, structured.
 using conv_a = weights_of<kind::int4, 11, 16, 72, false, ctnn::shape<16, 3, 3, 8>>;
 using conv_b = weights_of<kind::clustered, 12, 24, 144, false, ctnn::shape<24, 3, 3, 16>>;
 using conv_c = weights_of<kind::pruned, 17, 24, 24, false, ctnn::shape<24, 1, 1, 24>>;
 using dw = weights_of<kind::pruned, 13, 24, 25, true, ctnn::shape<1, 5, 5, 24>>;
-using fc_a = weights_of<kind::pruned, 14, 40, 216, false, ctnn::shape<40, 216>>;
+using fc_a = weights_of<kind::very_sparse, 14, 40, 216, false, ctnn::shape<40, 216>>;
 using fc_b = weights_of<kind::clustered_tensor, 15, 64, 40, false, ctnn::shape<64, 40>>;
 using fc_c = weights_of<kind::structured, 16, 10, 64, false, ctnn::shape<10, 64>>;
 

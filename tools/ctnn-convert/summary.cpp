@@ -37,17 +37,18 @@ std::string weights_table(const model_ir& m) {
                           pad_left(std::to_string(c->taps), 6) + "  " + pad_left(percent_text(c->zeros, c->weights), 6) + "  " +
                           pad_left(std::to_string(c->max_distinct) + "/" + std::to_string(c->tensor_distinct), 9) + "  " + pad_right(c->four_bit, 11) + "  " +
                           pad_left(std::to_string(c->dense_bytes), 8) + "  " + pad_left(std::to_string(c->sparse_bytes), 8) + "  " +
-                          pad_left(c->four_bit_bytes ? std::to_string(*c->four_bit_bytes) : std::string("-"), 8) + "  " + (c->force.empty() ? "-" : c->force);
+                          pad_left(c->four_bit_bytes ? std::to_string(*c->four_bit_bytes) : std::string("-"), 8) + "  " +
+                          pad_left(std::to_string(c->bitmap_bytes), 8) + "  " + (c->force.empty() ? "-" : c->force);
         rows += row + "\n";
     }
     if (rows.empty()) return "";
     return "\nweights: per weighted layer, its weights' zeros and distinct values (most in a channel / in the tensor), whether 4-bit codes hold "
            "them (int4: every weight in [-8, 7]; per-tensor, per-channel: 16-value tables; no: a channel has more), and the bytes each "
-           "storage takes (include/ctnn/kernels/weight_forms/); force: the form ctnn::with_sparsity<M, ctnn::sparsity::force> takes "
+           "storage takes (include/ctnn/kernels/weight_forms/; bitmap: a mask bit a weight, a byte a non-zero); force: the form ctnn::with_sparsity<M, ctnn::sparsity::force> takes "
            "(- where the layer has no other form)\n" +
            pad_left("#", 3) + "  " + pad_right("operator", 18) + "  " + pad_left("channels", 8) + "  " + pad_left("taps", 6) + "  " + pad_left("zero %", 6) +
            "  " + pad_left("distinct", 9) + "  " + pad_right("4-bit", 11) + "  " + pad_left("dense B", 8) + "  " + pad_left("sparse B", 8) + "  " +
-           pad_left("4-bit B", 8) + "  force\n" + rows;
+           pad_left("4-bit B", 8) + "  " + pad_left("bitmap B", 8) + "  force\n" + rows;
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include <ctnn/kernels/weight_forms/bitmap_weights.hpp>
 #include <ctnn/kernels/weight_forms/nibble_weights.hpp>
 #include <ctnn/kernels/weight_forms/sparse_weights.hpp>
 
@@ -54,17 +55,20 @@ weight_census count(const std::vector<weight_slice>& slices, int zero_point, boo
     c.tensor_distinct = nibbles.tensor_distinct;
     c.dense_bytes = c.weights;  // one int8 each
     c.sparse_bytes = sparse.entry_bytes(c.channels);
+    c.bitmap_bytes = wf::bitmap_bytes(c.channels, c.taps, sparse.nonzero);
     if (nibbles.fits) {
         c.four_bit_bytes = nibbles.bytes(c.channels, c.taps);
         const wf::nibble_table t = nibbles.table();
         c.four_bit = t == wf::nibble_table::none ? "int4" : t == wf::nibble_table::per_tensor ? "per-tensor" : "per-channel";
     }
     if (has_forms) {
-        // form_choice.hpp's choose_form with sparsity::force: the fewest bytes, sparse when
-        // encodable and smaller than dense, 4-bit only when smaller than both.
-        const bool sparse_smaller = sparse.encodable() && c.sparse_bytes < c.weights;
-        const bool nibbles_smallest = c.four_bit_bytes && *c.four_bit_bytes < c.weights && (!sparse_smaller || *c.four_bit_bytes < c.sparse_bytes);
-        c.force = nibbles_smallest ? "nibbles" : sparse_smaller ? "sparse" : "dense";
+        // form_choice.hpp's choose_form with sparsity::force: the fewest bytes, in the order
+        // dense, sparse (when encodable), 4-bit, bitmap, each only when strictly smaller.
+        std::size_t least = c.weights;
+        c.force = "dense";
+        if (sparse.encodable() && c.sparse_bytes < least) c.force = "sparse", least = c.sparse_bytes;
+        if (c.four_bit_bytes && *c.four_bit_bytes < least) c.force = "nibbles", least = *c.four_bit_bytes;
+        if (c.bitmap_bytes < least) c.force = "bitmap";
     }
     return c;
 }

@@ -20,8 +20,9 @@ struct weight_census {
     // (indices into a 16-value table of the tensor's or each channel's), "no" (a channel has over 16).
     const char* four_bit = "no";
     std::size_t dense_bytes = 0, sparse_bytes = 0;
+    std::size_t bitmap_bytes = 0;  // a mask bit a weight (bytes a channel) and a byte a non-zero
     std::optional<std::size_t> four_bit_bytes;  // none when a channel has more than 16 values
-    // The form `force` takes (weight_forms/form_choice.hpp): "dense", "sparse" or "nibbles";
+    // The form `force` takes (weight_forms/form_choice.hpp): "dense", "sparse", "nibbles" or "bitmap";
     // empty for layers without weight forms (16x8, TRANSPOSE_CONV, BATCH_MATMUL).
     std::string force;
 };

@@ -15,6 +15,7 @@
 #include "ctnn/kernels/portable/detail/channel_plan.hpp"
 #include "ctnn/kernels/portable/detail/requantize.hpp"
 #include "ctnn/kernels/weight_forms/form_choice.hpp"
+#include "ctnn/kernels/weight_forms/bitmap_weights.hpp"
 #include "ctnn/kernels/weight_forms/nibble_weights.hpp"
 #include "ctnn/kernels/weight_forms/sparse_conv_dsp.hpp"
 #include "ctnn/kernels/weight_forms/sparse_dot.hpp"
@@ -53,6 +54,8 @@ template <class Spec>
 inline constexpr const nibble_census& conv2d_nibble_census = layer_nibble_census<Spec, conv2d_layout<Spec>::channels, conv2d_layout<Spec>::layout>;
 template <class Spec>
 inline constexpr const auto& conv2d_nibbles = layer_nibbles<Spec, conv2d_layout<Spec>::channels, conv2d_layout<Spec>::layout>;
+template <class Spec>
+inline constexpr const auto& conv2d_bitmap = layer_bitmap<Spec, conv2d_layout<Spec>::channels, conv2d_layout<Spec>::layout>;
 
 // The step from a patch to the pixel's output channels (the portable driver's Channels).
 struct conv2d_channels {
@@ -97,6 +100,28 @@ struct conv2d_nibble_channels {
     template <class Spec>
     static constexpr linked_constants constants() {
         return conv2d_layout<Spec>::template constants<conv2d_nibbles<Spec>>();
+    }
+};
+
+// The step on the bitmap of non-zeros (bitmap_weights.hpp).
+struct conv2d_bitmap_channels {
+    template <class Spec>
+    [[gnu::always_inline]] static void pixel(const std::int8_t* x, std::int8_t* out) {
+        using plan = conv2d_layout<Spec>;
+        constexpr conv_geometry g = plan::g;
+        constexpr int depth = g.kernel_h * g.kernel_w * g.in_c;
+        constexpr std::size_t row = bitmap_row_bytes(depth);
+        const std::int32_t* const bias = plan::dense::bias.data();
+        const std::int8_t* v = conv2d_bitmap<Spec>.values.data();
+        for (int oc = 0; oc < g.out_c; ++oc) {
+            const std::int32_t acc = bitmap_dot<depth>(conv2d_bitmap<Spec>.masks.data() + row * std::size_t(oc), v,
+                                                       [x](int k) { return std::int32_t{x[k]}; }, bias[oc]);
+            out[oc] = plan::requantize(acc, oc);
+        }
+    }
+    template <class Spec>
+    static constexpr linked_constants constants() {
+        return conv2d_layout<Spec>::template constants<conv2d_bitmap<Spec>>();
     }
 };
 

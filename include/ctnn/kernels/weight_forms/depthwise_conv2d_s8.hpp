@@ -11,6 +11,7 @@
 #include "ctnn/kernels/portable/depthwise_conv2d_s8.hpp"
 #include "ctnn/kernels/portable/detail/channel_plan.hpp"
 #include "ctnn/kernels/portable/detail/requantize.hpp"
+#include "ctnn/kernels/weight_forms/bitmap_weights.hpp"
 #include "ctnn/kernels/weight_forms/nibble_weights.hpp"
 #include "ctnn/kernels/weight_forms/sparse_weights.hpp"
 
@@ -40,6 +41,8 @@ template <class Spec>
 inline constexpr const nibble_census& depthwise_nibble_census = layer_nibble_census<Spec, depthwise_layout<Spec>::channels, depthwise_layout<Spec>::layout>;
 template <class Spec>
 inline constexpr const auto& depthwise_nibbles = layer_nibbles<Spec, depthwise_layout<Spec>::channels, depthwise_layout<Spec>::layout>;
+template <class Spec>
+inline constexpr const auto& depthwise_bitmap = layer_bitmap<Spec, depthwise_layout<Spec>::channels, depthwise_layout<Spec>::layout>;
 
 template <class Spec>
 void depthwise_conv2d_s8(const std::int8_t* __restrict input, std::int8_t* __restrict output) {
@@ -96,6 +99,30 @@ void depthwise_conv2d_s8_nibbles(const std::int8_t* __restrict input, std::int8_
                 std::int32_t acc = bias[oc];
                 for (int k = 0; k < taps; ++k)
                     acc += nibble_value<table>((codes[k / 2] >> (4 * (k & 1))) & 15u, t) * xs[k][ic];
+                out[oc] = plan::requantize(acc, oc);
+            }
+        }
+    }
+}
+
+// The same on the bitmap of non-zero taps (bitmap_weights.hpp).
+template <class Spec>
+void depthwise_conv2d_s8_bitmap(const std::int8_t* __restrict input, std::int8_t* __restrict output) {
+    using plan = depthwise_layout<Spec>;
+    constexpr conv_geometry g = plan::g;
+    constexpr int taps = g.kernel_h * g.kernel_w;
+    constexpr std::size_t row = bitmap_row_bytes(taps);
+    const std::int32_t* const bias = plan::dense::bias.data();
+    for (int oy = 0; oy < g.out_h; ++oy) {
+        for (int ox = 0; ox < g.out_w; ++ox) {
+            const std::int8_t* xs[taps];
+            portable::detail::depthwise_taps<Spec>(input, oy, ox, xs);
+            std::int8_t* const out = output + (oy * g.out_w + ox) * g.out_c;
+            const std::int8_t* v = depthwise_bitmap<Spec>.values.data();
+            for (int oc = 0; oc < g.out_c; ++oc) {
+                const int ic = oc / g.depth_multiplier;
+                const std::int32_t acc = bitmap_dot<taps>(depthwise_bitmap<Spec>.masks.data() + row * std::size_t(oc), v,
+                                                          [&xs, ic](int k) { return std::int32_t{xs[k][ic]}; }, bias[oc]);
                 out[oc] = plan::requantize(acc, oc);
             }
         }

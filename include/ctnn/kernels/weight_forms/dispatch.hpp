@@ -1,7 +1,8 @@
 // The weight forms of CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED (int8): kernel_for<Op>
 // (kernels/select.hpp) is `with_weight_forms<Set, Op, kernel<Set, Op>>`, which runs the layer on
 // the form form_choice.hpp takes for it: the set's dense kernel, the sparse walk
-// (sparse_weights.hpp) or the 4-bit codes (nibble_weights.hpp). Every other operation, and every
+// (sparse_weights.hpp), the 4-bit codes (nibble_weights.hpp) or the bitmap of non-zeros
+// (bitmap_weights.hpp). Every other operation, and every
 // reference kernel, is the set's kernel unchanged. The constants name the form for reports
 // (linked_constants::weight_form, Model::layer_weight_forms).
 #pragma once
@@ -31,6 +32,7 @@ struct with_weight_forms<Set, op::fully_connected, Dense> : Dense {
     static void run(const std::int8_t* input, std::int8_t* output, std::byte* scratch) {
         if constexpr (form<Spec, O> == weight_forms::weight_form::sparse) weight_forms::fully_connected_s8<Spec>(input, output);
         else if constexpr (form<Spec, O> == weight_forms::weight_form::nibbles) weight_forms::fully_connected_s8_nibbles<Spec>(input, output);
+        else if constexpr (form<Spec, O> == weight_forms::weight_form::bitmap) weight_forms::fully_connected_s8_bitmap<Spec>(input, output);
         else Dense::template run<Spec, O>(input, output, scratch);
     }
     template <class Spec, kernel_options O>
@@ -39,6 +41,7 @@ struct with_weight_forms<Set, op::fully_connected, Dense> : Dense {
         linked_constants c;
         if constexpr (f == weight_forms::weight_form::sparse) c = weight_forms::fully_connected_constants<Spec, weight_forms::fc_rows<Spec>>();
         else if constexpr (f == weight_forms::weight_form::nibbles) c = weight_forms::fully_connected_constants<Spec, weight_forms::fc_nibbles<Spec>>();
+        else if constexpr (f == weight_forms::weight_form::bitmap) c = weight_forms::fully_connected_constants<Spec, weight_forms::fc_bitmap<Spec>>();
         else c = Dense::template constants<Spec, O>();
         return c.with_weight_form(weight_forms::weight_form_name(f));
     }
@@ -51,8 +54,10 @@ struct with_weight_forms<Set, op::conv2d, Dense> : Dense {
         weight_forms::choose_form<Set, O.sparse_weights, Spec, weight_forms::conv2d_layout<Spec>::channels,
                                   weight_forms::conv2d_layout<Spec>::layout, weight_forms::conv_costs<Set, Spec>>();
     template <class Spec, kernel_options O>
-    using channels = std::conditional_t<form<Spec, O> == weight_forms::weight_form::sparse, weight_forms::conv2d_channels,
-                                        weight_forms::conv2d_nibble_channels>;
+    using channels = std::conditional_t<
+        form<Spec, O> == weight_forms::weight_form::sparse, weight_forms::conv2d_channels,
+        std::conditional_t<form<Spec, O> == weight_forms::weight_form::bitmap, weight_forms::conv2d_bitmap_channels,
+                           weight_forms::conv2d_nibble_channels>>;
 
     template <class Spec, kernel_options O>
     static void run(const std::int8_t* input, std::int8_t* output, std::byte* scratch) {
@@ -88,6 +93,7 @@ struct with_weight_forms<Set, op::depthwise_conv2d, Dense> : Dense {
     static void run(const std::int8_t* input, std::int8_t* output) {
         if constexpr (form<Spec, O> == weight_forms::weight_form::sparse) weight_forms::depthwise_conv2d_s8<Spec>(input, output);
         else if constexpr (form<Spec, O> == weight_forms::weight_form::nibbles) weight_forms::depthwise_conv2d_s8_nibbles<Spec>(input, output);
+        else if constexpr (form<Spec, O> == weight_forms::weight_form::bitmap) weight_forms::depthwise_conv2d_s8_bitmap<Spec>(input, output);
         else Dense::template run<Spec, O>(input, output);
     }
     template <class Spec, kernel_options O>
@@ -96,6 +102,7 @@ struct with_weight_forms<Set, op::depthwise_conv2d, Dense> : Dense {
         linked_constants c;
         if constexpr (f == weight_forms::weight_form::sparse) c = weight_forms::depthwise_conv2d_constants<Spec, weight_forms::depthwise_rows<Spec>>();
         else if constexpr (f == weight_forms::weight_form::nibbles) c = weight_forms::depthwise_conv2d_constants<Spec, weight_forms::depthwise_nibbles<Spec>>();
+        else if constexpr (f == weight_forms::weight_form::bitmap) c = weight_forms::depthwise_conv2d_constants<Spec, weight_forms::depthwise_bitmap<Spec>>();
         else c = Dense::template constants<Spec, O>();
         return c.with_weight_form(weight_forms::weight_form_name(f));
     }

@@ -19,6 +19,7 @@
 #include "ctnn/kernels/isa.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/kernel_set.hpp"
+#include "ctnn/kernels/weight_forms/bitmap_weights.hpp"
 #include "ctnn/kernels/weight_forms/nibble_weights.hpp"
 #include "ctnn/kernels/weight_forms/sparse_weights.hpp"
 #include "ctnn/kernels/zero_point_folding.hpp"
@@ -74,10 +75,10 @@ constexpr bool sparse_pays(sparsity mode, std::size_t weights, std::size_t pairs
 
 // How a layer stores its weights: as the set's dense kernel wants them, without zeros
 // (sparse_weights.hpp), or as 4-bit codes (nibble_weights.hpp: int4 or clustered weights).
-enum class weight_form : unsigned char { dense, sparse, nibbles };
+enum class weight_form : unsigned char { dense, sparse, nibbles, bitmap };
 
 constexpr const char* weight_form_name(weight_form f) noexcept {
-    return f == weight_form::sparse ? "sparse" : f == weight_form::nibbles ? "nibbles" : "dense";
+    return f == weight_form::sparse ? "sparse" : f == weight_form::nibbles ? "nibbles" : f == weight_form::bitmap ? "bitmap" : "dense";
 }
 
 // Spec::weight_bits where the spec has it (layers/layer_params.hpp: 4 for int4 weights), else 8.
@@ -124,8 +125,19 @@ constexpr weight_form choose_form() noexcept {
         } else {
             constexpr const nibble_census& nibbles = layer_nibble_census<Spec, Channels, Layout>;
             constexpr std::size_t nibble_bytes = nibbles.fits ? nibbles.bytes(Channels, Layout.count) : std::size_t(-1);
-            if (nibble_bytes < weights && nibble_bytes < sparse_bytes) return weight_form::nibbles;
-            return sparse_bytes != std::size_t(-1) ? weight_form::sparse : weight_form::dense;
+            constexpr std::size_t mask_bytes = bitmap_bytes(Channels, Layout.count, nonzero);
+            weight_form f = weight_form::dense;
+            std::size_t least = weights;
+            if (sparse_bytes < least) {
+                f = weight_form::sparse;
+                least = sparse_bytes;
+            }
+            if (nibble_bytes < least) {
+                f = weight_form::nibbles;
+                least = nibble_bytes;
+            }
+            if (mask_bytes < least) f = weight_form::bitmap;
+            return f;
         }
     }
 }

@@ -10,6 +10,7 @@
 #include "ctnn/kernels/linked_constants.hpp"
 #include "ctnn/kernels/portable/detail/requantize.hpp"
 #include "ctnn/kernels/portable/fully_connected_s8.hpp"
+#include "ctnn/kernels/weight_forms/bitmap_weights.hpp"
 #include "ctnn/kernels/weight_forms/nibble_weights.hpp"
 #include "ctnn/kernels/weight_forms/sparse_dot.hpp"
 #include "ctnn/kernels/weight_forms/sparse_weights.hpp"
@@ -31,6 +32,8 @@ template <class Spec>
 inline constexpr const nibble_census& fc_nibble_census = layer_nibble_census<Spec, fc_layout<Spec>::channels, fc_layout<Spec>::layout>;
 template <class Spec>
 inline constexpr const auto& fc_nibbles = layer_nibbles<Spec, fc_layout<Spec>::channels, fc_layout<Spec>::layout>;
+template <class Spec>
+inline constexpr const auto& fc_bitmap = layer_bitmap<Spec, fc_layout<Spec>::channels, fc_layout<Spec>::layout>;
 
 // One output's requantization, as the dense kernels do it.
 template <class Spec>
@@ -81,9 +84,27 @@ void fully_connected_s8_nibbles(const std::int8_t* __restrict input, std::int8_t
     }
 }
 
+// The same on the bitmap of non-zeros (bitmap_weights.hpp).
+template <class Spec>
+void fully_connected_s8_bitmap(const std::int8_t* __restrict input, std::int8_t* __restrict output) {
+    constexpr auto& p = Spec::params;
+    constexpr std::size_t row = bitmap_row_bytes(p.in_features);
+    const std::int32_t* const bias = portable::detail::fc_bias<Spec>.data();
+    for (int b = 0; b < p.batches; ++b) {
+        const std::int8_t* const x = input + b * p.in_features;
+        std::int8_t* const out = output + b * p.out_features;
+        const std::int8_t* v = fc_bitmap<Spec>.values.data();
+        for (int o = 0; o < p.out_features; ++o) {
+            const std::int32_t acc = bitmap_dot<p.in_features>(fc_bitmap<Spec>.masks.data() + row * std::size_t(o), v,
+                                                               [x](int k) { return std::int32_t{x[k]}; }, bias[o]);
+            out[o] = fc_requantize<Spec>(acc, o);
+        }
+    }
+}
+
 // What fully_connected_s8 reads: the entries, the folded bias, the requantization table (the
 // plan's on 64-bit hosts, the layer's multipliers on 32-bit targets).
-// Weights: the entries (Weights = sparse) or the codes and tables (nibbles).
+// Weights: the entries (Weights = sparse), the codes and tables (nibbles) or the masks and values (bitmap).
 template <class Spec, const auto& Weights>
 constexpr linked_constants fully_connected_constants() {
     if constexpr (portable::detail::row_requantization)
