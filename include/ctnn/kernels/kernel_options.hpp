@@ -26,8 +26,9 @@ enum class residual_fusion : bool { off, on };
 // How convolution, depthwise and fully connected int8 weights are stored (kernels/weight_forms/):
 // dense, as the kernel set's dense kernels want them; sparse (pruned weights: per output channel
 // only the non-zero weights, each with its distance from the previous one, never loaded or
-// multiplied); or as 4-bit codes (int4 weights, or clustered weights of at most 16 values per
-// channel, with their table). `automatic` (the default) takes the sparse form for a layer where
+// multiplied); as a bitmap of the non-zero taps and their values (the smallest form of pruned
+// weights below about 88 % zeros); or as 4-bit codes (int4 weights, or clustered weights of at
+// most 16 values per channel, with their table). `automatic` (the default) takes the sparse form for a layer where
 // it links fewer bytes and the build's kernel set runs it in fewer instructions than the dense
 // kernel, and keeps int4 weights as 4-bit codes (kernels/weight_forms/form_choice.hpp);
 // `force` takes whichever form links the fewest
