@@ -8,6 +8,7 @@
 add_executable(ctnn_make_decode_models ${PROJECT_SOURCE_DIR}/tests/converter/make_decode_models.cpp)
 target_include_directories(ctnn_make_decode_models PRIVATE ${PROJECT_SOURCE_DIR}/tests/converter)
 target_compile_features(ctnn_make_decode_models PRIVATE cxx_std_20)
+target_compile_options(ctnn_make_decode_models PRIVATE -ffp-contract=off)  # the bytes TFLM ran, whatever -march
 set(decode_dir "${CMAKE_CURRENT_BINARY_DIR}/decode_models")
 set(decode_models decode_lut decode_tconv)
 set(decode_files "")

@@ -16,7 +16,7 @@ ref="$root/../shared/tools/tflm-ref"
 [ -x "$ref/make_golden.sh" ] || { echo "make_decode_golden: no $ref/make_golden.sh" >&2; exit 2; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-"${CXX:-c++}" -std=c++20 -O1 -I"$root/tests/converter" -o "$work/make_decode_models" "$root/tests/converter/make_decode_models.cpp"
+"${CXX:-c++}" -std=c++20 -O1 -ffp-contract=off -I"$root/tests/converter" -o "$work/make_decode_models" "$root/tests/converter/make_decode_models.cpp"
 "$work/make_decode_models" "$work"
 for m in decode_lut decode_tconv; do
   case $m in

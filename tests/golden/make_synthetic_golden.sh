@@ -13,7 +13,7 @@ ref="$root/../shared/tools/tflm-ref"
 [ -x "$ref/make_golden.sh" ] || { echo "make_synthetic_golden: no $ref/make_golden.sh" >&2; exit 2; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-"${CXX:-c++}" -std=c++20 -O1 -I"$root/tests/converter" -o "$work/make_test_models" "$root/tests/converter/make_test_models.cpp"
+"${CXX:-c++}" -std=c++20 -O1 -ffp-contract=off -I"$root/tests/converter" -o "$work/make_test_models" "$root/tests/converter/make_test_models.cpp"
 "$work/make_test_models" "$work"
 for model in "$work"/*.tflite; do
   m="$(basename "$model" .tflite)"
