@@ -15,6 +15,7 @@
 #include <cstring>
 #include <vector>
 
+#include "shrink_models.hpp"
 #include "tflite_builder.hpp"
 
 namespace decode_models {
@@ -24,15 +25,7 @@ using namespace test_tflite;
 constexpr std::int8_t UINT8 = 3;
 constexpr std::uint32_t seed_conv = 11, seed_dw = 22, seed_fc = 33, seed_tconv = 44;
 
-struct xorshift {
-    std::uint32_t x;
-    std::uint32_t next() {
-        x ^= x << 13;
-        x ^= x >> 17;
-        x ^= x << 5;
-        return x;
-    }
-};
+using xorshift = xorshift32;  // shrink_models.hpp
 
 // A tensor as TFLM's compressor leaves it: an index per element and one table per channel.
 struct lut_tensor {
@@ -167,9 +160,7 @@ inline model decode_lut_model(bool plain) {
     const int fc_w = add_weights<std::int8_t>(m, {"fc/w", {10, 144}, INT8, 0, {0.007f}, {0}, 0, {}}, p.fc_w, plain);
     const int fc_b = m.add_tensor({"fc/b", {10}, INT32, m.add_buffer(fc_bias), {}, {}, 0, {}});
     const int fc_out = m.add_tensor({"fc/out", {1, 10}, INT8, 0, {60.0f}, {2}, 0, {}});
-    op fc{m.code(FULLY_CONNECTED), {flat, fc_w, fc_b}, {fc_out}, FullyConnectedOptions, true, {}};
-    fc.options.scalar<std::int8_t>(0, NONE);
-    m.ops.push_back(fc);
+    m.ops.push_back(fc_op(m.code(FULLY_CONNECTED), {flat, fc_w, fc_b}, fc_out, NONE));
     m.inputs = {input};
     m.outputs = {fc_out};
     return m;

@@ -28,9 +28,7 @@ model fc_int4(std::vector<std::uint8_t> packed, std::vector<float> scales = {0.0
     const auto zps = std::vector<std::int64_t>(scales.size(), 0);
     m.add_tensor({"w", {static_cast<std::int32_t>(scales.size()), 3}, INT4, m.add_buffer(packed), scales, zps, 0, {}});
     m.add_tensor({"y", {1, static_cast<std::int32_t>(scales.size())}, INT8, 0, {0.02f}, {0}, 0, {}});
-    op fc{m.code(FULLY_CONNECTED), {0, 1}, {2}, FullyConnectedOptions, true, {}};
-    fc.options.scalar<std::int8_t>(0, NONE);
-    m.ops.push_back(fc);
+    m.ops.push_back(fc_op(m.code(FULLY_CONNECTED), {0, 1}, 2, NONE));
     m.inputs = {0};
     m.outputs = {2};
     return m;

@@ -89,9 +89,7 @@ inline model int4_model(bool packed = true) {
     op dwop{m.code(DEPTHWISE_CONV_2D), {c, dw, db}, {d}, DepthwiseConv2DOptions, true, {}};
     dwop.options.scalar<std::int8_t>(0, VALID).scalar<std::int32_t>(1, 1).scalar<std::int32_t>(2, 1).scalar<std::int32_t>(3, 2).scalar<std::int8_t>(4, NONE);
     m.ops.push_back(dwop);
-    op fc{m.code(FULLY_CONNECTED), {d, fw, fb}, {y}, FullyConnectedOptions, true, {}};
-    fc.options.scalar<std::int8_t>(0, NONE);
-    m.ops.push_back(fc);
+    m.ops.push_back(fc_op(m.code(FULLY_CONNECTED), {d, fw, fb}, y, NONE));
     m.inputs = {x};
     m.outputs = {y};
     return m;
@@ -131,9 +129,7 @@ inline model clustered_model() {
     const int fb = m.add_tensor({"fc/b", {10}, INT32, m.add_buffer(random_bias(212, 10)), {}, {}, 0, {}});
     const int y = m.add_tensor({"y", {1, 10}, INT8, 0, {0.08f}, {0}, 0, {}});
     m.ops.push_back(conv_op(m.code(CONV_2D), {x, cw, cb}, c, VALID, 2, NONE));
-    op fc{m.code(FULLY_CONNECTED), {c, fw, fb}, {y}, FullyConnectedOptions, true, {}};
-    fc.options.scalar<std::int8_t>(0, NONE);
-    m.ops.push_back(fc);
+    m.ops.push_back(fc_op(m.code(FULLY_CONNECTED), {c, fw, fb}, y, NONE));
     m.inputs = {x};
     m.outputs = {y};
     return m;
@@ -206,9 +202,7 @@ inline model structured_model() {
     const int y = m.add_tensor({"y", {1, 16}, INT8, 0, {0.1f}, {0}, 0, {}});
     m.ops.push_back(conv_op(m.code(CONV_2D), {x, cw, cb}, c, SAME, 1, RELU));
     m.ops.push_back(conv_op(m.code(DEPTHWISE_CONV_2D), {c, dw, db}, d, SAME, 1, NONE, true));
-    op fc{m.code(FULLY_CONNECTED), {d, fw, fb}, {y}, FullyConnectedOptions, true, {}};
-    fc.options.scalar<std::int8_t>(0, NONE);
-    m.ops.push_back(fc);
+    m.ops.push_back(fc_op(m.code(FULLY_CONNECTED), {d, fw, fb}, y, NONE));
     m.inputs = {x};
     m.outputs = {y};
     return m;

@@ -142,4 +142,11 @@ inline op conv_op(std::uint32_t code, std::vector<std::int32_t> in, std::int32_t
     return o;
 }
 
+// FULLY_CONNECTED with its fused activation (the other options at their defaults).
+inline op fc_op(std::uint32_t code, std::vector<std::int32_t> in, std::int32_t out, std::int8_t act) {
+    op o{code, std::move(in), {out}, FullyConnectedOptions, true, {}};
+    o.options.scalar<std::int8_t>(0, act);
+    return o;
+}
+
 }  // namespace test_tflite

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include <ctnn/kernels/weight_forms/bitmap_weights.hpp>
+#include <ctnn/kernels/weight_forms/form_choice.hpp>
 #include <ctnn/kernels/weight_forms/nibble_weights.hpp>
 #include <ctnn/kernels/weight_forms/sparse_weights.hpp>
 
@@ -62,13 +63,10 @@ weight_census count(const std::vector<weight_slice>& slices, int zero_point, boo
         c.four_bit = t == wf::nibble_table::none ? "int4" : t == wf::nibble_table::per_tensor ? "per-tensor" : "per-channel";
     }
     if (has_forms) {
-        // form_choice.hpp's choose_form with sparsity::force: the fewest bytes, in the order
-        // dense, sparse (when encodable), 4-bit, bitmap, each only when strictly smaller.
-        std::size_t least = c.weights;
-        c.force = "dense";
-        if (sparse.encodable() && c.sparse_bytes < least) c.force = "sparse", least = c.sparse_bytes;
-        if (c.four_bit_bytes && *c.four_bit_bytes < least) c.force = "nibbles", least = *c.four_bit_bytes;
-        if (c.bitmap_bytes < least) c.force = "bitmap";
+        // The rule of choose_form with sparsity::force (form_choice.hpp), from the same bytes.
+        constexpr std::size_t none = std::size_t(-1);
+        c.force = wf::weight_form_name(wf::smallest_form(c.weights, sparse.encodable() ? c.sparse_bytes : none,
+                                                         c.four_bit_bytes.value_or(none), c.bitmap_bytes));
     }
     return c;
 }

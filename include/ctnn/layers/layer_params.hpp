@@ -14,6 +14,7 @@
 #include <iterator>
 
 #include "ctnn/core/shape.hpp"
+#include "ctnn/core/weight_bits.hpp"
 #include "ctnn/quant/qparams.hpp"
 
 namespace ctnn {
@@ -26,14 +27,6 @@ concept LayerParams = requires {
     { P::weight_scales[0] } -> std::convertible_to<float>;
     { P::bias[0] } -> std::convertible_to<std::int32_t>;
 };
-
-// 4 for int4 weights (Params::weight_bits, which the converter writes for an INT4 tensor): the
-// weight forms keep them as 4-bit codes (kernels/weight_forms/form_choice.hpp); 8 otherwise.
-template <class P>
-inline constexpr int weight_bits_of = [] {
-    if constexpr (requires { P::weight_bits; }) return int(P::weight_bits);
-    else return 8;
-}();
 
 namespace diag {
 

@@ -44,36 +44,44 @@ inline constexpr const auto& depthwise_nibbles = layer_nibbles<Spec, depthwise_l
 template <class Spec>
 inline constexpr const auto& depthwise_bitmap = layer_bitmap<Spec, depthwise_layout<Spec>::channels, depthwise_layout<Spec>::layout>;
 
+// Every output pixel: the input rows of its taps (padded taps read zp_in), then
+// pixel(taps, out) writes its output channels.
+template <class Spec, class Pixel>
+[[gnu::always_inline]] inline void depthwise_pixels(const std::int8_t* input, std::int8_t* output, Pixel pixel) {
+    constexpr conv_geometry g = Spec::geometry;
+    for (int oy = 0; oy < g.out_h; ++oy) {
+        for (int ox = 0; ox < g.out_w; ++ox) {
+            const std::int8_t* xs[g.kernel_h * g.kernel_w];
+            portable::detail::depthwise_taps<Spec>(input, oy, ox, xs);
+            pixel(xs, output + (oy * g.out_w + ox) * g.out_c);
+        }
+    }
+}
+
 template <class Spec>
 void depthwise_conv2d_s8(const std::int8_t* __restrict input, std::int8_t* __restrict output) {
     using plan = depthwise_layout<Spec>;
     constexpr conv_geometry g = plan::g;
-    constexpr int taps = g.kernel_h * g.kernel_w;
     constexpr int multiplier = g.depth_multiplier;
     constexpr const auto& rows = depthwise_rows<Spec>;
     const std::int32_t* const bias = plan::dense::bias.data();
-    for (int oy = 0; oy < g.out_h; ++oy) {
-        for (int ox = 0; ox < g.out_w; ++ox) {
-            const std::int8_t* xs[taps];
-            portable::detail::depthwise_taps<Spec>(input, oy, ox, xs);
-            std::int8_t* const out = output + (oy * g.out_w + ox) * g.out_c;
-            const std::uint32_t* e = rows.entries.data();
-            for (int oc = 0; oc < g.out_c; ++oc) {
-                const int ic = oc / multiplier;
-                std::int32_t acc = bias[oc];
-                int tap = 0;
-                for (int j = rows.pairs[std::size_t(oc)]; j > 0; --j) {
-                    const std::uint32_t t = *e++;
-                    tap += (t >> 8) & 0xff;
-                    acc += std::int32_t{static_cast<std::int8_t>(t)} * xs[tap][ic];
-                    tap += t >> 24;
-                    // A padding entry (weight 0, step 0) re-reads the same tap: in range.
-                    acc += std::int32_t{static_cast<std::int8_t>(t >> 16)} * xs[tap][ic];
-                }
-                out[oc] = plan::requantize(acc, oc);
+    depthwise_pixels<Spec>(input, output, [bias](const std::int8_t* const* xs, std::int8_t* out) {
+        const std::uint32_t* e = rows.entries.data();
+        for (int oc = 0; oc < plan::g.out_c; ++oc) {
+            const int ic = oc / multiplier;
+            std::int32_t acc = bias[oc];
+            int tap = 0;
+            for (int j = rows.pairs[std::size_t(oc)]; j > 0; --j) {
+                const std::uint32_t t = *e++;
+                tap += (t >> 8) & 0xff;
+                acc += std::int32_t{static_cast<std::int8_t>(t)} * xs[tap][ic];
+                tap += t >> 24;
+                // A padding entry (weight 0, step 0) re-reads the same tap: in range.
+                acc += std::int32_t{static_cast<std::int8_t>(t >> 16)} * xs[tap][ic];
             }
+            out[oc] = plan::requantize(acc, oc);
         }
-    }
+    });
 }
 
 // The same on 4-bit codes (nibble_weights.hpp): each channel's taps decoded in order.
@@ -85,24 +93,18 @@ void depthwise_conv2d_s8_nibbles(const std::int8_t* __restrict input, std::int8_
     constexpr nibble_table table = depthwise_nibble_census<Spec>.table();
     constexpr std::size_t row = nibble_census::row_bytes(taps);
     const std::int32_t* const bias = plan::dense::bias.data();
-    for (int oy = 0; oy < g.out_h; ++oy) {
-        for (int ox = 0; ox < g.out_w; ++ox) {
-            const std::int8_t* xs[taps];
-            portable::detail::depthwise_taps<Spec>(input, oy, ox, xs);
-            std::int8_t* const out = output + (oy * g.out_w + ox) * g.out_c;
-            for (int oc = 0; oc < g.out_c; ++oc) {
-                const int ic = oc / g.depth_multiplier;
-                const std::uint8_t* const codes = depthwise_nibbles<Spec>.codes.data() + row * std::size_t(oc);
-                const std::int8_t* t = nullptr;
-                if constexpr (table == nibble_table::per_channel) t = depthwise_nibbles<Spec>.tables.data() + 16 * oc;
-                if constexpr (table == nibble_table::per_tensor) t = depthwise_nibbles<Spec>.tables.data();
-                std::int32_t acc = bias[oc];
-                for (int k = 0; k < taps; ++k)
-                    acc += nibble_value<table>((codes[k / 2] >> (4 * (k & 1))) & 15u, t) * xs[k][ic];
-                out[oc] = plan::requantize(acc, oc);
-            }
+    depthwise_pixels<Spec>(input, output, [bias](const std::int8_t* const* xs, std::int8_t* out) {
+        for (int oc = 0; oc < plan::g.out_c; ++oc) {
+            const int ic = oc / plan::g.depth_multiplier;
+            const std::uint8_t* const codes = depthwise_nibbles<Spec>.codes.data() + row * std::size_t(oc);
+            const std::int8_t* t = nullptr;
+            if constexpr (table == nibble_table::per_channel) t = depthwise_nibbles<Spec>.tables.data() + 16 * oc;
+            if constexpr (table == nibble_table::per_tensor) t = depthwise_nibbles<Spec>.tables.data();
+            std::int32_t acc = bias[oc];
+            for (int k = 0; k < taps; ++k) acc += nibble_value<table>((codes[k / 2] >> (4 * (k & 1))) & 15u, t) * xs[k][ic];
+            out[oc] = plan::requantize(acc, oc);
         }
-    }
+    });
 }
 
 // The same on the bitmap of non-zero taps (bitmap_weights.hpp).
@@ -113,20 +115,15 @@ void depthwise_conv2d_s8_bitmap(const std::int8_t* __restrict input, std::int8_t
     constexpr int taps = g.kernel_h * g.kernel_w;
     constexpr std::size_t row = bitmap_row_bytes(taps);
     const std::int32_t* const bias = plan::dense::bias.data();
-    for (int oy = 0; oy < g.out_h; ++oy) {
-        for (int ox = 0; ox < g.out_w; ++ox) {
-            const std::int8_t* xs[taps];
-            portable::detail::depthwise_taps<Spec>(input, oy, ox, xs);
-            std::int8_t* const out = output + (oy * g.out_w + ox) * g.out_c;
-            const std::int8_t* v = depthwise_bitmap<Spec>.values.data();
-            for (int oc = 0; oc < g.out_c; ++oc) {
-                const int ic = oc / g.depth_multiplier;
-                const std::int32_t acc = bitmap_dot<taps>(depthwise_bitmap<Spec>.masks.data() + row * std::size_t(oc), v,
-                                                          [&xs, ic](int k) { return std::int32_t{xs[k][ic]}; }, bias[oc]);
-                out[oc] = plan::requantize(acc, oc);
-            }
+    depthwise_pixels<Spec>(input, output, [bias](const std::int8_t* const* xs, std::int8_t* out) {
+        const std::int8_t* v = depthwise_bitmap<Spec>.values.data();
+        for (int oc = 0; oc < plan::g.out_c; ++oc) {
+            const int ic = oc / plan::g.depth_multiplier;
+            const std::int32_t acc = bitmap_dot<taps>(depthwise_bitmap<Spec>.masks.data() + row * std::size_t(oc), v,
+                                                      [xs, ic](int k) { return std::int32_t{xs[k][ic]}; }, bias[oc]);
+            out[oc] = plan::requantize(acc, oc);
         }
-    }
+    });
 }
 
 // What it reads: the entries, the folded bias, the requantization table or multipliers, and the

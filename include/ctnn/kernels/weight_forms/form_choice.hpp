@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <type_traits>
 
+#include "ctnn/core/weight_bits.hpp"
 #include "ctnn/kernels/isa.hpp"
 #include "ctnn/kernels/kernel_options.hpp"
 #include "ctnn/kernels/kernel_set.hpp"
@@ -81,12 +82,17 @@ constexpr const char* weight_form_name(weight_form f) noexcept {
     return f == weight_form::sparse ? "sparse" : f == weight_form::nibbles ? "nibbles" : f == weight_form::bitmap ? "bitmap" : "dense";
 }
 
-// Spec::weight_bits where the spec has it (layers/layer_params.hpp: 4 for int4 weights), else 8.
-template <class Spec>
-inline constexpr int layer_weight_bits = [] {
-    if constexpr (requires { Spec::weight_bits; }) return int(Spec::weight_bits);
-    else return 8;
-}();
+// The form `force` takes from the bytes each would store (std::size_t(-1): it cannot hold the
+// layer): the fewest, in the order dense, sparse, 4-bit codes, bitmap, each only when strictly
+// smaller. The converter's summary names it with the same function (tools/ctnn-convert/weight_census.cpp).
+constexpr weight_form smallest_form(std::size_t dense, std::size_t sparse, std::size_t nibbles, std::size_t bitmap) noexcept {
+    weight_form f = weight_form::dense;
+    std::size_t least = dense;
+    if (sparse < least) f = weight_form::sparse, least = sparse;
+    if (nibbles < least) f = weight_form::nibbles, least = nibbles;
+    if (bitmap < least) f = weight_form::bitmap;
+    return f;
+}
 
 // The form for Set, from the channel sums every weighted layer has (their zero counts bound the
 // sparse pairs from below, so a dense layer never pays for the census), then from the exact
@@ -120,24 +126,13 @@ constexpr weight_form choose_form() noexcept {
             // int4 weights (Spec::weight_bits 4: an INT4 tensor) stay packed: the model was
             // quantized to 4 bits to halve its weight flash.
             constexpr std::size_t int4_bytes = nibble_census::row_bytes(Layout.count) * std::size_t(Channels);
-            if (layer_weight_bits<Spec> == 4 && int4_bytes < weights && !(sparse_bytes < int4_bytes)) return weight_form::nibbles;
+            if (weight_bits_of<Spec> == 4 && int4_bytes < weights && !(sparse_bytes < int4_bytes)) return weight_form::nibbles;
             return sparse_bytes != std::size_t(-1) ? weight_form::sparse : weight_form::dense;
         } else {
             constexpr const nibble_census& nibbles = layer_nibble_census<Spec, Channels, Layout>;
             constexpr std::size_t nibble_bytes = nibbles.fits ? nibbles.bytes(Channels, Layout.count) : std::size_t(-1);
             constexpr std::size_t mask_bytes = bitmap_bytes(Channels, Layout.count, nonzero);
-            weight_form f = weight_form::dense;
-            std::size_t least = weights;
-            if (sparse_bytes < least) {
-                f = weight_form::sparse;
-                least = sparse_bytes;
-            }
-            if (nibble_bytes < least) {
-                f = weight_form::nibbles;
-                least = nibble_bytes;
-            }
-            if (mask_bytes < least) f = weight_form::bitmap;
-            return f;
+            return smallest_form(weights, sparse_bytes, nibble_bytes, mask_bytes);
         }
     }
 }
