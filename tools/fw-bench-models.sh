@@ -2,7 +2,7 @@
 # Firmware benchmark of the bundled models on the Cortex-M4 (QEMU mps2-an386, -icount shift=0):
 # instructions per inference, MACs, instructions per MAC, code bytes (flash minus model
 # constants) and arena bytes, next to TFLM + CMSIS-NN measured the same way, with the ratios;
-# then the largest layers of each model.
+# then the largest layers of each model, and the estimated cycles (tools/fw-bench-cycles.sh).
 # Usage: tools/fw-bench-models.sh <build-m4 directory>
 set -euo pipefail
 build=${1:?usage: tools/fw-bench-models.sh <build-m4 directory>}
@@ -54,3 +54,7 @@ for m in kws_ds_cnn vww_mobilenet ic_resnet8 ad_autoencoder; do
   echo "$m:"
   "${qemu[@]}" -kernel "$build/bin/ctnn-fw-profile-$m.elf" 2>&1 | grep '^layer' | sort -t: -k2 -n -r | head -5 | sed 's/^/  /'
 done
+
+# Estimated Cortex-M4 cycles, when the m4cycles plugin is at hand (tools/fw-bench-cycles.sh).
+echo
+bash "$here/fw-bench-cycles.sh" "$build"
