@@ -25,8 +25,9 @@ declare -A published=([kws_ds_cnn]=5180000 [vww_mobilenet]=10670000 [ic_resnet8]
 declare -A source=([kws_ds_cnn]="X-CUBE-AI 9.0, v1.2" [vww_mobilenet]="X-CUBE-AI 9.0, v1.2"
                    [ic_resnet8]="X-CUBE-AI 9.0, v1.2" [ad_autoencoder]="Plumerai, v1.1")
 
-# "window K: instructions: N est_cycles: N cycles_per_instruction: X ... flash_data_reads: N"
-windows() { # elf report
+# Runs an ELF under the plugin; the report (M4C_REPORT) has a line a window:
+# "window K: instructions: N est_cycles: N cycles_per_instruction: X ... flash_data_reads: N".
+windows() { # elf console-prefix
   "$m4cycles" "$1" "$args" >/dev/null 2>"$2.console" || { echo "m4cycles failed on $1" >&2; exit 1; }
 }
 export M4C_REPORT
