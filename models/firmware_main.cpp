@@ -9,7 +9,8 @@
 // and exits 0. Built with CTNN_FW_TIMING_RUN it instead runs four different golden inputs and
 // checks that each inference takes exactly as many instructions (data-independent timing).
 // Built with CTNN_FW_INT16_WEIGHTS it runs the model with int16 weights (same contract); with
-// CTNN_FW_SPARSITY=off|automatic|force, with that choice of weight forms (ctnn::with_sparsity). Built
+// CTNN_FW_SPARSITY=off|automatic|force, with that choice of weight forms (ctnn::with_sparsity); with
+// CTNN_FW_SMALLEST_RAM, in the smallest-RAM schedule (ctnn::optimize_for<M, ctnn::smallest_ram>). Built
 // with CTNN_FW_PLACED it runs the model placed across two RAM banks (ctnn::placed: a 12 KiB fast
 // one and a slow one whose arena goes to section .bss.ctnn.slow, which the test's linker script
 // maps to the second bank) and also prints where the slow arena landed.
@@ -40,8 +41,17 @@ static_assert(ctnn::fits<model, two_banks> && model::region_bytes[0] > 0 && mode
 using model = ctnn::with_int16_weights<CTNN_MODEL_NAMESPACE::model>;  // the speed/flash option
 #elif defined(CTNN_FW_SPARSITY)
 using model = ctnn::with_sparsity<CTNN_MODEL_NAMESPACE::model, ctnn::sparsity::CTNN_FW_SPARSITY>;
+#elif defined(CTNN_FW_SMALLEST_RAM)
+using model = ctnn::optimize_for<CTNN_MODEL_NAMESPACE::model, ctnn::smallest_ram>;  // in place by rows
 #else
 using model = CTNN_MODEL_NAMESPACE::model;
+#endif
+#if defined(CTNN_FW_NO_STEP_IN_PLACE)
+// Built without a smallest-RAM variant (models/CMakeLists.txt): that schedule runs no step in
+// place here, so it is this very firmware.
+static_assert(ctnn::optimize_for<model, ctnn::smallest_ram>::in_place_rows == decltype(model::in_place_rows){} &&
+                  ctnn::optimize_for<model, ctnn::smallest_ram>::arena_bytes == model::arena_bytes,
+              "this model's smallest-RAM schedule differs from its default one: build and test its variant");
 #endif
 model::instance model_arena;  // the instance is the arena: the memory report finds it by name
 

@@ -2,7 +2,8 @@
 # Firmware benchmark of the bundled models on the Cortex-M4 (QEMU mps2-an386, -icount shift=0):
 # instructions per inference, MACs, instructions per MAC, code bytes (flash minus model
 # constants) and arena bytes, next to TFLM + CMSIS-NN measured the same way, with the ratios;
-# then the largest layers of each model, and the estimated cycles (tools/fw-bench-cycles.sh).
+# then the int16-weights and smallest-RAM variants against the default, the largest layers of
+# each model, and the estimated cycles (tools/fw-bench-cycles.sh).
 # Usage: tools/fw-bench-models.sh <build-m4 directory>
 set -euo pipefail
 build=${1:?usage: tools/fw-bench-models.sh <build-m4 directory>}
@@ -45,6 +46,22 @@ if [ -e "$build/bin/ctnn-fw-w16-kws_ds_cnn.elf" ]; then
     code=$(bash "$here/fw-memory-report.sh" "$build/bin/ctnn-fw-w16-$m.elf" "^$m::" | sed -n 's/^ *code *\([0-9]*\).*/\1/p')
     awk -v m="$m" -v a="$narrow" -v b="$wide" -v ti="${tflm_instr[$m]}" -v c8="$c8" -v c16="$c16" -v code="$code" 'BEGIN {
       printf "%-15s %12d %12d %6.1f%% %6.2fx %14d %14d %6.2fx %8d\n", m, a, b, 100 * (a - b) / a, ti / b, c8, c16, c16 / c8, code }'
+  done
+fi
+
+# The smallest-RAM schedule (ctnn::optimize_for<M, ctnn::smallest_ram>), built for the Cortex-M4:
+# the arena it saves against the instructions it costs, both measured here.
+if [ -e "$build/bin/ctnn-fw-small-kws_ds_cnn.elf" ]; then
+  echo
+  echo "smallest-RAM schedule (ctnn::optimize_for<M, ctnn::smallest_ram>: steps in place by rows):"
+  printf '%-15s %10s %10s %7s %12s %12s %7s %10s %7s
+' model "arena B" "small B" change "instr" "small instr" cost     "TFLM arena" ratio
+  for m in kws_ds_cnn vww_mobilenet ic_resnet8 ad_autoencoder strm_ww; do
+    fast=$("${qemu[@]}" -kernel "$build/bin/ctnn-fw-$m.elf" 2>&1)
+    small=$("${qemu[@]}" -kernel "$build/bin/ctnn-fw-small-$m.elf" 2>&1)
+    awk -v m="$m" -v a="$(sed -n 's/^arena_bytes: //p' <<<"$fast")" -v b="$(sed -n 's/^arena_bytes: //p' <<<"$small")"         -v i="$(sed -n 's/^instructions: //p' <<<"$fast")" -v j="$(sed -n 's/^instructions: //p' <<<"$small")"         -v ta="${tflm_arena[$m]:-0}" 'BEGIN {
+      if (ta > 0) r = sprintf("%6.2fx", ta / b); else { ta = "-"; r = "-" }
+      printf "%-15s %10d %10d %6.1f%% %12d %12d %6.2f%% %10s %7s\n", m, a, b, 100 * (b - a) / a, i, j, 100 * (j - i) / i, ta, r }'
   done
 fi
 

@@ -51,6 +51,8 @@ void run_model(const char* name, const std::uint8_t* inputs, std::size_t input_b
     // The host's portable kernels are the converter's: its plan (in the header) must be the
     // compiled model's, tensor for tensor.
     static_assert(Model::arena_bytes == Model::converter_arena_bytes, "ctnn-convert and the library plan different arenas");
+    static_assert(ctnn::optimize_for<Model, ctnn::smallest_ram>::arena_bytes == Model::converter_arena_bytes_smallest_ram,
+                  "ctnn-convert and the library plan different smallest-RAM arenas");
     static_assert([] {
         for (std::size_t t = 0; t < std::size(Model::converter_arena_offsets); ++t)
             if (Model::plan.offsets[t] != Model::converter_arena_offsets[t]) return false;

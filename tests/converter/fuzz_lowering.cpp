@@ -248,6 +248,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         keep_accepted(ctnn_convert::emit_header(ir, "fuzz.tflite", "fuzz"));
         (void)ctnn_convert::summary_table(ir, "fuzz.tflite");
         (void)ctnn_convert::arena_svg(ir, "fuzz.tflite");
+        (void)ctnn_convert::arena_svg(ir, "fuzz.tflite", true);  // the smallest-RAM plan too
     } catch (const ctnn_convert::convert_error&) {
     }
     return 0;

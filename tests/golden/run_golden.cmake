@@ -115,3 +115,11 @@ if(fused)
     "the unfused model's outputs differ from TFLM's golden outputs")
   compare_intermediates("unfused" "--unfused" "")
 endif()
+# The smallest-RAM schedule (steps in place by rows), where it differs: TFLM's outputs too.
+execute_process(COMMAND "${RUNNER}" --info OUTPUT_VARIABLE small_info)
+if(small_info MATCHES "in_place_layers: ([0-9][0-9 ]*)")
+  ctnn_run_model("${DATA}/inputs.bin" "${OUT}/outputs_smallest_ram.bin" --smallest-ram)
+  ctnn_expect_same("smallest RAM" "${OUT}/outputs_smallest_ram.bin" "${DATA}/outputs.bin" ${output_bytes} ${output_type}
+    "the smallest-RAM schedule's outputs differ from TFLM's golden outputs")
+  message("smallest-RAM schedule (in place: ${CMAKE_MATCH_1}): outputs bit-exact")
+endif()

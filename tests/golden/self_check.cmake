@@ -36,3 +36,13 @@ if(info MATCHES "fused_layers: ([0-9][0-9 ]*)")
   ctnn_expect_same("fused vs unfused" "${OUT}/outputs_fast.bin" "${OUT}/outputs_unfused.bin" ${output_bytes} ${out_type}
     "residual fusion changes the results")
 endif()
+# A model with steps in place by rows in the smallest-RAM schedule must give the same bytes.
+if(info MATCHES "in_place_layers: ([0-9][0-9 ]*)")
+  message("in place (smallest RAM): ${CMAKE_MATCH_1}")
+  ctnn_run_model("${OUT}/inputs.bin" "${OUT}/outputs_smallest_ram.bin" --smallest-ram)
+  ctnn_expect_same("fast vs smallest RAM" "${OUT}/outputs_fast.bin" "${OUT}/outputs_smallest_ram.bin" ${output_bytes} ${out_type}
+    "the smallest-RAM schedule changes the results")
+  ctnn_run_model("${OUT}/inputs.bin" "${OUT}/outputs_smallest_ram_reference.bin" --smallest-ram --reference)
+  ctnn_expect_same("fast vs smallest RAM, reference kernels" "${OUT}/outputs_fast.bin" "${OUT}/outputs_smallest_ram_reference.bin" ${output_bytes} ${out_type}
+    "the smallest-RAM schedule changes the reference kernels' results")
+endif()

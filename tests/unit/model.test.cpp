@@ -399,3 +399,128 @@ TEST_CASE("placed across regions: the same outputs, each tensor in its region's 
     CHECK(quantized >= slow);
     CHECK(quantized + 1024 <= slow + 1024);
 }
+
+// The smallest-RAM schedule (ctnn::optimize_for<M, ctnn::smallest_ram>): stride-1 convolutions
+// and depthwise convolutions whose output has their input's shape write over their input
+// through a band of rows (plan/in_place_rows.hpp). On 7x5x8 tensors (280 bytes, rows of 40):
+// t1 = conv 3x3 (4 -> 8 channels) of t0 (140 bytes), then in place: t2 = depthwise 3x3 (band:
+// 1 row + 1 waiting = 80 bytes), t3 = conv 1x1 (1 row, nothing waits: 40), t4 = depthwise 3x3
+// dilated 2 (its window starts 2 rows up: 3 rows, 120), t5 = conv 3x3 (80). Fastest: two
+// tensors of 280 live at once, 560 bytes; smallest: the first step's 140 + 280 = 420, every
+// in-place step below it (280 + 120 at most).
+namespace in_place {
+using conv_a = widen::conv_weights<8, 3, 3, 4, 51>;
+using dw_a = widen::conv_weights<1, 3, 3, 8, 52, 8>;
+using pw = widen::conv_weights<8, 1, 1, 8, 53>;
+using dw_b = widen::conv_weights<1, 3, 3, 8, 54, 8>;
+using conv_b = widen::conv_weights<8, 3, 3, 8, 55>;
+using net = ctnn::sequential<
+    ctnn::input<ctnn::shape<1, 7, 5, 4>, chain::q0>,
+    ctnn::layers::conv2d<conv_a, chain::q1, ctnn::stride<1, 1>, ctnn::padding::same, ctnn::act::relu>,
+    ctnn::layers::depthwise_conv2d<dw_a, chain::q2, ctnn::stride<1, 1>, ctnn::padding::same>,
+    ctnn::layers::conv2d<pw, chain::q1, ctnn::stride<1, 1>, ctnn::padding::same, ctnn::act::relu6>,
+    ctnn::layers::depthwise_conv2d<dw_b, chain::q2, ctnn::stride<1, 1>, ctnn::padding::same, ctnn::act::none, ctnn::dilation<2, 2>>,
+    ctnn::layers::conv2d<conv_b, chain::q1, ctnn::stride<1, 1>, ctnn::padding::same>>;
+using small = ctnn::optimize_for<net, ctnn::smallest_ram>;
+// The portable and reference sets compute one pixel at a time: one-row chunks. (A set that
+// computes several pixels at a time takes more rows per chunk: the VNNI tile, Arm DSP.)
+constexpr bool portable = std::string_view(net::layer_kernel_sets[0]) == "portable";
+}  // namespace in_place
+
+static_assert(in_place::net::in_place_rows == std::array<bool, 6>{});
+static_assert(in_place::net::arena_bytes == 560 && in_place::net::arena_lower_bound == 560);
+static_assert(in_place::small::in_place_rows == std::array<bool, 6>{false, false, true, true, true, true});
+static_assert(in_place::small::row_bands[4].delay == 2 && in_place::small::row_bands[2].delay == 1 && in_place::small::row_bands[3].delay == 0);
+static_assert(!in_place::portable || in_place::small::arena_bytes == 420);
+static_assert(in_place::small::arena_bytes < in_place::net::arena_bytes);
+// Each in-place output takes its input's bytes.
+static_assert(in_place::small::plan.offsets[2] == in_place::small::plan.offsets[1] &&
+              in_place::small::plan.offsets[5] == in_place::small::plan.offsets[1]);
+static_assert(std::is_same_v<ctnn::optimize_for<in_place::small, ctnn::fastest>, in_place::net>);
+// The fastest schedule that fits: the default one while it fits, else the smallest-RAM one.
+static_assert(std::is_same_v<ctnn::fastest_within<in_place::net, 560>, in_place::net>);
+static_assert(std::is_same_v<ctnn::fastest_within<in_place::net, 559>, in_place::small>);
+// The other options stay; int16 weights do not change the schedule.
+static_assert(ctnn::with_int16_weights<in_place::small>::arena_bytes == in_place::small::arena_bytes);
+
+TEST_CASE("in place by rows: the same results as the fastest schedule and the reference kernels") {
+    static in_place::net::instance fast;
+    static in_place::small::instance small;
+    std::uint32_t seed = 9;
+    for (int trial = 0; trial < 20; ++trial) {
+        std::array<std::int8_t, in_place::net::input_size> x{};
+        for (auto& v : x) v = static_cast<std::int8_t>(chain::xorshift(seed) & 0xff);
+        const auto want = outputs_of(fast, x, true);
+        CHECK(outputs_of(fast, x) == want);
+        CHECK(outputs_of(small, x) == want);
+        CHECK(outputs_of(small, x, true) == want);
+    }
+}
+
+// A step stays out of place where in place would not lower the arena (its copy is not free):
+// the 1x1 convolution widens 8 -> 16 channels, so its step holds 280 + 560 = 840 bytes in any
+// schedule. The first depthwise step (280 + 280) is below that: it stays out of place. The last
+// one, on 560-byte tensors, would hold 1,120: in place (560 + a 160-byte band) it does not.
+namespace in_place_choice {
+using pw16 = widen::conv_weights<16, 1, 1, 8, 61>;
+using dw16 = widen::conv_weights<1, 3, 3, 16, 62, 16>;
+using net = ctnn::sequential<
+    ctnn::input<ctnn::shape<1, 7, 5, 8>, chain::q0>,
+    ctnn::layers::depthwise_conv2d<in_place::dw_a, chain::q2, ctnn::stride<1, 1>, ctnn::padding::same>,
+    ctnn::layers::conv2d<pw16, chain::q1, ctnn::stride<1, 1>, ctnn::padding::same>,
+    ctnn::layers::depthwise_conv2d<dw16, chain::q2, ctnn::stride<1, 1>, ctnn::padding::same>>;
+using small = ctnn::optimize_for<net, ctnn::smallest_ram>;
+}  // namespace in_place_choice
+
+static_assert(in_place_choice::net::arena_bytes == 1120);
+static_assert(in_place_choice::small::in_place_rows == std::array<bool, 4>{false, false, false, true});
+static_assert(in_place_choice::small::arena_bytes == 840 + 0);
+
+// Pruned weights (3 of 4 zero) in each weight form: the sparse, bitmap and nibble kernels run
+// on row ranges too.
+namespace in_place_pruned {
+template <class W>
+struct pruned : W {
+    static constexpr auto weights = [] {
+        auto w = W::weights;
+        for (std::size_t i = 0; i < w.size(); ++i)
+            if (i % 4 != 1) w[i] = 0;
+        return w;
+    }();
+};
+using net = ctnn::sequential<
+    ctnn::input<ctnn::shape<1, 7, 5, 4>, chain::q0>,
+    ctnn::layers::conv2d<pruned<in_place::conv_a>, chain::q1, ctnn::stride<1, 1>, ctnn::padding::same, ctnn::act::relu>,
+    ctnn::layers::depthwise_conv2d<pruned<in_place::dw_a>, chain::q2, ctnn::stride<1, 1>, ctnn::padding::same>,
+    ctnn::layers::conv2d<pruned<in_place::pw>, chain::q1, ctnn::stride<1, 1>, ctnn::padding::same, ctnn::act::relu6>,
+    ctnn::layers::conv2d<pruned<in_place::conv_b>, chain::q1, ctnn::stride<1, 1>, ctnn::padding::same>>;
+using small = ctnn::with_sparsity<ctnn::optimize_for<net, ctnn::smallest_ram>, ctnn::sparsity::force>;
+using dense = ctnn::with_sparsity<net, ctnn::sparsity::off>;
+}  // namespace in_place_pruned
+
+static_assert(in_place_pruned::small::in_place_rows == std::array<bool, 5>{false, false, true, true, true});
+static_assert(std::string_view(in_place_pruned::small::layer_weight_forms[2]) != "dense");
+
+TEST_CASE("in place by rows with sparse weight forms: the same results") {
+    static in_place_pruned::dense::instance fast;
+    static in_place_pruned::small::instance small;
+    std::uint32_t seed = 33;
+    for (int trial = 0; trial < 10; ++trial) {
+        std::array<std::int8_t, in_place_pruned::net::input_size> x{};
+        for (auto& v : x) v = static_cast<std::int8_t>(chain::xorshift(seed) & 0xff);
+        const auto want = outputs_of(fast, x, true);
+        CHECK(outputs_of(fast, x) == want);
+        CHECK(outputs_of(small, x) == want);
+    }
+}
+
+TEST_CASE("in place by rows only where it pays: still the same results") {
+    static in_place_choice::net::instance fast;
+    static in_place_choice::small::instance small;
+    std::uint32_t seed = 21;
+    for (int trial = 0; trial < 10; ++trial) {
+        std::array<std::int8_t, in_place_choice::net::input_size> x{};
+        for (auto& v : x) v = static_cast<std::int8_t>(chain::xorshift(seed) & 0xff);
+        CHECK(outputs_of(small, x) == outputs_of(fast, x, true));
+    }
+}

@@ -30,8 +30,12 @@ std::string escape(const std::string& text) {
 
 }  // namespace
 
-std::string arena_svg(const model_ir& model, const std::string& title) {
-    const arena_plan plan = plan_model_arena(model);
+std::string arena_svg(const model_ir& model, const std::string& title, bool smallest_ram) {
+    // The smallest-RAM schedule: its tensors, then the bands of the steps in place by rows.
+    const smallest_ram_plan small = smallest_ram ? plan_smallest_ram(model) : smallest_ram_plan{};
+    const arena_plan plan = smallest_ram ? small.plan : plan_model_arena(model);
+    const std::size_t tensors = model.tensors.size();
+    auto in_place = [&](std::size_t t) { return std::find(small.in_place.begin(), small.in_place.end(), int(t)) != small.in_place.end(); };
     const int steps = static_cast<int>(model.layers.size()) + 2;  // 0 (input) .. L + 1 (output read)
     const double left = 80, top = 50, width = std::max(600.0, 28.0 * steps), height = 420;
     const double x_step = width / steps;
@@ -43,8 +47,12 @@ std::string arena_svg(const model_ir& model, const std::string& title) {
     svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + number(left + width + 40) + "\" height=\"" +
            number(top + height + 70) + "\" font-family=\"sans-serif\" font-size=\"11\">\n";
     svg += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
+    if (smallest_ram)
+        svg += "<defs><pattern id=\"in-place\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+               "<rect width=\"6\" height=\"6\" fill=\"#59a14f\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"white\" stroke-width=\"2\"/></pattern></defs>\n";
     svg += "<text x=\"" + number(left) + "\" y=\"22\" font-size=\"15\">" + escape(title) + ": arena " +
-           std::to_string(plan.bytes) + " bytes (lower bound " + std::to_string(plan.lower_bound) + ")</text>\n";
+           std::to_string(plan.bytes) + " bytes (lower bound " + std::to_string(plan.lower_bound) + ")" +
+           (smallest_ram ? ", smallest-RAM schedule (hatched: steps in place by rows, and their bands)" : "") + "</text>\n";
     // Axes.
     svg += "<line x1=\"" + number(left) + "\" y1=\"" + number(top) + "\" x2=\"" + number(left) + "\" y2=\"" +
            number(top + height) + "\" stroke=\"black\"/>\n";
@@ -68,14 +76,20 @@ std::string arena_svg(const model_ir& model, const std::string& title) {
         if (b.alias_of >= 0 || b.bytes == 0) continue;
         const double x = x_of(b.first_step), w = x_of(b.last_step + 1) - x;
         const double y = y_of(plan.offsets[t] + b.bytes), h = static_cast<double>(b.bytes) * y_byte;
-        std::string name = t == 0 ? "input" : model.layers[t - 1].op_name + " #" + std::to_string(t - 1);
-        if (plan.fused_into_next[t]) name += " (fused into the next ADD: one chunk of rows)";
+        const int owner = t < tensors ? int(t) : small.band_of[t - tensors];  // the tensor, or the band's step
+        std::string name = owner == 0 ? "input" : model.layers[std::size_t(owner) - 1].op_name + " #" + std::to_string(owner - 1);
+        if (t < tensors && plan.fused_into_next[t]) name += " (fused into the next ADD: one chunk of rows)";
+        if (t < tensors && in_place(t)) name += " (in place over its input, by rows)";
+        if (t >= tensors) name += ": its band of rows";
+        const bool hatched = t >= tensors || in_place(t);
         svg += "<rect x=\"" + number(x + 1) + "\" y=\"" + number(y) + "\" width=\"" + number(w - 2) + "\" height=\"" +
-               number(std::max(h, 1.0)) + "\" fill=\"" + colours[t % 8] + "\" fill-opacity=\"0.75\" stroke=\"black\" stroke-width=\"0.5\">" +
+               number(std::max(h, 1.0)) + "\" fill=\"" + (hatched ? std::string("url(#in-place)") : colours[owner % 8]) +
+               "\" fill-opacity=\"0.75\" stroke=\"black\" stroke-width=\"0.5\">" +
                "<title>" + escape(name) + ": " + std::to_string(b.bytes) + " bytes at offset " +
                std::to_string(plan.offsets[t]) + "</title></rect>\n";
         if (h > 12 && w > 30)
-            svg += "<text x=\"" + number(x + 4) + "\" y=\"" + number(y + 12) + "\" fill=\"white\">t" + std::to_string(t) + "</text>\n";
+            svg += "<text x=\"" + number(x + 4) + "\" y=\"" + number(y + 12) + "\" fill=\"white\">" + (t < tensors ? "t" : "band ") +
+                   std::to_string(owner) + "</text>\n";
     }
     // The peak and the lower bound.
     svg += "<line x1=\"" + number(left) + "\" y1=\"" + number(y_of(plan.bytes)) + "\" x2=\"" + number(left + width) +

@@ -8,6 +8,6 @@
 
 namespace ctnn_convert {
 
-std::string arena_svg(const model_ir& model, const std::string& title);
+std::string arena_svg(const model_ir& model, const std::string& title, bool smallest_ram = false);
 
 }  // namespace ctnn_convert

@@ -32,6 +32,7 @@ constexpr std::string_view usage =
     "  --summary         print the per-layer table (shapes, parameters, MACs, arena offsets)\n"
     "                    ending with the lines 'tflite_param_bytes: N' and 'arena_bytes: N'\n"
     "  --svg             draw the arena plan (tensors over time, peak marked) as SVG\n"
+    "  --smallest-ram    with --svg: the smallest-RAM schedule's plan (steps in place by rows)\n"
     "  --custom OP=TYPE  run operator OP (a CUSTOM operator's custom code, or a builtin's\n"
     "                    name to override ctnn's layer) as the C++ layer template TYPE\n"
     "  --custom-map FILE the same for every 'OP TYPE' line of FILE, whose 'include HEADER'\n"
@@ -92,6 +93,7 @@ struct options {
     std::optional<std::string> ns;
     bool summary = false;
     bool svg = false;
+    bool smallest_ram = false;
     custom_ops custom;  // user layers (custom_ops.hpp)
 };
 
@@ -136,6 +138,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
             opt.summary = true;
         } else if (a == "--svg") {
             opt.svg = true;
+        } else if (a == "--smallest-ram") {
+            opt.smallest_ram = true;
         } else if (a == "-o" || a == "--output") {
             opt.output = value();
             if (!opt.output) return usage_error(a + " needs a file name");
@@ -178,7 +182,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         const std::vector<std::uint8_t> bytes = read_file(opt.model);
         const model_ir model = load_model(bytes, opt.custom);
         const std::string text = opt.summary ? summary_table(model, file_name(opt.model))
-                                 : opt.svg   ? arena_svg(model, file_name(opt.model))
+                                 : opt.svg   ? arena_svg(model, file_name(opt.model), opt.smallest_ram)
                                              : emit_header(model, file_name(opt.model), opt.ns ? *opt.ns : namespace_for(opt.model));
         if (opt.output) {
             std::ofstream file(*opt.output, std::ios::binary | std::ios::trunc);

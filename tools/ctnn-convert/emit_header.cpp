@@ -140,6 +140,7 @@ std::string emit_header(const model_ir& m, const std::string& source_name, const
     out << "};\n";
     // The converter's plan (the host kernels'), which the compiled model must reproduce.
     out << "    static constexpr std::size_t converter_arena_bytes = " << plan.bytes << ";\n";
+    out << "    static constexpr std::size_t converter_arena_bytes_smallest_ram = " << plan_smallest_ram(m).bytes << ";\n";
     out << "    static constexpr std::size_t converter_arena_offsets[" << plan.offsets.size() << "] = {";
     for (std::size_t t = 0; t < plan.offsets.size(); ++t) out << (t ? ", " : "") << plan.offsets[t];
     out << "};\n};\n\n}  // namespace " << ns << "\n";

@@ -6,6 +6,8 @@
 #include <ctnn/plan/lifetimes.hpp>
 #include <ctnn/kernels/kernel_set.hpp>
 #include <ctnn/plan/residual_fusion.hpp>
+#include <ctnn/plan/in_place_rows.hpp>
+#include <ctnn/layers/options.hpp>
 
 #include <memory>
 
@@ -38,7 +40,17 @@ std::size_t layer_tflite_param_bytes(const ir_layer& layer) {
                                               per_channel_requantization, layer.params->bias_bytes());
 }
 
-arena_plan plan_model_arena(const model_ir& model) {
+namespace {
+
+// Every tensor's buffer after residual fusion (the rule the graph applies with
+// kernel_options::residual_add), and the facts the fusion and in-place rules read.
+struct fused_buffers {
+    std::vector<ctnn::plan::buffer> buffers;
+    std::vector<ctnn::plan::node_facts> facts;
+    std::unique_ptr<bool[]> fused;
+};
+
+fused_buffers plan_fusion(const model_ir& model) {
     const int n = static_cast<int>(model.tensors.size());
     const int layers = static_cast<int>(model.layers.size());
     // The library's lifetime rule (ctnn/plan/lifetimes.hpp), from each layer's entry: its kind
@@ -82,9 +94,31 @@ arena_plan plan_model_arena(const model_ir& model) {
             f.op = ctnn::plan::node_facts::op_kind::add;
         }
     }
-    const std::unique_ptr<bool[]> fused(new bool[static_cast<std::size_t>(n)]);
+    std::unique_ptr<bool[]> fused(new bool[static_cast<std::size_t>(n)]);
     ctnn::plan::fuse_residual_adds(buffers.data(), facts.data(), n, fused.get());
+    return {std::move(buffers), std::move(facts), std::move(fused)};
+}
 
+// The planner's scratch (ctnn::plan::plan_workspace): n entries each.
+std::size_t planned_bytes(const std::vector<ctnn::plan::buffer>& buffers, std::vector<std::size_t>& offsets, std::vector<int>& root) {
+    const std::size_t size = buffers.size();
+    offsets.assign(size, 0);
+    root.assign(size, 0);
+    std::vector<int> order(size), by_first(size), reach(size), placed(size), live(size);
+    std::vector<ctnn::plan::detail::group_span> spans(size);
+    std::vector<std::size_t> trial(size);
+    const ctnn::plan::plan_workspace workspace{order.data(), spans.data(), {by_first.data(), reach.data(), placed.data(), live.data(), trial.data()}};
+    return ctnn::plan::plan_arena(buffers.data(), static_cast<int>(size), offsets.data(), root.data(), workspace);
+}
+
+}  // namespace
+
+
+arena_plan plan_model_arena(const model_ir& model) {
+    const int n = static_cast<int>(model.tensors.size());
+    fused_buffers f = plan_fusion(model);
+    std::vector<ctnn::plan::buffer>& buffers = f.buffers;
+    const std::unique_ptr<bool[]>& fused = f.fused;
     arena_plan plan;
     plan.fused_into_next.assign(fused.get(), fused.get() + n);
     plan.offsets.assign(static_cast<std::size_t>(n), 0);
@@ -102,6 +136,79 @@ arena_plan plan_model_arena(const model_ir& model) {
     for (const ir_layer& l : model.layers) plan.state_bytes += ctnn::detail::align_state(l.state_bytes);
     plan.activation_bytes = plan.bytes;
     if (plan.state_bytes > 0) plan.bytes = ctnn::detail::align_state(plan.bytes) + plan.state_bytes;
+    return plan;
+}
+
+smallest_ram_plan plan_smallest_ram(const model_ir& model) {
+    const int n = static_cast<int>(model.tensors.size());
+    const fused_buffers f = plan_fusion(model);
+    // Each layer's rule as conv2d and depthwise_conv2d state it (row_band_with, portable kernels):
+    // stride 1 down the rows, the input's shape and element type; depthwise int8 only.
+    std::vector<ctnn::plan::row_band> bands(static_cast<std::size_t>(n));
+    for (std::size_t k = 0; k < model.layers.size(); ++k) {
+        const ir_layer& l = model.layers[k];
+        const bool conv = l.entry->traits.fusion == ctnn::layers::fusion_role::conv_rows;
+        const bool depthwise = l.op_name == "DEPTHWISE_CONV_2D";
+        if (!(conv || depthwise) || !l.params || l.inputs.empty() || l.params->weight_shape.size() != 4) continue;
+        const ir_tensor& in = model.tensors[static_cast<std::size_t>(l.inputs[0])];
+        const ir_tensor& out = model.output_of(k);
+        if (in.shape.size() != 4 || in.shape != out.shape || in.type != out.type || l.stride_h != 1) continue;
+        if (depthwise && out.type != element::int8) continue;
+        const int rows = out.shape[1];
+        const int pad_top = l.same_padding
+            ? ctnn::compute_extent<ctnn::padding::same>(in.shape[1], l.params->weight_shape[1], 1, l.dilation_h).pad_before
+            : 0;
+        const int chunk = depthwise ? 1 : ctnn::plan::in_place_chunk_rows(rows, out.shape[2], ctnn::kernels::portable_set::residual_chunking);
+        bands[k + 1] = {.delay = pad_top, .chunk_rows = chunk, .row_bytes = out.bytes() / static_cast<std::size_t>(rows), .rows = rows};
+    }
+    const std::size_t size = static_cast<std::size_t>(n);
+    std::unique_ptr<bool[]> candidates(new bool[size]), wanted(new bool[size]), banded(new bool[size]);
+    {
+        std::vector<ctnn::plan::buffer> b = f.buffers;
+        ctnn::plan::band_in_place(b.data(), f.facts.data(), bands.data(), f.fused.get(), n, candidates.get());
+    }
+    // As graph/graph_plan.hpp lays them out: the tensors, then one band per candidate (no bytes
+    // where the step stays out of place), so both plan the same buffers in the same order.
+    auto buffers_with = [&](const bool* want) {
+        std::vector<ctnn::plan::buffer> b = f.buffers;
+        ctnn::plan::band_in_place(b.data(), f.facts.data(), bands.data(), f.fused.get(), n, banded.get(), want);
+        for (int k = 0; k < n; ++k)
+            if (candidates[static_cast<std::size_t>(k)])
+                b.push_back({banded[static_cast<std::size_t>(k)] ? bands[static_cast<std::size_t>(k)].band_bytes() : 0, k, k, -1, -1});
+        return b;
+    };
+    std::vector<std::size_t> offsets;
+    std::vector<int> root;
+    for (std::size_t k = 0; k < size; ++k) wanted[k] = candidates[k];
+    {
+        const std::vector<ctnn::plan::buffer> all = buffers_with(wanted.get());
+        planned_bytes(all, offsets, root);
+        const int count = static_cast<int>(all.size());
+        std::vector<int> order(all.size()), painted(all.size() + 1);
+        std::vector<std::size_t> live(all.size() + 1);
+        ctnn::plan::live_lower_bound(all.data(), count, root.data(), order.data(), painted.data(), live.data());
+        ctnn::plan::keep_in_place_where_it_pays(wanted.get(), n, live.data(), count + 1, bands.data(), all.data());
+    }
+    smallest_ram_plan plan;
+    std::vector<ctnn::plan::buffer> buffers = buffers_with(wanted.get());
+    plan.bytes = planned_bytes(buffers, offsets, root);
+    for (int k = 0; k < n; ++k) {
+        if (banded[static_cast<std::size_t>(k)]) plan.in_place.push_back(k);
+        if (candidates[static_cast<std::size_t>(k)]) plan.band_of.push_back(k);
+    }
+    const int count = static_cast<int>(buffers.size());
+    std::vector<int> order(buffers.size()), painted(buffers.size() + 1);
+    std::vector<std::size_t> live_bytes(buffers.size() + 1);
+    plan.plan.lower_bound = ctnn::plan::live_lower_bound(buffers.data(), count, root.data(), order.data(), painted.data(), live_bytes.data());
+    plan.plan.fused_into_next.assign(f.fused.get(), f.fused.get() + n);
+    plan.plan.buffers = std::move(buffers);
+    plan.plan.offsets = std::move(offsets);
+    std::size_t state = 0;
+    for (const ir_layer& l : model.layers) state += ctnn::detail::align_state(l.state_bytes);
+    plan.plan.activation_bytes = plan.bytes;
+    plan.plan.state_bytes = state;
+    if (state > 0) plan.bytes = ctnn::detail::align_state(plan.bytes) + state;
+    plan.plan.bytes = plan.bytes;
     return plan;
 }
 

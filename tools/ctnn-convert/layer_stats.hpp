@@ -42,4 +42,17 @@ struct arena_plan {
 // One ctnn::plan::buffer per graph tensor, planned by ctnn::plan::plan_arena.
 arena_plan plan_model_arena(const model_ir& model);
 
+// The host build's smallest-RAM schedule (ctnn::optimize_for<M, ctnn::smallest_ram>): the steps
+// it runs in place by rows (graph tensor numbers) and its arena, by the library's rules
+// (ctnn/plan/in_place_rows.hpp) for the portable kernels.
+struct smallest_ram_plan {
+    std::vector<int> in_place;
+    std::size_t bytes = 0;
+    // Its buffers: the tensors, then one band per step that may run in place (no bytes where it
+    // does not), as graph/graph_plan.hpp lays them out; band_of[i]: the step of band buffer i.
+    arena_plan plan;
+    std::vector<int> band_of;
+};
+smallest_ram_plan plan_smallest_ram(const model_ir& model);
+
 }  // namespace ctnn_convert

@@ -16,6 +16,8 @@
 //                         convolutions fused into the next ADD (--info lists them)
 //   --unfused             run the model without residual fusion, where every tensor exists
 //                         (the same results; a cross-check of the fused schedule)
+//   --smallest-ram        run the model in the smallest-RAM schedule (ctnn::optimize_for<M,
+//                         ctnn::smallest_ram>: steps in place by rows; the same results)
 //   --carry-state         do not reset stateful layers between records (see above)
 //
 // Built with -DCTNN_MODEL_HEADER="<name>.hpp" -DCTNN_MODEL_NAMESPACE=<ns> (see CtnnModel.cmake).
@@ -62,6 +64,20 @@ constexpr ctnn::kernel_options unfused_options = [] {
     return o;
 }();
 using unfused_model = std::conditional_t<has_fusion, ctnn::with_kernel_options<model, unfused_options>, model>;
+
+// The model in the smallest-RAM schedule, instantiated only when it runs some step in place.
+using smallest_ram_plan = ctnn::optimize_for<model, ctnn::smallest_ram>;
+constexpr bool has_in_place = [] {
+    for (const bool b : smallest_ram_plan::in_place_rows)
+        if (b) return true;
+    return false;
+}();
+using smallest_ram_model = std::conditional_t<has_in_place, smallest_ram_plan, model>;
+// The host's portable kernels are the converter's: its smallest-RAM figure is the library's.
+#if !CTNN_KERNELS_X86_VNNI
+static_assert(smallest_ram_plan::arena_bytes == CTNN_MODEL_NAMESPACE::model::converter_arena_bytes_smallest_ram,
+              "ctnn-convert and the library plan different smallest-RAM arenas");
+#endif
 
 // A converted model names the .tflite tensor of each graph tensor (model::tflite_tensors): its
 // intermediates are then t<that index>.bin, which matches TFLM's whatever the graph added (further
@@ -162,13 +178,15 @@ int run_all(const char* self, bool reference, bool carry_state, const std::files
 int main(int argc, char** argv) {
     const char* self = argc > 0 ? argv[0] : "runner";
     std::filesystem::path intermediates;
-    bool reference = false, unfused = false, carry_state = false;
+    bool reference = false, unfused = false, carry_state = false, smallest_ram = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--reference") {
             reference = true;
         } else if (arg == "--unfused") {
             unfused = true;
+        } else if (arg == "--smallest-ram") {
+            smallest_ram = true;
         } else if (arg == "--carry-state") {
             carry_state = true;
         } else if (arg == "--intermediates" && i + 1 < argc) {
@@ -193,6 +211,10 @@ int main(int argc, char** argv) {
             std::printf("\nfused_intermediates:");  // their --intermediates names, which are not written
             for (std::size_t k = 0; k < model::fused_into_next.size(); ++k)
                 if (model::fused_into_next[k]) std::printf(" %s", intermediate_name(int(k)).c_str());
+            std::printf("\nin_place_layers:");  // the steps the smallest-RAM schedule runs in place
+            for (std::size_t k = 0; k < smallest_ram_plan::in_place_rows.size(); ++k)
+                if (smallest_ram_plan::in_place_rows[k]) std::printf(" %zu", k);
+            std::printf("\narena_bytes_smallest_ram: %zu", smallest_ram_plan::arena_bytes);
             // Flash: the constants this build's kernels link (the host's), with int8 and with
             // int16 weights, and the model's in TFLite's terms (which ctnn-convert prints).
             std::printf("\nflash_bytes: %zu\nflash_bytes_int16_weights: %zu\nram_bytes: %zu\ntflite_param_bytes: %zu\narena_bytes: %zu\nstate_bytes: %zu\n",
@@ -200,9 +222,10 @@ int main(int argc, char** argv) {
                         model::tflite_param_bytes, model::arena_bytes, model::state_bytes);
             return 0;
         } else if (arg == "--help") {
-            std::printf("usage: %s [--reference] [--unfused] [--carry-state] [--intermediates DIR] < inputs.bin > outputs.bin\n"
+            std::printf("usage: %s [--reference] [--unfused|--smallest-ram] [--carry-state] [--intermediates DIR] < inputs.bin > outputs.bin\n"
                         "  --reference  run the reference kernels instead of the fast ones\n"
                         "  --unfused    run without residual fusion (every tensor exists; same results)\n"
+                        "  --smallest-ram  run in the smallest-RAM schedule (steps in place by rows; same results)\n"
                         "  --carry-state  keep stateful layers' state from one record to the next (default: reset)\n"
                         "  --info       print what the compiler derived (layers, MACs, flash and arena bytes)\n"
                         "input: %zu bytes per inference; output: %zu bytes per inference\n"
@@ -215,6 +238,7 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    return unfused ? run_all<unfused_model>(self, reference, carry_state, intermediates)
-                   : run_all<model>(self, reference, carry_state, intermediates);
+    if (unfused) return run_all<unfused_model>(self, reference, carry_state, intermediates);
+    if (smallest_ram) return run_all<smallest_ram_model>(self, reference, carry_state, intermediates);
+    return run_all<model>(self, reference, carry_state, intermediates);
 }

@@ -54,6 +54,13 @@ std::byte* scratch_of(std::byte* arena) noexcept {
     }
 }
 
+// Node K's band of rows when it runs in place by rows (plan/in_place_rows.hpp).
+template <class Graph, int K>
+std::byte* band_of(std::byte* arena) noexcept {
+    static_assert(Graph::band_slot[K] >= 0);
+    return buffer_at<Graph, Graph::band_slot[K]>(arena);
+}
+
 // Node K's persistent state (graph/layer_state.hpp), in the arena after the plan.
 template <class Graph, int K>
 std::byte* state_of(std::byte* arena) noexcept {

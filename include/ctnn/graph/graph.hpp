@@ -64,7 +64,7 @@ struct basic_graph {
 
   private:
     using tables = detail::layer_tables<structure>;
-    using planned = detail::graph_plan<structure, Options.fuse_residual_add()>;
+    using planned = detail::graph_plan<structure, Options.fuse_residual_add(), Options.rows_in_place() ? Options : kernel_options{}>;
 
   public:
     using input_tensor = typename structure::input_tensor;
@@ -168,6 +168,11 @@ struct basic_graph {
     static constexpr auto buffers = planned::buffers;
     // scratch_slot[K]: the buffer (and plan offset) of node K's kernel scratch, or -1.
     static constexpr std::array<int, structure::layer_count + 1> scratch_slot = planned::scratch_slot;
+    // in_place_rows[K]: node K writes over its input by rows, through a band of a few rows
+    // (plan/in_place_rows.hpp; the smallest-RAM schedule); band_slot[K]: that band's buffer, or -1.
+    static constexpr std::array<bool, structure::layer_count + 1> in_place_rows = planned::fusion.banded;
+    static constexpr std::array<int, structure::layer_count + 1> band_slot = planned::band_slot;
+    static constexpr std::array<plan::row_band, structure::layer_count + 1> row_bands = planned::bands;
     static constexpr std::array<std::size_t, structure::layer_count> layer_scratch_bytes = tables::scratch_bytes;
     // Every model proves its own plan (graph/graph_plan.hpp): no two tensors live at the same
     // step share a byte unless the planner merged them on purpose (reshape, in place).

@@ -1,25 +1,37 @@
-// A model's memory plan: residual fusion (when on), then the arena planner, its safety proof
-// and the lower bound. One per structure and fusion setting, so models that differ in other
-// kernel options share it.
+// A model's memory plan: residual fusion (when on), the steps that run in place by rows (the
+// smallest-RAM schedule), then the arena planner, its safety proof and the lower bound. One per
+// structure, fusion and schedule setting, so models that differ in other kernel options share it.
 //
 // Buffers 0..L are the tensors (tensor K is node K's output); after them comes one buffer per
 // layer whose kernel asks for scratch (layer_facts::scratch_bytes), live at the step that runs
-// the kernel only: node K's own step, or K + 1 when K runs inside the next ADD.
+// the kernel only: node K's own step, or K + 1 when K runs inside the next ADD; then one band
+// per step that runs in place by rows (plan/in_place_rows.hpp), live at that step.
 #pragma once
 
 #include <array>
 #include <cstddef>
+#include <tuple>
 
 #include "ctnn/graph/layer_tables.hpp"
 #include "ctnn/plan/arena_planner.hpp"
+#include "ctnn/plan/in_place_rows.hpp"
 #include "ctnn/plan/live_lower_bound.hpp"
 #include "ctnn/plan/residual_fusion.hpp"
 
 namespace ctnn::detail {
 
-template <class S, bool Fuse>
+// O: the options of a smallest-RAM schedule (their kernels decide which steps may run in place
+// as they are), kernel_options{} for the fastest one.
+template <class S, bool Fuse, kernel_options O = kernel_options{}>
 struct graph_plan {
     using tables = layer_tables<S>;
+    static constexpr bool RowsInPlace = O.rows_in_place();
+    static constexpr std::array<plan::row_band, tables::n + 1> bands = [] {
+        if constexpr (RowsInPlace)
+            return in_place_tables<S, O>::bands;
+        else
+            return std::array<plan::row_band, tables::n + 1>{};
+    }();
     static constexpr std::size_t n = tables::n + 1;  // tensors: the input and one per node
     static constexpr std::size_t scratch_count = [] {
         std::size_t c = 0;
@@ -35,23 +47,80 @@ struct graph_plan {
         return slot;
     }();
 
+    // The steps that may run in place by rows (none in the fastest schedule): each has a band
+    // slot; a step kept out of place has a band of no bytes.
+    struct banding_result {
+        std::array<bool, n> fused, banded;
+        std::size_t count;
+    };
+    static constexpr banding_result candidates = [] {
+        banding_result r{};
+        std::array<plan::buffer, n> b = tables::unfused_buffers;
+        if (Fuse) plan::fuse_residual_adds(b.data(), tables::node_facts.data(), int(n), r.fused.data());
+        if (RowsInPlace) plan::band_in_place(b.data(), tables::node_facts.data(), bands.data(), r.fused.data(), int(n), r.banded.data());
+        for (bool banded : r.banded) r.count += banded ? 1 : 0;
+        return r;
+    }();
+    static constexpr std::size_t band_count = candidates.count;
+    // band_slot[K]: the buffer holding node K's band, or -1.
+    static constexpr std::array<int, n> band_slot = [] {
+        std::array<int, n> slot{};
+        int next = int(n + scratch_count);
+        for (std::size_t k = 0; k < n; ++k) slot[k] = candidates.banded[k] ? next++ : -1;
+        return slot;
+    }();
+    using buffer_array = std::array<plan::buffer, n + scratch_count + band_count>;
+
+    // The buffers of the schedule that runs the steps of `wanted` in place (of the candidates).
+    static constexpr buffer_array buffers_with(const std::array<bool, n>& wanted, std::array<bool, n>* banded_out) {
+        buffer_array b{};
+        std::array<bool, n> fused{}, banded{};
+        for (std::size_t k = 0; k < n; ++k) b[k] = tables::unfused_buffers[k];
+        if (Fuse) plan::fuse_residual_adds(b.data(), tables::node_facts.data(), int(n), fused.data());
+        if (RowsInPlace)
+            plan::band_in_place(b.data(), tables::node_facts.data(), bands.data(), fused.data(), int(n), banded.data(), wanted.data());
+        for (std::size_t k = 1; k < n; ++k) {
+            if (scratch_slot[k] < 0) continue;
+            const int step = fused[k] ? int(k) + 1 : int(k);
+            b[std::size_t(scratch_slot[k])] = {tables::scratch_bytes[k - 1], step, step, -1, -1};
+        }
+        for (std::size_t k = 1; k < n; ++k)
+            if (band_slot[k] >= 0) b[std::size_t(band_slot[k])] = {banded[k] ? bands[k].band_bytes() : 0, int(k), int(k), -1, -1};
+        if (banded_out != nullptr) *banded_out = banded;
+        return b;
+    }
+
+    // In place only where it pays (plan/in_place_rows.hpp).
+    static constexpr std::array<bool, n> chosen = [] {
+        std::array<bool, n> wanted = candidates.banded;
+        if constexpr (band_count > 0) {
+            const buffer_array b = buffers_with(wanted, nullptr);
+            const auto all = plan::plan_arena(b);
+            constexpr std::size_t m = std::tuple_size_v<buffer_array>;
+            std::array<int, m> order{};
+            std::array<int, m + 1> painted{};
+            std::array<std::size_t, m + 1> live{};
+            plan::live_lower_bound(b.data(), int(m), all.root.data(), order.data(), painted.data(), live.data());
+            plan::keep_in_place_where_it_pays(wanted.data(), int(n), live.data(), int(m + 1), bands.data(), b.data());
+        }
+        return wanted;
+    }();
+
     struct fusion_result {
-        std::array<plan::buffer, n + scratch_count> buffers;
-        std::array<bool, n> fused;
+        buffer_array buffers;
+        std::array<bool, n> fused, banded;
     };
     static constexpr fusion_result fusion = [] {
         fusion_result r{};
-        for (std::size_t k = 0; k < n; ++k) r.buffers[k] = tables::unfused_buffers[k];
-        if (Fuse) plan::fuse_residual_adds(r.buffers.data(), tables::node_facts.data(), int(n), r.fused.data());
-        for (std::size_t k = 1; k < n; ++k) {
-            if (scratch_slot[k] < 0) continue;
-            const int step = r.fused[k] ? int(k) + 1 : int(k);
-            r.buffers[std::size_t(scratch_slot[k])] = {tables::scratch_bytes[k - 1], step, step, -1, -1};
+        r.buffers = buffers_with(chosen, &r.banded);
+        if (Fuse) {
+            std::array<plan::buffer, n> b = tables::unfused_buffers;
+            plan::fuse_residual_adds(b.data(), tables::node_facts.data(), int(n), r.fused.data());
         }
         return r;
     }();
 
-    static constexpr std::array<plan::buffer, n + scratch_count> buffers = fusion.buffers;
+    static constexpr buffer_array buffers = fusion.buffers;
     static constexpr auto arena = plan::plan_arena(buffers);
     static_assert(plan::plan_is_safe(buffers, arena), "ctnn: internal error: the arena plan overlaps live tensors");
     static constexpr std::size_t lower_bound = plan::live_lower_bound(buffers, arena.root);

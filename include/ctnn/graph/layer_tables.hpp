@@ -13,6 +13,7 @@
 #include "ctnn/kernels/linked_constants.hpp"
 #include "ctnn/layers/layer_base.hpp"
 #include "ctnn/plan/buffer.hpp"
+#include "ctnn/plan/in_place_rows.hpp"
 #include "ctnn/plan/lifetimes.hpp"
 #include "ctnn/plan/residual_fusion.hpp"
 
@@ -37,6 +38,15 @@ constexpr plan::node_facts facts_of() {
         f.op = plan::node_facts::op_kind::add;
     }
     return f;
+}
+
+// How node Layer may write over its input by rows (plan/in_place_rows.hpp), or not at all.
+template <class Layer>
+constexpr plan::row_band row_band_of() noexcept {
+    if constexpr (requires { Layer::in_place_rows; })
+        return Layer::in_place_rows;
+    else
+        return {};
 }
 
 // Where a view's bytes start in its input's (a layer that views a part states view_offset).
@@ -157,6 +167,7 @@ struct layer_tables<S, std::index_sequence<I...>> {
         return o;
     }();
 
+    static constexpr std::array<plan::row_band, n + 1> row_bands{plan::row_band{}, row_band_of<bound_t<S, int(I) + 1>>()...};
     static constexpr std::array<plan::node_facts, n + 1> node_facts{plan::node_facts{}, facts_of<node_t<S, int(I) + 1>, bound_t<S, int(I) + 1>, tensor_t<S, int(I) + 1>, int(I) + 1>()...};
 };
 
@@ -171,6 +182,31 @@ struct linked_tables<S, O, std::index_sequence<I...>> {
         bound_t<S, int(I) + 1>::template constants<O>()...};
     static constexpr std::array<std::size_t, sizeof...(I)> first_bytes = kernels::first_linked_bytes(constants);
     static constexpr std::array<const char*, sizeof...(I)> weight_forms{constants[I].weight_form...};
+};
+
+// How node Layer may write over its input with options O: as its kernel is, when that kernel
+// reads each group of pixels before writing them (row_band::whole), else by rows.
+template <class Layer, kernel_options O>
+constexpr plan::row_band row_band_with_options() noexcept {
+    plan::row_band b = row_band_of<Layer>();
+    if constexpr (requires { Layer::template in_place_whole<O>; }) {
+        if (Layer::template in_place_whole<O> && b.delay == 0) {
+            b.whole = true;
+            b.chunk_rows = b.rows;
+        }
+    }
+    return b;
+}
+
+// Each node's in-place rule with options O (node 0 stands for the model input): what the
+// smallest-RAM schedule may use (graph/graph_plan.hpp).
+template <class S, kernel_options O, class Seq = std::make_index_sequence<S::layer_count>>
+struct in_place_tables;
+
+template <class S, kernel_options O, std::size_t... I>
+struct in_place_tables<S, O, std::index_sequence<I...>> {
+    static constexpr std::array<plan::row_band, sizeof...(I) + 1> bands{plan::row_band{},
+                                                                        row_band_with_options<bound_t<S, int(I) + 1>, O>()...};
 };
 
 }  // namespace ctnn::detail

@@ -1,5 +1,6 @@
-// One step of a model's run: node K's kernel on its tensors at their arena offsets, or the
-// fused convolution + ADD step (graph/fused_step.hpp). A namespace-scope template keyed by the
+// One step of a model's run: node K's kernel on its tensors at their arena offsets, the fused
+// convolution + ADD step (graph/fused_step.hpp), or a convolution in place by rows
+// (graph/in_place_step.hpp). A namespace-scope template keyed by the
 // model type, not a member template of it: those cost O(layers) each to instantiate (see
 // graph/structure.hpp).
 #pragma once
@@ -11,6 +12,7 @@
 #include "ctnn/graph/arena_access.hpp"
 #include "ctnn/graph/for_each_layer.hpp"
 #include "ctnn/graph/fused_step.hpp"
+#include "ctnn/graph/in_place_step.hpp"
 #include "ctnn/graph/keep_constants.hpp"
 #include "ctnn/graph/layer_state.hpp"
 #include "ctnn/graph/structure.hpp"
@@ -27,6 +29,8 @@ void run_node(std::byte* arena) noexcept {
         // runs inside node K + 1
     } else if constexpr (Graph::fused_into_next[K - 1]) {
         run_fused_step<Graph, K - 1, Reference>(arena);
+    } else if constexpr (Graph::in_place_rows[K]) {
+        run_in_place_step<Graph, K, Reference>(arena);
     } else {
         [arena]<std::size_t... I>(std::index_sequence<I...>) {
             if constexpr (stateful<layer> && Reference) {

@@ -4,8 +4,11 @@
 //   static_assert(ctnn::fits<fast, ctnn::targets::stm32f446re>);   // counts the doubled weights
 //   fast::instance net;
 //   using dense = ctnn::with_sparsity<kws::model, ctnn::sparsity::off>;   // zeros stored and multiplied
+//   using small = ctnn::optimize_for<kws::model, ctnn::smallest_ram>;     // in place by rows: less arena
+//   using fits  = ctnn::fastest_within<kws::model, 12 * 1024>;           // the fastest that fits 12 KiB
 #pragma once
 
+#include <cstddef>
 #include <type_traits>
 
 #include "ctnn/graph/graph.hpp"
@@ -67,6 +70,10 @@ constexpr kernel_options sparsity_set(kernel_options o, sparsity s) noexcept {
     o.sparse_weights = s;
     return o;
 }
+constexpr kernel_options ram_set(kernel_options o, ram_schedule r) noexcept {
+    o.ram = r;
+    return o;
+}
 }  // namespace detail
 
 template <class Model, kernel_options O>
@@ -82,5 +89,40 @@ using with_int16_weights = with_kernel_options<Model, detail::int16_weights_on(d
 //   using sparse = ctnn::with_sparsity<kws::model, ctnn::sparsity::force>;  // sparse wherever smaller
 template <class Model, sparsity S>
 using with_sparsity = with_kernel_options<Model, detail::sparsity_set(detail::options_of<Model>, S)>;
+
+// What the schedule optimises (kernel_options::ram):
+//   using small = ctnn::optimize_for<kws::model, ctnn::smallest_ram>;   // the least arena
+//   using fast  = ctnn::optimize_for<kws::model, ctnn::fastest>;        // the default
+struct smallest_ram {
+    static constexpr ram_schedule ram = ram_schedule::smallest;
+};
+struct fastest {
+    static constexpr ram_schedule ram = ram_schedule::fastest;
+};
+template <class Model, class Goal>
+using optimize_for = with_kernel_options<Model, detail::ram_set(detail::options_of<Model>, Goal::ram)>;
+
+namespace diag {
+template <std::size_t NeededBytes, std::size_t AllowedBytes, bool Fits>
+struct no_schedule_fits_the_ram_budget {
+    static_assert(Fits, "ctnn: fastest_within: even the smallest-RAM schedule needs more arena than the budget "
+                        "(template arguments: bytes needed, bytes allowed)");
+};
+}  // namespace diag
+
+namespace detail {
+template <class Model, std::size_t Bytes>
+struct fastest_within {
+    using small = optimize_for<Model, smallest_ram>;
+    static_assert(sizeof(diag::no_schedule_fits_the_ram_budget<small::arena_bytes, Bytes, small::arena_bytes <= Bytes>));
+    using fast = optimize_for<Model, ctnn::fastest>;
+    using type = std::conditional_t<fast::arena_bytes <= Bytes, fast, small>;
+};
+}  // namespace detail
+
+// The fastest schedule whose arena fits RamBytes: the default one when it fits, else the
+// smallest-RAM one (a compile error, numbers first, when neither fits).
+template <class Model, std::size_t RamBytes>
+using fastest_within = typename detail::fastest_within<Model, RamBytes>::type;
 
 }  // namespace ctnn

@@ -6,7 +6,7 @@
 //   using dense = ctnn::with_sparsity<M, ctnn::sparsity::off>;
 //
 // The fields are enumerations so that error messages and symbols name the choice
-// (kernel_options{ctnn::weight_storage::int8, ctnn::residual_fusion::on, ctnn::sparsity::automatic}), not {false, true}.
+// (kernel_options{ctnn::weight_storage::int8, ctnn::residual_fusion::on, ctnn::sparsity::automatic, ctnn::ram_schedule::fastest}), not {false, true}.
 #pragma once
 
 namespace ctnn {
@@ -35,13 +35,22 @@ enum class residual_fusion : bool { off, on };
 // bytes, slower or not; `off` keeps every layer dense. (`automatic`, not `auto`: a C++ keyword.)
 enum class sparsity : unsigned char { off, automatic, force };
 
+// The schedule's RAM: `fastest` (the default) runs every layer at its fewest instructions with
+// the smallest arena for that; `smallest` also lets stride-1 convolutions and depthwise
+// convolutions whose output has their input's shape write over their input through a band of
+// a few rows (plan/in_place_rows.hpp): a copy of their output more, for less arena.
+// ctnn::optimize_for<Model, ctnn::smallest_ram> (graph/with_options.hpp) selects it.
+enum class ram_schedule : bool { fastest, smallest };
+
 struct kernel_options {
     weight_storage weights = weight_storage::int8;
     residual_fusion residual_add = residual_fusion::on;
     sparsity sparse_weights = sparsity::automatic;
+    ram_schedule ram = ram_schedule::fastest;
 
     constexpr bool int16_weights() const noexcept { return weights == weight_storage::int16; }
     constexpr bool fuse_residual_add() const noexcept { return residual_add == residual_fusion::on; }
+    constexpr bool rows_in_place() const noexcept { return ram == ram_schedule::smallest; }
 
     friend constexpr bool operator==(const kernel_options&, const kernel_options&) = default;
 };

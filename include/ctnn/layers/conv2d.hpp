@@ -34,6 +34,18 @@ struct conv2d : layer {
         // Every weight, stored as int16 with kernel_options::weights (weight_storage::int16).
         static constexpr layer_facts facts =
             bind::facts_with(conv2d_traits, kernel::template scratch_bytes<spec>);
+        // In place by rows (plan/in_place_rows.hpp): chunks of the fewest rows whose pixels
+        // are a multiple of those its kernel set computes at a time (no tail pixels).
+        static constexpr plan::row_band in_place_rows =
+            bind::row_band_with(plan::in_place_chunk_rows(g.out_h, g.out_w, kernel::set::residual_chunking));
+        // With options O, whether its kernel may run over its input as it is (no band).
+        template <kernel_options O>
+        static constexpr bool in_place_whole = [] {
+            if constexpr (requires { kernel::template reads_pixels_before_writing<spec, O>; })
+                return bool(kernel::template reads_pixels_before_writing<spec, O>);
+            else
+                return false;
+        }();
 
         // The constant objects its kernel links (kernels/linked_constants.hpp).
         template <kernel_options O>

@@ -20,6 +20,7 @@
 #include "ctnn/layers/weighted_16x8.hpp"
 #include "ctnn/layers/weighted_facts.hpp"
 #include "ctnn/layers/window_geometry.hpp"
+#include "ctnn/plan/in_place_rows.hpp"
 #include "ctnn/quant/activation.hpp"
 #include "ctnn/quant/requantize.hpp"
 
@@ -141,6 +142,16 @@ struct convolution_bind {
                                      diag::accumulator_may_overflow_int32<Params, accumulator_bound>>::ok);
     static_assert(sizeof(diag::requantization_out_of_range_for_int64_accumulator<
                          Params, !types::int64_accumulator || shifts_fit_s64(spec::requant)>));
+
+    // Whether it may write over its input by rows (plan/in_place_rows.hpp): stride 1 down the
+    // rows and the output row the input row's size, so output row r can take input row r's
+    // place once the windows below have passed it. chunk_rows: the rows per kernel call.
+    static constexpr plan::row_band row_band_with(int chunk_rows) noexcept {
+        constexpr bool same_rows = g.stride_h == 1 && g.in_h == g.out_h && g.in_w == g.out_w && g.in_c == g.out_c;
+        if constexpr (!same_rows) return {};
+        return {.delay = g.pad_top, .chunk_rows = chunk_rows,
+                .row_bytes = std::size_t(g.out_w) * std::size_t(g.out_c) * sizeof(element), .rows = g.out_h};
+    }
 
     // The layer's facts: what the two state alike, and what their kernels need, given.
     static constexpr layer_facts facts_with(operator_traits traits, std::size_t scratch_bytes) noexcept {

@@ -31,6 +31,9 @@ struct depthwise_conv2d : layer {
         using bind::convolution_bind::wide;
         // No kernel widens the weights, nor needs scratch.
         static constexpr layer_facts facts = bind::facts_with(depthwise_conv2d_traits, 0);
+        // In place by rows (plan/in_place_rows.hpp), one row per call; int8 only (the 16x8
+        // kernels have no row ranges).
+        static constexpr plan::row_band in_place_rows = wide ? plan::row_band{} : bind::row_band_with(1);
 
         static void run_reference(const element* input, element* out) {
             using kernels::reference::runtime_value;
@@ -38,9 +41,21 @@ struct depthwise_conv2d : layer {
                 kernels::reference::depthwise_conv2d_s16(runtime_value(spec::geometry), input, runtime_value(spec::weights),
                                                          runtime_value(spec::bias), runtime_value(spec::requant.data()), out);
             } else {
-                kernels::reference::depthwise_conv2d_s8(runtime_value(spec::geometry), input, runtime_value(spec::weights),
-                                                        runtime_value(spec::bias), runtime_value(spec::requant.data()), out);
+                run_reference_rows(input, out, 0, spec::geometry.out_h);
             }
+        }
+        // Output rows [y_begin, y_end) only, written from `out` on (in place by rows); int8.
+        static void run_reference_rows(const element* input, element* out, int y_begin, int y_end) requires(!wide) {
+            using kernels::reference::runtime_value;
+            kernels::conv_geometry rows = runtime_value(spec::geometry);  // the same taps, seen from row y_begin
+            rows.out_h = y_end - y_begin;
+            rows.pad_top -= y_begin * rows.stride_h;
+            kernels::reference::depthwise_conv2d_s8(rows, input, runtime_value(spec::weights), runtime_value(spec::bias),
+                                                    runtime_value(spec::requant.data()), out);
+        }
+        template <kernel_options O>
+        static void run_rows(const element* input, element* out, int y_begin, int y_end, std::byte*) requires(!wide) {
+            kernel::template run_rows<spec, O>(input, out, y_begin, y_end);
         }
         // The constant objects its kernel links (kernels/linked_constants.hpp).
         template <kernel_options O>

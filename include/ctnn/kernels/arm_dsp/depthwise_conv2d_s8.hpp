@@ -167,6 +167,36 @@ CTNN_ARM_KERNEL_BODY void depthwise_body(const std::int8_t* input, std::int8_t* 
     }
 }
 
+// The same on output rows [y_begin, y_end), written from `output` on (in place by rows): a body
+// of its own, so that the whole-tensor one keeps its constant bounds and its code.
+template <depthwise_key K>
+CTNN_ARM_KERNEL_BODY void depthwise_body_rows(const std::int8_t* input, std::int8_t* output, const depthwise_tables& tables,
+                                              int y_begin, int y_end) {
+    // A local copy: the int8 output stores cannot alias it, so its pointers stay in registers.
+    const depthwise_tables t = tables;
+    constexpr conv_geometry g = K.g;
+    constexpr int n_taps = g.kernel_h * g.kernel_w;
+    for (int oy = y_begin; oy < y_end; ++oy) {
+        const int iy0 = oy * g.stride_h - g.pad_top;
+        const bool rows_inside = iy0 >= 0 && iy0 + (g.kernel_h - 1) * g.dilation_h < g.in_h;
+        for (int ox = 0; ox < g.out_w; ++ox, output += g.out_c) {
+            const int ix0 = ox * g.stride_w - g.pad_left;
+            if (!window_leaves_input(g) || (rows_inside && ix0 >= 0 && ix0 + (g.kernel_w - 1) * g.dilation_w < g.in_w)) {
+                depthwise_pixel<K, true>(input + (iy0 * g.in_w + ix0) * g.in_c, nullptr, output, t);
+                continue;
+            }
+            const std::int8_t* taps[n_taps];
+            for (int i = 0; i < n_taps; ++i) {
+                const int iy = iy0 + (i / g.kernel_w) * g.dilation_h;
+                const int ix = ix0 + (i % g.kernel_w) * g.dilation_w;
+                const bool inside = iy >= 0 && iy < g.in_h && ix >= 0 && ix < g.in_w;
+                taps[i] = inside ? input + (iy * g.in_w + ix) * g.in_c : zp_row<K>.data();
+            }
+            depthwise_pixel<K, false>(nullptr, taps, output, t);
+        }
+    }
+}
+
 }  // namespace detail
 
 struct depthwise_multiplier_one {
@@ -174,6 +204,11 @@ struct depthwise_multiplier_one {
     static void run(const std::int8_t* input, std::int8_t* output) {
         using plan = detail::depthwise_plan<Spec>;
         detail::depthwise_body<plan::key>(input, output, plan::tables);
+    }
+    template <class Spec>
+    static void run_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end) {
+        using plan = detail::depthwise_plan<Spec>;
+        detail::depthwise_body_rows<plan::key>(input, output, plan::tables, y_begin, y_end);
     }
     // The body reads the tables through plan::tables,
     // and a padded tap reads the row of the input zero point, one per key.

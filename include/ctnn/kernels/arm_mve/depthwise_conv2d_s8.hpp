@@ -23,16 +23,21 @@ namespace ctnn::kernels::arm_mve {
 struct depthwise_multiplier_one {
     template <class Spec>
     static void run(const std::int8_t* input, std::int8_t* output) {
+        run_rows<Spec>(input, output, 0, Spec::geometry.out_h);
+    }
+    // Output rows [y_begin, y_end) only, written from `output` on.
+    template <class Spec>
+    [[gnu::always_inline]] static inline void run_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end) {
         using plan = portable::detail::depthwise_plan<Spec>;
         constexpr conv_geometry g = plan::g;
         constexpr int channels = g.out_c;
         const std::int32_t* const bias = plan::bias.data();
         const std::int8_t* const weights = plan::weights.data();
-        for (int oy = 0; oy < g.out_h; ++oy) {
+        for (int oy = y_begin; oy < y_end; ++oy) {
             for (int ox = 0; ox < g.out_w; ++ox) {
                 const std::int8_t* xs[plan::taps];
                 portable::detail::depthwise_taps<Spec>(input, oy, ox, xs);
-                std::int8_t* out = output + (oy * g.out_w + ox) * channels;
+                std::int8_t* out = output + ((oy - y_begin) * g.out_w + ox) * channels;
                 for (int c = 0; c < channels; c += 4) {
                     const mve_pred16_t p = vctp32q(static_cast<std::uint32_t>(channels - c));
                     int32x4_t acc = vldrwq_z_s32(bias + c, p);

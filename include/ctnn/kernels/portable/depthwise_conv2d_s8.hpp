@@ -99,8 +99,13 @@ template <>
 struct kernel<portable_set, op::depthwise_conv2d> : provided_kernel {
     template <class Spec, kernel_options>
     static constexpr linked_constants constants() { return portable::detail::depthwise_constants<Spec>(); }
-    template <class Spec, kernel_options>
+    template <class Spec, kernel_options O>
     static void run(const std::int8_t* input, std::int8_t* output) {
+        run_rows<Spec, O>(input, output, 0, Spec::geometry.out_h);
+    }
+    // Output rows [y_begin, y_end) only, written from `output` on.
+    template <class Spec, kernel_options>
+    [[gnu::always_inline]] static inline void run_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end) {
         using plan = portable::detail::depthwise_plan<Spec>;
         constexpr conv_geometry g = plan::g;
         constexpr int channels = g.out_c;
@@ -116,7 +121,7 @@ struct kernel<portable_set, op::depthwise_conv2d> : provided_kernel {
             constexpr int taps = plan::taps;
             constexpr int block = channels < 32 ? channels : 32;
             constexpr int full_blocks = channels / block * block;
-            for (int oy = 0; oy < g.out_h; ++oy) {
+            for (int oy = y_begin; oy < y_end; ++oy) {
                 for (int ox = 0; ox < g.out_w; ++ox) {
                     const std::int8_t* xs[taps];
                     portable::detail::depthwise_taps<Spec>(input, oy, ox, xs);
@@ -126,13 +131,13 @@ struct kernel<portable_set, op::depthwise_conv2d> : provided_kernel {
                         portable::detail::depthwise_block<channels - full_blocks, taps, channels>(
                             weights + full_blocks, bias + full_blocks, xs, full_blocks, acc + full_blocks);
                     portable::detail::requantize_row<channels, plan::requant, g.act_min, g.act_max>(
-                        acc, output + (oy * g.out_w + ox) * channels);
+                        acc, output + ((oy - y_begin) * g.out_w + ox) * channels);
                 }
             }
             return;
         }
         [[maybe_unused]] const auto* const requant = std::data(Spec::requant);
-        for (int oy = 0; oy < g.out_h; ++oy) {
+        for (int oy = y_begin; oy < y_end; ++oy) {
             for (int ox = 0; ox < g.out_w; ++ox) {
                 const std::int8_t* xs[plan::taps];
                 portable::detail::depthwise_taps<Spec>(input, oy, ox, xs);
@@ -148,7 +153,7 @@ struct kernel<portable_set, op::depthwise_conv2d> : provided_kernel {
                                 acc[ic * multiplier + m] += w[ic * multiplier + m] * std::int32_t{x[ic]};
                     }
                 }
-                std::int8_t* out = output + (oy * g.out_w + ox) * channels;
+                std::int8_t* out = output + ((oy - y_begin) * g.out_w + ox) * channels;
                 if constexpr (portable::detail::row_requantization)
                     portable::detail::requantize_row<channels, plan::requant, g.act_min, g.act_max>(acc, out);
                 else
@@ -169,6 +174,13 @@ struct depthwise_multiplier_one_kernel : provided_kernel {
             MultiplierOne::template run<Spec>(input, output);
         else
             kernel<portable_set, op::depthwise_conv2d>::run<Spec, O>(input, output);
+    }
+    template <class Spec, kernel_options O>
+    static void run_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end) {
+        if constexpr (Spec::geometry.depth_multiplier == 1)
+            MultiplierOne::template run_rows<Spec>(input, output, y_begin, y_end);
+        else
+            kernel<portable_set, op::depthwise_conv2d>::run_rows<Spec, O>(input, output, y_begin, y_end);
     }
     template <class Spec, kernel_options O>
     static constexpr linked_constants constants() {

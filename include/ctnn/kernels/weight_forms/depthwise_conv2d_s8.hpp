@@ -46,26 +46,27 @@ inline constexpr const auto& depthwise_bitmap = layer_bitmap<Spec, depthwise_lay
 
 // Every output pixel: the input rows of its taps (padded taps read zp_in), then
 // pixel(taps, out) writes its output channels.
+// Output rows [y_begin, y_end) only, written from `output` on.
 template <class Spec, class Pixel>
-[[gnu::always_inline]] inline void depthwise_pixels(const std::int8_t* input, std::int8_t* output, Pixel pixel) {
+[[gnu::always_inline]] inline void depthwise_pixels(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end, Pixel pixel) {
     constexpr conv_geometry g = Spec::geometry;
-    for (int oy = 0; oy < g.out_h; ++oy) {
+    for (int oy = y_begin; oy < y_end; ++oy) {
         for (int ox = 0; ox < g.out_w; ++ox) {
             const std::int8_t* xs[g.kernel_h * g.kernel_w];
             portable::detail::depthwise_taps<Spec>(input, oy, ox, xs);
-            pixel(xs, output + (oy * g.out_w + ox) * g.out_c);
+            pixel(xs, output + ((oy - y_begin) * g.out_w + ox) * g.out_c);
         }
     }
 }
 
 template <class Spec>
-void depthwise_conv2d_s8(const std::int8_t* __restrict input, std::int8_t* __restrict output) {
+[[gnu::always_inline]] inline void depthwise_conv2d_s8_rows(const std::int8_t* __restrict input, std::int8_t* __restrict output, int y_begin, int y_end) {
     using plan = depthwise_layout<Spec>;
     constexpr conv_geometry g = plan::g;
     constexpr int multiplier = g.depth_multiplier;
     constexpr const auto& rows = depthwise_rows<Spec>;
     const std::int32_t* const bias = plan::dense::bias.data();
-    depthwise_pixels<Spec>(input, output, [bias](const std::int8_t* const* xs, std::int8_t* out) {
+    depthwise_pixels<Spec>(input, output, y_begin, y_end, [bias](const std::int8_t* const* xs, std::int8_t* out) {
         const std::uint32_t* e = rows.entries.data();
         for (int oc = 0; oc < plan::g.out_c; ++oc) {
             const int ic = oc / multiplier;
@@ -86,14 +87,14 @@ void depthwise_conv2d_s8(const std::int8_t* __restrict input, std::int8_t* __res
 
 // The same on 4-bit codes (nibble_weights.hpp): each channel's taps decoded in order.
 template <class Spec>
-void depthwise_conv2d_s8_nibbles(const std::int8_t* __restrict input, std::int8_t* __restrict output) {
+[[gnu::always_inline]] inline void depthwise_conv2d_s8_nibbles_rows(const std::int8_t* __restrict input, std::int8_t* __restrict output, int y_begin, int y_end) {
     using plan = depthwise_layout<Spec>;
     constexpr conv_geometry g = plan::g;
     constexpr int taps = g.kernel_h * g.kernel_w;
     constexpr nibble_table table = depthwise_nibble_census<Spec>.table();
     constexpr std::size_t row = nibble_census::row_bytes(taps);
     const std::int32_t* const bias = plan::dense::bias.data();
-    depthwise_pixels<Spec>(input, output, [bias](const std::int8_t* const* xs, std::int8_t* out) {
+    depthwise_pixels<Spec>(input, output, y_begin, y_end, [bias](const std::int8_t* const* xs, std::int8_t* out) {
         for (int oc = 0; oc < plan::g.out_c; ++oc) {
             const int ic = oc / plan::g.depth_multiplier;
             const std::uint8_t* const codes = depthwise_nibbles<Spec>.codes.data() + row * std::size_t(oc);
@@ -109,13 +110,13 @@ void depthwise_conv2d_s8_nibbles(const std::int8_t* __restrict input, std::int8_
 
 // The same on the bitmap of non-zero taps (bitmap_weights.hpp).
 template <class Spec>
-void depthwise_conv2d_s8_bitmap(const std::int8_t* __restrict input, std::int8_t* __restrict output) {
+[[gnu::always_inline]] inline void depthwise_conv2d_s8_bitmap_rows(const std::int8_t* __restrict input, std::int8_t* __restrict output, int y_begin, int y_end) {
     using plan = depthwise_layout<Spec>;
     constexpr conv_geometry g = plan::g;
     constexpr int taps = g.kernel_h * g.kernel_w;
     constexpr std::size_t row = bitmap_row_bytes(taps);
     const std::int32_t* const bias = plan::dense::bias.data();
-    depthwise_pixels<Spec>(input, output, [bias](const std::int8_t* const* xs, std::int8_t* out) {
+    depthwise_pixels<Spec>(input, output, y_begin, y_end, [bias](const std::int8_t* const* xs, std::int8_t* out) {
         const std::int8_t* v = depthwise_bitmap<Spec>.values.data();
         for (int oc = 0; oc < plan::g.out_c; ++oc) {
             const int ic = oc / plan::g.depth_multiplier;
@@ -125,6 +126,21 @@ void depthwise_conv2d_s8_bitmap(const std::int8_t* __restrict input, std::int8_t
         }
     });
 }
+
+// Each form's entry points: the whole tensor (constant bounds), and a range of rows (in place
+// by rows), so the whole-tensor one pays for no bounds.
+template <class Spec>
+void depthwise_conv2d_s8(const std::int8_t* input, std::int8_t* output) { depthwise_conv2d_s8_rows<Spec>(input, output, 0, Spec::geometry.out_h); }
+template <class Spec>
+void depthwise_conv2d_s8(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end) { depthwise_conv2d_s8_rows<Spec>(input, output, y_begin, y_end); }
+template <class Spec>
+void depthwise_conv2d_s8_nibbles(const std::int8_t* input, std::int8_t* output) { depthwise_conv2d_s8_nibbles_rows<Spec>(input, output, 0, Spec::geometry.out_h); }
+template <class Spec>
+void depthwise_conv2d_s8_nibbles(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end) { depthwise_conv2d_s8_nibbles_rows<Spec>(input, output, y_begin, y_end); }
+template <class Spec>
+void depthwise_conv2d_s8_bitmap(const std::int8_t* input, std::int8_t* output) { depthwise_conv2d_s8_bitmap_rows<Spec>(input, output, 0, Spec::geometry.out_h); }
+template <class Spec>
+void depthwise_conv2d_s8_bitmap(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end) { depthwise_conv2d_s8_bitmap_rows<Spec>(input, output, y_begin, y_end); }
 
 // What it reads: the entries, the folded bias, the requantization table or multipliers, and the
 // row of zp_in padded taps read.

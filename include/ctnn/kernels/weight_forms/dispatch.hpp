@@ -59,6 +59,16 @@ struct with_weight_forms<Set, op::conv2d, Dense> : Dense {
         std::conditional_t<form<Spec, O> == weight_forms::weight_form::bitmap, weight_forms::conv2d_bitmap_channels,
                            weight_forms::conv2d_nibble_channels>>;
 
+    // The dense kernel's in-place fact (plan/in_place_rows.hpp) holds for the dense form only:
+    // the other forms compute pixel by pixel from the input.
+    template <class Spec, kernel_options O>
+    static constexpr bool reads_pixels_before_writing = [] {
+        if constexpr (form<Spec, O> == weight_forms::weight_form::dense && requires { Dense::template reads_pixels_before_writing<Spec, O>; })
+            return bool(Dense::template reads_pixels_before_writing<Spec, O>);
+        else
+            return false;
+    }();
+
     template <class Spec, kernel_options O>
     static void run(const std::int8_t* input, std::int8_t* output, std::byte* scratch) {
         if constexpr (form<Spec, O> != weight_forms::weight_form::dense)
@@ -95,6 +105,13 @@ struct with_weight_forms<Set, op::depthwise_conv2d, Dense> : Dense {
         else if constexpr (form<Spec, O> == weight_forms::weight_form::nibbles) weight_forms::depthwise_conv2d_s8_nibbles<Spec>(input, output);
         else if constexpr (form<Spec, O> == weight_forms::weight_form::bitmap) weight_forms::depthwise_conv2d_s8_bitmap<Spec>(input, output);
         else Dense::template run<Spec, O>(input, output);
+    }
+    template <class Spec, kernel_options O>
+    static void run_rows(const std::int8_t* input, std::int8_t* output, int y_begin, int y_end) {
+        if constexpr (form<Spec, O> == weight_forms::weight_form::sparse) weight_forms::depthwise_conv2d_s8<Spec>(input, output, y_begin, y_end);
+        else if constexpr (form<Spec, O> == weight_forms::weight_form::nibbles) weight_forms::depthwise_conv2d_s8_nibbles<Spec>(input, output, y_begin, y_end);
+        else if constexpr (form<Spec, O> == weight_forms::weight_form::bitmap) weight_forms::depthwise_conv2d_s8_bitmap<Spec>(input, output, y_begin, y_end);
+        else Dense::template run_rows<Spec, O>(input, output, y_begin, y_end);
     }
     template <class Spec, kernel_options O>
     static constexpr linked_constants constants() {

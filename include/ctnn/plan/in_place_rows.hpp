@@ -1,0 +1,87 @@
+// In-place row bands: a stride-1 convolution or depthwise convolution whose output has its
+// input's shape writes over its input, through a band of a few rows.
+//
+// Output row r reads input rows r - pad_top and below it (the window's top row is r - pad_top);
+// so once rows [0, e) are computed, the input rows above e - pad_top are dead and the output
+// rows there can be stored over them. The step computes a chunk of rows into the band, stores
+// the rows whose input is dead, and keeps the last pad_top rows in the band until the next
+// chunk: the band holds chunk + pad_top rows, and the output never needs storage of its own.
+// It costs one copy of the output (and pad_top rows moved per chunk), so it is part of the
+// smallest-RAM schedule only (kernel_options::ram, ram_schedule::smallest).
+//
+// Plain constexpr code over caller-provided arrays, like the planner: the graph applies it to
+// a model type and the converter to its IR, so their plans agree.
+#pragma once
+
+#include <cstddef>
+
+#include "ctnn/plan/buffer.hpp"
+#include "ctnn/plan/residual_fusion.hpp"
+
+namespace ctnn::plan {
+
+// What a layer states about running in place by rows (layers/convolution_common.hpp):
+// delay = the rows the output waits in the band (the window's pad_top), chunk_rows = the rows
+// its kernel computes per call. delay < 0: it cannot run in place.
+// whole: the build's kernel reads each group of pixels before it writes their outputs (a 1x1
+// convolution that gathers its inputs first: kernels/arm_dsp/conv2d_s8.hpp), so it runs over
+// its input as it is, with no band and no copy.
+struct row_band {
+    int delay = -1;
+    int chunk_rows = 0;
+    std::size_t row_bytes = 0;
+    int rows = 0;
+    bool whole = false;
+
+    constexpr bool possible() const noexcept { return delay >= 0 && (chunk_rows > 0 || whole); }
+    // Band rows: at most the whole tensor (a band as large as the tensor saves nothing).
+    constexpr int band_rows() const noexcept { return whole ? 0 : chunk_rows + delay < rows ? chunk_rows + delay : rows; }
+    constexpr std::size_t band_bytes() const noexcept { return static_cast<std::size_t>(band_rows()) * row_bytes; }
+};
+
+// The chunk a kernel set's convolution computes in place: the fewest rows whose pixel count is
+// a multiple of the pixels it computes at a time (no minimum: the band is what RAM pays).
+constexpr int in_place_chunk_rows(int rows, int width, chunk_rule rule) noexcept {
+    for (int r = 1; r < rows; ++r)
+        if ((r * width) % rule.pixel_multiple == 0) return r;
+    return rows;
+}
+
+// Marks the steps that may run in place by rows and rewrites the buffers of n tensors for it.
+// bands[k]: node k's row_band (possible() or not); fused[k]: node k runs inside node k + 1
+// (residual fusion, applied before); wanted[k]: whether the caller wants node k in place
+// (nullptr: every node that can). On return banded[k] says node k runs in place, and its
+// output may overwrite its input (buffer in_place_of). The conditions: the node is not part of
+// a fused step; its input dies at this step and has the output's size; the band is smaller
+// than the tensor. The band itself is a buffer live at step k (graph/graph_plan.hpp adds it,
+// and keeps a step in place only where that lowers the arena: the copy is not free).
+constexpr void band_in_place(buffer* buffers, const node_facts* nodes, const row_band* bands, const bool* fused, int n,
+                             bool* banded, const bool* wanted = nullptr) noexcept {
+    for (int k = 0; k < n; ++k) banded[k] = false;
+    for (int k = 1; k < n; ++k) {
+        const row_band& b = bands[k];
+        if (wanted != nullptr && !wanted[k]) continue;
+        if (!b.possible() || fused[k] || fused[k - 1]) continue;
+        if (!b.whole && b.band_rows() >= b.rows) continue;
+        const int source = nodes[k].inputs[0];
+        if (source < 0 || buffers[source].last_step != k || buffers[source].bytes != buffers[k].bytes) continue;
+        if (buffers[k].alias_of >= 0 || buffers[k].in_place_of >= 0) continue;
+        banded[k] = true;
+        buffers[k].in_place_of = source;
+    }
+}
+
+// In place only where it pays (a banded step costs a copy of its output). With every candidate
+// in place, live[s] is the bytes live at step s (plan/live_lower_bound.hpp, steps 0..steps-1)
+// and the peak their most; running step k out of place changes step k alone, by its output's
+// bytes less its band's. A step whose step would stay within the peak goes back to its own
+// output. Linear in the nodes: the compiler runs it on deep models too.
+constexpr void keep_in_place_where_it_pays(bool* wanted, int n, const std::size_t* live, int steps, const row_band* bands,
+                                           const buffer* buffers) noexcept {
+    std::size_t peak = 0;
+    for (int s = 0; s < steps; ++s) peak = live[s] > peak ? live[s] : peak;
+    for (int k = 1; k < n && k < steps; ++k)
+        if (wanted[k] && live[k] + align_up(buffers[k].bytes) - align_up(bands[k].band_bytes()) <= peak) wanted[k] = false;
+}
+
+}  // namespace ctnn::plan
