@@ -71,8 +71,10 @@ struct graph_plan {
     }();
     using buffer_array = std::array<plan::buffer, n + scratch_count + band_count>;
 
-    // The buffers of the schedule that runs the steps of `wanted` in place (of the candidates).
-    static constexpr buffer_array buffers_with(const std::array<bool, n>& wanted, std::array<bool, n>* banded_out) {
+    // The buffers of the schedule that runs the steps of `wanted` in place (of the candidates);
+    // which steps run fused and in place, when asked.
+    static constexpr buffer_array buffers_with(const std::array<bool, n>& wanted, std::array<bool, n>* banded_out,
+                                               std::array<bool, n>* fused_out = nullptr) {
         buffer_array b{};
         std::array<bool, n> fused{}, banded{};
         for (std::size_t k = 0; k < n; ++k) b[k] = tables::unfused_buffers[k];
@@ -87,6 +89,7 @@ struct graph_plan {
         for (std::size_t k = 1; k < n; ++k)
             if (band_slot[k] >= 0) b[std::size_t(band_slot[k])] = {banded[k] ? bands[k].band_bytes() : 0, int(k), int(k), -1, -1};
         if (banded_out != nullptr) *banded_out = banded;
+        if (fused_out != nullptr) *fused_out = fused;
         return b;
     }
 
@@ -112,11 +115,7 @@ struct graph_plan {
     };
     static constexpr fusion_result fusion = [] {
         fusion_result r{};
-        r.buffers = buffers_with(chosen, &r.banded);
-        if (Fuse) {
-            std::array<plan::buffer, n> b = tables::unfused_buffers;
-            plan::fuse_residual_adds(b.data(), tables::node_facts.data(), int(n), r.fused.data());
-        }
+        r.buffers = buffers_with(chosen, &r.banded, &r.fused);
         return r;
     }();
 
