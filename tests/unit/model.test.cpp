@@ -476,6 +476,49 @@ static_assert(in_place_choice::net::arena_bytes == 1120);
 static_assert(in_place_choice::small::in_place_rows == std::array<bool, 4>{false, false, false, true});
 static_assert(in_place_choice::small::arena_bytes == 840 + 0);
 
+// Float edges converted in place (QUANTIZE forward, DEQUANTIZE backward over their input's first
+// bytes): 7x5x4 float (560 bytes) -> int8 (140) -> two depthwise 3x3 -> float. Default: 560 + 140
+// at each edge, 700 bytes. In the smallest-RAM schedule the int8 input takes the float input's
+// first 140 bytes, the first depthwise output goes over its dead float bytes, and the float
+// output grows over the second's: 560 bytes, the float tensor alone (the depthwise steps in
+// place would not lower it: they stay out of place).
+namespace in_place_convert {
+using dw4 = widen::conv_weights<1, 3, 3, 4, 56, 4>;
+using dw4b = widen::conv_weights<1, 3, 3, 4, 57, 4>;
+using net = ctnn::sequential<ctnn::input<ctnn::shape<1, 7, 5, 4>, ctnn::float32>, ctnn::layers::quantize<chain::q0>,
+                             ctnn::layers::depthwise_conv2d<dw4, chain::q1, ctnn::stride<1, 1>, ctnn::padding::same, ctnn::act::relu>,
+                             ctnn::layers::depthwise_conv2d<dw4b, chain::q2, ctnn::stride<1, 1>, ctnn::padding::same>,
+                             ctnn::layers::dequantize>;
+using small = ctnn::optimize_for<net, ctnn::smallest_ram>;
+}  // namespace in_place_convert
+
+static_assert(in_place_convert::net::arena_bytes == 700);
+static_assert(in_place_convert::small::in_place_rows == std::array<bool, 5>{false, true, false, false, true});
+static_assert(in_place_convert::small::arena_bytes == 560 && in_place_convert::small::arena_lower_bound == 560);
+static_assert(in_place_convert::small::plan.offsets[1] == in_place_convert::small::plan.offsets[0] &&
+              in_place_convert::small::plan.offsets[4] == in_place_convert::small::plan.offsets[3]);
+
+TEST_CASE("float edges converted in place: the same bytes as the fastest schedule") {
+    static in_place_convert::net::instance fast;
+    static in_place_convert::small::instance small;
+    std::uint32_t seed = 5;
+    for (int trial = 0; trial < 20; ++trial) {
+        std::array<float, in_place_convert::net::input_size> x{};
+        // Values across the int8 range of q0 (scale 0.05, zero point -7) and beyond it.
+        for (auto& v : x) v = static_cast<float>(static_cast<std::int32_t>(chain::xorshift(seed) % 1200) - 600) * 0.0125f;
+        auto run = [&](auto& net, bool reference) {
+            std::copy(x.begin(), x.end(), net.input().begin());
+            if (reference) net.invoke_reference();
+            else net.invoke();
+            return std::vector<float>(net.output().begin(), net.output().end());
+        };
+        const auto want = run(fast, true);
+        CHECK(run(fast, false) == want);
+        CHECK(run(small, false) == want);
+        CHECK(run(small, true) == want);
+    }
+}
+
 // Pruned weights (3 of 4 zero) in each weight form: the sparse, bitmap and nibble kernels run
 // on row ranges too.
 namespace in_place_pruned {

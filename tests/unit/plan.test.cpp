@@ -182,3 +182,41 @@ TEST_CASE("the planner matches the former planner and the O(n^3) lower bound on 
         REQUIRE(got.safe);
     }
 }
+
+// Steps whose output resizes in place (buffer::resizes: QUANTIZE float32 -> int8, DEQUANTIZE
+// back). The autoencoder's edges: the 2,560-byte float input quantized over itself, a 128-byte
+// tensor placed over its dead float bytes, the float output grown over the last int8 tensor.
+// Layer by layer that is 640 + 2,560 at each edge; with the group's height changing at the step,
+// the arena is the float tensor alone.
+TEST_CASE("resizing in place: the group is as tall as its live members, before and after the step") {
+    const std::vector<buffer> edges = {{2560, 0, 1}, {640, 1, 2, -1, 0, 0, true}, {128, 2, 3}, {640, 3, 4}, {2560, 4, 5, -1, 3, 0, true}};
+    const random_plan got = plan_with_library(edges);
+    CHECK(got.bytes == 2560);
+    CHECK(got.lower_bound == 2560);
+    CHECK(got.safe);
+    CHECK(got.root[1] == got.root[0]);
+    CHECK(got.root[4] == got.root[3]);
+    CHECK(got.offsets[1] == got.offsets[0]);
+    CHECK(got.offsets[4] == got.offsets[3]);
+    // Growing: the 128-byte tensor is live with the int8 one only before the step; it may sit
+    // where the float output later goes.
+    CHECK(got.offsets[2] >= 640);
+    // Out of place (no resizing), both edges hold 3,200 bytes.
+    std::vector<buffer> apart = edges;
+    apart[1].in_place_of = apart[4].in_place_of = -1;
+    CHECK(plan_with_library(apart).bytes == 3200);
+}
+
+TEST_CASE("resizing in place on random lifetimes: every plan is safe and above the lower bound") {
+    std::mt19937 rng(27);
+    for (int trial = 0; trial < 2000; ++trial) {
+        const int n = 1 + static_cast<int>(rng() % 40u);
+        std::vector<buffer> buffers = random_lifetimes(rng, n, trial % 2 == 0);
+        for (buffer& b : buffers)
+            if (b.in_place_of >= 0 && rng() % 2 == 0) b.resizes = true;
+        const random_plan got = plan_with_library(buffers);
+        INFO("trial " << trial << ", " << n << " tensors");
+        REQUIRE(got.safe);
+        REQUIRE(got.lower_bound <= got.bytes);
+    }
+}

@@ -142,11 +142,18 @@ arena_plan plan_model_arena(const model_ir& model) {
 smallest_ram_plan plan_smallest_ram(const model_ir& model) {
     const int n = static_cast<int>(model.tensors.size());
     const fused_buffers f = plan_fusion(model);
-    // Each layer's rule as conv2d and depthwise_conv2d state it (row_band_with, portable kernels):
+    // Each layer's rule as conv2d, depthwise_conv2d and quantize state it (row_band_with, portable kernels):
     // stride 1 down the rows, the input's shape and element type; depthwise int8 only.
     std::vector<ctnn::plan::row_band> bands(static_cast<std::size_t>(n));
     for (std::size_t k = 0; k < model.layers.size(); ++k) {
         const ir_layer& l = model.layers[k];
+        // QUANTIZE from float32 and DEQUANTIZE to float32 convert over their input's bytes
+        // (layers/quantize.hpp: resizing_in_place).
+        if (!l.inputs.empty() && ((l.op_name == "QUANTIZE" && model.tensors[static_cast<std::size_t>(l.inputs[0])].type == element::float32) ||
+                                  (l.op_name == "DEQUANTIZE" && model.output_of(k).type == element::float32))) {
+            bands[k + 1] = ctnn::plan::resizing_in_place();
+            continue;
+        }
         const bool conv = l.entry->traits.fusion == ctnn::layers::fusion_role::conv_rows;
         const bool depthwise = l.op_name == "DEPTHWISE_CONV_2D";
         if (!(conv || depthwise) || !l.params || l.inputs.empty() || l.params->weight_shape.size() != 4) continue;

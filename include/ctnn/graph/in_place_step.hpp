@@ -1,7 +1,8 @@
 // The step that runs a convolution in place by rows (plan/in_place_rows.hpp): chunks of output
 // rows into the band, each row stored over its input row once no later window reads that row;
 // or, where the kernel reads each group of pixels before writing them (row_band::whole), the
-// kernel itself over its input.
+// kernel itself over its input; or a conversion whose elements change size (QUANTIZE,
+// DEQUANTIZE) over its input's first bytes.
 #pragma once
 
 #include <cstddef>
@@ -13,8 +14,16 @@
 
 namespace ctnn::detail {
 
+// A conversion whose elements change size, over its input's first bytes (the reference run
+// too: its kernel is the reference one).
+template <class Graph, int K>
+void run_converting_step(std::byte* arena) noexcept {
+    using S = typename Graph::structure;
+    bound_t<S, K>::run_over(tensor_of<Graph, node_t<S, K>::inputs[0]>(arena), tensor_of<Graph, K>(arena));
+}
+
 template <class Graph, int K, bool Reference>
-void run_in_place_step(std::byte* arena) noexcept {
+void run_band_step(std::byte* arena) noexcept {
     using S = typename Graph::structure;
     using layer = bound_t<S, K>;
     using element = element_t<S, K>;
@@ -54,6 +63,14 @@ void run_in_place_step(std::byte* arena) noexcept {
         if (done < end) std::memmove(band, band + std::size_t(done - held) * row_elements, std::size_t(end - done) * b.row_bytes);
         held = done;
     }
+}
+
+template <class Graph, int K, bool Reference>
+void run_in_place_step(std::byte* arena) noexcept {
+    if constexpr (Graph::row_bands[K].resizes)
+        run_converting_step<Graph, K>(arena);
+    else
+        run_band_step<Graph, K, Reference>(arena);
 }
 
 }  // namespace ctnn::detail

@@ -23,6 +23,7 @@
 #include "ctnn/kernels/reference/runtime_value.hpp"
 #include "ctnn/kernels/select.hpp"
 #include "ctnn/layers/layer_base.hpp"
+#include "ctnn/plan/in_place_rows.hpp"
 
 namespace ctnn {
 namespace diag {
@@ -46,7 +47,7 @@ struct quantize_scale_ratio_out_of_range {
 
 namespace layers {
 
-// float in, int8 out (and back): never the same bytes.
+// float in, int8 out (and back): the same bytes only in the smallest-RAM schedule (in_place_rows).
 inline constexpr operator_traits quantize_traits = separate_output;
 inline constexpr operator_traits dequantize_traits = separate_output;
 
@@ -71,6 +72,12 @@ struct quantize_from_float {
     }
     static void run_reference(const float* input, out_element* out) {
         kernels::reference::quantize_f32(OutQ::scale, OutQ::zero_point, input, out, In::size);
+    }
+    // The smallest-RAM schedule may write the output over the float input (the kernel goes
+    // forward: kernels/reference/quantize.hpp); the reference run is the same arithmetic.
+    static constexpr plan::row_band in_place_rows = plan::resizing_in_place();
+    static void run_over(const float* input, out_element* out) {
+        kernels::reference::quantize_f32_over(OutQ::scale, OutQ::zero_point, input, out, In::size);
     }
 };
 
@@ -205,6 +212,12 @@ struct dequantize : layer {
         }
         static void run_reference(const element* input, float* out) {
             kernels::reference::dequantize_s8_f32(In::quant::scale, In::quant::zero_point, input, out, In::size);
+        }
+        // The smallest-RAM schedule may write the float output over its input, from its first
+        // byte on (the kernel goes backward).
+        static constexpr plan::row_band in_place_rows = plan::resizing_in_place();
+        static void run_over(const element* input, float* out) {
+            kernels::reference::dequantize_over(In::quant::scale, In::quant::zero_point, input, out, In::size);
         }
     };
 };

@@ -9,7 +9,8 @@
 //   - `alias_of`: the same bytes viewed differently (RESHAPE); the two are one buffer.
 //   - `in_place_of`: the node may write its output over that input, which is legal only when
 //     the input dies at this very step and has the same size (in bytes, before alignment);
-//     the planner checks both.
+//     the planner checks both; or, for a step whose output resizes in place (buffer::resizes),
+//     the input dies at this step and the group's height changes there (placement.hpp).
 // Groups of shared tensors are placed greedily, each at the lowest offset that overlaps no
 // already placed group whose lifetime intersects its own; a few placement orders are tried
 // (largest first, by first use, ...) and the smallest arena wins.
@@ -69,13 +70,30 @@ constexpr std::size_t plan_arena(const buffer* buffers, int n, std::size_t* offs
             const int r = detail::find_root(root, b.in_place_of);
             // The input's own size too, not only the aligned one: a broadcast operand of 1 byte
             // under a 2-byte output is read again after the output's first byte is written.
-            if (spans[r].last == b.first_step && spans[r].bytes == spans[i].bytes && buffers[b.in_place_of].bytes == b.bytes) target = r;
+            // A resizing step (buffer::resizes) needs only the input to die here, and at most
+            // one resize per group (a group has one split).
+            if (spans[r].last == b.first_step &&
+                (b.resizes ? spans[r].split < 0 : spans[r].bytes == spans[i].bytes && buffers[b.in_place_of].bytes == b.bytes))
+                target = r;
         }
         if (target < 0) continue;
         root[i] = target;
         offsets[i] = at;
         detail::group_span& g = spans[target];
-        if (at + spans[i].bytes > g.bytes) g.bytes = at + spans[i].bytes;
+        const std::size_t top = at + spans[i].bytes;
+        if (b.in_place_of >= 0 && b.resizes) {
+            // The members so far all die by this step. Shrinking: their bytes until the step
+            // ends, then the output's; growing: their bytes before the step, then the most.
+            const bool shrinks = top < g.bytes;
+            g.split = shrinks ? b.first_step + 1 : b.first_step;
+            g.before = g.bytes;
+            g.after = shrinks ? top : (top > g.bytes ? top : g.bytes);
+        } else if (g.split >= 0) {
+            // Joining after the split (a later member starts after the resizing step).
+            if (spans[i].first < g.split && top > g.before) g.before = top;
+            if (spans[i].last >= g.split && top > g.after) g.after = top;
+        }
+        if (top > g.bytes) g.bytes = top;
         if (spans[i].first < g.first) g.first = spans[i].first;
         if (spans[i].last > g.last) g.last = spans[i].last;
     }

@@ -17,6 +17,10 @@ struct buffer {
     // Where in alias_of's bytes this one starts (a part of it: SPLIT along the outermost axis);
     // a multiple of arena_alignment.
     std::size_t alias_offset = 0;
+    // With in_place_of: the output may differ in size from that input (QUANTIZE float32 -> int8,
+    // DEQUANTIZE int8 -> float32; plan/in_place_rows.hpp). Its kernel never overwrites an input
+    // element it has not read, so the output starts at the input's first byte.
+    bool resizes = false;
 };
 
 constexpr std::size_t align_up(std::size_t n) noexcept {

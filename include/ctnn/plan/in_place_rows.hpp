@@ -26,18 +26,27 @@ namespace ctnn::plan {
 // whole: the build's kernel reads each group of pixels before it writes their outputs (a 1x1
 // convolution that gathers its inputs first: kernels/arm_dsp/conv2d_s8.hpp), so it runs over
 // its input as it is, with no band and no copy.
+// resizes: an element-wise conversion whose output elements have another size than its input's
+// (QUANTIZE float32 -> int8 or int16 going forward, DEQUANTIZE -> float32 going backward: no
+// element is written over an input element not yet read); it runs whole (resizing_in_place()).
 struct row_band {
     int delay = -1;
     int chunk_rows = 0;
     std::size_t row_bytes = 0;
     int rows = 0;
     bool whole = false;
+    bool resizes = false;
 
     constexpr bool possible() const noexcept { return delay >= 0 && (chunk_rows > 0 || whole); }
     // Band rows: at most the whole tensor (a band as large as the tensor saves nothing).
     constexpr int band_rows() const noexcept { return whole ? 0 : chunk_rows + delay < rows ? chunk_rows + delay : rows; }
     constexpr std::size_t band_bytes() const noexcept { return static_cast<std::size_t>(band_rows()) * row_bytes; }
 };
+
+// The rule of a layer that converts its elements in place (layers/quantize.hpp).
+constexpr row_band resizing_in_place() noexcept {
+    return {.delay = 0, .chunk_rows = 1, .row_bytes = 0, .rows = 1, .whole = true, .resizes = true};
+}
 
 // The chunk a kernel set's convolution computes in place: the fewest rows whose pixel count is
 // a multiple of the pixels it computes at a time (no minimum: the band is what RAM pays).
@@ -64,24 +73,34 @@ constexpr void band_in_place(buffer* buffers, const node_facts* nodes, const row
         if (!b.possible() || fused[k] || fused[k - 1]) continue;
         if (!b.whole && b.band_rows() >= b.rows) continue;
         const int source = nodes[k].inputs[0];
-        if (source < 0 || buffers[source].last_step != k || buffers[source].bytes != buffers[k].bytes) continue;
+        // (A constant input has no arena bytes: nothing to write over.)
+        if (source < 0 || buffers[source].bytes == 0 || buffers[source].last_step != k ||
+            (!b.resizes && buffers[source].bytes != buffers[k].bytes))
+            continue;
         if (buffers[k].alias_of >= 0 || buffers[k].in_place_of >= 0) continue;
         banded[k] = true;
         buffers[k].in_place_of = source;
+        buffers[k].resizes = b.resizes;
     }
 }
 
 // In place only where it pays (a banded step costs a copy of its output). With every candidate
 // in place, live[s] is the bytes live at step s (plan/live_lower_bound.hpp, steps 0..steps-1)
-// and the peak their most; running step k out of place changes step k alone, by its output's
-// bytes less its band's. A step whose step would stay within the peak goes back to its own
-// output. Linear in the nodes: the compiler runs it on deep models too.
+// and the peak their most; running step k out of place changes step k alone, by the smaller of
+// its input's and output's bytes (the two no longer share) less its band's. A step whose step
+// would stay within the peak goes back to its own output. Linear in the nodes: the compiler
+// runs it on deep models too.
 constexpr void keep_in_place_where_it_pays(bool* wanted, int n, const std::size_t* live, int steps, const row_band* bands,
                                            const buffer* buffers) noexcept {
     std::size_t peak = 0;
     for (int s = 0; s < steps; ++s) peak = live[s] > peak ? live[s] : peak;
-    for (int k = 1; k < n && k < steps; ++k)
-        if (wanted[k] && live[k] + align_up(buffers[k].bytes) - align_up(bands[k].band_bytes()) <= peak) wanted[k] = false;
+    for (int k = 1; k < n && k < steps; ++k) {
+        if (!wanted[k]) continue;
+        const std::size_t out = align_up(buffers[k].bytes);
+        const int source = buffers[k].in_place_of;
+        const std::size_t in = source >= 0 ? align_up(buffers[source].bytes) : out;
+        if (live[k] + (in < out ? in : out) - align_up(bands[k].band_bytes()) <= peak) wanted[k] = false;
+    }
 }
 
 }  // namespace ctnn::plan

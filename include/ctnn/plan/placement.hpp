@@ -14,10 +14,25 @@
 
 namespace ctnn::plan::detail {
 
+// A group's bytes (the most its members reach) and lifetime. A group that holds a step whose
+// output resizes in place (buffer::resizes) is as tall as its members need before and from step
+// `split` on: a float input quantized over itself leaves only the int8 bytes in use after the
+// step, and tensors placed later may take the rest. Every other group is `bytes` tall throughout.
 struct group_span {
     std::size_t bytes = 0;
     int first = 0;
     int last = 0;
+    int split = -1;               // the step the height changes, or -1
+    std::size_t before = 0;       // the height before `split`
+    std::size_t after = 0;        // the height from `split` on
+
+    // The bytes the group needs over steps [from, to] (inside its lifetime).
+    constexpr std::size_t height(int from, int to) const noexcept {
+        if (split < 0) return bytes;
+        const std::size_t b = from < split ? before : 0;
+        const std::size_t a = to >= split ? after : 0;
+        return b > a ? b : a;
+    }
 };
 
 // Scratch for placing up to n groups: n ints each, n offsets in `trial`.
@@ -95,11 +110,28 @@ constexpr std::size_t place_groups(const int* order, int count, const group_span
             if (w.placed[h] == pass && spans[h].last >= s.first) w.live[live++] = h;
         }
         heap_sort(w.live, live, [&](int x, int y) { return w.trial[x] != w.trial[y] ? w.trial[x] < w.trial[y] : x < y; });
+        // Two groups need each other's bytes only over the steps both live (their heights
+        // there). A group of one height may stop at the first group that starts past it; one
+        // whose height varies sweeps again until nothing moves it (a move may reach a group
+        // it passed under).
         std::size_t offset = 0;
-        for (int q = 0; q < live; ++q) {
-            const int h = w.live[q];
-            if (w.trial[h] >= offset + s.bytes) break;  // it and every later one start past the candidate
-            if (offset < w.trial[h] + spans[h].bytes) offset = w.trial[h] + spans[h].bytes;
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (int q = 0; q < live; ++q) {
+                const int h = w.live[q];
+                const int from = spans[h].first > s.first ? spans[h].first : s.first;
+                const int to = spans[h].last < s.last ? spans[h].last : s.last;
+                const std::size_t mine = s.height(from, to);
+                if (w.trial[h] >= offset + mine) {
+                    if (s.split < 0) break;  // it and every later one start past the candidate
+                    continue;
+                }
+                const std::size_t top = w.trial[h] + spans[h].height(from, to);
+                if (offset < top) {
+                    offset = top;
+                    moved = s.split >= 0;
+                }
+            }
         }
         w.trial[g] = offset;
         w.placed[g] = pass;

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "ctnn/kernels/kernel_set.hpp"
 #include "ctnn/quant/fixed_point.hpp"
@@ -19,16 +20,19 @@ inline std::int32_t round_to_int(float v) noexcept {
     return truncated + (fraction >= 0.5f ? 1 : 0) - (fraction <= -0.5f ? 1 : 0);
 }
 
-// Out: std::int8_t or std::int16_t (TFLite's AffineQuantize, clamped to Out's range).
+// One value of TFLite's AffineQuantize, clamped to Out's range (std::int8_t or std::int16_t).
+template <class Out>
+inline Out quantize_value(float scale, std::int32_t zero_point, float x) noexcept {
+    float v = x / scale;
+    // Saturate before converting: out-of-range conversions are undefined in C++.
+    v = v > 1.0e6f ? 1.0e6f : (v < -1.0e6f ? -1.0e6f : v);
+    if constexpr (sizeof(Out) == 1) return saturate_to_int8(round_to_int(v) + zero_point);
+    else return saturate_to_int16(round_to_int(v) + zero_point);
+}
+
 template <class Out>
 void quantize_f32(float scale, std::int32_t zero_point, const float* input, Out* output, std::size_t count) {
-    for (std::size_t i = 0; i < count; ++i) {
-        float v = input[i] / scale;
-        // Saturate before converting: out-of-range conversions are undefined in C++.
-        v = v > 1.0e6f ? 1.0e6f : (v < -1.0e6f ? -1.0e6f : v);
-        if constexpr (sizeof(Out) == 1) output[i] = saturate_to_int8(round_to_int(v) + zero_point);
-        else output[i] = saturate_to_int16(round_to_int(v) + zero_point);
-    }
+    for (std::size_t i = 0; i < count; ++i) output[i] = quantize_value<Out>(scale, zero_point, input[i]);
 }
 
 // TFLite computes (float)((double)scale * (q - zp)). The double product is exact (24-bit
@@ -36,10 +40,43 @@ void quantize_f32(float scale, std::int32_t zero_point, const float* input, Out*
 // a float multiply rounds the same exact product the same way. The results are identical, and
 // a Cortex-M4 (single-precision FPU) does it in one instruction instead of a soft-double call.
 template <class Element>  // std::int8_t, std::uint8_t or std::int16_t
+inline float dequantize_value(float scale, std::int32_t zero_point, Element q) noexcept {
+    return scale * static_cast<float>(std::int32_t{q} - zero_point);
+}
+
+template <class Element>
 inline void dequantize_s8_f32(float scale, std::int32_t zero_point, const Element* input, float* output,
                               std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i) output[i] = dequantize_value(scale, zero_point, input[i]);
+}
+
+// The same conversions where the output may start at the input's first byte (the smallest-RAM
+// schedule runs them over their input: plan/in_place_rows.hpp). Quantizing shrinks each element,
+// so going forward the bytes of output i cover only input elements up to i; dequantizing grows
+// them, so going backward output i covers only input elements from i on. Every element is read
+// before any byte over it is written. Byte copies: the compiler must keep that order (the two
+// pointers may be the same bytes), and the input and output may also be apart.
+template <class Out>
+void quantize_f32_over(float scale, std::int32_t zero_point, const float* input, Out* output, std::size_t count) {
+    const auto* from = reinterpret_cast<const std::byte*>(input);
+    auto* to = reinterpret_cast<std::byte*>(output);
     for (std::size_t i = 0; i < count; ++i) {
-        output[i] = scale * static_cast<float>(std::int32_t{input[i]} - zero_point);
+        float x;
+        std::memcpy(&x, from + i * sizeof(float), sizeof(float));
+        const Out q = quantize_value<Out>(scale, zero_point, x);
+        std::memcpy(to + i * sizeof(Out), &q, sizeof(Out));
+    }
+}
+
+template <class Element>
+void dequantize_over(float scale, std::int32_t zero_point, const Element* input, float* output, std::size_t count) {
+    const auto* from = reinterpret_cast<const std::byte*>(input);
+    auto* to = reinterpret_cast<std::byte*>(output);
+    for (std::size_t i = count; i-- > 0;) {
+        Element q;
+        std::memcpy(&q, from + i * sizeof(Element), sizeof(Element));
+        const float x = dequantize_value(scale, zero_point, q);
+        std::memcpy(to + i * sizeof(float), &x, sizeof(float));
     }
 }
 
