@@ -10,7 +10,9 @@
 // checks that each inference takes exactly as many instructions (data-independent timing).
 // Built with CTNN_FW_INT16_WEIGHTS it runs the model with int16 weights (same contract); with
 // CTNN_FW_SPARSITY=off|automatic|force, with that choice of weight forms (ctnn::with_sparsity); with
-// CTNN_FW_SMALLEST_RAM, in the smallest-RAM schedule (ctnn::optimize_for<M, ctnn::smallest_ram>). Built
+// CTNN_FW_SMALLEST_RAM, in the smallest-RAM schedule (ctnn::optimize_for<M, ctnn::smallest_ram>); with
+// CTNN_FW_RAM_BUDGET=N, the fastest schedule whose arena fits N bytes (ctnn::fastest_within); both
+// also print the instructions their steps in place add, as the library estimates them. Built
 // with CTNN_FW_PLACED it runs the model placed across two RAM banks (ctnn::placed: a 12 KiB fast
 // one and a slow one whose arena goes to section .bss.ctnn.slow, which the test's linker script
 // maps to the second bank) and also prints where the slow arena landed.
@@ -43,6 +45,8 @@ using model = ctnn::with_int16_weights<CTNN_MODEL_NAMESPACE::model>;  // the spe
 using model = ctnn::with_sparsity<CTNN_MODEL_NAMESPACE::model, ctnn::sparsity::CTNN_FW_SPARSITY>;
 #elif defined(CTNN_FW_SMALLEST_RAM)
 using model = ctnn::optimize_for<CTNN_MODEL_NAMESPACE::model, ctnn::smallest_ram>;  // in place by rows
+#elif defined(CTNN_FW_RAM_BUDGET)
+using model = ctnn::fastest_within<CTNN_MODEL_NAMESPACE::model, CTNN_FW_RAM_BUDGET>;  // the fewest steps in place that fit
 #else
 using model = CTNN_MODEL_NAMESPACE::model;
 #endif
@@ -112,6 +116,9 @@ int main() {
     ctnn_fw::print_line("ram_bytes:", model::ram_bytes);
     ctnn_fw::print_line("flash_bytes:", model::flash_bytes);
     ctnn_fw::print_line("stack_bytes:", ctnn_fw::stack_peak_bytes());
+#if defined(CTNN_FW_SMALLEST_RAM) || defined(CTNN_FW_RAM_BUDGET)
+    ctnn_fw::print_line("in_place_added_instructions_estimate:", model::in_place_added_instructions);
+#endif
 #if defined(CTNN_FW_PLACED)
     const std::byte* slow = ctnn::region_storage<model, two_banks::slow>::bytes;
     ctnn_fw::print_line("fast_region_bytes:", model::region_bytes[0]);

@@ -50,23 +50,37 @@ if [ -e "$build/bin/ctnn-fw-w16-kws_ds_cnn.elf" ]; then
 fi
 
 # The smallest-RAM schedule (ctnn::optimize_for<M, ctnn::smallest_ram>), built for the Cortex-M4:
-# the arena it saves against the instructions it costs, both measured here.
+# the arena it saves against the instructions it costs, both measured here, and the library's
+# estimate of that cost (Model::in_place_added_instructions, what fastest_within weighs) with its
+# error; last, KWS under a 12 KiB budget (ctnn::fastest_within: some steps in place).
 if [ -e "$build/bin/ctnn-fw-small-kws_ds_cnn.elf" ]; then
   echo
   echo "smallest-RAM schedule (ctnn::optimize_for<M, ctnn::smallest_ram>: steps in place by rows):"
-  printf '%-15s %10s %10s %7s %12s %12s %7s %10s %7s
-' model "arena B" "small B" change "instr" "small instr" cost     "TFLM arena" ratio
+  printf '%-18s %10s %10s %7s %12s %12s %7s %10s %9s %10s %7s\n' model "arena B" "small B" change "instr" "small instr" cost \
+    "estimate" "est. err" "TFLM arena" ratio
+  row() {  # name, default ELF, schedule ELF, TFLM arena
+    local fast small
+    fast=$("${qemu[@]}" -kernel "$2" 2>&1)
+    small=$("${qemu[@]}" -kernel "$3" 2>&1)
+    awk -v m="$1" -v a="$(sed -n 's/^arena_bytes: //p' <<<"$fast")" -v b="$(sed -n 's/^arena_bytes: //p' <<<"$small")" \
+        -v i="$(sed -n 's/^instructions: //p' <<<"$fast")" -v j="$(sed -n 's/^instructions: //p' <<<"$small")" \
+        -v e="$(sed -n 's/^in_place_added_instructions_estimate: //p' <<<"$small")" -v ta="${4:-0}" 'BEGIN {
+      if (ta > 0) r = sprintf("%6.2fx", ta / b); else { ta = "-"; r = "-" }
+      if (e == "") e = 0
+      d = j - i
+      if (d != 0) err = sprintf("%+.1f%%", 100 * (e - d) / d); else err = (e == 0 ? "exact" : "-")
+      printf "%-18s %10d %10d %6.1f%% %12d %12d %6.2f%% %10d %9s %10s %7s\n", m, a, b, 100 * (b - a) / a, i, j, 100 * d / i, e, err, ta, r }'
+  }
   for m in kws_ds_cnn vww_mobilenet ic_resnet8 ad_autoencoder strm_ww; do
-    fast=$("${qemu[@]}" -kernel "$build/bin/ctnn-fw-$m.elf" 2>&1)
     # Models with no step in place in that schedule have no variant: their default firmware is it
     # (models/CMakeLists.txt checks that at compile time).
     elf="$build/bin/ctnn-fw-small-$m.elf"
     [ -e "$elf" ] || elf="$build/bin/ctnn-fw-$m.elf"
-    small=$("${qemu[@]}" -kernel "$elf" 2>&1)
-    awk -v m="$m" -v a="$(sed -n 's/^arena_bytes: //p' <<<"$fast")" -v b="$(sed -n 's/^arena_bytes: //p' <<<"$small")"         -v i="$(sed -n 's/^instructions: //p' <<<"$fast")" -v j="$(sed -n 's/^instructions: //p' <<<"$small")"         -v ta="${tflm_arena[$m]:-0}" 'BEGIN {
-      if (ta > 0) r = sprintf("%6.2fx", ta / b); else { ta = "-"; r = "-" }
-      printf "%-15s %10d %10d %6.1f%% %12d %12d %6.2f%% %10s %7s\n", m, a, b, 100 * (b - a) / a, i, j, 100 * (j - i) / i, ta, r }'
+    row "$m" "$build/bin/ctnn-fw-$m.elf" "$elf" "${tflm_arena[$m]:-0}"
   done
+  if [ -e "$build/bin/ctnn-fw-within-kws_ds_cnn.elf" ]; then
+    row "kws_ds_cnn <=12KiB" "$build/bin/ctnn-fw-kws_ds_cnn.elf" "$build/bin/ctnn-fw-within-kws_ds_cnn.elf" "${tflm_arena[kws_ds_cnn]:-0}"
+  fi
 fi
 
 echo

@@ -23,6 +23,7 @@ static_assert(model::arena_bytes == 384 && ctnn::optimize_for<model, ctnn::small
 using chosen = ctnn::fastest_within<model, 200>;
 #else
 using chosen = ctnn::fastest_within<model, 300>;
-static_assert(std::is_same_v<chosen, ctnn::optimize_for<model, ctnn::smallest_ram>>);
+static_assert(chosen::in_place_rows == ctnn::optimize_for<model, ctnn::smallest_ram>::in_place_rows &&
+              chosen::options.ram_budget == 300);
 #endif
 static_assert(chosen::arena_bytes <= 300);

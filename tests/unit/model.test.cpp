@@ -439,7 +439,14 @@ static_assert(in_place::small::plan.offsets[2] == in_place::small::plan.offsets[
 static_assert(std::is_same_v<ctnn::optimize_for<in_place::small, ctnn::fastest>, in_place::net>);
 // The fastest schedule that fits: the default one while it fits, else the smallest-RAM one.
 static_assert(std::is_same_v<ctnn::fastest_within<in_place::net, 560>, in_place::net>);
-static_assert(std::is_same_v<ctnn::fastest_within<in_place::net, 559>, in_place::small>);
+// The estimate (plan::in_place_instructions) on the portable set's one-row bands of 40-byte
+// rows: each 280-byte output copied home, and the delay rows moved after each of the first 6 chunks.
+static_assert(!in_place::portable || in_place::small::in_place_added_instructions ==
+                                         (280 + 240) * 3 / 4 + 280 * 3 / 4 + (280 + 480) * 3 / 4 + (280 + 240) * 3 / 4);
+// Below the default arena, every step of this chain is in place or its step holds 560 bytes:
+// a budget of 500 needs all four.
+static_assert(ctnn::fastest_within<in_place::net, 500>::in_place_rows == in_place::small::in_place_rows);
+static_assert(ctnn::fastest_within<in_place::net, 500>::options.ram_budget == 500);
 // The other options stay; int16 weights do not change the schedule.
 static_assert(ctnn::with_int16_weights<in_place::small>::arena_bytes == in_place::small::arena_bytes);
 
@@ -454,6 +461,55 @@ TEST_CASE("in place by rows: the same results as the fastest schedule and the re
         CHECK(outputs_of(fast, x) == want);
         CHECK(outputs_of(small, x) == want);
         CHECK(outputs_of(small, x, true) == want);
+    }
+}
+
+// A RAM budget between the two schedules (kernel_options::ram_budget, ctnn::fastest_within):
+// 7x5x16 -> depthwise (A: 560 + 560 bytes out of place) -> conv 3x3 stride 2 -> 4x3x16
+// (560 + 192) -> 1x1 to 40 channels (192 + 480) -> depthwise (B: 480 + 480). Default: 1,152 (the
+// placement is 32 bytes above its lower bound of 1,120);
+// smallest RAM: 752 (both in place). Under 1,000 only A must be in place: B goes back out of
+// place (960 fits), the dearer A is tried first and stays (1,120 would not).
+namespace in_place_budget {
+using dw16 = widen::conv_weights<1, 3, 3, 16, 70, 16>;
+using down = widen::conv_weights<16, 3, 3, 16, 71>;
+using up = widen::conv_weights<40, 1, 1, 16, 72>;
+using dw40 = widen::conv_weights<1, 3, 3, 40, 73, 40>;
+using net = ctnn::sequential<
+    ctnn::input<ctnn::shape<1, 7, 5, 16>, chain::q0>,
+    ctnn::layers::depthwise_conv2d<dw16, chain::q2, ctnn::stride<1, 1>, ctnn::padding::same>,
+    ctnn::layers::conv2d<down, chain::q1, ctnn::stride<2, 2>, ctnn::padding::same, ctnn::act::relu>,
+    ctnn::layers::conv2d<up, chain::q2, ctnn::stride<1, 1>, ctnn::padding::same>,
+    ctnn::layers::depthwise_conv2d<dw40, chain::q1, ctnn::stride<1, 1>, ctnn::padding::same>>;
+using small = ctnn::optimize_for<net, ctnn::smallest_ram>;
+using within = ctnn::fastest_within<net, 1000>;
+}  // namespace in_place_budget
+
+static_assert(in_place_budget::small::in_place_rows == std::array<bool, 5>{false, true, false, false, true});
+static_assert(in_place_budget::within::options.ram == ctnn::ram_schedule::smallest && in_place_budget::within::options.ram_budget == 1000);
+static_assert(in_place_budget::within::arena_bytes <= 1000 && in_place_budget::within::arena_bytes > in_place_budget::small::arena_bytes);
+static_assert(in_place_budget::within::in_place_added_instructions < in_place_budget::small::in_place_added_instructions);
+static_assert(!in_place::portable || (in_place_budget::net::arena_bytes == 1152 && in_place_budget::small::arena_bytes == 752 &&
+                                      in_place_budget::within::arena_bytes == 960 &&
+                                      in_place_budget::within::in_place_rows == std::array<bool, 5>{false, true, false, false, false} &&
+                                      in_place_budget::within::in_place_added_instructions == (560 + 6 * 80) * 3 / 4 &&
+                                      in_place_budget::small::in_place_added_instructions == (560 + 6 * 80) * 3 / 4 + (480 + 3 * 120) * 3 / 4));
+// A budget of the smallest arena keeps what it needs.
+static_assert(ctnn::fastest_within<in_place_budget::net, 752>::arena_bytes <= 752);
+
+TEST_CASE("a RAM budget between the schedules: the same results") {
+    static in_place_budget::net::instance fast;
+    static in_place_budget::small::instance small;
+    static in_place_budget::within::instance within;
+    std::uint32_t seed = 17;
+    for (int trial = 0; trial < 10; ++trial) {
+        std::array<std::int8_t, in_place_budget::net::input_size> x{};
+        for (auto& v : x) v = static_cast<std::int8_t>(chain::xorshift(seed) & 0xff);
+        const auto want = outputs_of(fast, x, true);
+        CHECK(outputs_of(fast, x) == want);
+        CHECK(outputs_of(small, x) == want);
+        CHECK(outputs_of(within, x) == want);
+        CHECK(outputs_of(within, x, true) == want);
     }
 }
 

@@ -200,8 +200,13 @@ smallest_ram_plan plan_smallest_ram(const model_ir& model) {
     std::vector<ctnn::plan::buffer> buffers = buffers_with(wanted.get());
     plan.bytes = planned_bytes(buffers, offsets, root);
     for (int k = 0; k < n; ++k) {
-        if (banded[static_cast<std::size_t>(k)]) plan.in_place.push_back(k);
-        if (candidates[static_cast<std::size_t>(k)]) plan.band_of.push_back(k);
+        const std::size_t at = static_cast<std::size_t>(k);
+        if (candidates[at]) plan.band_of.push_back(k);
+        if (!banded[at]) continue;
+        plan.in_place.push_back(k);
+        const int source = f.facts[at].inputs[0];
+        plan.added_instructions +=
+            ctnn::plan::in_place_instructions(bands[at], f.buffers[static_cast<std::size_t>(source)].bytes, f.buffers[at].bytes);
     }
     const int count = static_cast<int>(buffers.size());
     std::vector<int> order(buffers.size()), painted(buffers.size() + 1);

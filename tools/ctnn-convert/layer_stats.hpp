@@ -52,6 +52,9 @@ struct smallest_ram_plan {
     // does not), as graph/graph_plan.hpp lays them out; band_of[i]: the step of band buffer i.
     arena_plan plan;
     std::vector<int> band_of;
+    // The instructions its steps in place add, as the library estimates them
+    // (ctnn::plan::in_place_instructions: Model::in_place_added_instructions).
+    std::size_t added_instructions = 0;
 };
 smallest_ram_plan plan_smallest_ram(const model_ir& model);
 

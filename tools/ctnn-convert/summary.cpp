@@ -106,7 +106,8 @@ std::string summary_table(const model_ir& m, const std::string& source_name) {
     const smallest_ram_plan small = plan_smallest_ram(m);
     out += "arena_bytes_smallest_ram: " + std::to_string(small.bytes) + " (ctnn::optimize_for<M, ctnn::smallest_ram>; in place:";
     for (const int k : small.in_place) out += " " + std::to_string(k);
-    out += small.in_place.empty() ? " none)\n" : ")\n";
+    out += small.in_place.empty() ? " none" : "";
+    out += "; estimated instructions added: " + std::to_string(small.added_instructions) + ")\n";
     // The converter cannot know the kernel set of a later build: its figures are the ones it
     // can state exactly, and it says which.
     out += "figures: tflite_param_bytes is the model's constants as TFLite stores them; the flash a build links is its "

@@ -173,6 +173,9 @@ struct basic_graph {
     static constexpr std::array<bool, structure::layer_count + 1> in_place_rows = planned::fusion.banded;
     static constexpr std::array<int, structure::layer_count + 1> band_slot = planned::band_slot;
     static constexpr std::array<plan::row_band, structure::layer_count + 1> row_bands = planned::bands;
+    // The instructions those steps add, estimated (plan::in_place_instructions; 0 in the
+    // default schedule): what kernel_options::ram_budget weighs.
+    static constexpr std::size_t in_place_added_instructions = planned::added_instructions;
     static constexpr std::array<std::size_t, structure::layer_count> layer_scratch_bytes = tables::scratch_bytes;
     // Every model proves its own plan (graph/graph_plan.hpp): no two tensors live at the same
     // step share a byte unless the planner merged them on purpose (reshape, in place).

@@ -1,5 +1,6 @@
 // A model's memory plan: residual fusion (when on), the steps that run in place by rows (the
-// smallest-RAM schedule), then the arena planner, its safety proof and the lower bound. One per
+// smallest-RAM schedule, under a RAM budget or not), then the arena planner, its safety proof
+// and the lower bound. One per
 // structure, fusion and schedule setting, so models that differ in other kernel options share it.
 //
 // Buffers 0..L are the tensors (tensor K is node K's output); after them comes one buffer per
@@ -12,6 +13,7 @@
 #include <cstddef>
 #include <tuple>
 
+#include "ctnn/graph/layer_state.hpp"
 #include "ctnn/graph/layer_tables.hpp"
 #include "ctnn/plan/arena_planner.hpp"
 #include "ctnn/plan/in_place_rows.hpp"
@@ -93,7 +95,27 @@ struct graph_plan {
         return b;
     }
 
-    // In place only where it pays (plan/in_place_rows.hpp).
+    // The instructions each step adds in place, estimated (plan::in_place_instructions).
+    static constexpr std::array<std::size_t, n> step_cost = [] {
+        std::array<std::size_t, n> cost{};
+        for (std::size_t k = 1; k < n; ++k) {
+            const int source = tables::node_facts[k].inputs[0];
+            if (!candidates.banded[k] || source < 0) continue;
+            cost[k] = plan::in_place_instructions(bands[k], tables::unfused_buffers[std::size_t(source)].bytes,
+                                                  tables::unfused_buffers[k].bytes);
+        }
+        return cost;
+    }();
+    // The arena a plan of these activation bytes takes with the model's state after it
+    // (graph.hpp: state_base).
+    static constexpr std::size_t with_state(std::size_t bytes) noexcept {
+        constexpr std::size_t state = state_layout<S>::bytes;
+        return state > 0 ? align_state(bytes) + state : bytes;
+    }
+
+    // In place only where it pays (plan/in_place_rows.hpp); under a RAM budget
+    // (kernel_options::ram_budget), only as many steps as the budget needs: the dearest
+    // steps go back out of place, one at a time, while the arena still fits.
     static constexpr std::array<bool, n> chosen = [] {
         std::array<bool, n> wanted = candidates.banded;
         if constexpr (band_count > 0) {
@@ -105,6 +127,21 @@ struct graph_plan {
             std::array<std::size_t, m + 1> live{};
             plan::live_lower_bound(b.data(), int(m), all.root.data(), order.data(), painted.data(), live.data());
             plan::keep_in_place_where_it_pays(wanted.data(), int(n), live.data(), int(m + 1), bands.data(), b.data());
+        }
+        if constexpr (band_count > 0 && O.ram_budget > 0) {
+            std::array<int, n> dearest{};
+            int count = 0;
+            for (std::size_t k = 1; k < n; ++k)
+                if (wanted[k]) dearest[std::size_t(count++)] = int(k);
+            plan::detail::heap_sort(dearest.data(), count, [](int x, int y) {
+                return step_cost[std::size_t(x)] != step_cost[std::size_t(y)] ? step_cost[std::size_t(x)] > step_cost[std::size_t(y)] : x < y;
+            });
+            for (int i = 0; i < count; ++i) {
+                const std::size_t k = std::size_t(dearest[std::size_t(i)]);
+                if (step_cost[k] == 0) break;  // the rest cost nothing in place
+                wanted[k] = false;
+                if (with_state(plan::plan_arena(buffers_with(wanted, nullptr)).bytes) > O.ram_budget) wanted[k] = true;
+            }
         }
         return wanted;
     }();
@@ -123,6 +160,12 @@ struct graph_plan {
     static constexpr auto arena = plan::plan_arena(buffers);
     static_assert(plan::plan_is_safe(buffers, arena), "ctnn: internal error: the arena plan overlaps live tensors");
     static constexpr std::size_t lower_bound = plan::live_lower_bound(buffers, arena.root);
+    // The instructions the steps in place add, estimated.
+    static constexpr std::size_t added_instructions = [] {
+        std::size_t sum = 0;
+        for (std::size_t k = 0; k < n; ++k) sum += fusion.banded[k] ? step_cost[k] : 0;
+        return sum;
+    }();
 };
 
 }  // namespace ctnn::detail

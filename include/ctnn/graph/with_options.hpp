@@ -70,8 +70,9 @@ constexpr kernel_options sparsity_set(kernel_options o, sparsity s) noexcept {
     o.sparse_weights = s;
     return o;
 }
-constexpr kernel_options ram_set(kernel_options o, ram_schedule r) noexcept {
+constexpr kernel_options ram_set(kernel_options o, ram_schedule r, std::size_t budget = 0) noexcept {
     o.ram = r;
+    o.ram_budget = r == ram_schedule::smallest ? budget : 0;
     return o;
 }
 }  // namespace detail
@@ -111,18 +112,25 @@ struct no_schedule_fits_the_ram_budget {
 }  // namespace diag
 
 namespace detail {
+template <class Model, std::size_t Bytes, bool DefaultFits>
+struct fastest_within {  // the default schedule fits
+    using type = optimize_for<Model, ctnn::fastest>;
+};
 template <class Model, std::size_t Bytes>
-struct fastest_within {
+struct fastest_within<Model, Bytes, false> {
     using small = optimize_for<Model, smallest_ram>;
     static_assert(sizeof(diag::no_schedule_fits_the_ram_budget<small::arena_bytes, Bytes, small::arena_bytes <= Bytes>));
-    using fast = optimize_for<Model, ctnn::fastest>;
-    using type = std::conditional_t<fast::arena_bytes <= Bytes, fast, small>;
+    using type = ctnn::with_kernel_options<Model, ram_set(options_of<Model>, ram_schedule::smallest, Bytes)>;
+    static_assert(small::arena_bytes > Bytes || type::arena_bytes <= Bytes,
+                  "ctnn: internal error: the schedule chosen for a RAM budget does not fit it");
 };
 }  // namespace detail
 
 // The fastest schedule whose arena fits RamBytes: the default one when it fits, else the
-// smallest-RAM one (a compile error, numbers first, when neither fits).
+// smallest-RAM one with only as many steps in place as the budget needs (those whose copies
+// cost the fewest instructions: kernel_options::ram_budget); a compile error, numbers first,
+// when not even the smallest-RAM schedule fits.
 template <class Model, std::size_t RamBytes>
-using fastest_within = typename detail::fastest_within<Model, RamBytes>::type;
+using fastest_within = typename detail::fastest_within<Model, RamBytes, optimize_for<Model, ctnn::fastest>::arena_bytes <= RamBytes>::type;
 
 }  // namespace ctnn

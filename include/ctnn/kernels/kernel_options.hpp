@@ -9,6 +9,8 @@
 // (kernel_options{ctnn::weight_storage::int8, ctnn::residual_fusion::on, ctnn::sparsity::automatic, ctnn::ram_schedule::fastest}), not {false, true}.
 #pragma once
 
+#include <cstddef>
+
 namespace ctnn {
 
 // Convolution and fully connected weights stored as int8 (TFLite's), or pre-widened to int16 in
@@ -40,6 +42,9 @@ enum class sparsity : unsigned char { off, automatic, force };
 // convolutions whose output has their input's shape write over their input through a band of
 // a few rows (plan/in_place_rows.hpp): a copy of their output more, for less arena.
 // ctnn::optimize_for<Model, ctnn::smallest_ram> (graph/with_options.hpp) selects it.
+// With `smallest`, ram_budget > 0 asks for the arena to fit that many bytes with the fewest
+// instructions added: of the steps that lower the arena, those whose copies cost the most go
+// back out of place while the arena still fits (ctnn::fastest_within sets it).
 enum class ram_schedule : bool { fastest, smallest };
 
 struct kernel_options {
@@ -47,6 +52,7 @@ struct kernel_options {
     residual_fusion residual_add = residual_fusion::on;
     sparsity sparse_weights = sparsity::automatic;
     ram_schedule ram = ram_schedule::fastest;
+    std::size_t ram_budget = 0;  // with ram_schedule::smallest: bytes the arena must fit, or 0 (the least)
 
     constexpr bool int16_weights() const noexcept { return weights == weight_storage::int16; }
     constexpr bool fuse_residual_add() const noexcept { return residual_add == residual_fusion::on; }

@@ -84,6 +84,20 @@ constexpr void band_in_place(buffer* buffers, const node_facts* nodes, const row
     }
 }
 
+// The instructions running step k in place adds, estimated from what it moves: a band step
+// copies its output home once and moves the rows that wait (`delay` of them) after every chunk
+// but the last, about 0.75 instructions a byte (memcpy and memmove by words); a conversion goes
+// through its elements by byte copies, about 0.3 a byte of input and output; a kernel that runs
+// over its input as it is adds none. Calibrated on the Cortex-M4 (docs/performance.md reports
+// the estimate against the measured difference per model); fastest_within uses it to choose.
+constexpr std::size_t in_place_instructions(const row_band& b, std::size_t in_bytes, std::size_t out_bytes) noexcept {
+    if (b.resizes) return (in_bytes + out_bytes) * 3 / 10;
+    if (b.whole || b.chunk_rows <= 0) return 0;
+    const std::size_t chunks = std::size_t((b.rows + b.chunk_rows - 1) / b.chunk_rows);
+    const std::size_t moved = (chunks - 1) * std::size_t(b.delay) * b.row_bytes;
+    return (out_bytes + moved) * 3 / 4;
+}
+
 // In place only where it pays (a banded step costs a copy of its output). With every candidate
 // in place, live[s] is the bytes live at step s (plan/live_lower_bound.hpp, steps 0..steps-1)
 // and the peak their most; running step k out of place changes step k alone, by the smaller of
