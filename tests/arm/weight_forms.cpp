@@ -2,12 +2,16 @@
 // dense, in the smallest form (sparse, 4-bit codes or bitmap: ctnn::sparsity::force) and as the build's
 // kernel set chooses (automatic), against the reference kernels, bit for bit, on 8 inputs. On
 // the Arm DSP cores this runs the sparse walk's assembly; everywhere the 4-bit decoders.
-// Prints the forms and flash of each variant; exits with the number of mismatches.
+// Prints the forms and flash of each variant; exits with the number of mismatches. Also runs
+// the shrinking in-place model (tests/unit/in_place_model.hpp) in the smallest-RAM schedule: on
+// the Arm DSP cores its 1x1 convolution runs over its input as it is.
 #include <ctnn_fw/ctnn_fw.hpp>
 
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
+#include "in_place_model.hpp"
 #include "weight_forms_model.hpp"
 
 namespace {
@@ -56,6 +60,20 @@ int main() {
         run<forms::net>(x, got, false);
         failures += std::memcmp(want, got, sizeof got) != 0;
         run<forms::smallest>(x, got, false);
+        failures += std::memcmp(want, got, sizeof got) != 0;
+    }
+    static_assert(in_place_shrink::small::in_place_rows[1] && in_place_shrink::small::arena_bytes < in_place_shrink::net::arena_bytes);
+    // On the Arm DSP cores, with no band: the kernel gathers its pixels first.
+    static_assert(std::string_view(in_place_shrink::net::layer_kernel_sets[1]) != "arm_dsp" || in_place_shrink::small::row_bands[1].whole);
+    ctnn_fw::print_line("in place, 1x1 16 -> 8 channels: arena", in_place_shrink::net::arena_bytes);
+    ctnn_fw::print_line("  smallest RAM:", in_place_shrink::small::arena_bytes);
+    for (int trial = 0; trial < 4; ++trial) {
+        std::int8_t x[in_place_shrink::net::input_size], want[in_place_shrink::net::output_size], got[in_place_shrink::net::output_size];
+        for (auto& v : x) v = static_cast<std::int8_t>(forms::next(s) & 0xff);
+        run<in_place_shrink::net>(x, want, true);
+        run<in_place_shrink::small>(x, got, false);
+        failures += std::memcmp(want, got, sizeof got) != 0;
+        run<in_place_shrink::small>(x, got, true);
         failures += std::memcmp(want, got, sizeof got) != 0;
     }
     if (failures == 0) ctnn_fw::print("weight forms: all bit-exact\n");

@@ -11,6 +11,7 @@
 
 #include "ctnn/ctnn.hpp"
 #include "ctnn/kernels/reference/fully_connected_s8.hpp"
+#include "in_place_model.hpp"
 
 namespace hand {
 
@@ -456,6 +457,31 @@ TEST_CASE("in place by rows: the same results as the fastest schedule and the re
     std::uint32_t seed = 9;
     for (int trial = 0; trial < 20; ++trial) {
         std::array<std::int8_t, in_place::net::input_size> x{};
+        for (auto& v : x) v = static_cast<std::int8_t>(chain::xorshift(seed) & 0xff);
+        const auto want = outputs_of(fast, x, true);
+        CHECK(outputs_of(fast, x) == want);
+        CHECK(outputs_of(small, x) == want);
+        CHECK(outputs_of(small, x, true) == want);
+    }
+}
+
+// A 1x1 convolution that halves the channels writes over its input (tests/unit/in_place_model.hpp):
+// default 672 + 336 bytes; in place the output takes the input's first 336 bytes (on the portable
+// set through a 1-row band of 48 bytes: 720), and the 3x3 convolution's output goes into the
+// input's dead bytes after the step (336 + 336).
+static_assert(in_place_shrink::net::arena_bytes >= 1008);
+static_assert(in_place_shrink::small::in_place_rows[1] && !in_place_shrink::small::in_place_rows[2]);
+static_assert(in_place_shrink::small::plan.offsets[1] == in_place_shrink::small::plan.offsets[0]);
+static_assert(in_place_shrink::small::arena_bytes < in_place_shrink::net::arena_bytes);
+static_assert(!in_place::portable || (in_place_shrink::net::arena_bytes == 1008 && in_place_shrink::small::arena_bytes == 720 &&
+                                      in_place_shrink::small::arena_lower_bound == 720));
+
+TEST_CASE("a 1x1 convolution with fewer output channels in place: the same results") {
+    static in_place_shrink::net::instance fast;
+    static in_place_shrink::small::instance small;
+    std::uint32_t seed = 41;
+    for (int trial = 0; trial < 10; ++trial) {
+        std::array<std::int8_t, in_place_shrink::net::input_size> x{};
         for (auto& v : x) v = static_cast<std::int8_t>(chain::xorshift(seed) & 0xff);
         const auto want = outputs_of(fast, x, true);
         CHECK(outputs_of(fast, x) == want);

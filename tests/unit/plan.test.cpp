@@ -212,8 +212,13 @@ TEST_CASE("resizing in place on random lifetimes: every plan is safe and above t
     for (int trial = 0; trial < 2000; ++trial) {
         const int n = 1 + static_cast<int>(rng() % 40u);
         std::vector<buffer> buffers = random_lifetimes(rng, n, trial % 2 == 0);
-        for (buffer& b : buffers)
+        for (std::size_t i = 1; i < buffers.size(); ++i) {
+            buffer& b = buffers[i];
+            // Half the trials chain steps over their predecessor (as a model's in-place steps
+            // do), mixing resizing and same-size steps in one group.
+            if (trial % 4 < 2 && b.alias_of < 0 && rng() % 2 == 0) b.in_place_of = static_cast<int>(i) - 1;
             if (b.in_place_of >= 0 && rng() % 2 == 0) b.resizes = true;
+        }
         const random_plan got = plan_with_library(buffers);
         INFO("trial " << trial << ", " << n << " tensors");
         REQUIRE(got.safe);

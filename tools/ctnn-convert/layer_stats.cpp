@@ -143,7 +143,8 @@ smallest_ram_plan plan_smallest_ram(const model_ir& model) {
     const int n = static_cast<int>(model.tensors.size());
     const fused_buffers f = plan_fusion(model);
     // Each layer's rule as conv2d, depthwise_conv2d and quantize state it (row_band_with, portable kernels):
-    // stride 1 down the rows, the input's shape and element type; depthwise int8 only.
+    // stride 1 down the rows, the input's rows, width and element type, no more channels;
+    // depthwise int8 only, the input's shape.
     std::vector<ctnn::plan::row_band> bands(static_cast<std::size_t>(n));
     for (std::size_t k = 0; k < model.layers.size(); ++k) {
         const ir_layer& l = model.layers[k];
@@ -159,8 +160,10 @@ smallest_ram_plan plan_smallest_ram(const model_ir& model) {
         if (!(conv || depthwise) || !l.params || l.inputs.empty() || l.params->weight_shape.size() != 4) continue;
         const ir_tensor& in = model.tensors[static_cast<std::size_t>(l.inputs[0])];
         const ir_tensor& out = model.output_of(k);
-        if (in.shape.size() != 4 || in.shape != out.shape || in.type != out.type || l.stride_h != 1) continue;
-        if (depthwise && out.type != element::int8) continue;
+        // The input's rows and width; a convolution's output may have fewer channels.
+        if (in.shape.size() != 4 || out.shape.size() != 4 || in.type != out.type || l.stride_h != 1) continue;
+        if (in.shape[0] != out.shape[0] || in.shape[1] != out.shape[1] || in.shape[2] != out.shape[2]) continue;
+        if (depthwise ? in.shape[3] != out.shape[3] || out.type != element::int8 : out.shape[3] > in.shape[3]) continue;
         const int rows = out.shape[1];
         const int pad_top = l.same_padding
             ? ctnn::compute_extent<ctnn::padding::same>(in.shape[1], l.params->weight_shape[1], 1, l.dilation_h).pad_before

@@ -67,7 +67,7 @@ void run_band_step(std::byte* arena) noexcept {
 
 template <class Graph, int K, bool Reference>
 void run_in_place_step(std::byte* arena) noexcept {
-    if constexpr (Graph::row_bands[K].resizes)
+    if constexpr (Graph::row_bands[K].converts)
         run_converting_step<Graph, K>(arena);
     else
         run_band_step<Graph, K, Reference>(arena);

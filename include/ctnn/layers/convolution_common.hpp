@@ -144,10 +144,11 @@ struct convolution_bind {
                          Params, !types::int64_accumulator || shifts_fit_s64(spec::requant)>));
 
     // Whether it may write over its input by rows (plan/in_place_rows.hpp): stride 1 down the
-    // rows and the output row the input row's size, so output row r can take input row r's
-    // place once the windows below have passed it. chunk_rows: the rows per kernel call.
+    // rows, the input's rows and width, and an output row no larger than the input row (no
+    // more channels), so output row r can take input row r's place (or less) once the windows
+    // below have passed it. chunk_rows: the rows per kernel call.
     static constexpr plan::row_band row_band_with(int chunk_rows) noexcept {
-        constexpr bool same_rows = g.stride_h == 1 && g.in_h == g.out_h && g.in_w == g.out_w && g.in_c == g.out_c;
+        constexpr bool same_rows = g.stride_h == 1 && g.in_h == g.out_h && g.in_w == g.out_w && g.out_c <= g.in_c;
         if constexpr (!same_rows) return {};
         return {.delay = g.pad_top, .chunk_rows = chunk_rows,
                 .row_bytes = std::size_t(g.out_w) * std::size_t(g.out_c) * sizeof(element), .rows = g.out_h};

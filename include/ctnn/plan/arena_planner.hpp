@@ -70,10 +70,12 @@ constexpr std::size_t plan_arena(const buffer* buffers, int n, std::size_t* offs
             const int r = detail::find_root(root, b.in_place_of);
             // The input's own size too, not only the aligned one: a broadcast operand of 1 byte
             // under a 2-byte output is read again after the output's first byte is written.
-            // A resizing step (buffer::resizes) needs only the input to die here, and at most
-            // one resize per group (a group has one split).
+            // A resizing step (buffer::resizes) needs only the input to die here, and room for
+            // one more part (placement.hpp: group_span); any other, the group as tall as it at
+            // this step (after a shrinking step, the shrunk height).
             if (spans[r].last == b.first_step &&
-                (b.resizes ? spans[r].split < 0 : spans[r].bytes == spans[i].bytes && buffers[b.in_place_of].bytes == b.bytes))
+                (b.resizes ? spans[r].parts < detail::group_span::max_parts
+                           : spans[r].height(b.first_step, b.first_step) == spans[i].bytes && buffers[b.in_place_of].bytes == b.bytes))
                 target = r;
         }
         if (target < 0) continue;
@@ -82,16 +84,19 @@ constexpr std::size_t plan_arena(const buffer* buffers, int n, std::size_t* offs
         detail::group_span& g = spans[target];
         const std::size_t top = at + spans[i].bytes;
         if (b.in_place_of >= 0 && b.resizes) {
-            // The members so far all die by this step. Shrinking: their bytes until the step
-            // ends, then the output's; growing: their bytes before the step, then the most.
-            const bool shrinks = top < g.bytes;
-            g.split = shrinks ? b.first_step + 1 : b.first_step;
-            g.before = g.bytes;
-            g.after = shrinks ? top : (top > g.bytes ? top : g.bytes);
-        } else if (g.split >= 0) {
-            // Joining after the split (a later member starts after the resizing step).
-            if (spans[i].first < g.split && top > g.before) g.before = top;
-            if (spans[i].last >= g.split && top > g.after) g.after = top;
+            // The members so far all die by this step. Shrinking: their height until the step
+            // ends, then the output's; growing: the output's from the step on (the larger).
+            const int k = b.first_step;
+            if (g.parts == 0) {
+                g.parts = 1;
+                g.start[0] = g.first;
+                g.tall[0] = g.bytes;
+            }
+            g.start[g.parts] = top < g.height(k, k) ? k + 1 : k;
+            g.tall[g.parts] = top;
+            ++g.parts;
+        } else {
+            g.raise(spans[i].first, spans[i].last, top);
         }
         if (top > g.bytes) g.bytes = top;
         if (spans[i].first < g.first) g.first = spans[i].first;

@@ -26,16 +26,19 @@ namespace ctnn::plan {
 // whole: the build's kernel reads each group of pixels before it writes their outputs (a 1x1
 // convolution that gathers its inputs first: kernels/arm_dsp/conv2d_s8.hpp), so it runs over
 // its input as it is, with no band and no copy.
-// resizes: an element-wise conversion whose output elements have another size than its input's
+// converts: an element-wise conversion whose output elements have another size than its input's
 // (QUANTIZE float32 -> int8 or int16 going forward, DEQUANTIZE -> float32 going backward: no
 // element is written over an input element not yet read); it runs whole (resizing_in_place()).
+// A convolution's output row may also be smaller than its input row (fewer output channels):
+// output row r's bytes then lie inside input rows 0..r, so the same band and the same whole
+// kernel apply (the step's group shrinks: buffer::resizes).
 struct row_band {
     int delay = -1;
     int chunk_rows = 0;
     std::size_t row_bytes = 0;
     int rows = 0;
     bool whole = false;
-    bool resizes = false;
+    bool converts = false;
 
     constexpr bool possible() const noexcept { return delay >= 0 && (chunk_rows > 0 || whole); }
     // Band rows: at most the whole tensor (a band as large as the tensor saves nothing).
@@ -45,7 +48,7 @@ struct row_band {
 
 // The rule of a layer that converts its elements in place (layers/quantize.hpp).
 constexpr row_band resizing_in_place() noexcept {
-    return {.delay = 0, .chunk_rows = 1, .row_bytes = 0, .rows = 1, .whole = true, .resizes = true};
+    return {.delay = 0, .chunk_rows = 1, .row_bytes = 0, .rows = 1, .whole = true, .converts = true};
 }
 
 // The chunk a kernel set's convolution computes in place: the fewest rows whose pixel count is
@@ -74,13 +77,14 @@ constexpr void band_in_place(buffer* buffers, const node_facts* nodes, const row
         if (!b.whole && b.band_rows() >= b.rows) continue;
         const int source = nodes[k].inputs[0];
         // (A constant input has no arena bytes: nothing to write over.)
-        if (source < 0 || buffers[source].bytes == 0 || buffers[source].last_step != k ||
-            (!b.resizes && buffers[source].bytes != buffers[k].bytes))
-            continue;
+        if (source < 0 || buffers[source].bytes == 0 || buffers[source].last_step != k) continue;
+        // A conversion may change the size; a convolution may make it smaller (row_band).
+        const bool same_size = buffers[source].bytes == buffers[k].bytes;
+        if (!(same_size || b.converts || buffers[k].bytes < buffers[source].bytes)) continue;
         if (buffers[k].alias_of >= 0 || buffers[k].in_place_of >= 0) continue;
         banded[k] = true;
         buffers[k].in_place_of = source;
-        buffers[k].resizes = b.resizes;
+        buffers[k].resizes = !same_size;
     }
 }
 
@@ -91,7 +95,7 @@ constexpr void band_in_place(buffer* buffers, const node_facts* nodes, const row
 // over its input as it is adds none. Calibrated on the Cortex-M4 (docs/performance.md reports
 // the estimate against the measured difference per model); fastest_within uses it to choose.
 constexpr std::size_t in_place_instructions(const row_band& b, std::size_t in_bytes, std::size_t out_bytes) noexcept {
-    if (b.resizes) return (in_bytes + out_bytes) * 3 / 10;
+    if (b.converts) return (in_bytes + out_bytes) * 3 / 10;
     if (b.whole || b.chunk_rows <= 0) return 0;
     const std::size_t chunks = std::size_t((b.rows + b.chunk_rows - 1) / b.chunk_rows);
     const std::size_t moved = (chunks - 1) * std::size_t(b.delay) * b.row_bytes;

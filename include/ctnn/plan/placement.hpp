@@ -15,23 +15,37 @@
 namespace ctnn::plan::detail {
 
 // A group's bytes (the most its members reach) and lifetime. A group that holds a step whose
-// output resizes in place (buffer::resizes) is as tall as its members need before and from step
-// `split` on: a float input quantized over itself leaves only the int8 bytes in use after the
-// step, and tensors placed later may take the rest. Every other group is `bytes` tall throughout.
+// output resizes in place (buffer::resizes) is as tall as its members need in each part of its
+// life: a float input quantized over itself leaves only the int8 bytes in use after the step,
+// and tensors placed later may take the rest. Part p runs from step start[p] (start[0] is the
+// group's first step) to the next part's start; every other group is `bytes` tall throughout.
 struct group_span {
+    static constexpr int max_parts = 4;
     std::size_t bytes = 0;
     int first = 0;
     int last = 0;
-    int split = -1;               // the step the height changes, or -1
-    std::size_t before = 0;       // the height before `split`
-    std::size_t after = 0;        // the height from `split` on
+    int parts = 0;  // 0: one height, `bytes`
+    int start[max_parts]{};
+    std::size_t tall[max_parts]{};
 
+    constexpr bool varies() const noexcept { return parts > 0; }
     // The bytes the group needs over steps [from, to] (inside its lifetime).
     constexpr std::size_t height(int from, int to) const noexcept {
-        if (split < 0) return bytes;
-        const std::size_t b = from < split ? before : 0;
-        const std::size_t a = to >= split ? after : 0;
-        return b > a ? b : a;
+        if (parts == 0) return bytes;
+        std::size_t h = 0;
+        for (int p = 0; p < parts; ++p) {
+            const int end = p + 1 < parts ? start[p + 1] - 1 : last;
+            if (start[p] <= to && end >= from && tall[p] > h) h = tall[p];
+        }
+        return h;
+    }
+    // A member of `top` bytes (from the group's start) live over steps [from, to] joins.
+    constexpr void raise(int from, int to, std::size_t top) noexcept {
+        if (parts > 0 && from < start[0]) start[0] = from;
+        for (int p = 0; p < parts; ++p) {
+            const int end = p + 1 < parts ? start[p + 1] - 1 : (to > last ? to : last);
+            if (start[p] <= to && end >= from && top > tall[p]) tall[p] = top;
+        }
     }
 };
 
@@ -123,13 +137,13 @@ constexpr std::size_t place_groups(const int* order, int count, const group_span
                 const int to = spans[h].last < s.last ? spans[h].last : s.last;
                 const std::size_t mine = s.height(from, to);
                 if (w.trial[h] >= offset + mine) {
-                    if (s.split < 0) break;  // it and every later one start past the candidate
+                    if (!s.varies()) break;  // it and every later one start past the candidate
                     continue;
                 }
                 const std::size_t top = w.trial[h] + spans[h].height(from, to);
                 if (offset < top) {
                     offset = top;
-                    moved = s.split >= 0;
+                    moved = s.varies();
                 }
             }
         }

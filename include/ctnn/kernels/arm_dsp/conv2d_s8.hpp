@@ -214,13 +214,14 @@ struct kernel<arm_dsp_set, op::conv2d> : provided_kernel {
     template <class Spec>
     static constexpr std::size_t scratch_bytes = arm_dsp::conv2d_scratch_bytes<Spec>;
     // It gathers every three pixels' inputs into its scratch before it writes their outputs, so
-    // a 1x1 stride-1 convolution that keeps the channel count may write over its own input
-    // (plan/in_place_rows.hpp, row_band::whole).
+    // a 1x1 stride-1 convolution that keeps or lowers the channel count may write over its own
+    // input: those outputs lie inside the pixels already gathered (plan/in_place_rows.hpp,
+    // row_band::whole).
     template <class Spec, kernel_options>
     static constexpr bool reads_pixels_before_writing = [] {
         constexpr conv_geometry g = Spec::geometry;
         return g.kernel_h == 1 && g.kernel_w == 1 && g.stride_h == 1 && g.stride_w == 1 && g.pad_top == 0 &&
-               g.pad_left == 0 && g.in_h == g.out_h && g.in_w == g.out_w && g.in_c == g.out_c;
+               g.pad_left == 0 && g.in_h == g.out_h && g.in_w == g.out_w && g.out_c <= g.in_c;
     }();
     template <class Spec, kernel_options O>
     static void run(const std::int8_t* input, std::int8_t* output, std::byte* scratch) {
