@@ -104,21 +104,27 @@ template <requant_mode Mode, int NPix, bool Int16Weights>
     std::int8_t* o1 = out + out_c;
     std::int8_t* o2 = out + 2 * out_c;
     const std::uint32_t* const x_end = j.x + 6 * j.steps;
+    const std::uint32_t half = std::uint32_t(j.steps) & 2u;  // the first pass runs two steps
     for (int q = 0; q < pairs; ++q, bias += 2, rq += 2, out += 2) {
         std::int32_t a00 = bias[0], a01 = bias[1];
         std::int32_t a10 = a00, a11 = a01, a20 = a00, a21 = a01;
         const std::uint32_t* xp = j.x;
-        std::uint32_t w0, w1, w0o, w1o, xe;
+        std::uint32_t w0, w1, w0o, w1o;
+        std::uint32_t xe = half;
         std::uint32_t xo = reinterpret_cast<std::uintptr_t>(x_end);
-        // Two steps per iteration; x_end is kept on the stack (14 registers are in use).
+        // Four steps per iteration, entered halfway when the step count is 2 mod 4 (steps are
+        // even); x_end is kept on the stack (14 registers are in use).
 #define CTNN_ARM_CONV_LOOP(WEIGHTS)                                                                              \
     __asm__ volatile("str %[xo], [sp, #-8]!\n\t"                                                                  \
-                     "1:\n\t" CTNN_ARM_CONV_STEP(WEIGHTS) CTNN_ARM_CONV_STEP(WEIGHTS) "ldr %[xe], [sp]\n\t"         \
+                     "cmp %[xe], #0\n\t"                                                                           \
+                     "bne 2f\n\t"                                                                                  \
+                     "1:\n\t" CTNN_ARM_CONV_STEP(WEIGHTS) CTNN_ARM_CONV_STEP(WEIGHTS)                               \
+                     "2:\n\t" CTNN_ARM_CONV_STEP(WEIGHTS) CTNN_ARM_CONV_STEP(WEIGHTS) "ldr %[xe], [sp]\n\t"         \
                      "cmp %[xp], %[xe]\n\t"                                                                        \
                      "bne 1b\n\t"                                                                                  \
                      "add sp, sp, #8\n\t"                                                                          \
                      : [a00] "+r"(a00), [a01] "+r"(a01), [a10] "+r"(a10), [a11] "+r"(a11), [a20] "+r"(a20),      \
-                       [a21] "+r"(a21), [xp] "+r"(xp), [wp] "+r"(w), [xo] "+&r"(xo), [xe] "=&r"(xe),             \
+                       [a21] "+r"(a21), [xp] "+r"(xp), [wp] "+r"(w), [xo] "+&r"(xo), [xe] "+&r"(xe),             \
                        [w0] "=&r"(w0), [w1] "=&r"(w1), [w0o] "=&r"(w0o), [w1o] "=&r"(w1o)                        \
                      :                                                                                          \
                      : "cc", "memory")
@@ -152,6 +158,7 @@ template <requant_mode Mode, int NPix>
     std::int8_t* o1 = out + out_c;
     std::int8_t* o2 = out + 2 * out_c;
     const std::uint32_t* const x_end = j.x + 6 * j.steps;
+    const std::uint32_t half = std::uint32_t(j.steps) & 2u;  // the first pass runs two steps
     for (int q = 0; q < pairs; ++q, bias += 2, rq += 2, out += 2) {
         const std::int32_t c0 = j.corr[0], c1 = j.corr[1], c2 = j.corr[2];
         // All 14 allocatable registers are operands: fixed here, GCC 12 fails to find them itself.
@@ -164,15 +171,21 @@ template <requant_mode Mode, int NPix>
         register const std::uint32_t* xp asm("r6") = j.x;
         register const std::uint32_t* wr asm("r8") = w;
         register std::uint32_t xo asm("r9") = reinterpret_cast<std::uintptr_t>(x_end);
-        register std::uint32_t xe asm("r10");
+        register std::uint32_t xe asm("r10") = half;
         register std::uint32_t w0 asm("r11");
         register std::uint32_t w1 asm("r12");
         register std::uint32_t w0o asm("lr");
         register std::uint32_t w1o asm("r7");
-        // Two steps per iteration; x_end is kept on the stack (14 registers are in use).
+        // Four steps per iteration, entered halfway when the step count is 2 mod 4; x_end is
+        // kept on the stack (14 registers are in use).
         __asm__ volatile(
             "str %[xo], [sp, #-8]!\n\t"
+            "cmp %[xe], #0\n\t"
+            "bne 2f\n\t"
             "1:\n\t"
+            CTNN_ARM_CONV_STEP(CTNN_ARM_CONV_WEIGHTS_S8_OFFSET)
+            CTNN_ARM_CONV_STEP(CTNN_ARM_CONV_WEIGHTS_S8_OFFSET)
+            "2:\n\t"
             CTNN_ARM_CONV_STEP(CTNN_ARM_CONV_WEIGHTS_S8_OFFSET)
             CTNN_ARM_CONV_STEP(CTNN_ARM_CONV_WEIGHTS_S8_OFFSET)
             "ldr %[xe], [sp]\n\t"
@@ -180,7 +193,7 @@ template <requant_mode Mode, int NPix>
             "bne 1b\n\t"
             "add sp, sp, #8\n\t"
             : [a00] "+r"(a00), [a01] "+r"(a01), [a10] "+r"(a10), [a11] "+r"(a11), [a20] "+r"(a20),
-              [a21] "+r"(a21), [xp] "+r"(xp), [wp] "+r"(wr), [xo] "+r"(xo), [xe] "=&r"(xe), [w0] "=&r"(w0),
+              [a21] "+r"(a21), [xp] "+r"(xp), [wp] "+r"(wr), [xo] "+r"(xo), [xe] "+&r"(xe), [w0] "=&r"(w0),
               [w1] "=&r"(w1), [w0o] "=&r"(w0o), [w1o] "=&r"(w1o)
             :
             : "cc", "memory");
