@@ -64,9 +64,10 @@ constexpr int in_place_chunk_rows(int rows, int width, chunk_rule rule) noexcept
 // (residual fusion, applied before); wanted[k]: whether the caller wants node k in place
 // (nullptr: every node that can). On return banded[k] says node k runs in place, and its
 // output may overwrite its input (buffer in_place_of). The conditions: the node is not part of
-// a fused step; its input dies at this step and has the output's size; the band is smaller
-// than the tensor. The band itself is a buffer live at step k (graph/graph_plan.hpp adds it,
-// and keeps a step in place only where that lowers the arena: the copy is not free).
+// a fused step; its input dies at this step, in the arena, with the output's size or more (any
+// size for a conversion); the band is smaller than the tensor. The band itself is a buffer
+// live at step k (graph/graph_plan.hpp adds it, and keeps a step in place only where that
+// lowers the arena: the copy is not free).
 constexpr void band_in_place(buffer* buffers, const node_facts* nodes, const row_band* bands, const bool* fused, int n,
                              bool* banded, const bool* wanted = nullptr) noexcept {
     for (int k = 0; k < n; ++k) banded[k] = false;
