@@ -33,6 +33,14 @@ void run(const std::int8_t* x, std::int8_t* out, bool reference) {
     std::memcpy(out, net.output().data(), Model::output_size);
 }
 
+// Whether Model (its fast kernels, or its reference ones) gives other bytes than `want` for x.
+template <class Model>
+int differs(const std::int8_t* x, const std::int8_t* want, bool reference) {
+    std::int8_t got[Model::output_size];
+    run<Model>(x, got, reference);
+    return std::memcmp(want, got, sizeof got) != 0;
+}
+
 template <class Model>
 void describe(const char* name) {
     ctnn_fw::print(name);
@@ -52,15 +60,10 @@ int main() {
     describe<forms::smallest>("force");
     std::uint32_t s = 77;
     for (int trial = 0; trial < 8; ++trial) {
-        std::int8_t x[forms::net::input_size], want[forms::net::output_size], got[forms::net::output_size];
+        std::int8_t x[forms::net::input_size], want[forms::net::output_size];
         for (auto& v : x) v = static_cast<std::int8_t>(forms::next(s) & 0xff);
         run<forms::dense>(x, want, true);
-        run<forms::dense>(x, got, false);
-        failures += std::memcmp(want, got, sizeof got) != 0;
-        run<forms::net>(x, got, false);
-        failures += std::memcmp(want, got, sizeof got) != 0;
-        run<forms::smallest>(x, got, false);
-        failures += std::memcmp(want, got, sizeof got) != 0;
+        failures += differs<forms::dense>(x, want, false) + differs<forms::net>(x, want, false) + differs<forms::smallest>(x, want, false);
     }
     static_assert(in_place_shrink::small::in_place_rows[1] && in_place_shrink::small::arena_bytes < in_place_shrink::net::arena_bytes);
     // On the Arm DSP cores, with no band: the kernel gathers its pixels first.
@@ -68,13 +71,10 @@ int main() {
     ctnn_fw::print_line("in place, 1x1 16 -> 8 channels: arena", in_place_shrink::net::arena_bytes);
     ctnn_fw::print_line("  smallest RAM:", in_place_shrink::small::arena_bytes);
     for (int trial = 0; trial < 4; ++trial) {
-        std::int8_t x[in_place_shrink::net::input_size], want[in_place_shrink::net::output_size], got[in_place_shrink::net::output_size];
+        std::int8_t x[in_place_shrink::net::input_size], want[in_place_shrink::net::output_size];
         for (auto& v : x) v = static_cast<std::int8_t>(forms::next(s) & 0xff);
         run<in_place_shrink::net>(x, want, true);
-        run<in_place_shrink::small>(x, got, false);
-        failures += std::memcmp(want, got, sizeof got) != 0;
-        run<in_place_shrink::small>(x, got, true);
-        failures += std::memcmp(want, got, sizeof got) != 0;
+        failures += differs<in_place_shrink::small>(x, want, false) + differs<in_place_shrink::small>(x, want, true);
     }
     if (failures == 0) ctnn_fw::print("weight forms: all bit-exact\n");
     else ctnn_fw::print_line("weight forms: mismatches:", failures);

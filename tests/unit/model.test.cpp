@@ -451,18 +451,27 @@ static_assert(ctnn::fastest_within<in_place::net, 500>::options.ram_budget == 50
 // The other options stay; int16 weights do not change the schedule.
 static_assert(ctnn::with_int16_weights<in_place::small>::arena_bytes == in_place::small::arena_bytes);
 
-TEST_CASE("in place by rows: the same results as the fastest schedule and the reference kernels") {
-    static in_place::net::instance fast;
-    static in_place::small::instance small;
-    std::uint32_t seed = 9;
-    for (int trial = 0; trial < 20; ++trial) {
-        std::array<std::int8_t, in_place::net::input_size> x{};
+// The schedules of one model against the default schedule's reference kernels on random int8
+// inputs: `fast` (the default schedule) and each of `others`, fast and reference kernels.
+template <class Fast, class... Others>
+void check_schedules(std::uint32_t seed, int trials, Fast& fast, Others&... others) {
+    for (int trial = 0; trial < trials; ++trial) {
+        std::vector<std::int8_t> x(fast.input().size());
         for (auto& v : x) v = static_cast<std::int8_t>(chain::xorshift(seed) & 0xff);
         const auto want = outputs_of(fast, x, true);
         CHECK(outputs_of(fast, x) == want);
-        CHECK(outputs_of(small, x) == want);
-        CHECK(outputs_of(small, x, true) == want);
+        const auto check = [&](auto& net) {
+            CHECK(outputs_of(net, x) == want);
+            CHECK(outputs_of(net, x, true) == want);
+        };
+        (check(others), ...);
     }
+}
+
+TEST_CASE("in place by rows: the same results as the fastest schedule and the reference kernels") {
+    static in_place::net::instance fast;
+    static in_place::small::instance small;
+    check_schedules(9, 20, fast, small);
 }
 
 // A 1x1 convolution that halves the channels writes over its input (tests/unit/in_place_model.hpp):
@@ -479,15 +488,7 @@ static_assert(!in_place::portable || (in_place_shrink::net::arena_bytes == 1008 
 TEST_CASE("a 1x1 convolution with fewer output channels in place: the same results") {
     static in_place_shrink::net::instance fast;
     static in_place_shrink::small::instance small;
-    std::uint32_t seed = 41;
-    for (int trial = 0; trial < 10; ++trial) {
-        std::array<std::int8_t, in_place_shrink::net::input_size> x{};
-        for (auto& v : x) v = static_cast<std::int8_t>(chain::xorshift(seed) & 0xff);
-        const auto want = outputs_of(fast, x, true);
-        CHECK(outputs_of(fast, x) == want);
-        CHECK(outputs_of(small, x) == want);
-        CHECK(outputs_of(small, x, true) == want);
-    }
+    check_schedules(41, 10, fast, small);
 }
 
 // A RAM budget between the two schedules (kernel_options::ram_budget, ctnn::fastest_within):
@@ -527,16 +528,7 @@ TEST_CASE("a RAM budget between the schedules: the same results") {
     static in_place_budget::net::instance fast;
     static in_place_budget::small::instance small;
     static in_place_budget::within::instance within;
-    std::uint32_t seed = 17;
-    for (int trial = 0; trial < 10; ++trial) {
-        std::array<std::int8_t, in_place_budget::net::input_size> x{};
-        for (auto& v : x) v = static_cast<std::int8_t>(chain::xorshift(seed) & 0xff);
-        const auto want = outputs_of(fast, x, true);
-        CHECK(outputs_of(fast, x) == want);
-        CHECK(outputs_of(small, x) == want);
-        CHECK(outputs_of(within, x) == want);
-        CHECK(outputs_of(within, x, true) == want);
-    }
+    check_schedules(17, 10, fast, small, within);
 }
 
 // A step stays out of place where in place would not lower the arena (its copy is not free):
@@ -629,23 +621,11 @@ static_assert(std::string_view(in_place_pruned::small::layer_weight_forms[2]) !=
 TEST_CASE("in place by rows with sparse weight forms: the same results") {
     static in_place_pruned::dense::instance fast;
     static in_place_pruned::small::instance small;
-    std::uint32_t seed = 33;
-    for (int trial = 0; trial < 10; ++trial) {
-        std::array<std::int8_t, in_place_pruned::net::input_size> x{};
-        for (auto& v : x) v = static_cast<std::int8_t>(chain::xorshift(seed) & 0xff);
-        const auto want = outputs_of(fast, x, true);
-        CHECK(outputs_of(fast, x) == want);
-        CHECK(outputs_of(small, x) == want);
-    }
+    check_schedules(33, 10, fast, small);
 }
 
 TEST_CASE("in place by rows only where it pays: still the same results") {
     static in_place_choice::net::instance fast;
     static in_place_choice::small::instance small;
-    std::uint32_t seed = 21;
-    for (int trial = 0; trial < 10; ++trial) {
-        std::array<std::int8_t, in_place_choice::net::input_size> x{};
-        for (auto& v : x) v = static_cast<std::int8_t>(chain::xorshift(seed) & 0xff);
-        CHECK(outputs_of(small, x) == outputs_of(fast, x, true));
-    }
+    check_schedules(21, 10, fast, small);
 }

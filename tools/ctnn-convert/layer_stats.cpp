@@ -149,10 +149,10 @@ smallest_ram_plan plan_smallest_ram(const model_ir& model) {
     for (std::size_t k = 0; k < model.layers.size(); ++k) {
         const ir_layer& l = model.layers[k];
         // QUANTIZE from float32 and DEQUANTIZE to float32 convert over their input's bytes
-        // (layers/quantize.hpp: resizing_in_place).
+        // (layers/quantize.hpp: converting_in_place).
         if (!l.inputs.empty() && ((l.op_name == "QUANTIZE" && model.tensors[static_cast<std::size_t>(l.inputs[0])].type == element::float32) ||
                                   (l.op_name == "DEQUANTIZE" && model.output_of(k).type == element::float32))) {
-            bands[k + 1] = ctnn::plan::resizing_in_place();
+            bands[k + 1] = ctnn::plan::converting_in_place();
             continue;
         }
         const bool conv = l.entry->traits.fusion == ctnn::layers::fusion_role::conv_rows;

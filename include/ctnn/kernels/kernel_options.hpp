@@ -38,9 +38,10 @@ enum class residual_fusion : bool { off, on };
 enum class sparsity : unsigned char { off, automatic, force };
 
 // The schedule's RAM: `fastest` (the default) runs every layer at its fewest instructions with
-// the smallest arena for that; `smallest` also lets stride-1 convolutions and depthwise
-// convolutions whose output has their input's shape write over their input through a band of
-// a few rows (plan/in_place_rows.hpp): a copy of their output more, for less arena.
+// the smallest arena for that; `smallest` also lets stride-1 convolutions (with no more output
+// channels than input channels) and depthwise convolutions write over their input through a
+// band of a few rows, and QUANTIZE / DEQUANTIZE at float edges convert over their input
+// (plan/in_place_rows.hpp): a copy of their output more, for less arena.
 // ctnn::optimize_for<Model, ctnn::smallest_ram> (graph/with_options.hpp) selects it.
 // With `smallest`, ram_budget > 0 asks for the arena to fit that many bytes with the fewest
 // instructions added: of the steps that lower the arena, those whose copies cost the most go

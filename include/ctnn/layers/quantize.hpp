@@ -75,7 +75,7 @@ struct quantize_from_float {
     }
     // The smallest-RAM schedule may write the output over the float input (the kernel goes
     // forward: kernels/reference/quantize.hpp); the reference run is the same arithmetic.
-    static constexpr plan::row_band in_place_rows = plan::resizing_in_place();
+    static constexpr plan::row_band in_place_rows = plan::converting_in_place();
     static void run_over(const float* input, out_element* out) {
         kernels::reference::quantize_f32_over(OutQ::scale, OutQ::zero_point, input, out, In::size);
     }
@@ -215,7 +215,7 @@ struct dequantize : layer {
         }
         // The smallest-RAM schedule may write the float output over its input, from its first
         // byte on (the kernel goes backward).
-        static constexpr plan::row_band in_place_rows = plan::resizing_in_place();
+        static constexpr plan::row_band in_place_rows = plan::converting_in_place();
         static void run_over(const element* input, float* out) {
             kernels::reference::dequantize_over(In::quant::scale, In::quant::zero_point, input, out, In::size);
         }

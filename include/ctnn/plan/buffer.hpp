@@ -18,8 +18,9 @@ struct buffer {
     // a multiple of arena_alignment.
     std::size_t alias_offset = 0;
     // With in_place_of: the output may differ in size from that input (QUANTIZE float32 -> int8,
-    // DEQUANTIZE int8 -> float32; plan/in_place_rows.hpp). Its kernel never overwrites an input
-    // element it has not read, so the output starts at the input's first byte.
+    // DEQUANTIZE int8 -> float32, a convolution with fewer output channels; plan/in_place_rows.hpp).
+    // Its kernel never overwrites an input byte it has not read, so the output starts at the
+    // input's first byte and the group's height changes at the step (plan/placement.hpp).
     bool resizes = false;
 };
 

@@ -28,7 +28,7 @@ namespace ctnn::plan {
 // its input as it is, with no band and no copy.
 // converts: an element-wise conversion whose output elements have another size than its input's
 // (QUANTIZE float32 -> int8 or int16 going forward, DEQUANTIZE -> float32 going backward: no
-// element is written over an input element not yet read); it runs whole (resizing_in_place()).
+// element is written over an input element not yet read); it runs whole (converting_in_place()).
 // A convolution's output row may also be smaller than its input row (fewer output channels):
 // output row r's bytes then lie inside input rows 0..r, so the same band and the same whole
 // kernel apply (the step's group shrinks: buffer::resizes).
@@ -47,7 +47,7 @@ struct row_band {
 };
 
 // The rule of a layer that converts its elements in place (layers/quantize.hpp).
-constexpr row_band resizing_in_place() noexcept {
+constexpr row_band converting_in_place() noexcept {
     return {.delay = 0, .chunk_rows = 1, .row_bytes = 0, .rows = 1, .whole = true, .converts = true};
 }
 
