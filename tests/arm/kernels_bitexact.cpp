@@ -149,6 +149,12 @@ constexpr conv_case dw_cases[] = {
     {.in_h = 5, .in_w = 4, .in_c = 8, .out_c = 8, .kernel_h = 3, .kernel_w = 3, .zp_in = 0, .weight_max = 3, .shift_lo = -5, .shift_hi = 2, .absolute_shifts = true, .bias_max = 30},
     {.in_h = 5, .in_w = 4, .in_c = 8, .out_c = 8, .kernel_h = 3, .kernel_w = 3, .zero_multiplier = 5},
     {.in_h = 6, .in_w = 6, .in_c = 128, .out_c = 128, .kernel_h = 3, .kernel_w = 3, .stride_h = 2, .stride_w = 2},
+    // pixel pairs: one-pixel-wide outputs (pairs down a column), and a wide window whose pairs straddle both borders
+    {.in_h = 7, .in_w = 1, .in_c = 8, .out_c = 8, .kernel_h = 3, .kernel_w = 3, .zp_in = -3},       // column pairs, all on the border
+    {.in_h = 11, .in_w = 1, .in_c = 12, .out_c = 12, .kernel_h = 3, .kernel_w = 1, .stride_h = 2, .zp_in = 9}, // column pairs inside
+    {.in_h = 8, .in_w = 1, .in_c = 6, .out_c = 6, .kernel_h = 3, .kernel_w = 1, .same = false},      // 6 rows: pairs only
+    {.in_h = 5, .in_w = 13, .in_c = 20, .out_c = 20, .kernel_h = 3, .kernel_w = 5, .stride_w = 2, .zp_in = 11},
+    {.in_h = 5, .in_w = 13, .in_c = 12, .out_c = 12, .kernel_h = 2, .kernel_w = 5, .stride_w = 2, .same = false},
 };
 constexpr fc_case fc_cases[] = {
     {.batches = 1, .in = 64, .out = 12, .per_channel = false, .zp_out = 14},
