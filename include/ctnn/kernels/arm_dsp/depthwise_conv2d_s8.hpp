@@ -110,11 +110,12 @@ constexpr bool window_columns_inside(const conv_geometry& g, int ox) noexcept {
     const int ix0 = ox * g.stride_w - g.pad_left;
     return !window_leaves_input(g) || (ix0 >= 0 && ix0 + (g.kernel_w - 1) * g.dilation_w < g.in_w);
 }
+// A pixel is inside when its row and its column are: the rest are border pixels.
 constexpr int border_pixels(const conv_geometry& g) noexcept {
-    int n = 0;
-    for (int oy = 0; oy < g.out_h; ++oy)
-        for (int ox = 0; ox < g.out_w; ++ox) n += !(window_rows_inside(g, oy) && window_columns_inside(g, ox));
-    return n;
+    int rows = 0, columns = 0;
+    for (int oy = 0; oy < g.out_h; ++oy) rows += window_rows_inside(g, oy);
+    for (int ox = 0; ox < g.out_w; ++ox) columns += window_columns_inside(g, ox);
+    return g.out_h * g.out_w - rows * columns;
 }
 template <depthwise_key K>
 inline constexpr bool pairs_down_columns = K.g.out_w == 1;
