@@ -75,6 +75,35 @@ void conv_test(int index, int offset) {
     if constexpr (Depthwise) {
         kernels::reference::depthwise_conv2d_s8(g, input + offset, Spec::weights, Spec::bias, Spec::requant.data(), want);
         kernels::kernel_for<kernels::op::depthwise_conv2d>::run<Spec, O>(input + offset, got + offset);
+#if CTNN_KERNELS_ARM_DSP
+        // Both Arm DSP bodies, whatever compact_depthwise chose: the layer shape's own and the
+        // shared compact one, whole and in three uneven row ranges (in place by rows).
+        if constexpr (g.depth_multiplier == 1) {
+            check("depthwise", index, out_n, offset);
+            using dw = kernels::arm_dsp::depthwise_multiplier_one;
+            const bool compact = kernels::arm_dsp::detail::compact_depthwise(g);
+            for (auto& v : got) v = 0x55;
+            if (compact)
+                dw::run<Spec, false>(input + offset, got + offset);
+            else
+                dw::run<Spec, true>(input + offset, got + offset);
+            check(compact ? "depthwise (the shape's own body)" : "depthwise (compact body)", index, out_n, offset);
+            for (auto& v : got) v = 0x55;
+            const int cuts[] = {0, g.out_h / 3, g.out_h - g.out_h / 4, g.out_h};
+            for (int r = 0; r < 3; ++r) {
+                std::int8_t* rows = got + offset + cuts[r] * g.out_w * g.out_c;
+                dw::run_rows<Spec, false>(input + offset, rows, cuts[r], cuts[r + 1]);
+            }
+            check("depthwise rows (the shape's own body)", index, out_n, offset);
+            for (auto& v : got) v = 0x55;
+            for (int r = 0; r < 3; ++r) {
+                std::int8_t* rows = got + offset + cuts[r] * g.out_w * g.out_c;
+                dw::run_rows<Spec, true>(input + offset, rows, cuts[r], cuts[r + 1]);
+            }
+            check("depthwise rows (compact body)", index, out_n, offset);
+            return;
+        }
+#endif
     } else {
         kernels::reference::conv2d_s8(g, input + offset, Spec::weights, Spec::bias, Spec::requant.data(), want);
         static_assert(conv::scratch_bytes<Spec> <= max_scratch);
