@@ -91,8 +91,97 @@ template <requant_mode Mode, int NPix>
     }
 }
 
+// Requantizes channel sums A, B, C (pixels 0, 1, 2) with the entry at [r6, #OFF] and stores
+// them at r7, r7 + r9 (out_c) and r7 + 2 r9, advancing r7 by one (as requant3_sign_free).
+#define CTNN_ARM_REQUANT3(A, B, C, OFF)                      \
+    "ldrd r10, r11, [r6, #" #OFF "]\n\t"                     \
+    "ldr r12, [r6, #" #OFF " + 8]\n\t"                       \
+    "lsl " A ", " A ", #1\n\t"                               \
+    "lsl " B ", " B ", #1\n\t"                               \
+    "lsl " C ", " C ", #1\n\t"                               \
+    "smmlar " A ", " A ", r10, r11\n\t"                      \
+    "smmlar " B ", " B ", r10, r11\n\t"                      \
+    "smmlar " C ", " C ", r10, r11\n\t"                      \
+    "asr " A ", " A ", r12\n\t"                              \
+    "asr " B ", " B ", r12\n\t"                              \
+    "asr " C ", " C ", r12\n\t"                              \
+    "ssat " A ", #8, " A "\n\t"                              \
+    "ssat " B ", #8, " B "\n\t"                              \
+    "ssat " C ", #8, " C "\n\t"                              \
+    "strb " B ", [r7, r9]\n\t"                               \
+    "strb " C ", [r7, r9, lsl #1]\n\t"                       \
+    "strb " A ", [r7], #1\n\t"
+
+// Three pixels against every channel pair of a ReLU-style layer (asm_requant) with an even
+// channel count: the whole pair loop in one assembly block, so that its bookkeeping is a few
+// loads and stores of a frame on the stack instead of GCC's spills around the 14-register dot
+// loop (VWW's 8- and 16-deep pointwise layers spend most of their time there). The weight
+// pointer stays in r8 from pair to pair; the same code serves every such layer.
+template <bool Int16Weights>
+[[gnu::noinline]] void conv_pixels3_relu(const conv_job& j) {
+    // The frame, pushed by the block: [sp] x_end, bias, rq, out, x, half, rq_end, out_c.
+    const std::uint32_t frame[8] = {
+        static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(j.x + 6 * j.steps)),
+        static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(j.bias)),
+        static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(j.rq)),
+        static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(j.out)),
+        static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(j.x)),
+        std::uint32_t(j.steps) & 2u,  // the first pass runs two steps when steps is 2 mod 4
+        static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(j.rq + j.out_c)),
+        static_cast<std::uint32_t>(j.out_c)};
+    register std::uint32_t a00 asm("r0") = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(frame));
+    register std::uint32_t a01 asm("r1"), a10 asm("r2"), a11 asm("r3"), a20 asm("r4"), a21 asm("r5");
+    register std::uint32_t xp asm("r6"), w1o asm("r7"), xo asm("r9"), xe asm("r10"), w0 asm("r11"), w1 asm("r12"),
+        w0o asm("lr");
+    register const std::uint32_t* wp asm("r8") = j.w;
+#define CTNN_ARM_CONV_PAIRS(WEIGHTS)                                                                              \
+    __asm__ volatile("ldm r0, {r1-r7, r9}\n\t"                                                                    \
+                     "push {r1-r7, r9}\n\t"                                                                       \
+                     "1:\n\t"                                                                                     \
+                     "ldr r6, [sp, #4]\n\t"                                                                       \
+                     "ldrd r0, r1, [r6], #8\n\t"                                                                  \
+                     "str r6, [sp, #4]\n\t"                                                                       \
+                     "mov r2, r0\n\t"                                                                             \
+                     "mov r3, r1\n\t"                                                                             \
+                     "mov r4, r0\n\t"                                                                             \
+                     "mov r5, r1\n\t"                                                                             \
+                     "ldrd r6, r10, [sp, #16]\n\t"                                                                \
+                     "cmp r10, #0\n\t"                                                                            \
+                     "bne 3f\n\t"                                                                                 \
+                     "2:\n\t" CTNN_ARM_CONV_STEP(WEIGHTS) CTNN_ARM_CONV_STEP(WEIGHTS)                              \
+                     "3:\n\t" CTNN_ARM_CONV_STEP(WEIGHTS) CTNN_ARM_CONV_STEP(WEIGHTS)                              \
+                     "ldr r10, [sp]\n\t"                                                                          \
+                     "cmp r6, r10\n\t"                                                                            \
+                     "bne 2b\n\t"                                                                                 \
+                     "ldr r6, [sp, #8]\n\t"                                                                       \
+                     "ldr r7, [sp, #12]\n\t"                                                                      \
+                     "ldr r9, [sp, #28]\n\t"                                                                      \
+                     CTNN_ARM_REQUANT3("r0", "r2", "r4", 0)                                                       \
+                     CTNN_ARM_REQUANT3("r1", "r3", "r5", 20)                                                      \
+                     "add r6, r6, #40\n\t"                                                                        \
+                     "str r6, [sp, #8]\n\t"                                                                       \
+                     "str r7, [sp, #12]\n\t"                                                                      \
+                     "ldr r10, [sp, #24]\n\t"                                                                     \
+                     "cmp r6, r10\n\t"                                                                            \
+                     "bne 1b\n\t"                                                                                 \
+                     "add sp, sp, #32\n\t"                                                                        \
+                     : [a00] "+r"(a00), [a01] "=r"(a01), [a10] "=r"(a10), [a11] "=r"(a11), [a20] "=r"(a20),      \
+                       [a21] "=r"(a21), [xp] "=r"(xp), [wp] "+r"(wp), [xo] "=r"(xo), [xe] "=r"(xe), [w0] "=r"(w0), \
+                       [w1] "=r"(w1), [w0o] "=r"(w0o), [w1o] "=r"(w1o)                                            \
+                     :                                                                                          \
+                     : "cc", "memory")
+    if constexpr (Int16Weights)
+        CTNN_ARM_CONV_PAIRS(CTNN_ARM_CONV_WEIGHTS_S16);
+    else
+        CTNN_ARM_CONV_PAIRS(CTNN_ARM_CONV_WEIGHTS_S8);
+#undef CTNN_ARM_CONV_PAIRS
+}
+#undef CTNN_ARM_REQUANT3
+
 template <requant_mode Mode, int NPix, bool Int16Weights>
 [[gnu::noinline]] void conv_pixels3(const conv_job& j) {
+    if constexpr (asm_requant<Mode> && NPix == 3)
+        if (j.out_c % 2 == 0) return conv_pixels3_relu<Int16Weights>(j);
     const std::uint32_t* w = j.w;
     const std::int32_t* bias = j.bias;
     const requant_entry* rq = j.rq;
