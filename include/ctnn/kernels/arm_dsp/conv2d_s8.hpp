@@ -109,10 +109,13 @@ inline std::int32_t gather(const std::int8_t* input, int iy0, int ix0, std::uint
     return 128 * sum;
 }
 
-template <requant_mode Mode, int NPix, conv_layout L>
+// EvenOut: out_c is even (the ReLU-style assembly pair loop takes whole channel pairs only).
+template <requant_mode Mode, int NPix, conv_layout L, bool EvenOut>
 inline void conv_pixels(const conv_job& j) {
     if constexpr (L.offset_weights)
         conv_pixels3_offset<Mode, NPix>(j);
+    else if constexpr (asm_requant<Mode> && NPix == 3 && EvenOut)
+        conv_pixels3_relu<L.int16_weights>(j);
     else
         conv_pixels3<Mode, NPix, L.int16_weights>(j);
 }
@@ -158,12 +161,12 @@ template <conv_key K, bool Ranged>
         }
         if (!may_leave_tail || n == 3) {
             job.out = output + p * g.out_c;
-            conv_pixels<K.mode, 3, l>(job);
+            conv_pixels<K.mode, 3, l, g.out_c % 2 == 0>(job);
         } else {
             // The last one or two pixels: all three computed into scratch, the real ones copied
             // (one micro-kernel variant per layer instead of three).
             job.out = tail;
-            conv_pixels<K.mode, 3, l>(job);
+            conv_pixels<K.mode, 3, l, g.out_c % 2 == 0>(job);
             std::memcpy(output + p * g.out_c, tail, n * g.out_c);
         }
     }

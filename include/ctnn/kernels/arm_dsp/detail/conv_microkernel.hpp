@@ -91,11 +91,11 @@ template <requant_mode Mode, int NPix>
     }
 }
 
-// Requantizes channel sums A, B, C (pixels 0, 1, 2) with the entry at [r6, #OFF] and stores
-// them at r7, r7 + r9 (out_c) and r7 + 2 r9, advancing r7 by one (as requant3_sign_free).
-#define CTNN_ARM_REQUANT3(A, B, C, OFF)                      \
-    "ldrd r10, r11, [r6, #" #OFF "]\n\t"                     \
-    "ldr r12, [r6, #" #OFF " + 8]\n\t"                       \
+// Requantizes channel sums A, B, C (pixels 0, 1, 2) with the entry at r6 (one LDM of its
+// mult, add and right; r6 advances by 12) and stores them at r7, r7 + r9 (out_c) and
+// r7 + 2 r9, advancing r7 by one (the arithmetic of requant3_sign_free).
+#define CTNN_ARM_REQUANT3(A, B, C)                           \
+    "ldm r6!, {r10, r11, r12}\n\t"                           \
     "lsl " A ", " A ", #1\n\t"                               \
     "lsl " B ", " B ", #1\n\t"                               \
     "lsl " C ", " C ", #1\n\t"                               \
@@ -119,6 +119,7 @@ template <requant_mode Mode, int NPix>
 // pointer stays in r8 from pair to pair; the same code serves every such layer.
 template <bool Int16Weights>
 [[gnu::noinline]] void conv_pixels3_relu(const conv_job& j) {
+    static_assert(sizeof(requant_entry) == 20 && sizeof(void*) == 4, "the pair loop steps 20-byte entries, 4-byte pointers");
     // The frame, pushed by the block: [sp] x_end, bias, rq, out, x, half, rq_end, out_c.
     const std::uint32_t frame[8] = {
         static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(j.x + 6 * j.steps)),
@@ -156,9 +157,10 @@ template <bool Int16Weights>
                      "ldr r6, [sp, #8]\n\t"                                                                       \
                      "ldr r7, [sp, #12]\n\t"                                                                      \
                      "ldr r9, [sp, #28]\n\t"                                                                      \
-                     CTNN_ARM_REQUANT3("r0", "r2", "r4", 0)                                                       \
-                     CTNN_ARM_REQUANT3("r1", "r3", "r5", 20)                                                      \
-                     "add r6, r6, #40\n\t"                                                                        \
+                     CTNN_ARM_REQUANT3("r0", "r2", "r4")                                                          \
+                     "add r6, r6, #8\n\t" /* entries are 20 bytes */                                             \
+                     CTNN_ARM_REQUANT3("r1", "r3", "r5")                                                          \
+                     "add r6, r6, #8\n\t"                                                                         \
                      "str r6, [sp, #8]\n\t"                                                                       \
                      "str r7, [sp, #12]\n\t"                                                                      \
                      "ldr r10, [sp, #24]\n\t"                                                                     \
@@ -180,18 +182,12 @@ template <bool Int16Weights>
 
 template <requant_mode Mode, int NPix, bool Int16Weights>
 [[gnu::noinline]] void conv_pixels3(const conv_job& j) {
-    if constexpr (asm_requant<Mode> && NPix == 3)
-        if (j.out_c % 2 == 0) return conv_pixels3_relu<Int16Weights>(j);
     const std::uint32_t* w = j.w;
     const std::int32_t* bias = j.bias;
     const requant_entry* rq = j.rq;
     std::int8_t* out = j.out;
     const int out_c = j.out_c;
     const int pairs = (out_c + 1) / 2;
-    const bool fast_store = asm_requant<Mode> && NPix == 3 && out_c % 2 == 0;
-    std::int8_t* o0 = out;
-    std::int8_t* o1 = out + out_c;
-    std::int8_t* o2 = out + 2 * out_c;
     const std::uint32_t* const x_end = j.x + 6 * j.steps;
     const std::uint32_t half = std::uint32_t(j.steps) & 2u;  // the first pass runs two steps
     for (int q = 0; q < pairs; ++q, bias += 2, rq += 2, out += 2) {
@@ -222,13 +218,6 @@ template <requant_mode Mode, int NPix, bool Int16Weights>
         else
             CTNN_ARM_CONV_LOOP(CTNN_ARM_CONV_WEIGHTS_S8);
 #undef CTNN_ARM_CONV_LOOP
-        if constexpr (asm_requant<Mode> && NPix == 3) {
-            if (fast_store) {
-                requant3_sign_free(a00, a10, a20, rq[0], o0, o1, o2);
-                requant3_sign_free(a01, a11, a21, rq[1], o0, o1, o2);
-                continue;
-            }
-        }
         store_pair<Mode, NPix>(a00, a01, a10, a11, a20, a21, rq, out, out_c, 2 * q + 1 < out_c);
     }
 }
