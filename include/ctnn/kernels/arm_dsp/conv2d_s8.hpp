@@ -109,13 +109,16 @@ inline std::int32_t gather(const std::int8_t* input, int iy0, int ix0, std::uint
     return 128 * sum;
 }
 
-// EvenOut: out_c is even (the ReLU-style assembly pair loop takes whole channel pairs only).
+// EvenOut: out_c is even (the assembly pair loop takes whole channel pairs only).
 template <requant_mode Mode, int NPix, conv_layout L, bool EvenOut>
 inline void conv_pixels(const conv_job& j) {
-    if constexpr (L.offset_weights)
+    constexpr conv_weights w = L.offset_weights  ? conv_weights::s8_offset
+                               : L.int16_weights ? conv_weights::s16
+                                                 : conv_weights::s8;
+    if constexpr (asm_requant_signed<Mode> && NPix == 3 && EvenOut)
+        conv_pixels3_asm<w, !Mode.sign_free>(j);
+    else if constexpr (L.offset_weights)
         conv_pixels3_offset<Mode, NPix>(j);
-    else if constexpr (asm_requant<Mode> && NPix == 3 && EvenOut)
-        conv_pixels3_relu<L.int16_weights>(j);
     else
         conv_pixels3<Mode, NPix, L.int16_weights>(j);
 }

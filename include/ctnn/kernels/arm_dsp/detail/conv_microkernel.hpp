@@ -91,17 +91,49 @@ template <requant_mode Mode, int NPix>
     }
 }
 
-// Requantizes channel sums A, B, C (pixels 0, 1, 2) with the entry at r6 (one LDM of its
-// mult, add and right; r6 advances by 12) and stores them at r7, r7 + r9 (out_c) and
-// r7 + 2 r9, advancing r7 by one (the arithmetic of requant3_sign_free).
-#define CTNN_ARM_REQUANT3(A, B, C)                           \
-    "ldm r6!, {r10, r11, r12}\n\t"                           \
+// The assembly pair loop (conv_pixels3_asm, below). Its registers: r0-r5 the sums (a00, a01,
+// a10, a11, a20, a21), r6 the input pointer, r8 the weights, r7 and r9-r12, lr the dot loop's
+// words; between pairs r6 walks the requantization entries, r7 the output, r9 holds out_c.
+// Its frame on the stack: [sp] x_end, bias, rq, out, x, half, rq_end, out_c, then (offset
+// weights) the three pixels' corrections.
+
+// Pair start, plain weights: both channels' biases into every pixel's sums.
+#define CTNN_ARM_PAIR_START                                  \
+    "ldr r6, [sp, #4]\n\t"                                   \
+    "ldrd r0, r1, [r6], #8\n\t"                              \
+    "str r6, [sp, #4]\n\t"                                   \
+    "mov r2, r0\n\t"                                         \
+    "mov r3, r1\n\t"                                         \
+    "mov r4, r0\n\t"                                         \
+    "mov r5, r1\n\t"
+// Offset weights: the bias less each pixel's correction (128 x its even-position inputs).
+#define CTNN_ARM_PAIR_START_OFFSET                           \
+    "ldr r6, [sp, #4]\n\t"                                   \
+    "ldrd r10, r11, [r6], #8\n\t"                            \
+    "str r6, [sp, #4]\n\t"                                   \
+    "add r6, sp, #32\n\t"                                    \
+    "ldm r6, {r7, r9, r12}\n\t"                              \
+    "sub r0, r10, r7\n\t"                                    \
+    "sub r1, r11, r7\n\t"                                    \
+    "sub r2, r10, r9\n\t"                                    \
+    "sub r3, r11, r9\n\t"                                    \
+    "sub r4, r10, r12\n\t"                                   \
+    "sub r5, r11, r12\n\t"
+// x2 = 2 acc, then SMMLAR with the entry's mult (r10) and add (r11). Signed: add + (acc >> 31),
+// TFLite's rounding for negative sums (the sign correction of requantize<Mode>).
+#define CTNN_ARM_SCALE_SIGN_FREE(A)                          \
     "lsl " A ", " A ", #1\n\t"                               \
-    "lsl " B ", " B ", #1\n\t"                               \
-    "lsl " C ", " C ", #1\n\t"                               \
-    "smmlar " A ", " A ", r10, r11\n\t"                      \
-    "smmlar " B ", " B ", r10, r11\n\t"                      \
-    "smmlar " C ", " C ", r10, r11\n\t"                      \
+    "smmlar " A ", " A ", r10, r11\n\t"
+#define CTNN_ARM_SCALE_SIGNED(A)                             \
+    "add lr, r11, " A ", asr #31\n\t"                        \
+    "lsl " A ", " A ", #1\n\t"                               \
+    "smmlar " A ", " A ", r10, lr\n\t"
+// Requantizes channel sums A, B, C (pixels 0, 1, 2) with the entry at r6 (one LDM of its mult,
+// add and right; r6 advances by 12) and stores them at r7, r7 + out_c and r7 + 2 out_c,
+// advancing r7 by one.
+#define CTNN_ARM_REQUANT3(SCALE, A, B, C)                    \
+    "ldm r6!, {r10, r11, r12}\n\t"                           \
+    SCALE(A) SCALE(B) SCALE(C)                               \
     "asr " A ", " A ", r12\n\t"                              \
     "asr " B ", " B ", r12\n\t"                              \
     "asr " C ", " C ", r12\n\t"                              \
@@ -111,74 +143,94 @@ template <requant_mode Mode, int NPix>
     "strb " B ", [r7, r9]\n\t"                               \
     "strb " C ", [r7, r9, lsl #1]\n\t"                       \
     "strb " A ", [r7], #1\n\t"
+// FRAME: the frame's registers (loaded from r0, pushed) and its size in bytes.
+#define CTNN_ARM_CONV_PAIRS(FRAME, FRAME_BYTES, START, WEIGHTS, SCALE)                                        \
+    __asm__ volatile("ldm r0, " FRAME "\n\t"                                                                  \
+                     "push " FRAME "\n\t"                                                                     \
+                     "1:\n\t" START                                                                           \
+                     "ldrd r6, r10, [sp, #16]\n\t"                                                            \
+                     "cmp r10, #0\n\t"                                                                        \
+                     "bne 3f\n\t"                                                                             \
+                     "2:\n\t" CTNN_ARM_CONV_STEP(WEIGHTS) CTNN_ARM_CONV_STEP(WEIGHTS)                          \
+                     "3:\n\t" CTNN_ARM_CONV_STEP(WEIGHTS) CTNN_ARM_CONV_STEP(WEIGHTS)                          \
+                     "ldr r10, [sp]\n\t"                                                                      \
+                     "cmp r6, r10\n\t"                                                                        \
+                     "bne 2b\n\t"                                                                             \
+                     "ldr r6, [sp, #8]\n\t"                                                                   \
+                     "ldr r7, [sp, #12]\n\t"                                                                  \
+                     "ldr r9, [sp, #28]\n\t"                                                                  \
+                     CTNN_ARM_REQUANT3(SCALE, "r0", "r2", "r4")                                               \
+                     "add r6, r6, #8\n\t" /* entries are 20 bytes */                                         \
+                     CTNN_ARM_REQUANT3(SCALE, "r1", "r3", "r5")                                               \
+                     "add r6, r6, #8\n\t"                                                                     \
+                     "str r6, [sp, #8]\n\t"                                                                   \
+                     "str r7, [sp, #12]\n\t"                                                                  \
+                     "ldr r10, [sp, #24]\n\t"                                                                 \
+                     "cmp r6, r10\n\t"                                                                        \
+                     "bne 1b\n\t"                                                                             \
+                     "add sp, sp, #" FRAME_BYTES "\n\t"                                                       \
+                     : [a00] "+r"(a00), [a01] "=r"(a01), [a10] "=r"(a10), [a11] "=r"(a11), [a20] "=r"(a20),  \
+                       [a21] "=r"(a21), [xp] "=r"(xp), [wp] "+r"(wp), [xo] "=r"(xo), [xe] "=r"(xe),           \
+                       [w0] "=r"(w0), [w1] "=r"(w1), [w0o] "=r"(w0o), [w1o] "=r"(w1o)                         \
+                     :                                                                                      \
+                     : "cc", "memory")
 
-// Three pixels against every channel pair of a ReLU-style layer (asm_requant) with an even
-// channel count: the whole pair loop in one assembly block, so that its bookkeeping is a few
-// loads and stores of a frame on the stack instead of GCC's spills around the 14-register dot
-// loop (VWW's 8- and 16-deep pointwise layers spend most of their time there). The weight
-// pointer stays in r8 from pair to pair; the same code serves every such layer.
-template <bool Int16Weights>
-[[gnu::noinline]] void conv_pixels3_relu(const conv_job& j) {
+enum class conv_weights { s8, s8_offset, s16 };
+
+// Three pixels against every channel pair of a layer with an even channel count whose
+// requantization is asm_requant_signed (below): the whole pair loop in one assembly block, so
+// that its bookkeeping is a few loads and stores of a frame on the stack instead of GCC's
+// spills around the 14-register dot loop (VWW's 8- and 16-deep pointwise layers spent most of
+// their time there). The weight pointer stays in r8 from pair to pair. One body per weight
+// form and sign handling serves every such layer.
+template <conv_weights W, bool SignCorrected>
+[[gnu::noinline]] void conv_pixels3_asm(const conv_job& j) {
     static_assert(sizeof(requant_entry) == 20 && sizeof(void*) == 4, "the pair loop steps 20-byte entries, 4-byte pointers");
-    // The frame, pushed by the block: [sp] x_end, bias, rq, out, x, half, rq_end, out_c.
-    const std::uint32_t frame[8] = {
-        static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(j.x + 6 * j.steps)),
-        static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(j.bias)),
-        static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(j.rq)),
-        static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(j.out)),
-        static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(j.x)),
-        std::uint32_t(j.steps) & 2u,  // the first pass runs two steps when steps is 2 mod 4
-        static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(j.rq + j.out_c)),
-        static_cast<std::uint32_t>(j.out_c)};
-    register std::uint32_t a00 asm("r0") = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(frame));
+    auto word = [](const void* p) { return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(p)); };
+    const std::uint32_t frame[12] = {word(j.x + 6 * j.steps),
+                                     word(j.bias),
+                                     word(j.rq),
+                                     word(j.out),
+                                     word(j.x),
+                                     std::uint32_t(j.steps) & 2u,  // the first pass runs two steps (steps 2 mod 4)
+                                     word(j.rq + j.out_c),
+                                     static_cast<std::uint32_t>(j.out_c),
+                                     static_cast<std::uint32_t>(j.corr[0]),
+                                     static_cast<std::uint32_t>(j.corr[1]),
+                                     static_cast<std::uint32_t>(j.corr[2]),
+                                     0};
+    register std::uint32_t a00 asm("r0") = word(frame);
     register std::uint32_t a01 asm("r1"), a10 asm("r2"), a11 asm("r3"), a20 asm("r4"), a21 asm("r5");
     register std::uint32_t xp asm("r6"), w1o asm("r7"), xo asm("r9"), xe asm("r10"), w0 asm("r11"), w1 asm("r12"),
         w0o asm("lr");
     register const std::uint32_t* wp asm("r8") = j.w;
-#define CTNN_ARM_CONV_PAIRS(WEIGHTS)                                                                              \
-    __asm__ volatile("ldm r0, {r1-r7, r9}\n\t"                                                                    \
-                     "push {r1-r7, r9}\n\t"                                                                       \
-                     "1:\n\t"                                                                                     \
-                     "ldr r6, [sp, #4]\n\t"                                                                       \
-                     "ldrd r0, r1, [r6], #8\n\t"                                                                  \
-                     "str r6, [sp, #4]\n\t"                                                                       \
-                     "mov r2, r0\n\t"                                                                             \
-                     "mov r3, r1\n\t"                                                                             \
-                     "mov r4, r0\n\t"                                                                             \
-                     "mov r5, r1\n\t"                                                                             \
-                     "ldrd r6, r10, [sp, #16]\n\t"                                                                \
-                     "cmp r10, #0\n\t"                                                                            \
-                     "bne 3f\n\t"                                                                                 \
-                     "2:\n\t" CTNN_ARM_CONV_STEP(WEIGHTS) CTNN_ARM_CONV_STEP(WEIGHTS)                              \
-                     "3:\n\t" CTNN_ARM_CONV_STEP(WEIGHTS) CTNN_ARM_CONV_STEP(WEIGHTS)                              \
-                     "ldr r10, [sp]\n\t"                                                                          \
-                     "cmp r6, r10\n\t"                                                                            \
-                     "bne 2b\n\t"                                                                                 \
-                     "ldr r6, [sp, #8]\n\t"                                                                       \
-                     "ldr r7, [sp, #12]\n\t"                                                                      \
-                     "ldr r9, [sp, #28]\n\t"                                                                      \
-                     CTNN_ARM_REQUANT3("r0", "r2", "r4")                                                          \
-                     "add r6, r6, #8\n\t" /* entries are 20 bytes */                                             \
-                     CTNN_ARM_REQUANT3("r1", "r3", "r5")                                                          \
-                     "add r6, r6, #8\n\t"                                                                         \
-                     "str r6, [sp, #8]\n\t"                                                                       \
-                     "str r7, [sp, #12]\n\t"                                                                      \
-                     "ldr r10, [sp, #24]\n\t"                                                                     \
-                     "cmp r6, r10\n\t"                                                                            \
-                     "bne 1b\n\t"                                                                                 \
-                     "add sp, sp, #32\n\t"                                                                        \
-                     : [a00] "+r"(a00), [a01] "=r"(a01), [a10] "=r"(a10), [a11] "=r"(a11), [a20] "=r"(a20),      \
-                       [a21] "=r"(a21), [xp] "=r"(xp), [wp] "+r"(wp), [xo] "=r"(xo), [xe] "=r"(xe), [w0] "=r"(w0), \
-                       [w1] "=r"(w1), [w0o] "=r"(w0o), [w1o] "=r"(w1o)                                            \
-                     :                                                                                          \
-                     : "cc", "memory")
-    if constexpr (Int16Weights)
-        CTNN_ARM_CONV_PAIRS(CTNN_ARM_CONV_WEIGHTS_S16);
-    else
-        CTNN_ARM_CONV_PAIRS(CTNN_ARM_CONV_WEIGHTS_S8);
-#undef CTNN_ARM_CONV_PAIRS
+#define CTNN_ARM_FRAME8 "{r1-r7, r9}"
+#define CTNN_ARM_FRAME12 "{r1-r7, r9-r12, lr}"
+    if constexpr (W == conv_weights::s8_offset) {
+        if constexpr (SignCorrected)
+            CTNN_ARM_CONV_PAIRS(CTNN_ARM_FRAME12, "48", CTNN_ARM_PAIR_START_OFFSET, CTNN_ARM_CONV_WEIGHTS_S8_OFFSET, CTNN_ARM_SCALE_SIGNED);
+        else
+            CTNN_ARM_CONV_PAIRS(CTNN_ARM_FRAME12, "48", CTNN_ARM_PAIR_START_OFFSET, CTNN_ARM_CONV_WEIGHTS_S8_OFFSET, CTNN_ARM_SCALE_SIGN_FREE);
+    } else if constexpr (W == conv_weights::s16) {
+        if constexpr (SignCorrected)
+            CTNN_ARM_CONV_PAIRS(CTNN_ARM_FRAME8, "32", CTNN_ARM_PAIR_START, CTNN_ARM_CONV_WEIGHTS_S16, CTNN_ARM_SCALE_SIGNED);
+        else
+            CTNN_ARM_CONV_PAIRS(CTNN_ARM_FRAME8, "32", CTNN_ARM_PAIR_START, CTNN_ARM_CONV_WEIGHTS_S16, CTNN_ARM_SCALE_SIGN_FREE);
+    } else {
+        if constexpr (SignCorrected)
+            CTNN_ARM_CONV_PAIRS(CTNN_ARM_FRAME8, "32", CTNN_ARM_PAIR_START, CTNN_ARM_CONV_WEIGHTS_S8, CTNN_ARM_SCALE_SIGNED);
+        else
+            CTNN_ARM_CONV_PAIRS(CTNN_ARM_FRAME8, "32", CTNN_ARM_PAIR_START, CTNN_ARM_CONV_WEIGHTS_S8, CTNN_ARM_SCALE_SIGN_FREE);
+    }
+#undef CTNN_ARM_FRAME8
+#undef CTNN_ARM_FRAME12
 }
+#undef CTNN_ARM_CONV_PAIRS
 #undef CTNN_ARM_REQUANT3
+#undef CTNN_ARM_SCALE_SIGNED
+#undef CTNN_ARM_SCALE_SIGN_FREE
+#undef CTNN_ARM_PAIR_START_OFFSET
+#undef CTNN_ARM_PAIR_START
 
 template <requant_mode Mode, int NPix, bool Int16Weights>
 [[gnu::noinline]] void conv_pixels3(const conv_job& j) {

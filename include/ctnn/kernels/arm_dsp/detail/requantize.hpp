@@ -128,6 +128,11 @@ template <requant_mode Mode>
 inline constexpr bool asm_requant = Mode.fast && Mode.sign_free && !Mode.any_left && !Mode.any_unshifted &&
                                     Mode.act_min == -128 && Mode.act_max == 127;
 
+// The same with or without the sign correction (the CONV_2D pair loop does either).
+template <requant_mode Mode>
+inline constexpr bool asm_requant_signed = Mode.fast && !Mode.any_left && !Mode.any_unshifted && Mode.act_min == -128 &&
+                                           Mode.act_max == 127;
+
 // The int8 output for accumulator acc of a channel with constants q.
 template <requant_mode Mode>
 [[gnu::always_inline]] inline std::int8_t requantize(std::int32_t acc, const requant_entry& q) noexcept {
