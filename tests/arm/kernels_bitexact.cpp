@@ -163,6 +163,9 @@ constexpr conv_case conv_cases[] = {
     {.in_h = 12, .in_w = 11, .in_c = 32, .out_c = 32, .kernel_h = 3, .kernel_w = 3, .stride_h = 2, .stride_w = 2, .zp_in = -1, .zp_out = 4},
     {.in_h = 4, .in_w = 5, .in_c = 32, .out_c = 8, .kernel_h = 1, .kernel_w = 1},                      // 20 pixels: a group of two
     {.in_h = 7, .in_w = 5, .in_c = 24, .out_c = 6, .kernel_h = 3, .kernel_w = 3, .zp_in = 5},          // offset weights, ReLU-style
+    // packed fields (rows back to back): words across row ends, with 1, 2 and 3 bytes in the first row
+    {.in_h = 9, .in_w = 9, .in_c = 5, .out_c = 6, .kernel_h = 3, .kernel_w = 1, .zp_in = -7},
+    {.in_h = 7, .in_w = 7, .in_c = 6, .out_c = 10, .kernel_h = 3, .kernel_w = 3, .stride_h = 2, .stride_w = 2, .same = false, .zp_in = 21, .zp_out = 3},
 };
 constexpr conv_case dw_cases[] = {
     {.in_h = 25, .in_w = 5, .in_c = 64, .out_c = 64, .kernel_h = 3, .kernel_w = 3},                    // KWS depthwise

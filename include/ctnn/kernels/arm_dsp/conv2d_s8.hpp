@@ -37,6 +37,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 
 #include "ctnn/kernels/kernel_set.hpp"
 #include "ctnn/kernels/arm_dsp/detail/conv_microkernel.hpp"
@@ -75,6 +76,38 @@ template <int RunLen, bool Offset>
     if constexpr (RunLen % 4 != 0) prepare_word<Offset>(load_partial<RunLen % 4>(src + 4 * full), dst + 6 * full, sum);
 }
 
+// A packed field inside the input (conv_layout::packed), word k of its rows back to back into
+// the slot: from one unaligned load, or across a row end from two (the row's last bytes, the
+// next row's first). Bytes those loads read past the field are input bytes: masked out, or,
+// past the field's end, against zero weights.
+template <conv_key K>
+[[gnu::always_inline]] inline void gather_packed(const std::int8_t* base, std::uint32_t* slot) noexcept {
+    constexpr conv_geometry g = K.g;
+    constexpr int row_len = g.kernel_w * g.in_c, depth = g.kernel_h * row_len;
+    constexpr int row_stride = g.dilation_h * g.in_w * g.in_c;
+    std::int32_t unused = 0;
+    [&]<int... k>(std::integer_sequence<int, k...>) __attribute__((always_inline)) {
+        (
+            [&] {
+                constexpr int f = 4 * k, row = f / row_len, col = f % row_len;
+                constexpr int in_row = row_len - col;                  // of the word's bytes, in this row
+                constexpr int bytes = depth - f < 4 ? depth - f : 4;  // the field's bytes in the word
+                const std::int8_t* at = base + row * row_stride + col;
+                std::uint32_t w;
+                if constexpr (in_row >= bytes && bytes == 4) {
+                    w = load_word(at);
+                } else if constexpr (in_row >= bytes) {  // the field's last bytes: the end of a row
+                    w = load_word(at - (4 - bytes)) >> (8 * (4 - bytes));
+                } else {
+                    constexpr std::uint32_t low = (1u << (8 * in_row)) - 1;
+                    w = (load_word(at) & low) | (load_word(base + (row + 1) * row_stride - in_row) & ~low);
+                }
+                prepare_word<false>(w, slot + 6 * k, unused);
+            }(),
+            ...);
+    }(std::make_integer_sequence<int, (depth + 3) / 4>{});
+}
+
 // Fills one pixel's slot of the buffer from its receptive field at (iy0, ix0).
 template <conv_key K>
 inline std::int32_t gather(const std::int8_t* input, int iy0, int ix0, std::uint32_t* slot, std::int8_t* patch) noexcept {
@@ -85,7 +118,12 @@ inline std::int32_t gather(const std::int8_t* input, int iy0, int ix0, std::uint
     if constexpr (l.may_pad)
         inside = iy0 >= 0 && iy0 + (g.kernel_h - 1) * g.dilation_h < g.in_h && ix0 >= 0 &&
                  ix0 + (g.kernel_w - 1) * g.dilation_w < g.in_w;
-    if (inside) {
+    if constexpr (l.packed) {
+        if (inside) {
+            gather_packed<K>(input + (iy0 * g.in_w + ix0) * g.in_c, slot);
+            return 0;  // no offset weights: one run
+        }
+    } else if (inside) {
         const std::int8_t* base = input + (iy0 * g.in_w + ix0) * g.in_c;
 #pragma GCC unroll 16
         for (int r = 0; r < l.runs; ++r) extend_run<l.run_len, l.offset_weights>(base + run_offset(g, r), slot + 6 * r * l.run_words, sum);

@@ -16,6 +16,7 @@ namespace ctnn::kernels::arm_dsp::detail {
 struct conv_layout {
     int runs, run_len, run_words, steps;  // steps = 4-byte words per pixel = runs * run_words
     bool may_pad;                         // some pixel's field leaves the input
+    bool packed;                          // the field's rows back to back, as one run (below)
     bool offset_weights;                  // weights stored with the +128 trick (see below)
     bool int16_weights;                   // weights stored pre-widened: 4 words per step, not 2
     int words_per_step;                   // weight words per step and channel pair
@@ -28,6 +29,17 @@ constexpr conv_layout conv_layout_of(const conv_geometry& g, bool int16_weights)
     l.run_len = whole_rows ? g.kernel_w * g.in_c : g.in_c;
     l.run_words = (l.run_len + 3) / 4;
     l.steps = (l.runs * l.run_words + 1) / 2 * 2;  // the micro-kernel takes two steps at a time
+    // Short rows waste most of their last word (VWW's and IC's first convolutions: 3 rows of 9
+    // bytes take 10 steps). Read back to back (words across row ends built from two loads) they
+    // take fewer (27 bytes: 8). Rows of at least 4 bytes, so that a word spans at most two.
+    const int packed_steps = ((g.kernel_h * g.kernel_w * g.in_c + 3) / 4 + 1) / 2 * 2;
+    if (whole_rows && l.runs > 1 && l.run_len >= 4 && packed_steps < l.steps) {
+        l.packed = true;
+        l.runs = 1;
+        l.run_len = g.kernel_h * g.kernel_w * g.in_c;
+        l.run_words = (l.run_len + 3) / 4;
+        l.steps = packed_steps;
+    }
     // The +128 weight trick saves 2 of 20 instructions per step but costs 4 per input word in
     // the gather: worth it for deep multi-run (k x k) fields.
     // Pre-widened weights need no unpacking, so the trick has nothing left to save.
