@@ -7,7 +7,8 @@
 // input/output: NHWC, N = 1, any byte alignment.
 //
 // How: output pixels go in threes. Each pixel's receptive field is read as `runs` contiguous
-// input runs (one per kernel row when dilation_w == 1, else one per tap), sign-extended once to
+// input runs (one per kernel row when dilation_w == 1, else one per tap; rows back to back as one
+// run where that takes fewer words, conv_layout::packed), sign-extended once to
 // int16 pairs (SXTB16) into a small stack buffer, interleaved [word][pixel][2]. Then every pair
 // of output channels is a 3x2 block of dot products in a small assembly loop (conv_pixels3):
 // per 4 depth values, one LDRD of weights (both channels' 4 bytes, re-laid out at compile time
@@ -19,7 +20,9 @@
 // With O.int16_weights() the weights are stored as int16 pairs in the order SMLAD takes them:
 // two LDRD per step and no SXTB16, 17 instructions per 24 MACs, and no +128 trick (so the
 // gather stays cheap), for twice the weight flash.
-// ReLU-style layers requantize in a 5-instruction assembly epilogue (requant3_sign_free).
+// Layers with an even channel count and the fast requantization without left shifts run the
+// whole pair loop, requantization (5 instructions an output, 6 with the sign correction) and
+// stores included, in one assembly block (conv_pixels3_asm); the rest requantize in C++.
 // A 1x1 convolution is the same with one run of in_c bytes (a matrix product, no patch).
 // Pixels whose field touches the padding are first gathered into an int8 patch with zp_in in
 // the padded taps; since zp_in is folded into the bias at compile time, those taps add nothing.

@@ -1,5 +1,7 @@
 // The Arm DSP CONV_2D micro-kernels (conv2d_s8.hpp): up to three output pixels against every
-// output channel pair, in inline assembly, for int8, offset int8 and int16 weights.
+// output channel pair, for int8, offset int8 and int16 weights. The dot loop is inline
+// assembly; the loop over channel pairs is too where the requantization allows it
+// (conv_pixels3_asm), else C++ around the dot loop (conv_pixels3, conv_pixels3_offset).
 #pragma once
 
 #include <cstdint>
@@ -46,32 +48,6 @@ namespace ctnn::kernels::arm_dsp::detail {
 #define CTNN_ARM_CONV_WEIGHTS_S16                            \
     "ldrd %[w0], %[w1], [%[wp]], #8\n\t"                     \
     "ldrd %[w0o], %[w1o], [%[wp]], #8\n\t"
-
-// Requantizes one channel's outputs of three pixels and stores them through o0..o2, each
-// advanced by one (ReLU-style layers: no sign correction, no clamp beyond SSAT; 5 instructions).
-[[gnu::always_inline]] inline void requant3_sign_free(std::int32_t a0, std::int32_t a1, std::int32_t a2,
-                                                      const requant_entry& r, std::int8_t*& o0, std::int8_t*& o1,
-                                                      std::int8_t*& o2) noexcept {
-    __asm__ volatile(
-        "lsl %[a0], %[a0], #1\n\t"
-        "lsl %[a1], %[a1], #1\n\t"
-        "lsl %[a2], %[a2], #1\n\t"
-        "smmlar %[a0], %[a0], %[m], %[k]\n\t"
-        "smmlar %[a1], %[a1], %[m], %[k]\n\t"
-        "smmlar %[a2], %[a2], %[m], %[k]\n\t"
-        "asr %[a0], %[a0], %[e]\n\t"
-        "asr %[a1], %[a1], %[e]\n\t"
-        "asr %[a2], %[a2], %[e]\n\t"
-        "ssat %[a0], #8, %[a0]\n\t"
-        "ssat %[a1], #8, %[a1]\n\t"
-        "ssat %[a2], #8, %[a2]\n\t"
-        "strb %[a0], [%[o0]], #1\n\t"
-        "strb %[a1], [%[o1]], #1\n\t"
-        "strb %[a2], [%[o2]], #1\n\t"
-        : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [o0] "+r"(o0), [o1] "+r"(o1), [o2] "+r"(o2)
-        : [m] "r"(r.mult), [k] "r"(r.add), [e] "r"(r.right)
-        : "memory");
-}
 
 // Requantizes a channel pair's sums for NPix pixels and stores them (channel 1 only when it
 // exists: odd out_c has a zero channel that is never stored). Both micro-kernels end with it.
@@ -283,10 +259,6 @@ template <requant_mode Mode, int NPix>
     std::int8_t* out = j.out;
     const int out_c = j.out_c;
     const int pairs = (out_c + 1) / 2;
-    const bool fast_store = asm_requant<Mode> && NPix == 3 && out_c % 2 == 0;
-    std::int8_t* o0 = out;
-    std::int8_t* o1 = out + out_c;
-    std::int8_t* o2 = out + 2 * out_c;
     const std::uint32_t* const x_end = j.x + 6 * j.steps;
     const std::uint32_t half = std::uint32_t(j.steps) & 2u;  // the first pass runs two steps
     for (int q = 0; q < pairs; ++q, bias += 2, rq += 2, out += 2) {
@@ -328,13 +300,6 @@ template <requant_mode Mode, int NPix>
             :
             : "cc", "memory");
         w = wr;
-        if constexpr (asm_requant<Mode> && NPix == 3) {
-            if (fast_store) {
-                requant3_sign_free(a00, a10, a20, rq[0], o0, o1, o2);
-                requant3_sign_free(a01, a11, a21, rq[1], o0, o1, o2);
-                continue;
-            }
-        }
         store_pair<Mode, NPix>(a00, a01, a10, a11, a20, a21, rq, out, out_c, 2 * q + 1 < out_c);
     }
 }
