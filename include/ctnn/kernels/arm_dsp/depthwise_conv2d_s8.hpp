@@ -333,7 +333,7 @@ CTNN_ARM_KERNEL_BODY void depthwise_compact_body(const std::int8_t* input, std::
     constexpr int n_taps = K.kernel_h * K.kernel_w;
     const depthwise_tables t = tables;  // locals: the int8 output stores cannot alias them
     const depthwise_shape s = shape;
-    const run_layout l{s.channels / 4, s.channels % 4, s.channels};
+    const int groups = s.channels / 4, tail = s.channels % 4;
     const int span_h = (K.kernel_h - 1) * s.dilation_h, span_w = (K.kernel_w - 1) * s.dilation_w;
     int offset[n_taps];  // tap i from the window's origin
     for (int i = 0; i < n_taps; ++i)
@@ -363,7 +363,7 @@ CTNN_ARM_KERNEL_BODY void depthwise_compact_body(const std::int8_t* input, std::
         if (!alone && ++ox == s.out_w) ox = 0, ++oy;
         point_taps(oy, ox, taps + n_taps);
         if (++ox == s.out_w) ox = 0, ++oy;
-        depthwise_pixels<K.mode, n_taps, false, 2>(nullptr, taps, output, t, run_layout{l.groups, l.tail, alone ? 0 : l.pair_out});
+        depthwise_pixels<K.mode, n_taps, false, 2>(nullptr, taps, output, t, run_layout{groups, tail, alone ? 0 : s.channels});
     }
 }
 

@@ -122,16 +122,14 @@ constexpr requant_table<N> make_requant_table(int count, Requant requant, Range 
     return t;
 }
 
-// Layers whose requantization is lsl, SMMLAR, ASR, SSAT (the kernels' assembly epilogues):
-// fast, ReLU-style (no sign correction), no left shifts, no clamp beyond int8.
-template <requant_mode Mode>
-inline constexpr bool asm_requant = Mode.fast && Mode.sign_free && !Mode.any_left && !Mode.any_unshifted &&
-                                    Mode.act_min == -128 && Mode.act_max == 127;
-
-// The same with or without the sign correction (the CONV_2D pair loop does either).
+// Layers whose requantization the kernels' assembly epilogues do: fast, no left shifts, no
+// clamp beyond int8; with the sign correction (one ADD more an output: the CONV_2D pair loop)...
 template <requant_mode Mode>
 inline constexpr bool asm_requant_signed = Mode.fast && !Mode.any_left && !Mode.any_unshifted && Mode.act_min == -128 &&
                                            Mode.act_max == 127;
+// ...or ReLU-style, without it (lsl, SMMLAR, ASR, SSAT: every assembly epilogue).
+template <requant_mode Mode>
+inline constexpr bool asm_requant = asm_requant_signed<Mode> && Mode.sign_free;
 
 // The int8 output for accumulator acc of a channel with constants q.
 template <requant_mode Mode>
